@@ -1,0 +1,90 @@
+import { Form, NavLink, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { type Locale, useT } from "#app/i18n/index.ts";
+
+const navItems = [
+  { to: "/kennisbank", key: "nav.kennisbank" },
+  { to: "/dragers", key: "nav.dragers" },
+  { to: "/intervisie", key: "nav.intervisie" },
+  { to: "/trends", key: "nav.trends" },
+] as const;
+
+export function Layout({
+  children,
+  locale,
+  canModerate,
+}: {
+  children: ReactNode;
+  locale: Locale;
+  canModerate: boolean;
+}) {
+  const t = useT();
+  const location = useLocation();
+  const other: Locale = locale === "nl" ? "en" : "nl";
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#inhoud"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-paper focus:p-2"
+      >
+        {t("skip.toContent")}
+      </a>
+      <header className="border-b border-line bg-wash">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <NavLink to="/" className="text-lg font-bold text-ink no-underline">
+            {t("site.name")}
+          </NavLink>
+          <nav aria-label={t("nav.label")} className="flex-1">
+            <ul className="flex flex-wrap gap-x-4 gap-y-1">
+              {navItems.map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={item.to}
+                    className="no-underline aria-[current=page]:font-semibold aria-[current=page]:underline"
+                  >
+                    {t(item.key)}
+                  </NavLink>
+                </li>
+              ))}
+              {canModerate ? (
+                <li>
+                  <NavLink
+                    to="/beheer"
+                    className="no-underline aria-[current=page]:font-semibold aria-[current=page]:underline"
+                  >
+                    {t("nav.beheer")}
+                  </NavLink>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+          <Form method="post" action="/taal" reloadDocument>
+            <input type="hidden" name="taal" value={other} />
+            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+            <button
+              type="submit"
+              lang={other}
+              aria-label={t("lang.switchLabel")}
+              className="rounded border border-brand px-2 py-1 text-sm text-brand hover:bg-brand hover:text-paper"
+            >
+              {t("lang.switchTo")}
+            </button>
+          </Form>
+        </div>
+      </header>
+      <main
+        id="inhoud"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none"
+      >
+        {children}
+      </main>
+      <footer className="border-t border-line bg-wash">
+        <div className="mx-auto max-w-6xl space-y-1 px-4 py-6 text-sm text-muted">
+          <p>{t("footer.about")}</p>
+          <p>{t("footer.source")}</p>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useRouteLoaderData } from "@remix-run/react";
+import { en } from "./en.ts";
+import { type MessageKey, nl } from "./nl.ts";
+
+export type { MessageKey };
+export const locales = ["nl", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = "nl";
+export const LOCALE_COOKIE = "taal";
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { nl, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (locales as readonly string[]).includes(value);
+}
+
+/** The locale from the `taal` cookie; Dutch when it is absent or not one we speak. */
+export function localeFromRequest(request: Request): Locale {
+  const header = request.headers.get("Cookie") ?? "";
+  for (const part of header.split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === LOCALE_COOKIE) {
+      const value = decodeURIComponent(rest.join("="));
+      if (isLocale(value)) return value;
+    }
+  }
+  return defaultLocale;
+}
+
+export function translate(locale: Locale, key: MessageKey): string {
+  return dictionaries[locale][key];
+}
+
+export function translator(locale: Locale) {
+  return (key: MessageKey) => translate(locale, key);
+}
+
+/** The current locale in a component: the root loader's, or the document's when it failed. */
+export function useLocale(): Locale {
+  const data = useRouteLoaderData<{ locale?: Locale }>("root");
+  if (data?.locale) return data.locale;
+  if (typeof document !== "undefined" && isLocale(document.documentElement.lang)) {
+    return document.documentElement.lang;
+  }
+  return defaultLocale;
+}
+
+export function useT() {
+  return translator(useLocale());
+}

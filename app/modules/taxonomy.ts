@@ -1,0 +1,18 @@
+// The one taxonomy of DOMAIN.md. Shared by server and browser code (no data access here).
+
+export const topics = [
+  { key: "metadata", nl: "Metadatering", en: "Metadata", surveyColumn: "need_metadata" },
+  { key: "digitisation", nl: "Digitalisering", en: "Digitisation", surveyColumn: "need_digitisation" },
+  { key: "copyright", nl: "Auteursrecht en OOC", en: "Copyright and OOC", surveyColumn: "need_copyright" },
+  { key: "outsourcing", nl: "Uitbesteden", en: "Outsourcing", surveyColumn: "need_outsourcing" },
+  { key: "storage", nl: "Duurzame opslag", en: "Sustainable storage", surveyColumn: "need_storage" },
+  { key: "born_digital", nl: "Born digital", en: "Born digital", surveyColumn: "need_born_digital" },
+  { key: "avg", nl: "AVG en privacy", en: "GDPR and privacy", surveyColumn: "need_avg" },
+  { key: "ai", nl: "AI en spraakherkenning", en: "AI and speech-to-text", surveyColumn: "need_ai" },
+  { key: "carriers", nl: "Dragerkennis", en: "Carrier knowledge", surveyColumn: "need_carriers" },
+] as const;
+
+export type TopicKey = (typeof topics)[number]["key"];
+
+export const institutionTypes = ["Archief", "Omroep", "Museum", "Overig", "Onbekend"] as const;
+export type InstitutionType = (typeof institutionTypes)[number];

@@ -1,0 +1,11 @@
+import { PageHeader } from "#app/components/page-header.tsx";
+import { useT } from "#app/i18n/index.ts";
+
+export default function Page() {
+  const t = useT();
+  return (
+    <PageHeader title={t("trends.title")} intro={t("trends.intro")}>
+      <p>{t("page.comingSoon")}</p>
+    </PageHeader>
+  );
+}

@@ -1,0 +1,104 @@
+// The HTTP server: express around Remix's request handler. Run by `npm start` (production,
+// after the build) and `npm run dev` (Vite in middleware mode). It validates the environment,
+// opens the database, applies migrations, seeds an empty database, then serves.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import type { AppContext } from "#app/modules/context.server.ts";
+import { type Env, EnvError, loadEnv } from "#app/modules/env.server.ts";
+import { createNonce, securityHeaders } from "#app/modules/security.server.ts";
+import { type Database, openDatabase } from "#db/client.server.ts";
+import { isEmpty, seed } from "#db/seed/index.server.ts";
+
+const started = performance.now();
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let env: Env;
+try {
+  env = loadEnv();
+} catch (error) {
+  fail(error instanceof EnvError ? error.message : String(error));
+}
+const dev = env.NODE_ENV === "development";
+
+let database: Database;
+try {
+  database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  await database.migrate();
+  if (await isEmpty(database.db)) {
+    const summary = await seed(database.db);
+    console.log(`Lege database gevuld met de seed (${summary.topics} onderwerpen).`);
+  }
+} catch (error) {
+  fail(`De database kon niet worden geopend: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", true);
+
+app.use((_req, res, next) => {
+  const nonce = createNonce();
+  res.locals.cspNonce = nonce;
+  res.set(securityHeaders(nonce, { dev }));
+  next();
+});
+app.use(compression());
+
+let build: ServerBuild | (() => Promise<ServerBuild>);
+if (dev) {
+  const vite = await import("vite");
+  const viteServer = await vite.createServer({ server: { middlewareMode: true } });
+  app.use(viteServer.middlewares);
+  build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+} else {
+  const serverBuild = path.resolve("build/server/index.js");
+  if (!existsSync(serverBuild))
+    fail("Er is nog geen build: voer eerst `npm run build` uit (of `npm start`).");
+  build = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static("build/client", { maxAge: "1h", index: false }));
+}
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    getLoadContext: (_req, res): AppContext => ({
+      db: database.db,
+      databaseKind: database.kind,
+      env,
+      cspNonce: res.locals.cspNonce as string,
+    }),
+  }),
+);
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `AV-Kennisnet luistert op http://localhost:${port} (${database.kind}: ${database.location}; ${seconds} s)`,
+  );
+});
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  console.log(`${signal}: afsluiten...`);
+  server.close();
+  await database.close().catch(() => {});
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

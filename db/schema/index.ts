@@ -1,0 +1,2 @@
+// The whole schema, one file per module. drizzle-kit reads this file (drizzle.config.ts).
+export * from "./taxonomy.ts";
