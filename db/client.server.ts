@@ -91,7 +91,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
     throw error;
   }
   return wrapPglite(client, dir, async () => {
-    await client.close();
+    if (!client.closed) await client.close();
     rmSync(lock, { force: true });
   });
 }
@@ -103,7 +103,11 @@ export function wrapPglite(client: PGlite, location: string, close?: () => Promi
     kind: "pglite",
     location,
     migrate: () => migratePglite(db, { migrationsFolder }),
-    close: close ?? (() => client.close()),
+    close:
+      close ??
+      (async () => {
+        if (!client.closed) await client.close();
+      }),
   };
 }
 
@@ -132,4 +136,10 @@ function isAlive(pid: number) {
 /** A cheap round trip to the database, for /healthz. */
 export async function ping(db: DB): Promise<void> {
   await db.execute(sql`select 1`);
+}
+
+/** Rows of a raw `db.execute` result, whichever driver produced it (an array, or `{ rows }`). */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }

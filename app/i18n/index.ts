@@ -20,7 +20,8 @@ export function localeFromRequest(request: Request): Locale {
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");
     if (name === LOCALE_COOKIE) {
-      const value = decodeURIComponent(rest.join("="));
+      // Compared as sent: our values need no decoding, and a malformed one must not throw.
+      const value = rest.join("=");
       if (isLocale(value)) return value;
     }
   }

@@ -1,0 +1,114 @@
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningApp, startApp } from "./support/app.ts";
+import { launchBrowser, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function newContext(): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: app.url, locale: "nl-NL" });
+}
+
+describe("the app shell", () => {
+  it("serves the Dutch home page, switches to English and keeps it", async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const response = await page.goto("/");
+    expect(response?.status()).toBe(200);
+    expect(await page.getAttribute("html", "lang")).toBe("nl");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toContain("Kennis over audiovisuele collecties");
+    const nav = page.getByRole("navigation", { name: "Hoofdnavigatie" });
+    for (const name of ["Kennisbank", "Dragers", "Intervisie", "Trends"]) {
+      expect(await nav.getByRole("link", { name }).count()).toBe(1);
+    }
+    // Only moderators see Beheer.
+    expect(await nav.getByRole("link", { name: "Beheer" }).count()).toBe(0);
+
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain(
+      "Knowledge about audiovisual collections",
+    );
+    await page
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "Trends" })
+      .click();
+    await page.waitForURL("**/trends");
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Trends");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("lets a keyboard user skip to the content", async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Ga naar de inhoud" });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.waitForURL("**/#inhoud");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("inhoud");
+    await context.close();
+  });
+
+  it("shows a friendly 404 in the visitor's language", async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    const response = await page.goto("/bestaat-niet");
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Pagina niet gevonden");
+    expect(await page.getByRole("link", { name: "Naar de homepagina" }).count()).toBe(1);
+    await context.addCookies([{ name: "taal", value: "en", url: app.url }]);
+    await page.goto("/bestaat-niet");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
+    await context.close();
+  });
+
+  it("sends the security headers, with a fresh nonce on every page", async () => {
+    const first = await fetch(`${app.url}/`);
+    const second = await fetch(`${app.url}/`);
+    const csp = first.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("frame-ancestors 'none'");
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(second.headers.get("content-security-policy")).not.toContain(nonce);
+    const html = await first.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    expect(first.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(first.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    // Static files and JSON get them too.
+    const health = await fetch(`${app.url}/healthz`);
+    expect(health.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    const icon = await fetch(`${app.url}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("has no serious or critical accessibility violations on the main pages", async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    for (const path of ["/", "/kennisbank", "/dragers", "/intervisie", "/trends", "/bestaat-niet"]) {
+      await page.goto(path);
+      expect(await seriousAxeViolations(page), path).toEqual([]);
+    }
+    await context.close();
+  });
+});

@@ -1,0 +1,38 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { loadEnv } from "#app/modules/env.server.ts";
+import type { Database } from "#db/client.server.ts";
+
+export const ORIGIN = "http://localhost:3000";
+
+/** The load context the server would pass, around a test database. */
+export function contextFor(database: Database): AppLoadContext {
+  return {
+    db: database.db,
+    databaseKind: database.kind,
+    env: loadEnv({ NODE_ENV: "test" }),
+    cspNonce: "test-nonce",
+  };
+}
+
+export function get(path: string, headers: Record<string, string> = {}) {
+  return new Request(new URL(path, ORIGIN), { headers });
+}
+
+export function post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  return new Request(new URL(path, ORIGIN), {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, ...headers },
+  });
+}
+
+/** Runs a loader or action that signals with a thrown Response, and returns that Response. */
+export async function thrownResponse(fn: () => Promise<unknown>): Promise<Response> {
+  try {
+    await fn();
+  } catch (error) {
+    if (error instanceof Response) return error;
+    throw error;
+  }
+  throw new Error("verwachtte een gegooide Response");
+}
