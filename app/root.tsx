@@ -1,10 +1,12 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { Layout as PageLayout } from "./components/layout.tsx";
 import { useNonce } from "./components/nonce.tsx";
 import { defaultLocale, type Locale, localeFromRequest, translate } from "./i18n/index.ts";
+import { getAuth } from "./modules/auth/auth.server.ts";
+import { can } from "./modules/auth/permissions.ts";
 import stylesheet from "./tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -12,9 +14,16 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request);
-  return { locale, canModerate: false };
+  const { user, setCookie } = await getAuth(request, context);
+  const body = {
+    locale,
+    user: user ? { name: user.name, role: user.role } : null,
+    canModerate: can(user?.role, "view:beheer"),
+  };
+  // A renewed session (or a dead one to clear) needs its cookie set again.
+  return setCookie ? data(body, { headers: { "Set-Cookie": setCookie } }) : body;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -26,8 +35,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export function Layout({ children }: { children: ReactNode }) {
-  const data = useRouteLoaderData<typeof loader>("root");
-  const locale: Locale = data?.locale ?? defaultLocale;
+  const loaderData = useRouteLoaderData<typeof loader>("root");
+  const locale: Locale = loaderData?.locale ?? defaultLocale;
   const nonce = useNonce();
   return (
     <html lang={locale}>
@@ -38,7 +47,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="font-sans antialiased">
-        <PageLayout locale={locale} canModerate={data?.canModerate ?? false}>
+        <PageLayout
+          locale={locale}
+          canModerate={loaderData?.canModerate ?? false}
+          userName={loaderData?.user?.name ?? null}
+        >
           {children}
         </PageLayout>
         <ScrollRestoration nonce={nonce} />

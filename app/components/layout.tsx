@@ -13,10 +13,12 @@ export function Layout({
   children,
   locale,
   canModerate,
+  userName,
 }: {
   children: ReactNode;
   locale: Locale;
   canModerate: boolean;
+  userName: string | null;
 }) {
   const t = useT();
   const location = useLocation();
@@ -58,6 +60,28 @@ export function Layout({
               ) : null}
             </ul>
           </nav>
+          <div className="flex items-center gap-3 text-sm">
+            {userName ? (
+              <>
+                <NavLink to="/account" className="no-underline aria-[current=page]:underline">
+                  {t("nav.account")}
+                  <span className="sr-only">: {userName}</span>
+                </NavLink>
+                <Form method="post" action="/uitloggen">
+                  <button
+                    type="submit"
+                    className="text-brand underline underline-offset-2 hover:text-brand-dark"
+                  >
+                    {t("nav.logout")}
+                  </button>
+                </Form>
+              </>
+            ) : (
+              <NavLink to="/inloggen" className="no-underline aria-[current=page]:underline">
+                {t("nav.login")}
+              </NavLink>
+            )}
+          </div>
           <Form method="post" action="/taal" reloadDocument>
             <input type="hidden" name="taal" value={other} />
             <input type="hidden" name="redirectTo" value={location.pathname + location.search} />

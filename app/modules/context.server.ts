@@ -8,6 +8,8 @@ export type AppContext = {
   env: Env;
   /** Per-request nonce that the Content-Security-Policy allows scripts with. */
   cspNonce: string;
+  /** The client's address as the server sees it (behind a proxy: X-Forwarded-For). */
+  clientIp: string;
 };
 
 declare module "@remix-run/node" {

@@ -14,6 +14,26 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   DATA_DIR: z.string().min(1).default("./data/pglite"),
+  /** The public address, e.g. https://av-kennisnet.nl: links in e-mails and the origin check. */
+  APP_ORIGIN: z
+    .string()
+    .url("moet een volledige URL zijn, zoals https://av-kennisnet.nl")
+    .transform((u) => new URL(u).origin)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "moet beginnen met smtp:// of smtps://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default("AV-Kennisnet <noreply@av-kennisnet.nl>"),
+  MAIL_DIR: z.string().min(1).default("./data/outbox"),
+  ADMIN_EMAIL: z
+    .string()
+    .email("moet een e-mailadres zijn")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  ADMIN_PASSWORD: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -8,11 +8,13 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { isSameOriginRequest } from "#app/modules/auth/origin.server.ts";
+import { AccountError } from "#app/modules/auth/users.server.ts";
 import type { AppContext } from "#app/modules/context.server.ts";
 import { type Env, EnvError, loadEnv } from "#app/modules/env.server.ts";
 import { createNonce, securityHeaders } from "#app/modules/security.server.ts";
 import { type Database, openDatabase } from "#db/client.server.ts";
-import { isEmpty, seed } from "#db/seed/index.server.ts";
+import { describeSeed, isEmpty, seed, seedOptionsFromEnv } from "#db/seed/index.server.ts";
 
 const started = performance.now();
 
@@ -34,11 +36,16 @@ try {
   database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   await database.migrate();
   if (await isEmpty(database.db)) {
-    const summary = await seed(database.db);
-    console.log(`Lege database gevuld met de seed (${summary.topics} onderwerpen).`);
+    const summary = await seed(database.db, seedOptionsFromEnv(env));
+    console.log(`Lege database gevuld met de seed: ${describeSeed(summary)}.`);
   }
 } catch (error) {
-  fail(`De database kon niet worden geopend: ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message : String(error);
+  fail(
+    error instanceof AccountError
+      ? `De eerste beheerder (ADMIN_EMAIL, ADMIN_PASSWORD) kon niet worden aangemaakt: ${message}`
+      : `De database kon niet worden geopend: ${message}`,
+  );
 }
 
 const app = express();
@@ -52,6 +59,21 @@ app.use((_req, res, next) => {
   next();
 });
 app.use(compression());
+
+// Every state-changing request must come from this site (besides SameSite cookies).
+app.use((req, res, next) => {
+  const site = env.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
+  if (isSameOriginRequest(req.method, { origin: req.get("origin"), referer: req.get("referer") }, site)) {
+    next();
+    return;
+  }
+  res
+    .status(403)
+    .type("text/plain; charset=utf-8")
+    .send(
+      "Dit verzoek komt niet van AV-Kennisnet zelf en is daarom geweigerd. Ga terug en probeer het opnieuw.",
+    );
+});
 
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (dev) {
@@ -73,7 +95,8 @@ app.all(
   createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (_req, res): AppContext => ({
+    getLoadContext: (req, res): AppContext => ({
+      clientIp: req.ip ?? req.socket.remoteAddress ?? "onbekend",
       db: database.db,
       databaseKind: database.kind,
       env,

@@ -1,2 +1,4 @@
 // The whole schema, one file per module. drizzle-kit reads this file (drizzle.config.ts).
+
+export * from "./auth.ts";
 export * from "./taxonomy.ts";

@@ -1,10 +1,34 @@
 import { count, sql } from "drizzle-orm";
+import { ensureAdmin } from "../../app/modules/auth/users.server.ts";
+import type { Env } from "../../app/modules/env.server.ts";
 import { topics } from "../../app/modules/taxonomy.ts";
 import type { DB } from "../client.server.ts";
 import { topic } from "../schema/index.ts";
 
+export interface SeedOptions {
+  /** The first admin (ADMIN_EMAIL and ADMIN_PASSWORD). */
+  admin?: { email: string; password: string };
+}
+
 export interface SeedSummary {
   topics: number;
+  admin: "created" | "promoted" | "unchanged" | "not configured";
+}
+
+export function seedOptionsFromEnv(env: Pick<Env, "ADMIN_EMAIL" | "ADMIN_PASSWORD">): SeedOptions {
+  return env.ADMIN_EMAIL && env.ADMIN_PASSWORD
+    ? { admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } }
+    : {};
+}
+
+export function describeSeed(summary: SeedSummary): string {
+  const admin = {
+    created: "beheerder aangemaakt",
+    promoted: "bestaande gebruiker is nu beheerder",
+    unchanged: "beheerder bestond al",
+    "not configured": "geen beheerder (ADMIN_EMAIL en ADMIN_PASSWORD niet gezet)",
+  }[summary.admin];
+  return `${summary.topics} onderwerpen, ${admin}`;
 }
 
 /** True when nothing has been seeded yet: the start command seeds only then. */
@@ -17,7 +41,7 @@ export async function isEmpty(db: DB): Promise<boolean> {
  * Idempotent: running it again changes nothing, and a changed label in the code updates the
  * row instead of adding one.
  */
-export async function seed(db: DB): Promise<SeedSummary> {
+export async function seed(db: DB, options: SeedOptions = {}): Promise<SeedSummary> {
   await db.transaction(async (tx) => {
     await tx
       .insert(topic)
@@ -40,5 +64,8 @@ export async function seed(db: DB): Promise<SeedSummary> {
         },
       });
   });
-  return { topics: topics.length };
+  const admin = options.admin
+    ? await ensureAdmin(db, options.admin.email, options.admin.password)
+    : "not configured";
+  return { topics: topics.length, admin };
 }

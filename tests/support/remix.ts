@@ -5,12 +5,14 @@ import type { Database } from "#db/client.server.ts";
 export const ORIGIN = "http://localhost:3000";
 
 /** The load context the server would pass, around a test database. */
-export function contextFor(database: Database): AppLoadContext {
+export function contextFor(database: Database, overrides: Partial<AppLoadContext> = {}): AppLoadContext {
   return {
     db: database.db,
     databaseKind: database.kind,
     env: loadEnv({ NODE_ENV: "test" }),
     cspNonce: "test-nonce",
+    clientIp: "192.0.2.1",
+    ...overrides,
   };
 }
 

@@ -1,0 +1,146 @@
+import type { InputHTMLAttributes, ReactNode } from "react";
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+/** A labelled input with its error wired up for screen readers (aria-invalid, aria-describedby). */
+export function Field({
+  label,
+  name,
+  error,
+  hint,
+  ...input
+}: { label: string; name: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  const id = input.id ?? `veld-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-fout` : null].filter(Boolean).join(" ");
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        className="block w-full max-w-md rounded border border-muted px-3 py-2 aria-[invalid=true]:border-accent"
+        {...input}
+      />
+      {error ? (
+        <p id={`${id}-fout`} className="text-sm font-medium text-accent">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  name,
+  error,
+  hint,
+  children,
+  defaultValue,
+  id: givenId,
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+  defaultValue?: string;
+  id?: string;
+}) {
+  const id = givenId ?? `veld-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-fout` : null].filter(Boolean).join(" ");
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      <select
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        className="block w-full max-w-md rounded border border-muted bg-paper px-3 py-2"
+      >
+        {children}
+      </select>
+      {error ? (
+        <p id={`${id}-fout`} className="text-sm font-medium text-accent">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A message above a form after a failed submit; focused so that screen readers announce it. */
+export function FormMessage({ children, tone = "error" }: { children: ReactNode; tone?: "error" | "ok" }) {
+  return (
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={
+        tone === "error"
+          ? "rounded border border-accent bg-paper p-3 font-medium text-accent"
+          : "rounded border border-brand bg-wash p-3 text-ink"
+      }
+    >
+      {children}
+    </div>
+  );
+}
+
+export function SubmitButton({
+  children,
+  name,
+  value,
+}: {
+  children: ReactNode;
+  name?: string;
+  value?: string;
+}) {
+  return (
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      className="rounded bg-brand px-4 py-2 font-medium text-paper hover:bg-brand-dark"
+    >
+      {children}
+    </button>
+  );
+}
+
+export function DangerButton({
+  children,
+  name,
+  value,
+}: {
+  children: ReactNode;
+  name?: string;
+  value?: string;
+}) {
+  return (
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      className="rounded border border-accent px-4 py-2 font-medium text-accent hover:bg-accent hover:text-paper"
+    >
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,63 @@
+import { hash, verify } from "@node-rs/argon2";
+import { commonPasswords } from "./common-passwords.ts";
+
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-rules.ts";
+
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
+
+// OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
+// `algorithm: 2` is Argon2id (a const enum in the typings, which isolatedModules cannot read).
+const options = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, options);
+}
+
+export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  // Without a hash (no such account, or a deleted one) a dummy hash is checked, so the answer
+  // takes as long as for a real account.
+  const target = passwordHash ?? (await dummyHash());
+  try {
+    const ok = await verify(target, password);
+    return passwordHash !== null && ok;
+  } catch {
+    return false;
+  }
+}
+
+let dummy: Promise<string> | undefined;
+function dummyHash() {
+  dummy ??= hashPassword("geen-account-dummy-wachtwoord");
+  return dummy;
+}
+
+const common = new Set(commonPasswords.map((p) => p.toLowerCase()));
+
+/** Why a new password is not good enough (Dutch), or null when it is. */
+export function passwordProblem(password: string, personal: string[] = []): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    return `Kies een wachtwoord van minstens ${MIN_PASSWORD_LENGTH} tekens.`;
+  }
+  if (password.length > MAX_PASSWORD_LENGTH)
+    return `Een wachtwoord mag hooguit ${MAX_PASSWORD_LENGTH} tekens hebben.`;
+  const lower = password.toLowerCase();
+  if (common.has(lower) || /^(.)\1+$/.test(password) || isSequence(lower)) {
+    return "Dit wachtwoord wordt veel gebruikt en is makkelijk te raden. Kies een ander.";
+  }
+  for (const item of personal) {
+    const part = item.toLowerCase().split("@")[0]?.trim();
+    if (part && part.length >= 4 && lower.includes(part)) {
+      return "Gebruik je naam of e-mailadres niet in je wachtwoord.";
+    }
+  }
+  return null;
+}
+
+function isSequence(value: string): boolean {
+  const rows = [
+    "0123456789012345678901234567890",
+    "abcdefghijklmnopqrstuvwxyz",
+    "qwertyuiopasdfghjklzxcvbnm",
+  ];
+  return rows.some((row) => row.includes(value) || row.split("").reverse().join("").includes(value));
+}

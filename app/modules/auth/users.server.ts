@@ -1,0 +1,249 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, count, desc, eq, ne, sql } from "drizzle-orm";
+import type { DB } from "#db/client.server.ts";
+import { auditLog, institution, passwordReset, type Role, session, user } from "#db/schema/auth.ts";
+import { audit } from "../audit.server.ts";
+import { type InstitutionChoice, resolveInstitution } from "./institutions.server.ts";
+import { hashPassword, passwordProblem, verifyPassword } from "./password.server.ts";
+import { invalidateUserSessions } from "./session.server.ts";
+
+export const DELETED_USER_NAME = "verwijderde gebruiker";
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export class AccountError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function findUserForLogin(db: DB, email: string) {
+  const [row] = await db
+    .select({ id: user.id, passwordHash: user.passwordHash, deletedAt: user.deletedAt })
+    .from(user)
+    .where(eq(user.email, normaliseEmail(email)));
+  return row && !row.deletedAt ? row : null;
+}
+
+export async function createUser(
+  db: DB,
+  input: { name: string; email: string; password: string; role?: Role; institution?: InstitutionChoice },
+): Promise<string> {
+  const email = normaliseEmail(input.email);
+  const problem = passwordProblem(input.password, [input.name, email]);
+  if (problem) throw new AccountError(problem, "password");
+  const passwordHash = await hashPassword(input.password);
+  const id = randomUUID();
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: user.id }).from(user).where(eq(user.email, email));
+    if (existing) {
+      throw new AccountError(
+        "Er is al een account met dit e-mailadres. Log in, of vraag een nieuw wachtwoord aan.",
+        "email",
+      );
+    }
+    await tx
+      .insert(user)
+      .values({ id, email, name: input.name.trim(), passwordHash, role: input.role ?? "member" });
+    if (input.institution) {
+      const institutionId = await resolveInstitution(tx, input.institution, id);
+      if (institutionId) await tx.update(user).set({ institutionId }).where(eq(user.id, id));
+    }
+    await audit(tx, { actorId: id, action: "user.register", subject: `user:${id}` });
+    return id;
+  });
+}
+
+export async function setInstitution(db: DB, userId: string, choice: InstitutionChoice): Promise<void> {
+  await db.transaction(async (tx) => {
+    const institutionId = await resolveInstitution(tx, choice, userId);
+    await tx.update(user).set({ institutionId }).where(eq(user.id, userId));
+    await audit(tx, {
+      actorId: userId,
+      action: "user.institution",
+      subject: `user:${userId}`,
+      details: { institutionId },
+    });
+  });
+}
+
+export async function getAccount(db: DB, userId: string) {
+  const [row] = await db
+    .select({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      createdAt: user.createdAt,
+      institutionId: user.institutionId,
+      institutionName: institution.name,
+      institutionConfirmed: institution.confirmed,
+    })
+    .from(user)
+    .leftJoin(institution, eq(institution.id, user.institutionId))
+    .where(eq(user.id, userId));
+  return row ?? null;
+}
+
+export async function countSessions(db: DB, userId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(session).where(eq(session.userId, userId));
+  return row?.n ?? 0;
+}
+
+/** Sets a new password and ends all of the user's sessions (the caller starts a new one). */
+export async function setPassword(db: DB, userId: string, password: string): Promise<void> {
+  const account = await getAccount(db, userId);
+  if (!account) throw new AccountError("Dit account bestaat niet.");
+  const problem = passwordProblem(password, [account.name, account.email]);
+  if (problem) throw new AccountError(problem, "newPassword");
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await tx.update(user).set({ passwordHash }).where(eq(user.id, userId));
+    await invalidateUserSessions(tx, userId);
+    await tx.delete(passwordReset).where(eq(passwordReset.userId, userId));
+    await audit(tx, { actorId: userId, action: "user.password", subject: `user:${userId}` });
+  });
+}
+
+export async function changePassword(db: DB, userId: string, current: string, next: string): Promise<void> {
+  const [row] = await db.select({ passwordHash: user.passwordHash }).from(user).where(eq(user.id, userId));
+  if (!(await verifyPassword(row?.passwordHash ?? null, current))) {
+    throw new AccountError("Je huidige wachtwoord klopt niet.", "currentPassword");
+  }
+  await setPassword(db, userId, next);
+}
+
+/**
+ * Deletes an account as the AVG asks: name, e-mail and password go, sessions end; the row stays
+ * so that contributions remain attributed to "verwijderde gebruiker".
+ */
+export async function deleteAccount(db: DB, userId: string, password: string): Promise<void> {
+  const [row] = await db.select({ passwordHash: user.passwordHash }).from(user).where(eq(user.id, userId));
+  if (!(await verifyPassword(row?.passwordHash ?? null, password))) {
+    throw new AccountError("Je wachtwoord klopt niet.", "password");
+  }
+  await db.transaction(async (tx) => {
+    await tx
+      .update(user)
+      .set({
+        name: DELETED_USER_NAME,
+        email: `verwijderd-${userId}@invalid`,
+        passwordHash: null,
+        institutionId: null,
+        role: "member",
+        deletedAt: new Date(),
+      })
+      .where(eq(user.id, userId));
+    await invalidateUserSessions(tx, userId);
+    await tx.delete(passwordReset).where(eq(passwordReset.userId, userId));
+    await audit(tx, { actorId: userId, action: "user.delete", subject: `user:${userId}` });
+  });
+}
+
+/** Everything the platform keeps about a member, for the AVG data download. */
+export async function exportUserData(db: DB, userId: string) {
+  const account = await getAccount(db, userId);
+  if (!account) return null;
+  const sessions = await db
+    .select({ createdAt: session.createdAt, expiresAt: session.expiresAt })
+    .from(session)
+    .where(eq(session.userId, userId))
+    .orderBy(asc(session.createdAt));
+  const activity = await db
+    .select({
+      action: auditLog.action,
+      subject: auditLog.subject,
+      details: auditLog.details,
+      at: auditLog.at,
+    })
+    .from(auditLog)
+    .where(eq(auditLog.actorId, userId))
+    .orderBy(asc(auditLog.at));
+  return {
+    exportedAt: new Date().toISOString(),
+    account: {
+      name: account.name,
+      email: account.email,
+      role: account.role,
+      createdAt: account.createdAt,
+      institution: account.institutionName
+        ? { name: account.institutionName, confirmed: account.institutionConfirmed }
+        : null,
+    },
+    sessions,
+    activity,
+  };
+}
+
+export function listUsers(db: DB) {
+  return db
+    .select({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      institutionName: institution.name,
+      createdAt: user.createdAt,
+    })
+    .from(user)
+    .leftJoin(institution, eq(institution.id, user.institutionId))
+    .where(sql`${user.deletedAt} is null`)
+    .orderBy(desc(user.createdAt));
+}
+
+/** Changes a role; refuses to leave the platform without an admin. */
+export async function setRole(db: DB, actorId: string, userId: string, role: Role): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [target] = await tx
+      .select({ role: user.role, deletedAt: user.deletedAt })
+      .from(user)
+      .where(eq(user.id, userId));
+    if (!target || target.deletedAt) throw new AccountError("Deze gebruiker bestaat niet.");
+    if (target.role === role) return;
+    if (target.role === "admin") {
+      const [others] = await tx
+        .select({ n: count() })
+        .from(user)
+        .where(and(eq(user.role, "admin"), ne(user.id, userId), sql`${user.deletedAt} is null`));
+      if ((others?.n ?? 0) === 0)
+        throw new AccountError("Er moet minstens één beheerder (admin) overblijven.");
+    }
+    await tx.update(user).set({ role }).where(eq(user.id, userId));
+    await audit(tx, {
+      actorId,
+      action: "user.role",
+      subject: `user:${userId}`,
+      details: { from: target.role, to: role },
+    });
+  });
+}
+
+/** The first admin, from ADMIN_EMAIL and ADMIN_PASSWORD at seed time. Idempotent. */
+export async function ensureAdmin(
+  db: DB,
+  email: string,
+  password: string,
+): Promise<"created" | "promoted" | "unchanged"> {
+  const [existing] = await db
+    .select({ id: user.id, role: user.role })
+    .from(user)
+    .where(eq(user.email, normaliseEmail(email)));
+  if (existing) {
+    if (existing.role === "admin") return "unchanged";
+    await db.update(user).set({ role: "admin" }).where(eq(user.id, existing.id));
+    await audit(db, {
+      actorId: null,
+      action: "user.role",
+      subject: `user:${existing.id}`,
+      details: { to: "admin", by: "seed" },
+    });
+    return "promoted";
+  }
+  await createUser(db, { name: "Beheerder", email, password, role: "admin" });
+  return "created";
+}

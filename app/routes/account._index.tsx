@@ -1,0 +1,223 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { InstitutionPicker, institutionChoiceSchema } from "#app/components/institution-picker.tsx";
+import { PageHeader } from "#app/components/page-header.tsx";
+import { useT } from "#app/i18n/index.ts";
+import { isSecureRequest, requireUser, startSession } from "#app/modules/auth/auth.server.ts";
+import { InstitutionError, listConfirmedInstitutions } from "#app/modules/auth/institutions.server.ts";
+import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/password-rules.ts";
+import { blankSessionCookie, invalidateUserSessions } from "#app/modules/auth/session.server.ts";
+import {
+  AccountError,
+  changePassword,
+  countSessions,
+  deleteAccount,
+  getAccount,
+  setInstitution,
+} from "#app/modules/auth/users.server.ts";
+import { parseForm } from "#app/modules/forms.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Mijn account · AV-Kennisnet" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const [account, sessions, institutions] = await Promise.all([
+    getAccount(context.db, user.id),
+    countSessions(context.db, user.id),
+    listConfirmedInstitutions(context.db),
+  ]);
+  if (!account) throw redirect("/inloggen");
+  const welcome = new URL(request.url).searchParams.has("welkom");
+  return { account, sessions, institutions, welcome };
+}
+
+const passwordSchema = z.object({
+  currentPassword: z.string().min(1, "Vul je huidige wachtwoord in."),
+  newPassword: z.string().min(1, "Kies een nieuw wachtwoord."),
+});
+const deleteSchema = z.object({
+  password: z.string().min(1, "Vul je wachtwoord in om te bevestigen."),
+  confirm: z.literal("ja", { errorMap: () => ({ message: "Vink aan dat je je account wilt verwijderen." }) }),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const secure = isSecureRequest(request, context);
+  try {
+    switch (intent) {
+      case "wachtwoord": {
+        const parsed = parseForm(passwordSchema, form);
+        if (!parsed.ok) return data({ intent, errors: parsed.errors, ok: null }, { status: 400 });
+        await changePassword(context.db, user.id, parsed.value.currentPassword, parsed.value.newPassword);
+        // All sessions ended with the change; this browser gets a new one.
+        const cookie = await startSession(request, context, user.id);
+        return data(
+          { intent, errors: {}, ok: "Je wachtwoord is gewijzigd. Je bent op andere apparaten uitgelogd." },
+          { headers: { "Set-Cookie": cookie } },
+        );
+      }
+      case "overal-uitloggen": {
+        await invalidateUserSessions(context.db, user.id);
+        return redirect("/inloggen", { headers: { "Set-Cookie": blankSessionCookie(secure) } });
+      }
+      case "instelling": {
+        const parsed = parseForm(institutionChoiceSchema, form);
+        if (!parsed.ok) return data({ intent, errors: parsed.errors, ok: null }, { status: 400 });
+        await setInstitution(context.db, user.id, parsed.value.institution ?? {});
+        return { intent, errors: {}, ok: "Je instelling is opgeslagen." };
+      }
+      case "verwijderen": {
+        const parsed = parseForm(deleteSchema, form);
+        if (!parsed.ok) return data({ intent, errors: parsed.errors, ok: null }, { status: 400 });
+        await deleteAccount(context.db, user.id, parsed.value.password);
+        return redirect("/?account=verwijderd", { headers: { "Set-Cookie": blankSessionCookie(secure) } });
+      }
+      default:
+        return data({ intent: null, errors: { form: "Onbekende actie." }, ok: null }, { status: 400 });
+    }
+  } catch (error) {
+    if (error instanceof AccountError || error instanceof InstitutionError) {
+      const field = error instanceof AccountError ? (error.field ?? "form") : "institution";
+      return data({ intent, errors: { [field]: error.message }, ok: null }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function Account() {
+  const { account, sessions, institutions, welcome } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const errorsFor = (intent: string): Record<string, string | undefined> =>
+    result?.intent === intent ? (result.errors as Record<string, string>) : {};
+  const okFor = (intent: string) => (result?.intent === intent ? result.ok : null);
+  return (
+    <div className="max-w-3xl space-y-10">
+      <PageHeader title={t("account.title")}>
+        {welcome ? <FormMessage tone="ok">{t("account.welcome")}</FormMessage> : null}
+      </PageHeader>
+
+      <section aria-labelledby="gegevens" className="space-y-3">
+        <h2 id="gegevens">{t("account.details")}</h2>
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+          <dt className="font-medium">{t("auth.name")}</dt>
+          <dd>{account.name}</dd>
+          <dt className="font-medium">{t("auth.email")}</dt>
+          <dd>{account.email}</dd>
+          <dt className="font-medium">{t("account.role")}</dt>
+          <dd>{t(`role.${account.role}`)}</dd>
+          <dt className="font-medium">{t("auth.institution.legend")}</dt>
+          <dd>
+            {account.institutionName
+              ? `${account.institutionName}${account.institutionConfirmed ? "" : ` (${t("account.institution.pending")})`}`
+              : t("auth.institution.none")}
+          </dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="instelling" className="space-y-3">
+        <h2 id="instelling">{t("account.institution.title")}</h2>
+        <Form method="post" className="space-y-4" noValidate>
+          {okFor("instelling") ? <FormMessage tone="ok">{okFor("instelling")}</FormMessage> : null}
+          <InstitutionPicker
+            institutions={institutions}
+            errors={errorsFor("instelling")}
+            current={account.institutionId}
+          />
+          <SubmitButton name="intent" value="instelling">
+            {t("account.institution.save")}
+          </SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="wachtwoord" className="space-y-3">
+        <h2 id="wachtwoord">{t("account.password.title")}</h2>
+        <Form method="post" className="space-y-4" noValidate>
+          {okFor("wachtwoord") ? <FormMessage tone="ok">{okFor("wachtwoord")}</FormMessage> : null}
+          {errorsFor("wachtwoord").form ? <FormMessage>{errorsFor("wachtwoord").form}</FormMessage> : null}
+          <Field
+            label={t("account.password.current")}
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            error={errorsFor("wachtwoord").currentPassword}
+          />
+          <Field
+            label={t("account.password.new")}
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            minLength={MIN_PASSWORD_LENGTH}
+            hint={t("auth.password.hint")}
+            error={errorsFor("wachtwoord").newPassword}
+          />
+          <SubmitButton name="intent" value="wachtwoord">
+            {t("account.password.submit")}
+          </SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="sessies" className="space-y-3">
+        <h2 id="sessies">{t("account.sessions.title")}</h2>
+        <p>{t("account.sessions.count").replace("{n}", String(sessions))}</p>
+        <Form method="post">
+          <SubmitButton name="intent" value="overal-uitloggen">
+            {t("account.sessions.logoutAll")}
+          </SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="privacy" className="space-y-3">
+        <h2 id="privacy">{t("account.privacy.title")}</h2>
+        <p>{t("account.privacy.text")}</p>
+        <p>
+          <Link to="/account/gegevens" reloadDocument>
+            {t("account.privacy.download")}
+          </Link>
+        </p>
+        <Form method="post" className="space-y-4 rounded border border-accent p-4" noValidate>
+          <h3 className="font-semibold">{t("account.delete.title")}</h3>
+          <p>{t("account.delete.text")}</p>
+          <Field
+            label={t("auth.password")}
+            name="password"
+            id="verwijder-wachtwoord"
+            type="password"
+            autoComplete="current-password"
+            error={errorsFor("verwijderen").password}
+          />
+          <div className="flex items-start gap-2">
+            <input
+              id="verwijder-bevestig"
+              type="checkbox"
+              name="confirm"
+              value="ja"
+              className="mt-1"
+              aria-invalid={errorsFor("verwijderen").confirm ? true : undefined}
+              aria-describedby={errorsFor("verwijderen").confirm ? "verwijder-bevestig-fout" : undefined}
+            />
+            <label htmlFor="verwijder-bevestig">{t("account.delete.confirm")}</label>
+          </div>
+          {errorsFor("verwijderen").confirm ? (
+            <p id="verwijder-bevestig-fout" className="text-sm font-medium text-accent">
+              {errorsFor("verwijderen").confirm}
+            </p>
+          ) : null}
+          <DangerButton name="intent" value="verwijderen">
+            {t("account.delete.submit")}
+          </DangerButton>
+        </Form>
+      </section>
+    </div>
+  );
+}

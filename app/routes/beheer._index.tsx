@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "#app/components/page-header.tsx";
+import { useT } from "#app/i18n/index.ts";
+import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import { listProposedInstitutions } from "#app/modules/auth/institutions.server.ts";
+import { can } from "#app/modules/auth/permissions.ts";
+
+export const meta: MetaFunction = () => [{ title: "Beheer · AV-Kennisnet" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, "view:beheer");
+  const proposals = await listProposedInstitutions(context.db);
+  return { canManageUsers: can(user.role, "manage:users"), proposals: proposals.length };
+}
+
+export default function Beheer() {
+  const { canManageUsers, proposals } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <div>
+      <PageHeader title={t("beheer.title")} intro={t("beheer.intro")} />
+      <ul className="space-y-2">
+        <li>
+          <Link to="/beheer/instellingen">{t("beheer.institutions.title")}</Link>{" "}
+          <span className="text-muted">
+            ({t("beheer.institutions.count").replace("{n}", String(proposals))})
+          </span>
+        </li>
+        {canManageUsers ? (
+          <li>
+            <Link to="/beheer/gebruikers">{t("beheer.users.title")}</Link>
+          </li>
+        ) : null}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { PageHeader } from "#app/components/page-header.tsx";
+import { useT } from "#app/i18n/index.ts";
+import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import { roles } from "#app/modules/auth/permissions.ts";
+import { AccountError, listUsers, setRole } from "#app/modules/auth/users.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Gebruikers · Beheer · AV-Kennisnet" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const admin = await requirePermission(request, context, "manage:users");
+  return { users: await listUsers(context.db), me: admin.id };
+}
+
+const schema = z.object({ userId: z.string().min(1), role: z.enum(roles) });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, context, "manage:users");
+  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: "Kies een gebruiker en een rol.", ok: null }, { status: 400 });
+  try {
+    await setRole(context.db, admin.id, parsed.data.userId, parsed.data.role);
+    return { error: null, ok: "De rol is gewijzigd." };
+  } catch (error) {
+    if (error instanceof AccountError) return data({ error: error.message, ok: null }, { status: 400 });
+    throw error;
+  }
+}
+
+export default function Users() {
+  const { users } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <div>
+      <PageHeader title={t("beheer.users.title")} intro={t("beheer.users.intro")} />
+      {result?.error ? <FormMessage>{result.error}</FormMessage> : null}
+      {result?.ok ? <FormMessage tone="ok">{result.ok}</FormMessage> : null}
+      <table className="mt-4 w-full border-collapse text-left">
+        <caption className="sr-only">{t("beheer.users.title")}</caption>
+        <thead>
+          <tr className="border-b border-line">
+            <th scope="col" className="py-2 pr-4">
+              {t("auth.name")}
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              {t("auth.email")}
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              {t("auth.institution.legend")}
+            </th>
+            <th scope="col" className="py-2">
+              {t("account.role")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id} className="border-b border-line align-top">
+              <td className="py-2 pr-4">{u.name}</td>
+              <td className="py-2 pr-4">{u.email}</td>
+              <td className="py-2 pr-4">{u.institutionName ?? "—"}</td>
+              <td className="py-2">
+                <Form method="post" className="flex flex-wrap items-center gap-2">
+                  <input type="hidden" name="userId" value={u.id} />
+                  <label className="sr-only" htmlFor={`rol-${u.id}`}>
+                    {t("beheer.users.roleFor").replace("{name}", u.name)}
+                  </label>
+                  <select
+                    id={`rol-${u.id}`}
+                    name="role"
+                    defaultValue={u.role}
+                    className="rounded border border-muted px-2 py-1"
+                  >
+                    {roles.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`role.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                  <SubmitButton>{t("beheer.users.save")}</SubmitButton>
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { PageHeader } from "#app/components/page-header.tsx";
+import { useT } from "#app/i18n/index.ts";
+import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import {
+  confirmInstitution,
+  listConfirmedInstitutions,
+  listProposedInstitutions,
+  rejectInstitution,
+} from "#app/modules/auth/institutions.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Instellingen · Beheer · AV-Kennisnet" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "confirm:institution");
+  const [proposals, confirmed] = await Promise.all([
+    listProposedInstitutions(context.db),
+    listConfirmedInstitutions(context.db),
+  ]);
+  return { proposals, confirmed };
+}
+
+const schema = z.object({
+  id: z.coerce.number().int().positive(),
+  intent: z.enum(["bevestigen", "afwijzen"]),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const moderator = await requirePermission(request, context, "confirm:institution");
+  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: "Kies een voorstel en een actie.", ok: null }, { status: 400 });
+  const done =
+    parsed.data.intent === "bevestigen"
+      ? await confirmInstitution(context.db, moderator.id, parsed.data.id)
+      : await rejectInstitution(context.db, moderator.id, parsed.data.id);
+  if (!done) return data({ error: "Dit voorstel is al afgehandeld.", ok: null }, { status: 409 });
+  return {
+    error: null,
+    ok: parsed.data.intent === "bevestigen" ? "Instelling bevestigd." : "Voorstel afgewezen.",
+  };
+}
+
+export default function Institutions() {
+  const { proposals, confirmed } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <div className="space-y-8">
+      <PageHeader title={t("beheer.institutions.title")} intro={t("beheer.institutions.intro")} />
+      {result?.error ? <FormMessage>{result.error}</FormMessage> : null}
+      {result?.ok ? <FormMessage tone="ok">{result.ok}</FormMessage> : null}
+      <section aria-labelledby="voorstellen" className="space-y-3">
+        <h2 id="voorstellen">{t("beheer.institutions.proposals")}</h2>
+        {proposals.length === 0 ? <p>{t("beheer.institutions.none")}</p> : null}
+        <ul className="space-y-3">
+          {proposals.map((p) => (
+            <li key={p.id} className="rounded border border-line p-4">
+              <p className="font-medium">
+                {p.name} <span className="text-muted">({p.type})</span>
+              </p>
+              <p className="text-sm text-muted">
+                {t("beheer.institutions.proposedBy").replace("{name}", p.proposedBy ?? "—")}
+              </p>
+              <Form method="post" className="mt-2 flex gap-2">
+                <input type="hidden" name="id" value={p.id} />
+                <SubmitButton name="intent" value="bevestigen">
+                  {t("beheer.institutions.confirm")}
+                </SubmitButton>
+                <DangerButton name="intent" value="afwijzen">
+                  {t("beheer.institutions.reject")}
+                </DangerButton>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="bevestigd" className="space-y-3">
+        <h2 id="bevestigd">{t("beheer.institutions.confirmed")}</h2>
+        <ul className="list-disc pl-6">
+          {confirmed.map((c) => (
+            <li key={c.id}>
+              {c.name} <span className="text-muted">({c.type})</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { PageHeader } from "#app/components/page-header.tsx";
+import { useT } from "#app/i18n/index.ts";
+import { getUser, startSession } from "#app/modules/auth/auth.server.ts";
+import { verifyPassword } from "#app/modules/auth/password.server.ts";
+import {
+  clearAccountFailures,
+  limitKeys,
+  loginRetryAfter,
+  recordLoginFailure,
+} from "#app/modules/auth/rate-limit.server.ts";
+import { findUserForLogin } from "#app/modules/auth/users.server.ts";
+import { safeRedirect } from "#app/modules/http.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Inloggen · AV-Kennisnet" }];
+
+const schema = z.object({
+  email: z.string().trim().min(1, "Vul je e-mailadres in.").max(254),
+  password: z.string().min(1, "Vul je wachtwoord in.").max(256),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/account");
+  if (await getUser(request, context)) throw redirect(redirectTo);
+  return { redirectTo };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = schema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    return data(
+      { error: parsed.error.issues[0]?.message ?? "Vul je e-mailadres en wachtwoord in." },
+      { status: 400 },
+    );
+  }
+  const { email, password } = parsed.data;
+  const keys = limitKeys(email, context.clientIp);
+  const wait = await loginRetryAfter(context.db, keys);
+  if (wait > 0) {
+    const minutes = Math.ceil(wait / 60);
+    return data(
+      {
+        error: `Te veel mislukte pogingen. Probeer het over ${minutes} ${minutes === 1 ? "minuut" : "minuten"} opnieuw, of vraag een nieuw wachtwoord aan.`,
+      },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
+  }
+  // The same work and the same answer whether or not the account exists.
+  const account = await findUserForLogin(context.db, email);
+  const ok = await verifyPassword(account?.passwordHash ?? null, password);
+  if (!account || !ok) {
+    await recordLoginFailure(context.db, keys);
+    return data({ error: "Dit e-mailadres en wachtwoord horen niet bij elkaar." }, { status: 400 });
+  }
+  await clearAccountFailures(context.db, keys);
+  const cookie = await startSession(request, context, account.id);
+  return redirect(safeRedirect(parsed.data.redirectTo, "/account"), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <div className="max-w-xl">
+      <PageHeader title={t("auth.login.title")} intro={t("auth.login.intro")} />
+      <Form method="post" className="space-y-4" noValidate>
+        {result?.error ? <FormMessage>{result.error}</FormMessage> : null}
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required />
+        <Field
+          label={t("auth.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
+        <SubmitButton>{t("auth.login.submit")}</SubmitButton>
+      </Form>
+      <ul className="mt-6 space-y-1">
+        <li>
+          <Link to="/wachtwoord-vergeten">{t("auth.login.forgot")}</Link>
+        </li>
+        <li>
+          <Link to="/registreren">{t("auth.login.register")}</Link>
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { InstitutionPicker, institutionChoiceSchema } from "#app/components/institution-picker.tsx";
+import { PageHeader } from "#app/components/page-header.tsx";
+import { useT } from "#app/i18n/index.ts";
+import { getUser, startSession } from "#app/modules/auth/auth.server.ts";
+import { InstitutionError, listConfirmedInstitutions } from "#app/modules/auth/institutions.server.ts";
+import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/password-rules.ts";
+import { AccountError, createUser } from "#app/modules/auth/users.server.ts";
+import { parseForm } from "#app/modules/forms.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Registreren · AV-Kennisnet" }];
+
+const schema = z
+  .object({
+    name: z.string().trim().min(1, "Vul je naam in.").max(120, "Een naam mag hooguit 120 tekens hebben."),
+    email: z.string().trim().email("Vul een geldig e-mailadres in, zoals naam@archief.nl.").max(254),
+    password: z.string().min(1, "Kies een wachtwoord."),
+  })
+  .and(institutionChoiceSchema);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await getUser(request, context)) throw redirect("/account");
+  return { institutions: await listConfirmedInstitutions(context.db) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = parseForm(schema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const { name, email, password, institution } = parsed.value;
+  try {
+    const id = await createUser(context.db, { name, email, password, institution });
+    const cookie = await startSession(request, context, id);
+    return redirect("/account?welkom=1", { headers: { "Set-Cookie": cookie } });
+  } catch (error) {
+    if (error instanceof AccountError) {
+      return data({ errors: { [error.field ?? "form"]: error.message } }, { status: 400 });
+    }
+    if (error instanceof InstitutionError) {
+      return data({ errors: { institution: error.message } }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function Register() {
+  const { institutions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Record<string, string | undefined> = result?.errors ?? {};
+  const t = useT();
+  return (
+    <div className="max-w-xl">
+      <PageHeader title={t("auth.register.title")} intro={t("auth.register.intro")} />
+      <Form method="post" className="space-y-4" noValidate>
+        {errors.form ? <FormMessage>{errors.form}</FormMessage> : null}
+        <Field label={t("auth.name")} name="name" autoComplete="name" required error={errors.name} />
+        <Field
+          label={t("auth.email")}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          error={errors.email}
+        />
+        <Field
+          label={t("auth.password")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={MIN_PASSWORD_LENGTH}
+          hint={t("auth.password.hint")}
+          error={errors.password}
+        />
+        <InstitutionPicker institutions={institutions} errors={errors} />
+        <SubmitButton>{t("auth.register.submit")}</SubmitButton>
+      </Form>
+      <p className="mt-6">
+        <Link to="/inloggen">{t("auth.register.haveAccount")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { PageHeader } from "#app/components/page-header.tsx";
+import { useT } from "#app/i18n/index.ts";
+import { startSession } from "#app/modules/auth/auth.server.ts";
+import { findResetUser, resetPassword } from "#app/modules/auth/password-reset.server.ts";
+import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/password-rules.ts";
+import { AccountError } from "#app/modules/auth/users.server.ts";
+
+export const meta: MetaFunction = () => [
+  { title: "Nieuw wachtwoord · AV-Kennisnet" },
+  // The token is in the URL: keep it out of other sites' logs.
+  { name: "referrer", content: "no-referrer" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const valid = Boolean(await findResetUser(context.db, token));
+  return { token: valid ? token : "", valid };
+}
+
+const schema = z.object({
+  token: z.string().min(1),
+  newPassword: z.string().min(1, "Kies een nieuw wachtwoord."),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: parsed.error.issues[0]!.message }, { status: 400 });
+  try {
+    const userId = await resetPassword(context.db, parsed.data.token, parsed.data.newPassword);
+    if (!userId) {
+      return data({ error: "Deze link is verlopen of al gebruikt. Vraag een nieuwe aan." }, { status: 400 });
+    }
+    const cookie = await startSession(request, context, userId);
+    return redirect("/account", { headers: { "Set-Cookie": cookie } });
+  } catch (error) {
+    if (error instanceof AccountError) return data({ error: error.message }, { status: 400 });
+    throw error;
+  }
+}
+
+export default function ResetPassword() {
+  const { token, valid } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <div className="max-w-xl">
+      <PageHeader title={t("auth.reset.title")} />
+      {valid ? (
+        <Form method="post" className="space-y-4" noValidate>
+          {result?.error ? <FormMessage>{result.error}</FormMessage> : null}
+          <input type="hidden" name="token" value={token} />
+          <Field
+            label={t("account.password.new")}
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            minLength={MIN_PASSWORD_LENGTH}
+            hint={t("auth.password.hint")}
+          />
+          <SubmitButton>{t("auth.reset.submit")}</SubmitButton>
+        </Form>
+      ) : (
+        <FormMessage>
+          {t("auth.reset.invalid")} <Link to="/wachtwoord-vergeten">{t("auth.login.forgot")}</Link>
+        </FormMessage>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { type ActionFunctionArgs, data, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { PageHeader } from "#app/components/page-header.tsx";
+import { useT } from "#app/i18n/index.ts";
+import { createPasswordReset } from "#app/modules/auth/password-reset.server.ts";
+import { findUserForLogin } from "#app/modules/auth/users.server.ts";
+import { sendMail } from "#app/modules/mail.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten · AV-Kennisnet" }];
+
+const schema = z.object({ email: z.string().trim().email("Vul een geldig e-mailadres in.").max(254) });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: parsed.error.issues[0]!.message, sent: false }, { status: 400 });
+  const account = await findUserForLogin(context.db, parsed.data.email);
+  if (account) {
+    const token = await createPasswordReset(context.db, account.id);
+    const origin = context.env.APP_ORIGIN ?? new URL(request.url).origin;
+    const link = `${origin}/wachtwoord-herstellen?${new URLSearchParams({ token })}`;
+    await sendMail(context.env, {
+      to: parsed.data.email.trim().toLowerCase(),
+      subject: "Nieuw wachtwoord voor AV-Kennisnet",
+      text: [
+        "Hallo,",
+        "",
+        "Je hebt gevraagd om een nieuw wachtwoord voor AV-Kennisnet. Kies het via deze link; hij werkt één keer en een uur lang:",
+        "",
+        link,
+        "",
+        "Heb je dit niet gevraagd? Dan kun je deze e-mail negeren; je wachtwoord blijft hetzelfde.",
+      ].join("\n"),
+    });
+  }
+  // The same answer whether or not the address has an account.
+  return { error: null, sent: true };
+}
+
+export default function ForgotPassword() {
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <div className="max-w-xl">
+      <PageHeader title={t("auth.forgot.title")} intro={t("auth.forgot.intro")} />
+      {result?.sent ? (
+        <FormMessage tone="ok">{t("auth.forgot.sent")}</FormMessage>
+      ) : (
+        <Form method="post" className="space-y-4" noValidate>
+          {result?.error ? <FormMessage>{result.error}</FormMessage> : null}
+          <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required />
+          <SubmitButton>{t("auth.forgot.submit")}</SubmitButton>
+        </Form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import type { AppLoadContext } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { roleRank } from "#app/modules/auth/permissions.ts";
+import type { Database } from "#db/client.server.ts";
+import type { Role } from "#db/schema/auth.ts";
+import { userWithSession } from "#tests/support/auth.ts";
+import { createTestDatabase } from "#tests/support/db.ts";
+import { contextFor, ORIGIN } from "#tests/support/remix.ts";
+
+/**
+ * Who may use each route. Every file in app/routes must be listed: a new route without a rule
+ * fails the first test. Non-public routes are then called as anonymous, member, moderator and
+ * admin, and must answer a redirect to /inloggen, 403, or pass, as the rule says.
+ */
+const rules: Record<string, "public" | Role> = {
+  $: "public",
+  _index: "public",
+  healthz: "public",
+  taal: "public",
+  inloggen: "public",
+  uitloggen: "public",
+  registreren: "public",
+  "wachtwoord-vergeten": "public",
+  "wachtwoord-herstellen": "public",
+  "kennisbank._index": "public",
+  "dragers._index": "public",
+  "intervisie._index": "public",
+  "trends._index": "public",
+  "account._index": "member",
+  "account.gegevens": "member",
+  "beheer._index": "moderator",
+  "beheer.instellingen": "moderator",
+  "beheer.gebruikers": "admin",
+};
+
+const routesDir = path.resolve("app/routes");
+const routeFiles = readdirSync(routesDir).filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\./.test(f));
+const routeId = (file: string) => file.replace(/\.(ts|tsx)$/, "");
+
+type Outcome = "login" | 403 | "allowed";
+
+async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    const result = await run();
+    if (result instanceof Response) return classify(result);
+    return "allowed";
+  } catch (error) {
+    if (error instanceof Response) return classify(error);
+    throw error;
+  }
+}
+
+function classify(response: Response): Outcome {
+  if (response.status === 403) return 403;
+  const location = response.headers.get("Location") ?? "";
+  if (response.status >= 300 && response.status < 400 && location.startsWith("/inloggen")) return "login";
+  return "allowed";
+}
+
+let database: Database;
+let context: AppLoadContext;
+const cookies: Partial<Record<Role, string>> = {};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  context = contextFor(database);
+  for (const role of ["member", "moderator", "admin"] as const) {
+    cookies[role] = (await userWithSession(database.db, role)).cookie;
+  }
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("authorisation matrix", () => {
+  it("has a rule for every route file", () => {
+    const missing = routeFiles.map(routeId).filter((id) => !(id in rules));
+    expect(missing, "routes zonder regel in de autorisatiematrix").toEqual([]);
+    const stale = Object.keys(rules).filter((id) => !routeFiles.map(routeId).includes(id));
+    expect(stale, "regels voor routes die niet (meer) bestaan").toEqual([]);
+  });
+
+  const protectedRoutes = Object.entries(rules).filter(([, rule]) => rule !== "public") as [string, Role][];
+  for (const [id, needed] of protectedRoutes) {
+    it(`${id} is for ${needed}s and up`, async () => {
+      const file = routeFiles.find((f) => routeId(f) === id)!;
+      const mod = await import(path.join(routesDir, file));
+      const url = `${ORIGIN}/${id.replace(/_index$/, "").replace(/\./g, "/")}`;
+      const callers: [string, string | undefined, Outcome][] = [
+        ["anonymous", undefined, "login"],
+        ...(["member", "moderator", "admin"] as const).map(
+          (role) =>
+            [role, cookies[role], roleRank[role] >= roleRank[needed] ? "allowed" : 403] as [
+              string,
+              string,
+              Outcome,
+            ],
+        ),
+      ];
+      for (const method of ["loader", "action"] as const) {
+        if (typeof mod[method] !== "function") continue;
+        for (const [who, cookie, expected] of callers) {
+          const headers: Record<string, string> = { Origin: ORIGIN };
+          if (cookie) headers.Cookie = cookie;
+          const request =
+            method === "loader"
+              ? new Request(url, { headers })
+              : new Request(url, { method: "POST", headers, body: new URLSearchParams({ intent: "" }) });
+          expect(
+            await outcome(() => mod[method]({ request, params: {}, context })),
+            `${method} als ${who}`,
+          ).toBe(expected);
+        }
+      }
+    });
+  }
+});
