@@ -7,6 +7,7 @@ import path from "node:path";
 export interface RunningApp {
   url: string;
   dataDir: string;
+  mailDir: string;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -28,6 +29,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const port = await freePort();
   const root = mkdtempSync(path.join(os.tmpdir(), "avk-e2e-"));
   const dataDir = path.join(root, "pglite");
+  const mailDir = path.join(root, "outbox");
   let log = "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/server/index.ts"], {
     env: {
@@ -63,6 +65,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   return {
     url,
     dataDir,
+    mailDir,
     output: () => log,
     async stop() {
       if (child.exitCode === null) {
