@@ -27,6 +27,9 @@ export default function Beheer() {
             ({t("beheer.institutions.count").replace("{n}", String(proposals))})
           </span>
         </li>
+        <li>
+          <Link to="/beheer/kennisbank">{t("beheer.kennisbank")}</Link>
+        </li>
         {canManageUsers ? (
           <li>
             <Link to="/beheer/gebruikers">{t("beheer.users.title")}</Link>

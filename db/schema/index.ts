@@ -1,4 +1,5 @@
 // The whole schema, one file per module. drizzle-kit reads this file (drizzle.config.ts).
 
 export * from "./auth.ts";
+export * from "./kennisbank.ts";
 export * from "./taxonomy.ts";

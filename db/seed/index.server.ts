@@ -4,6 +4,7 @@ import type { Env } from "../../app/modules/env.server.ts";
 import { topics } from "../../app/modules/taxonomy.ts";
 import type { DB } from "../client.server.ts";
 import { topic } from "../schema/index.ts";
+import { seedArticles } from "./content.server.ts";
 
 export interface SeedOptions {
   /** The first admin (ADMIN_EMAIL and ADMIN_PASSWORD). */
@@ -12,6 +13,7 @@ export interface SeedOptions {
 
 export interface SeedSummary {
   topics: number;
+  articles: { added: number; kept: number };
   admin: "created" | "promoted" | "unchanged" | "not configured";
 }
 
@@ -28,7 +30,7 @@ export function describeSeed(summary: SeedSummary): string {
     unchanged: "beheerder bestond al",
     "not configured": "geen beheerder (ADMIN_EMAIL en ADMIN_PASSWORD niet gezet)",
   }[summary.admin];
-  return `${summary.topics} onderwerpen, ${admin}`;
+  return `${summary.topics} onderwerpen, ${summary.articles.added} artikelen toegevoegd (${summary.articles.kept} bestonden al), ${admin}`;
 }
 
 /** True when nothing has been seeded yet: the start command seeds only then. */
@@ -64,8 +66,9 @@ export async function seed(db: DB, options: SeedOptions = {}): Promise<SeedSumma
         },
       });
   });
+  const articles = await seedArticles(db);
   const admin = options.admin
     ? await ensureAdmin(db, options.admin.email, options.admin.password)
     : "not configured";
-  return { topics: topics.length, admin };
+  return { topics: topics.length, articles, admin };
 }

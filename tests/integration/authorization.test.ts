@@ -14,7 +14,8 @@ import { contextFor, ORIGIN } from "#tests/support/remix.ts";
  * fails the first test. Non-public routes are then called as anonymous, member, moderator and
  * admin, and must answer a redirect to /inloggen, 403, or pass, as the rule says.
  */
-const rules: Record<string, "public" | Role> = {
+type Rule = "public" | Role;
+const rules: Record<string, Rule | { loader: Rule; action: Rule }> = {
   $: "public",
   _index: "public",
   healthz: "public",
@@ -33,6 +34,17 @@ const rules: Record<string, "public" | Role> = {
   "beheer._index": "moderator",
   "beheer.instellingen": "moderator",
   "beheer.gebruikers": "admin",
+  "kennisbank.$slug": { loader: "public", action: "member" },
+  "kennisbank.$slug_.bewerken": "member",
+  "beheer.kennisbank._index": "moderator",
+  "beheer.kennisbank.$slug": "moderator",
+  "beheer.kennisbank.export": "moderator",
+  "beheer.kennisbank.import": "moderator",
+};
+
+const ruleFor = (id: string, method: "loader" | "action"): Rule => {
+  const rule = rules[id]!;
+  return typeof rule === "string" ? rule : rule[method];
 };
 
 const routesDir = path.resolve("app/routes");
@@ -82,25 +94,31 @@ describe("authorisation matrix", () => {
     expect(stale, "regels voor routes die niet (meer) bestaan").toEqual([]);
   });
 
-  const protectedRoutes = Object.entries(rules).filter(([, rule]) => rule !== "public") as [string, Role][];
-  for (const [id, needed] of protectedRoutes) {
-    it(`${id} is for ${needed}s and up`, async () => {
+  const protectedRoutes = Object.keys(rules).filter(
+    (id) => ruleFor(id, "loader") !== "public" || ruleFor(id, "action") !== "public",
+  );
+  for (const id of protectedRoutes) {
+    it(`${id}: loader for ${ruleFor(id, "loader")}, action for ${ruleFor(id, "action")}`, async () => {
       const file = routeFiles.find((f) => routeId(f) === id)!;
       const mod = await import(path.join(routesDir, file));
-      const url = `${ORIGIN}/${id.replace(/_index$/, "").replace(/\./g, "/")}`;
-      const callers: [string, string | undefined, Outcome][] = [
-        ["anonymous", undefined, "login"],
-        ...(["member", "moderator", "admin"] as const).map(
-          (role) =>
-            [role, cookies[role], roleRank[role] >= roleRank[needed] ? "allowed" : 403] as [
-              string,
-              string,
-              Outcome,
-            ],
-        ),
-      ];
+      const params = { slug: "bestaat-niet" };
+      const url = `${ORIGIN}/${id
+        .replace(/_index$/, "")
+        .replace(/\$slug_?/, params.slug)
+        .replace(/\./g, "/")}`;
       for (const method of ["loader", "action"] as const) {
-        if (typeof mod[method] !== "function") continue;
+        const needed = ruleFor(id, method);
+        if (typeof mod[method] !== "function" || needed === "public") continue;
+        const callers: [string, string | undefined, Outcome][] = [
+          ["anonymous", undefined, "login"],
+          ...(["member", "moderator", "admin"] as const).map(
+            (role): [string, string | undefined, Outcome] => [
+              role,
+              cookies[role],
+              roleRank[role] >= roleRank[needed] ? "allowed" : 403,
+            ],
+          ),
+        ];
         for (const [who, cookie, expected] of callers) {
           const headers: Record<string, string> = { Origin: ORIGIN };
           if (cookie) headers.Cookie = cookie;
@@ -108,10 +126,9 @@ describe("authorisation matrix", () => {
             method === "loader"
               ? new Request(url, { headers })
               : new Request(url, { method: "POST", headers, body: new URLSearchParams({ intent: "" }) });
-          expect(
-            await outcome(() => mod[method]({ request, params: {}, context })),
-            `${method} als ${who}`,
-          ).toBe(expected);
+          expect(await outcome(() => mod[method]({ request, params, context })), `${method} als ${who}`).toBe(
+            expected,
+          );
         }
       }
     });

@@ -1,0 +1,184 @@
+import { Form } from "@remix-run/react";
+import { useLocale, useT } from "#app/i18n/index.ts";
+import type { EditFields } from "#app/modules/kennisbank/edit-form.server.ts";
+import { institutionTypes, topics } from "#app/modules/taxonomy.ts";
+import { Field, FormMessage, SubmitButton } from "./forms.tsx";
+
+function TextArea({
+  label,
+  name,
+  defaultValue,
+  rows,
+  error,
+  hint,
+  mono,
+}: {
+  label: string;
+  name: string;
+  defaultValue: string;
+  rows: number;
+  error?: string;
+  hint?: string;
+  mono?: boolean;
+}) {
+  const id = `veld-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-fout` : null].filter(Boolean).join(" ");
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        className={`block w-full rounded border border-muted p-2 ${mono ? "font-mono text-sm" : ""}`}
+      />
+      {error ? (
+        <p id={`${id}-fout`} className="text-sm font-medium text-accent">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The article editor: every field of a version; works without JavaScript. */
+export function ArticleEditForm({
+  fields,
+  errors,
+  kind,
+  submitLabel,
+}: {
+  fields: EditFields;
+  errors: Record<string, string | undefined>;
+  kind: string;
+  submitLabel: string;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  // The key makes React render fresh inputs when the server sends other values (after a conflict).
+  const key = `${fields.baseRevisionId}-${fields.locale}`;
+  return (
+    <Form method="post" className="space-y-5" key={key} noValidate>
+      {errors.form ? <FormMessage>{errors.form}</FormMessage> : null}
+      {Object.keys(errors).length && !errors.form ? (
+        <FormMessage>{t("kb.edit.fixErrors")}</FormMessage>
+      ) : null}
+      <input type="hidden" name="locale" value={fields.locale} />
+      <input type="hidden" name="baseRevisionId" value={fields.baseRevisionId} />
+      <Field
+        label={t("kb.edit.title")}
+        name="title"
+        defaultValue={fields.title}
+        error={errors.title}
+        required
+      />
+      <TextArea
+        label={t("kb.edit.summary")}
+        name="summary"
+        defaultValue={fields.summary}
+        rows={3}
+        error={errors.summary}
+      />
+      <TextArea
+        label={t("kb.edit.body")}
+        name="body"
+        defaultValue={fields.body}
+        rows={24}
+        error={errors.body}
+        hint={t("kb.edit.bodyHint")}
+        mono
+      />
+      <fieldset className="space-y-2">
+        <legend className="font-medium">{t("kb.edit.topics")}</legend>
+        {errors.topics ? <p className="text-sm font-medium text-accent">{errors.topics}</p> : null}
+        <div className="grid gap-1 sm:grid-cols-3">
+          {topics.map((x) => (
+            <label key={x.key} className="flex items-center gap-2">
+              <input
+                type="checkbox"
+                name="topics"
+                value={x.key}
+                defaultChecked={fields.topics.includes(x.key)}
+              />
+              {x[locale]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="space-y-2">
+        <legend className="font-medium">{t("kb.edit.institutionTypes")}</legend>
+        <div className="flex flex-wrap gap-4">
+          {institutionTypes
+            .filter((x) => x !== "Onbekend")
+            .map((x) => (
+              <label key={x} className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  name="institutionTypes"
+                  value={x}
+                  defaultChecked={fields.institutionTypes.includes(x)}
+                />
+                {x}
+              </label>
+            ))}
+        </div>
+      </fieldset>
+      <Field
+        label={t("kb.lastReviewed")}
+        name="lastReviewed"
+        type="date"
+        defaultValue={fields.lastReviewed}
+        error={errors.lastReviewed}
+      />
+      <label className="flex items-center gap-2">
+        <input type="checkbox" name="needsReview" value="ja" defaultChecked={fields.needsReview} />
+        {t("kb.edit.needsReview")}
+      </label>
+      <TextArea
+        label={t("kb.edit.uncertain")}
+        name="uncertain"
+        defaultValue={fields.uncertain}
+        rows={4}
+        hint={t("kb.edit.onePerLine")}
+      />
+      <TextArea
+        label={t("kb.sources")}
+        name="sources"
+        defaultValue={fields.sources}
+        rows={4}
+        error={errors.sources}
+        hint={t("kb.edit.sourcesHint")}
+      />
+      <Field
+        label={t("kb.related")}
+        name="related"
+        defaultValue={fields.related}
+        error={errors.related}
+        hint={t("kb.edit.relatedHint")}
+      />
+      {kind === "drager" ? (
+        <TextArea
+          label={t("kb.facts.title")}
+          name="carrier"
+          defaultValue={fields.carrier}
+          rows={20}
+          error={errors.carrier}
+          hint={t("kb.edit.carrierHint")}
+          mono
+        />
+      ) : null}
+      <Field label={t("kb.edit.note")} name="note" defaultValue={fields.note} hint={t("kb.edit.noteHint")} />
+      <SubmitButton>{submitLabel}</SubmitButton>
+    </Form>
+  );
+}

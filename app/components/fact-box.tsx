@@ -1,0 +1,90 @@
+import { Link } from "@remix-run/react";
+import { useLocale, useT } from "#app/i18n/index.ts";
+import type { CarrierFacts } from "#app/modules/kennisbank/model.ts";
+
+export function riskClass(level: string) {
+  return (
+    {
+      laag: "border-green-800 text-green-900",
+      middel: "border-amber-800 text-amber-900",
+      hoog: "border-orange-800 text-orange-900",
+      zeer_hoog: "border-red-800 text-red-900",
+    }[level] ?? "border-line"
+  );
+}
+
+/** The structured facts of a carrier guide, as a definition list. */
+export function FactBox({
+  facts,
+  lookalikes,
+}: {
+  facts: CarrierFacts;
+  lookalikes: { slug: string; title: string }[];
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const years = `${facts.yearsFrom}–${facts.yearsTo ?? t("kb.facts.now")}`;
+  const rows: [string, React.ReactNode][] = [
+    [t("kb.facts.names"), [...facts.names[locale], ...facts.aliases].join(", ")],
+    [t("kb.facts.medium"), t(`kb.medium.${facts.medium}`)],
+    [t("kb.facts.form"), `${t(`kb.form.${facts.form}`)}, ${facts.size}`],
+    [t("kb.facts.years"), years],
+    [t("kb.facts.recognition"), facts.recognition],
+    [t("kb.facts.markings"), facts.markings.join(", ") || "—"],
+    [t("kb.facts.risks"), facts.risks.length ? facts.risks.map((r) => t(`kb.risk.${r}`)).join(", ") : "—"],
+    [t("kb.facts.playback"), facts.playback],
+    [
+      t("kb.facts.handling"),
+      facts.handling.length ? (
+        <ul key="handling" className="list-disc pl-5">
+          {facts.handling.map((h) => (
+            <li key={h}>{h}</li>
+          ))}
+        </ul>
+      ) : (
+        "—"
+      ),
+    ],
+    [t("kb.facts.master"), facts.preservationFormat],
+    [t("kb.facts.access"), facts.accessFormat],
+  ];
+  return (
+    <aside aria-labelledby="feitenblok" className="rounded-lg border border-line bg-wash p-4">
+      <h2 id="feitenblok" className="mb-3 text-lg">
+        {t("kb.facts.title")}
+      </h2>
+      <p className={`mb-3 rounded border-l-4 bg-paper p-2 ${riskClass(facts.riskLevel)}`}>
+        <strong>
+          {t("kb.facts.risk")}: {t(`kb.riskLevel.${facts.riskLevel}`)}
+        </strong>{" "}
+        <span className="text-ink">
+          ({t("kb.facts.degradation")} {facts.degradationScore}/5, {t("kb.facts.obsolescence")}{" "}
+          {facts.obsolescenceScore}/5)
+        </span>
+        <br />
+        <span className="text-sm text-ink">{facts.riskReason}</span>
+      </p>
+      <dl className="space-y-2 text-sm">
+        {rows.map(([term, value]) => (
+          <div key={term}>
+            <dt className="font-semibold">{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+        {lookalikes.length ? (
+          <div>
+            <dt className="font-semibold">{t("kb.facts.lookalikes")}</dt>
+            <dd>
+              {lookalikes.map((l, i) => (
+                <span key={l.slug}>
+                  {i ? ", " : ""}
+                  <Link to={`/kennisbank/${l.slug}`}>{l.title}</Link>
+                </span>
+              ))}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+    </aside>
+  );
+}

@@ -1,0 +1,139 @@
+import { Marked, type Tokens } from "marked";
+import sanitizeHtml from "sanitize-html";
+
+export interface TocEntry {
+  id: string;
+  text: string;
+  depth: number;
+}
+
+export interface Rendered {
+  html: string;
+  toc: TocEntry[];
+  /** Slugs of other articles this one links to (/kennisbank/<slug>). */
+  links: string[];
+}
+
+/** A heading's anchor: lowercase, accents off, words joined by hyphens. */
+export function anchorId(text: string): string {
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80) || "sectie"
+  );
+}
+
+const plain = (html: string) =>
+  sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
+
+// The allow-list: what an article body may contain after rendering. No scripts, no event
+// handlers, no styles, no iframes; links only to http(s), mailto and this site.
+const allowList: sanitizeHtml.IOptions = {
+  allowedTags: [
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "br",
+    "hr",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "del",
+    "code",
+    "pre",
+    "a",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "sup",
+    "sub",
+  ],
+  allowedAttributes: {
+    a: ["href", "title"],
+    h2: ["id"],
+    h3: ["id"],
+    h4: ["id"],
+    h5: ["id"],
+    h6: ["id"],
+    th: ["align"],
+    td: ["align"],
+    ol: ["start"],
+  },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemesAppliedToAttributes: ["href"],
+  allowProtocolRelative: false,
+  disallowedTagsMode: "discard",
+  transformTags: {
+    // The page title is the only h1; a body's h1 becomes h2.
+    h1: "h2",
+    a: (tagName, attribs) => {
+      const external = /^https?:\/\//i.test(attribs.href ?? "");
+      return {
+        tagName,
+        attribs: external ? { ...attribs, rel: "noopener noreferrer", target: "_blank" } : attribs,
+      };
+    },
+  },
+};
+allowList.allowedAttributes = { ...allowList.allowedAttributes, a: ["href", "title", "rel", "target"] };
+
+/**
+ * Renders an article body on the server: Markdown to HTML, headings with anchors (and a table of
+ * contents of h2/h3), then the allow-list sanitiser. Raw HTML in the Markdown is escaped, never
+ * passed through.
+ */
+export function renderMarkdown(markdown: string): Rendered {
+  const toc: TocEntry[] = [];
+  const used = new Map<string, number>();
+  const links = new Set<string>();
+  const marked = new Marked({ gfm: true, breaks: false, async: false });
+  marked.use({
+    renderer: {
+      heading(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Heading) {
+        const depth = Math.min(Math.max(token.depth, 2), 6);
+        const inner = this.parser.parseInline(token.tokens);
+        const text = plain(inner).trim();
+        let id = anchorId(text);
+        const seen = used.get(id) ?? 0;
+        used.set(id, seen + 1);
+        if (seen) id = `${id}-${seen + 1}`;
+        if (depth <= 3) toc.push({ id, text, depth });
+        return `<h${depth} id="${id}">${inner}</h${depth}>\n`;
+      },
+      html(token: Tokens.HTML | Tokens.Tag) {
+        // Raw HTML is shown as text, not interpreted.
+        return escapeHtml(token.text);
+      },
+    },
+    walkTokens(token) {
+      if (token.type === "link") {
+        const match = /^\/kennisbank\/([a-z0-9-]+)\/?(?:#.*)?$/.exec(token.href);
+        if (match) links.add(match[1]!);
+      }
+    },
+  });
+  const raw = marked.parse(markdown) as string;
+  return { html: sanitizeHtml(raw, allowList), toc, links: [...links] };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

@@ -1,0 +1,262 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { DiffView } from "#app/components/diff-view.tsx";
+import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { PageHeader } from "#app/components/page-header.tsx";
+import { useLocale, useT } from "#app/i18n/index.ts";
+import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import {
+  feedbackFor,
+  getPublishedArticle,
+  getRevision,
+  KennisbankError,
+  listRevisions,
+  revertToRevision,
+  setArchived,
+  statusLabel,
+  transitionRevision,
+} from "#app/modules/kennisbank/articles.server.ts";
+import { wordDiff } from "#app/modules/kennisbank/diff.ts";
+import { formatDateTime } from "#app/utils/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Versies · Kennisbank · AV-Kennisnet" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "publish:article");
+  const slug = params.slug ?? "";
+  const article = await getPublishedArticle(context.db, slug, "nl");
+  const revisions = await listRevisions(context.db, slug);
+  if (!revisions.length) throw new Response("Niet gevonden", { status: 404 });
+  const url = new URL(request.url);
+  // Compare b (default: newest) with a (default: the revision b was based on, else the one before it).
+  const bId = Number(url.searchParams.get("b")) || revisions[0]!.id;
+  const b = await getRevision(context.db, bId);
+  const before = revisions.find((r) => r.id < bId && r.locale === b?.locale);
+  const aId = Number(url.searchParams.get("a")) || b?.baseRevisionId || before?.id || bId;
+  const a = await getRevision(context.db, aId);
+  const compare =
+    a && b && a.slug === slug && b.slug === slug
+      ? {
+          a: { id: a.id, status: statusLabel(a.status) },
+          b: { id: b.id, status: statusLabel(b.status) },
+          title: wordDiff(a.title, b.title),
+          summary: wordDiff(a.summary, b.summary),
+          body: wordDiff(a.body, b.body),
+        }
+      : null;
+  const feedback = await feedbackFor(context.db, slug);
+  return {
+    slug,
+    title: article?.title ?? revisions[0]!.title,
+    archived: article?.archived ?? false,
+    revisions: revisions.map((r) => ({ ...r, statusText: statusLabel(r.status) })),
+    compare,
+    saved: url.searchParams.get("opgeslagen"),
+    feedback: {
+      helpful: feedback.filter((f) => f.helpful).length,
+      notHelpful: feedback.filter((f) => !f.helpful).length,
+      comments: feedback.filter((f) => f.comment).slice(0, 20),
+    },
+  };
+}
+
+const schema = z.object({
+  intent: z.enum(["review", "publish", "reject", "revert", "archive", "unarchive"]),
+  revisionId: z.coerce.number().int().positive().optional(),
+});
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const moderator = await requirePermission(request, context, "publish:article");
+  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: "Onbekende actie.", ok: null }, { status: 400 });
+  const actor = { id: moderator.id, role: moderator.role };
+  const { intent, revisionId } = parsed.data;
+  try {
+    if (intent === "archive" || intent === "unarchive") {
+      await setArchived(context.db, actor, params.slug ?? "", intent === "archive");
+      return {
+        error: null,
+        ok: intent === "archive" ? "Artikel gearchiveerd." : "Artikel teruggezet uit het archief.",
+      };
+    }
+    if (!revisionId) return data({ error: "Kies een versie.", ok: null }, { status: 400 });
+    const revision = await getRevision(context.db, revisionId);
+    if (!revision || revision.slug !== params.slug)
+      return data({ error: "Deze versie hoort niet bij dit artikel.", ok: null }, { status: 400 });
+    if (intent === "revert") {
+      const id = await revertToRevision(context.db, actor, revisionId);
+      return { error: null, ok: `Versie ${revisionId} is teruggezet als nieuwe gepubliceerde versie ${id}.` };
+    }
+    await transitionRevision(context.db, actor, revisionId, intent);
+    const done = { review: "ter beoordeling gezet", publish: "gepubliceerd", reject: "afgewezen" }[intent];
+    return { error: null, ok: `Versie ${revisionId} is ${done}.` };
+  } catch (error) {
+    if (error instanceof KennisbankError)
+      return data({ error: error.message, ok: null }, { status: error.status });
+    throw error;
+  }
+}
+
+export default function Revisions() {
+  const { slug, title, archived, revisions, compare, saved, feedback } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="space-y-8">
+      <PageHeader title={`${t("kbb.revisions")}: ${title}`}>
+        <p className="flex flex-wrap gap-4">
+          <Link to={`/kennisbank/${slug}`}>{t("kbb.view")}</Link>
+          <Link to={`/kennisbank/${slug}/bewerken`}>{t("kb.edit")}</Link>
+          <Link to="/beheer/kennisbank">{t("kbb.title")}</Link>
+        </p>
+      </PageHeader>
+      {saved ? <FormMessage tone="ok">{t("kbb.saved").replace("{id}", saved)}</FormMessage> : null}
+      {result?.error ? <FormMessage>{result.error}</FormMessage> : null}
+      {result?.ok ? <FormMessage tone="ok">{result.ok}</FormMessage> : null}
+
+      <section aria-labelledby="versies" className="space-y-3">
+        <h2 id="versies">{t("kbb.revisions")}</h2>
+        <table className="w-full border-collapse text-left text-sm">
+          <thead>
+            <tr className="border-b border-line">
+              <th scope="col" className="py-2 pr-3">
+                #
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("kbb.language")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("kbb.status")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("kbb.author")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("kbb.date")}
+              </th>
+              <th scope="col" className="py-2">
+                {t("kbb.actions")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {revisions.map((r) => (
+              <tr key={r.id} className="border-b border-line align-top">
+                <td className="py-2 pr-3">
+                  <Link to={`?b=${r.id}`}>{r.id}</Link>
+                </td>
+                <td className="py-2 pr-3">{r.locale}</td>
+                <td className="py-2 pr-3">{r.statusText}</td>
+                <td className="py-2 pr-3">
+                  {r.authorName ?? t("kbb.system")}
+                  {r.note ? <div className="text-muted">{r.note}</div> : null}
+                </td>
+                <td className="py-2 pr-3">{formatDateTime(r.createdAt, locale)}</td>
+                <td className="py-2">
+                  <Form method="post" className="flex flex-wrap gap-2">
+                    <input type="hidden" name="revisionId" value={r.id} />
+                    {r.status === "draft" ? (
+                      <SubmitButton name="intent" value="review">
+                        {t("kbb.toReview")}
+                      </SubmitButton>
+                    ) : null}
+                    {r.status === "in_review" ? (
+                      <SubmitButton name="intent" value="publish">
+                        {t("kbb.publish")}
+                      </SubmitButton>
+                    ) : null}
+                    {r.status === "draft" || r.status === "in_review" ? (
+                      <DangerButton name="intent" value="reject">
+                        {t("kbb.reject")}
+                      </DangerButton>
+                    ) : null}
+                    {r.status === "superseded" ? (
+                      <SubmitButton name="intent" value="revert">
+                        {t("kbb.revert")}
+                      </SubmitButton>
+                    ) : null}
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Form method="post">
+          <DangerButton name="intent" value={archived ? "unarchive" : "archive"}>
+            {archived ? t("kbb.unarchive") : t("kbb.archive")}
+          </DangerButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="vergelijk" className="space-y-3">
+        <h2 id="vergelijk">{t("kbb.compare")}</h2>
+        <Form method="get" className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="a" className="block text-sm font-medium">
+              {t("kbb.compare.a")}
+            </label>
+            <select
+              id="a"
+              name="a"
+              defaultValue={compare?.a.id}
+              className="rounded border border-muted px-2 py-1"
+            >
+              {revisions.map((r) => (
+                <option key={r.id} value={r.id}>{`${r.id} (${r.locale}, ${r.statusText})`}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="b" className="block text-sm font-medium">
+              {t("kbb.compare.b")}
+            </label>
+            <select
+              id="b"
+              name="b"
+              defaultValue={compare?.b.id}
+              className="rounded border border-muted px-2 py-1"
+            >
+              {revisions.map((r) => (
+                <option key={r.id} value={r.id}>{`${r.id} (${r.locale}, ${r.statusText})`}</option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="rounded bg-brand px-3 py-1 font-medium text-paper">
+            {t("kbb.compare.submit")}
+          </button>
+        </Form>
+        {compare ? (
+          <div className="space-y-3">
+            <p className="text-sm text-muted">
+              {t("kbb.compare.legend")
+                .replace("{a}", String(compare.a.id))
+                .replace("{b}", String(compare.b.id))}
+            </p>
+            <DiffView parts={compare.title} label={t("kb.edit.title")} />
+            <DiffView parts={compare.summary} label={t("kb.edit.summary")} />
+            <DiffView parts={compare.body} label={t("kb.edit.body")} />
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="terugkoppeling" className="space-y-2">
+        <h2 id="terugkoppeling">{t("kbb.feedback")}</h2>
+        <p>
+          {t("kbb.feedback.counts")
+            .replace("{yes}", String(feedback.helpful))
+            .replace("{no}", String(feedback.notHelpful))}
+        </p>
+        <ul className="list-disc pl-6">
+          {feedback.comments.map((c) => (
+            <li key={`${c.createdAt}-${c.comment}`}>
+              <span className="font-medium">{c.helpful ? t("kb.feedback.yes") : t("kb.feedback.no")}:</span>{" "}
+              {c.comment}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

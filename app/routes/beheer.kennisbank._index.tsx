@@ -1,0 +1,87 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "#app/components/page-header.tsx";
+import { useLocale, useT } from "#app/i18n/index.ts";
+import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import { reviewQueue, staleArticles, statusLabel } from "#app/modules/kennisbank/articles.server.ts";
+import { formatDate, formatDateTime } from "#app/utils/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Kennisbank · Beheer · AV-Kennisnet" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "publish:article");
+  const [queue, stale] = await Promise.all([reviewQueue(context.db), staleArticles(context.db)]);
+  return { queue: queue.map((q) => ({ ...q, statusText: statusLabel(q.status) })), stale };
+}
+
+export default function KennisbankBeheer() {
+  const { queue, stale } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="space-y-10">
+      <PageHeader title={t("kbb.title")} intro={t("kbb.intro")}>
+        <p className="flex gap-4">
+          <Link to="/beheer/kennisbank/import">{t("kbb.import")}</Link>
+          <Link to="/beheer/kennisbank/export" reloadDocument>
+            {t("kbb.export")}
+          </Link>
+        </p>
+      </PageHeader>
+      <section aria-labelledby="wachtrij" className="space-y-3">
+        <h2 id="wachtrij">{t("kbb.queue")}</h2>
+        {queue.length === 0 ? <p>{t("kbb.queue.empty")}</p> : null}
+        <table className="w-full border-collapse text-left">
+          <thead>
+            <tr className="border-b border-line">
+              <th scope="col" className="py-2 pr-4">
+                {t("kb.edit.title")}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t("kbb.status")}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t("kbb.author")}
+              </th>
+              <th scope="col" className="py-2">
+                {t("kbb.date")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.map((q) => (
+              <tr key={q.id} className="border-b border-line align-top">
+                <td className="py-2 pr-4">
+                  <Link to={`/beheer/kennisbank/${q.slug}?b=${q.id}`}>{q.title}</Link>{" "}
+                  <span className="text-sm text-muted">({q.locale})</span>
+                  {q.note ? <div className="text-sm text-muted">{q.note}</div> : null}
+                </td>
+                <td className="py-2 pr-4">{q.statusText}</td>
+                <td className="py-2 pr-4">
+                  {q.authorName ?? t("kbb.system")}
+                  {q.authorRole === "member" ? (
+                    <span className="text-sm text-muted"> ({t("kbb.suggestion")})</span>
+                  ) : null}
+                </td>
+                <td className="py-2">{formatDateTime(q.createdAt, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="verouderd" className="space-y-3">
+        <h2 id="verouderd">{t("kbb.stale")}</h2>
+        <p className="text-muted">{t("kbb.stale.intro")}</p>
+        {stale.length === 0 ? <p>{t("kbb.stale.none")}</p> : null}
+        <ul className="list-disc space-y-1 pl-6">
+          {stale.map((s) => (
+            <li key={s.slug}>
+              <Link to={`/kennisbank/${s.slug}`}>{s.title}</Link> — {t("kb.lastReviewed").toLowerCase()}{" "}
+              {formatDate(s.lastReviewed, locale)}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

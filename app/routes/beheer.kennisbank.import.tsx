@@ -1,0 +1,147 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { PageHeader } from "#app/components/page-header.tsx";
+import { useT } from "#app/i18n/index.ts";
+import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import { KennisbankError } from "#app/modules/kennisbank/articles.server.ts";
+import { applyImport, MAX_IMPORT_BYTES, readImportFiles } from "#app/modules/kennisbank/bulk.server.ts";
+import { articleContentSchema } from "#app/modules/kennisbank/model.ts";
+
+export const meta: MetaFunction = () => [{ title: "Importeren · Kennisbank · AV-Kennisnet" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "publish:article");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const moderator = await requirePermission(request, context, "publish:article");
+  const length = Number(request.headers.get("Content-Length") ?? 0);
+  if (length > MAX_IMPORT_BYTES * 1.5) {
+    return data(
+      { step: "error" as const, problems: [{ file: "upload", message: "De upload is groter dan 10 MB." }] },
+      { status: 413 },
+    );
+  }
+  const form = await request.formData();
+  if (form.get("intent") === "apply") {
+    // The previewed files come back as JSON; they are validated again before anything is stored.
+    let raw: unknown;
+    try {
+      raw = JSON.parse(String(form.get("contents") ?? "[]"));
+    } catch {
+      raw = null;
+    }
+    const parsed = articleContentSchema.array().min(1).safeParse(raw);
+    if (!parsed.success) {
+      return data(
+        {
+          step: "error" as const,
+          problems: [
+            { file: "voorbeeld", message: "De voorvertoning is ongeldig; upload de bestanden opnieuw." },
+          ],
+        },
+        { status: 400 },
+      );
+    }
+    try {
+      const counts = await applyImport(context.db, { id: moderator.id, role: moderator.role }, parsed.data);
+      return { step: "done" as const, counts };
+    } catch (error) {
+      if (error instanceof KennisbankError) {
+        return data(
+          {
+            step: "error" as const,
+            problems: [{ file: "import", message: `${error.message} Er is niets opgeslagen.` }],
+          },
+          { status: 400 },
+        );
+      }
+      throw error;
+    }
+  }
+  const uploads: { name: string; bytes: Uint8Array }[] = [];
+  for (const value of form.getAll("files")) {
+    if (typeof value !== "string" && value.size > 0) {
+      uploads.push({ name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) });
+    }
+  }
+  if (!uploads.length) {
+    return data(
+      {
+        step: "error" as const,
+        problems: [{ file: "upload", message: "Kies een of meer .md-bestanden of een .zip." }],
+      },
+      { status: 400 },
+    );
+  }
+  const read = readImportFiles(uploads);
+  if (!read.ok) return data({ step: "error" as const, problems: read.problems }, { status: 400 });
+  return {
+    step: "preview" as const,
+    items: read.contents.map((c) => ({ slug: c.slug, locale: c.locale, kind: c.kind, title: c.title })),
+    contents: JSON.stringify(read.contents),
+  };
+}
+
+export default function Import() {
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <div className="max-w-3xl space-y-6">
+      <PageHeader title={t("kbb.import")} intro={t("kbb.import.intro")}>
+        <p>
+          <Link to="/beheer/kennisbank">{t("kbb.title")}</Link>
+        </p>
+      </PageHeader>
+      {result?.step === "error" ? (
+        <FormMessage>
+          <p>{t("kbb.import.problems")}</p>
+          <ul className="mt-2 list-disc pl-5">
+            {result.problems.map((p) => (
+              <li key={`${p.file}-${p.message}`}>
+                <strong>{p.file}</strong>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </FormMessage>
+      ) : null}
+      {result?.step === "done" ? (
+        <FormMessage tone="ok">
+          {t("kbb.import.done")
+            .replace("{created}", String(result.counts.created))
+            .replace("{updated}", String(result.counts.updated))
+            .replace("{translated}", String(result.counts.translated))
+            .replace("{unchanged}", String(result.counts.unchanged))}
+        </FormMessage>
+      ) : null}
+      {result?.step === "preview" ? (
+        <Form method="post" className="space-y-3">
+          <h2>{t("kbb.import.preview").replace("{n}", String(result.items.length))}</h2>
+          <ul className="list-disc pl-6">
+            {result.items.map((i) => (
+              <li key={`${i.slug}-${i.locale}`}>
+                {i.title}{" "}
+                <span className="text-muted">
+                  ({i.kind}/{i.slug}, {i.locale})
+                </span>
+              </li>
+            ))}
+          </ul>
+          <input type="hidden" name="intent" value="apply" />
+          <input type="hidden" name="contents" value={result.contents} />
+          <SubmitButton>{t("kbb.import.apply")}</SubmitButton>
+        </Form>
+      ) : (
+        <Form method="post" encType="multipart/form-data" className="space-y-3">
+          <label htmlFor="files" className="block font-medium">
+            {t("kbb.import.files")}
+          </label>
+          <input id="files" name="files" type="file" accept=".md,.zip" multiple className="block" />
+          <SubmitButton>{t("kbb.import.check")}</SubmitButton>
+        </Form>
+      )}
+    </div>
+  );
+}

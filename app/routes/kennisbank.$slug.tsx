@@ -1,0 +1,237 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FactBox } from "#app/components/fact-box.tsx";
+import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { localeFromRequest, useLocale, useT } from "#app/i18n/index.ts";
+import { getUser, requireUser } from "#app/modules/auth/auth.server.ts";
+import { can } from "#app/modules/auth/permissions.ts";
+import {
+  getArticleTitles,
+  getPublishedArticle,
+  recordFeedback,
+} from "#app/modules/kennisbank/articles.server.ts";
+import { renderMarkdown } from "#app/modules/kennisbank/markdown.server.ts";
+import { kindLabels } from "#app/modules/kennisbank/model.ts";
+import { topics } from "#app/modules/taxonomy.ts";
+import { formatDate } from "#app/utils/format.ts";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const locale = localeFromRequest(request);
+  const found = await getPublishedArticle(context.db, params.slug ?? "", locale);
+  if (!found) throw new Response("Niet gevonden", { status: 404 });
+  const user = await getUser(request, context);
+  const moderator = can(user?.role, "publish:article");
+  if (found.archived && !moderator) throw new Response("Gearchiveerd", { status: 404 });
+  const rendered = renderMarkdown(found.body);
+  const [related, lookalikes] = await Promise.all([
+    getArticleTitles(
+      context.db,
+      [...new Set([...found.data.related, ...rendered.links])].filter((s) => s !== found.slug),
+      locale,
+    ),
+    getArticleTitles(context.db, found.data.carrier?.lookalikes ?? [], locale),
+  ]);
+  return {
+    article: {
+      slug: found.slug,
+      kind: found.kind,
+      title: found.title,
+      summary: found.summary,
+      locale: found.locale,
+      fellBack: found.fellBack,
+      archived: found.archived,
+      data: found.data,
+      html: rendered.html,
+      toc: rendered.toc,
+    },
+    related,
+    lookalikes,
+    suggestionSent: new URL(request.url).searchParams.get("voorstel") === "verstuurd",
+    canEdit: Boolean(user),
+    canModerate: moderator,
+    loggedIn: Boolean(user),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.article.title} · AV-Kennisnet` },
+        { name: "description", content: data.article.summary },
+      ]
+    : [{ title: "Niet gevonden · AV-Kennisnet" }];
+
+const feedbackSchema = z.object({
+  helpful: z.enum(["ja", "nee"], { errorMap: () => ({ message: "Kies ja of nee." }) }),
+  comment: z.string().max(2000, "Een opmerking mag hooguit 2000 tekens hebben.").optional().default(""),
+});
+
+/** Feedback: did this article help? Members only. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const parsed = feedbackSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success)
+    return data({ error: parsed.error.issues[0]!.message, thanks: false }, { status: 400 });
+  await recordFeedback(
+    context.db,
+    user.id,
+    params.slug ?? "",
+    parsed.data.helpful === "ja",
+    parsed.data.comment,
+  );
+  return { error: null, thanks: true };
+}
+
+export default function ArticlePage() {
+  const { article, related, lookalikes, canEdit, canModerate, loggedIn, suggestionSent } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const topicLabel = (key: string) => topics.find((x) => x.key === key)?.[locale] ?? key;
+  return (
+    <article lang={article.locale} className="space-y-6">
+      <nav aria-label={t("kb.breadcrumb")} className="text-sm">
+        <Link to="/kennisbank">{t("nav.kennisbank")}</Link> ›{" "}
+        <Link to={`/kennisbank?soort=${article.kind}`}>{kindLabels[article.kind][locale]}</Link>
+      </nav>
+      <header className="max-w-3xl space-y-3">
+        <h1>{article.title}</h1>
+        <p className="text-lg text-muted">{article.summary}</p>
+        <p className="text-sm text-muted">
+          {t("kb.lastReviewed")}:{" "}
+          <time dateTime={article.data.lastReviewed}>{formatDate(article.data.lastReviewed, locale)}</time>
+          {" · "}
+          {article.data.topics.map(topicLabel).join(", ")}
+        </p>
+        {suggestionSent ? <FormMessage tone="ok">{t("kb.suggestionSent")}</FormMessage> : null}
+        {article.fellBack ? (
+          <p lang={locale} className="rounded border border-brand bg-wash p-3 text-sm">
+            {t("kb.fallbackNotice")}
+          </p>
+        ) : null}
+        {article.archived ? <FormMessage>{t("kb.archivedNotice")}</FormMessage> : null}
+        {article.data.needsReview ? (
+          <div lang={locale} className="rounded border border-accent bg-paper p-3 text-sm">
+            <p className="font-semibold text-accent">{t("kb.needsReview")}</p>
+            {article.data.uncertain.length ? (
+              <details className="mt-1">
+                <summary className="cursor-pointer">
+                  {t("kb.uncertainList").replace("{n}", String(article.data.uncertain.length))}
+                </summary>
+                <ul lang={article.locale} className="mt-2 list-disc pl-5">
+                  {article.data.uncertain.map((u) => (
+                    <li key={u}>{u}</li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+          </div>
+        ) : null}
+        {canEdit ? (
+          <p className="flex gap-4 text-sm">
+            <Link to={`/kennisbank/${article.slug}/bewerken`}>
+              {canModerate ? t("kb.edit") : t("kb.suggest")}
+            </Link>
+            {canModerate ? <Link to={`/beheer/kennisbank/${article.slug}`}>{t("kb.history")}</Link> : null}
+          </p>
+        ) : null}
+      </header>
+
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-8">
+          {article.toc.length > 2 ? (
+            <nav aria-labelledby="inhoudsopgave" className="rounded border border-line p-4">
+              <h2 id="inhoudsopgave" className="text-base">
+                {t("kb.toc")}
+              </h2>
+              <ol className="mt-2 space-y-1 text-sm">
+                {article.toc.map((entry) => (
+                  <li key={entry.id} className={entry.depth === 3 ? "pl-4" : ""}>
+                    <a href={`#${entry.id}`}>{entry.text}</a>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          ) : null}
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered on the server from Markdown and passed through the allow-list sanitiser (markdown.server.ts) */}
+          <div className="prose-article max-w-3xl" dangerouslySetInnerHTML={{ __html: article.html }} />
+
+          <section aria-labelledby="bronnen" className="max-w-3xl space-y-2">
+            <h2 id="bronnen">{t("kb.sources")}</h2>
+            <ul className="list-disc space-y-1 pl-6">
+              {article.data.sources.map((s) => (
+                <li key={s.title + (s.url ?? "")}>
+                  {s.url ? (
+                    <a href={s.url} rel="noopener noreferrer">
+                      {s.title}
+                    </a>
+                  ) : (
+                    s.title
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section aria-labelledby="feedback" className="max-w-3xl space-y-3 rounded border border-line p-4">
+            <h2 id="feedback" className="text-base">
+              {t("kb.feedback.title")}
+            </h2>
+            {result?.thanks ? (
+              <FormMessage tone="ok">{t("kb.feedback.thanks")}</FormMessage>
+            ) : loggedIn ? (
+              <Form method="post" className="space-y-3">
+                {result?.error ? <FormMessage>{result.error}</FormMessage> : null}
+                <fieldset className="flex gap-6">
+                  <legend className="sr-only">{t("kb.feedback.title")}</legend>
+                  <label className="flex items-center gap-2">
+                    <input type="radio" name="helpful" value="ja" required /> {t("kb.feedback.yes")}
+                  </label>
+                  <label className="flex items-center gap-2">
+                    <input type="radio" name="helpful" value="nee" /> {t("kb.feedback.no")}
+                  </label>
+                </fieldset>
+                <label htmlFor="feedback-opmerking" className="block font-medium">
+                  {t("kb.feedback.comment")}
+                </label>
+                <textarea
+                  id="feedback-opmerking"
+                  name="comment"
+                  rows={3}
+                  maxLength={2000}
+                  className="block w-full rounded border border-muted p-2"
+                />
+                <SubmitButton>{t("kb.feedback.submit")}</SubmitButton>
+              </Form>
+            ) : (
+              <p>
+                <Link to={`/inloggen?redirectTo=/kennisbank/${article.slug}`}>{t("kb.feedback.login")}</Link>
+              </p>
+            )}
+          </section>
+        </div>
+
+        <div className="space-y-6">
+          {article.data.carrier ? <FactBox facts={article.data.carrier} lookalikes={lookalikes} /> : null}
+          {related.length ? (
+            <section aria-labelledby="gerelateerd" className="space-y-2">
+              <h2 id="gerelateerd" className="text-lg">
+                {t("kb.related")}
+              </h2>
+              <ul className="space-y-1">
+                {related.map((r) => (
+                  <li key={r.slug}>
+                    <Link to={`/kennisbank/${r.slug}`}>{r.title}</Link>{" "}
+                    <span className="text-sm text-muted">({kindLabels[r.kind][locale]})</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,169 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ArticleEditForm } from "#app/components/article-edit-form.tsx";
+import { DiffView } from "#app/components/diff-view.tsx";
+import { FormMessage } from "#app/components/forms.tsx";
+import { PageHeader } from "#app/components/page-header.tsx";
+import { useT } from "#app/i18n/index.ts";
+import { requireUser } from "#app/modules/auth/auth.server.ts";
+import { can } from "#app/modules/auth/permissions.ts";
+import {
+  getPublishedArticle,
+  getRevision,
+  headRevisionId,
+  KennisbankError,
+  saveRevision,
+} from "#app/modules/kennisbank/articles.server.ts";
+import { wordDiff } from "#app/modules/kennisbank/diff.ts";
+import {
+  fieldsFromForm,
+  fieldsFromRevision,
+  parseEditFields,
+} from "#app/modules/kennisbank/edit-form.server.ts";
+import type { ContentLocale } from "#app/modules/kennisbank/model.ts";
+
+export const meta: MetaFunction = () => [{ title: "Bewerken · Kennisbank · AV-Kennisnet" }];
+
+function contentLocale(request: Request): ContentLocale {
+  return new URL(request.url).searchParams.get("taal") === "en" ? "en" : "nl";
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const locale = contentLocale(request);
+  const published = await getPublishedArticle(context.db, params.slug ?? "", "nl");
+  if (!published) throw new Response("Niet gevonden", { status: 404 });
+  const headId = await headRevisionId(context.db, published.id, locale);
+  // Edit from the newest version of this language; a missing translation starts from Dutch.
+  const start = headId ? await getRevision(context.db, headId) : null;
+  const fields = fieldsFromRevision(start ?? published, locale, headId);
+  return {
+    slug: published.slug,
+    kind: published.kind,
+    title: published.title,
+    locale,
+    fields,
+    startsFromDraft: Boolean(start && start.status !== "published"),
+    newTranslation: !headId,
+    moderator: can(user.role, "publish:article"),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const slug = params.slug ?? "";
+  const published = await getPublishedArticle(context.db, slug, "nl");
+  if (!published) throw new Response("Niet gevonden", { status: 404 });
+  const fields = fieldsFromForm(await request.formData());
+  const parsed = parseEditFields(fields, published.kind);
+  if (!parsed.ok) return data({ fields, errors: parsed.errors, conflict: null }, { status: 400 });
+  try {
+    const result = await saveRevision(
+      context.db,
+      { id: user.id, role: user.role },
+      { slug, ...parsed.value },
+    );
+    if (!result.ok) {
+      const theirs = result.conflict.theirs;
+      // Nothing is lost: the editor's text comes back in the form, now based on the other version.
+      return data(
+        {
+          fields: { ...fields, baseRevisionId: String(theirs.id) },
+          errors: {},
+          conflict: {
+            theirs: {
+              id: theirs.id,
+              authorName: theirs.authorName,
+              createdAt: theirs.createdAt,
+              title: theirs.title,
+              body: theirs.body,
+              summary: theirs.summary,
+            },
+            bodyDiff: wordDiff(theirs.body, parsed.value.body),
+            summaryDiff: wordDiff(theirs.summary, parsed.value.summary),
+          },
+        },
+        { status: 409 },
+      );
+    }
+    if (can(user.role, "publish:article")) {
+      return redirect(`/beheer/kennisbank/${slug}?opgeslagen=${result.revisionId}`);
+    }
+    return redirect(`/kennisbank/${slug}?voorstel=verstuurd`);
+  } catch (error) {
+    if (error instanceof KennisbankError) {
+      return data({ fields, errors: { form: error.message }, conflict: null }, { status: error.status });
+    }
+    throw error;
+  }
+}
+
+export default function EditArticle() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const fields = result?.fields ?? loaded.fields;
+  const conflict = result?.conflict ?? null;
+  return (
+    <div className="max-w-4xl space-y-6">
+      <PageHeader title={`${loaded.moderator ? t("kb.edit") : t("kb.suggest")}: ${loaded.title}`}>
+        <p className="text-muted">
+          {loaded.moderator ? t("kb.edit.introModerator") : t("kb.edit.introMember")}
+        </p>
+        <p className="flex gap-4 text-sm">
+          <Link to={`/kennisbank/${loaded.slug}`}>{t("kb.edit.back")}</Link>
+          {loaded.locale === "nl" ? (
+            <Link to="?taal=en" reloadDocument>
+              {t("kb.edit.editEnglish")}
+            </Link>
+          ) : (
+            <Link to="?taal=nl" reloadDocument>
+              {t("kb.edit.editDutch")}
+            </Link>
+          )}
+        </p>
+        {loaded.newTranslation ? <FormMessage tone="ok">{t("kb.edit.newTranslation")}</FormMessage> : null}
+        {loaded.startsFromDraft ? <FormMessage tone="ok">{t("kb.edit.fromDraft")}</FormMessage> : null}
+      </PageHeader>
+      {conflict ? (
+        <section aria-labelledby="conflict" className="space-y-3 rounded border-2 border-accent p-4">
+          <h2 id="conflict" className="text-accent">
+            {t("kb.conflict.title")}
+          </h2>
+          <p>
+            {t("kb.conflict.text")
+              .replace("{name}", conflict.theirs.authorName ?? "—")
+              .replace("{id}", String(conflict.theirs.id))}
+          </p>
+          <h3 className="font-semibold">{t("kb.conflict.diff")}</h3>
+          <DiffView parts={conflict.summaryDiff} label={t("kb.edit.summary")} />
+          <DiffView parts={conflict.bodyDiff} label={t("kb.edit.body")} />
+          <details>
+            <summary className="cursor-pointer">{t("kb.conflict.theirs")}</summary>
+            <pre className="mt-2 whitespace-pre-wrap rounded border border-line p-3 text-sm">
+              {conflict.theirs.body}
+            </pre>
+          </details>
+        </section>
+      ) : null}
+      <ArticleEditForm
+        fields={fields}
+        errors={result?.errors ?? {}}
+        kind={loaded.kind}
+        submitLabel={
+          conflict
+            ? t("kb.conflict.save")
+            : loaded.moderator
+              ? t("kb.edit.saveDraft")
+              : t("kb.edit.sendSuggestion")
+        }
+      />
+    </div>
+  );
+}

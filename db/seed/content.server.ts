@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { and, eq } from "drizzle-orm";
+import { upsertPublishedContent } from "../../app/modules/kennisbank/articles.server.ts";
+import { type FileProblem, parseArticleFile } from "../../app/modules/kennisbank/front-matter.server.ts";
+import type { ArticleContent } from "../../app/modules/kennisbank/model.ts";
+import type { DB } from "../client.server.ts";
+import { article, articleRevision } from "../schema/kennisbank.ts";
+
+export const contentDir = fileURLToPath(new URL("./content", import.meta.url));
+
+export class SeedContentError extends Error {
+  constructor(readonly problems: FileProblem[]) {
+    super(
+      `De seed-artikelen bevatten fouten:\n${problems.map((p) => `  - ${p.file}: ${p.message}`).join("\n")}`,
+    );
+  }
+}
+
+/** Reads and validates every article file under db/seed/content (Dutch before English). */
+export function readSeedContent(dir = contentDir): ArticleContent[] {
+  const contents: ArticleContent[] = [];
+  const problems: FileProblem[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    for (const file of readdirSync(path.join(dir, entry.name)).sort()) {
+      if (!file.endsWith(".md")) continue;
+      const name = `${entry.name}/${file}`;
+      const result = parseArticleFile(readFileSync(path.join(dir, entry.name, file), "utf8"), name);
+      if (!result.ok) {
+        problems.push(...result.problems);
+        continue;
+      }
+      const expected = `${result.content.slug}${result.content.locale === "nl" ? "" : `.${result.content.locale}`}.md`;
+      if (file !== expected || entry.name !== result.content.kind) {
+        problems.push({ file: name, message: `hoort te heten ${result.content.kind}/${expected}` });
+      }
+      contents.push(result.content);
+    }
+  }
+  if (problems.length) throw new SeedContentError(problems);
+  return contents.sort((a, b) =>
+    a.locale === b.locale ? a.slug.localeCompare(b.slug) : a.locale === "nl" ? -1 : 1,
+  );
+}
+
+/**
+ * Adds the seed articles that the database does not have yet (per slug and language). An
+ * article that exists is left alone, so moderators' edits are never overwritten by a seed.
+ */
+export async function seedArticles(
+  db: DB,
+  contents = readSeedContent(),
+): Promise<{ added: number; kept: number }> {
+  let added = 0;
+  let kept = 0;
+  for (const content of contents) {
+    const [existing] = await db
+      .select({ id: articleRevision.id })
+      .from(articleRevision)
+      .innerJoin(article, eq(article.id, articleRevision.articleId))
+      .where(and(eq(article.slug, content.slug), eq(articleRevision.locale, content.locale)))
+      .limit(1);
+    if (existing) {
+      kept++;
+      continue;
+    }
+    await upsertPublishedContent(db, { id: null, role: "system" }, content);
+    added++;
+  }
+  return { added, kept };
+}
