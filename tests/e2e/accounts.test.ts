@@ -103,7 +103,7 @@ describe("accounts in the browser", () => {
     await logIn(memberPage, MEMBER);
     await memberPage.waitForURL("**/account");
     await expect.poll(() => memberPage.getByRole("link", { name: "Beheer", exact: true }).count()).toBe(1);
-    await expect.poll(() => memberPage.getByText("Streekarchief Oost").count()).toBe(1);
+    await expect.poll(() => memberPage.locator("dd", { hasText: "Streekarchief Oost" }).count()).toBe(1);
     expect(await memberPage.getByText("Streekarchief Oost (wacht op bevestiging)").count()).toBe(0);
     await member.close();
   });

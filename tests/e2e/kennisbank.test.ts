@@ -1,0 +1,102 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningApp, startApp } from "./support/app.ts";
+import { launchBrowser, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+
+const ADMIN = { email: "beheer@ava-net.example", password: "lange-zin-voor-de-eerste-admin" };
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([
+    startApp({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }),
+    launchBrowser(),
+  ]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("kennisbank in the browser", () => {
+  it("an archivist browses by kind, opens the U-matic guide and sees the fact box", async () => {
+    const context = await browser.newContext({ baseURL: app.url });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto("/kennisbank");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByLabel("Soort").selectOption("drager");
+    await page.getByRole("button", { name: "Toon" }).click();
+    await page.waitForURL("**/kennisbank?soort=drager**");
+    await page
+      .getByRole("link", { name: /^U-matic/ })
+      .first()
+      .click();
+    await page.waitForURL("**/kennisbank/u-matic");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toMatch(/U-matic/);
+    expect(await page.getByRole("heading", { name: "Feitenblok" }).count()).toBe(1);
+    expect(await page.getByText(/Risico: zeer hoog/).count()).toBe(1);
+    expect((await page.locator("article").textContent())?.toLowerCase()).toContain("bak");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // The contents link jumps to its heading.
+    const toc = page.getByRole("navigation", { name: "Inhoud" });
+    const first = toc.getByRole("link").first();
+    const target = await first.getAttribute("href");
+    await first.click();
+    await page.waitForURL(`**/kennisbank/u-matic${target}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("the carriers table sorts by a column, without JavaScript too", async () => {
+    const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/dragers");
+    expect(await page.getByRole("row").count()).toBeGreaterThan(25);
+    await page.getByRole("link", { name: /Jaren in gebruik/ }).click();
+    await page.waitForURL("**/dragers?sorteer=jaren**");
+    const firstYears = await page.getByRole("row").nth(1).getByRole("cell").nth(2).textContent();
+    const lastYears = await page.getByRole("row").last().getByRole("cell").nth(2).textContent();
+    expect(Number(firstYears?.slice(0, 4))).toBeLessThanOrEqual(Number(lastYears?.slice(0, 4)));
+    expect(await page.getByRole("columnheader", { name: /Jaren in gebruik/ }).getAttribute("aria-sort")).toBe(
+      "ascending",
+    );
+    await context.close();
+  });
+
+  it("a moderator edits an article, sends it to review and publishes it", async () => {
+    const context = await browser.newContext({ baseURL: app.url });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto("/inloggen?redirectTo=/kennisbank/vhs");
+    await page.getByLabel("E-mailadres").fill(ADMIN.email);
+    await page.getByLabel("Wachtwoord", { exact: true }).fill(ADMIN.password);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.waitForURL("**/kennisbank/vhs");
+    await page.getByRole("link", { name: "Bewerken" }).click();
+    await page.waitForURL("**/kennisbank/vhs/bewerken");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    const body = page.getByLabel("Tekst (Markdown)");
+    const sentence = "Controleer bij elke VHS-band eerst of het wispelturige lipje nog heel is.";
+    await body.fill(`${await body.inputValue()}\n\n${sentence}`);
+    await page.getByLabel("Toelichting bij deze wijziging").fill("Tip over het lipje toegevoegd");
+    await page.getByRole("button", { name: "Opslaan als concept" }).click();
+    await page.waitForURL("**/beheer/kennisbank/vhs?opgeslagen=*");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    const saved = new URL(page.url()).searchParams.get("opgeslagen")!;
+    // The comparison shows the new sentence as added.
+    await expect.poll(() => page.locator("ins").filter({ hasText: "lipje" }).count()).toBeGreaterThan(0);
+    const row = page.getByRole("row").filter({ has: page.getByRole("cell", { name: saved, exact: true }) });
+    await row.getByRole("button", { name: "Ter beoordeling" }).click();
+    await expect
+      .poll(() => page.getByRole("status").filter({ hasText: "ter beoordeling gezet" }).count())
+      .toBe(1);
+    await row.getByRole("button", { name: "Publiceren" }).click();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "is gepubliceerd" }).count()).toBe(1);
+    await page.goto("/kennisbank/vhs");
+    expect(await page.locator("article").textContent()).toContain(sentence);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
