@@ -1,6 +1,7 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { type Locale, useT } from "#app/i18n/index.ts";
+import { SiteSearch } from "./site-search.tsx";
 
 const navItems = [
   { to: "/kennisbank", key: "nav.kennisbank" },
@@ -60,6 +61,7 @@ export function Layout({
               ) : null}
             </ul>
           </nav>
+          <SiteSearch />
           <div className="flex items-center gap-3 text-sm">
             {userName ? (
               <>

@@ -1,4 +1,5 @@
 import type { DatabaseKind, DB } from "#db/client.server.ts";
+import type { SearchService } from "#search/service.ts";
 import type { Env } from "./env.server.ts";
 
 /** What the server hands every loader and action (app/server/index.ts, getLoadContext). */
@@ -8,6 +9,7 @@ export type AppContext = {
   env: Env;
   /** Per-request nonce that the Content-Security-Policy allows scripts with. */
   cspNonce: string;
+  search: SearchService;
   /** The client's address as the server sees it (behind a proxy: X-Forwarded-For). */
   clientIp: string;
 };

@@ -34,6 +34,13 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   ADMIN_PASSWORD: z.string().optional(),
+  /** Meilisearch: when set, search goes there (falling back to postgres when it is down). */
+  MEILI_URL: z
+    .string()
+    .url("moet een volledige URL zijn, zoals http://127.0.0.1:7700")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MEILI_API_KEY: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -127,6 +127,11 @@ export default function Account() {
 
       <section aria-labelledby="instelling" className="space-y-3">
         <h2 id="instelling">{t("account.institution.title")}</h2>
+        {account.institutionId ? (
+          <p>
+            <Link to="/instelling">{t("profiel.link")}</Link>
+          </p>
+        ) : null}
         <Form method="post" className="space-y-4" noValidate>
           {okFor("instelling") ? <FormMessage tone="ok">{okFor("instelling")}</FormMessage> : null}
           <InstitutionPicker

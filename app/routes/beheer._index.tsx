@@ -11,11 +11,15 @@ export const meta: MetaFunction = () => [{ title: "Beheer · AV-Kennisnet" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "view:beheer");
   const proposals = await listProposedInstitutions(context.db);
-  return { canManageUsers: can(user.role, "manage:users"), proposals: proposals.length };
+  return {
+    canManageUsers: can(user.role, "manage:users"),
+    canImportSurvey: can(user.role, "import:survey"),
+    proposals: proposals.length,
+  };
 }
 
 export default function Beheer() {
-  const { canManageUsers, proposals } = useLoaderData<typeof loader>();
+  const { canManageUsers, canImportSurvey, proposals } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div>
@@ -30,6 +34,11 @@ export default function Beheer() {
         <li>
           <Link to="/beheer/kennisbank">{t("beheer.kennisbank")}</Link>
         </li>
+        {canImportSurvey ? (
+          <li>
+            <Link to="/beheer/enquete">{t("survey.beheer")}</Link>
+          </li>
+        ) : null}
         {canManageUsers ? (
           <li>
             <Link to="/beheer/gebruikers">{t("beheer.users.title")}</Link>

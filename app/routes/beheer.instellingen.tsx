@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
@@ -82,7 +82,8 @@ export default function Institutions() {
         <ul className="list-disc pl-6">
           {confirmed.map((c) => (
             <li key={c.id}>
-              {c.name} <span className="text-muted">({c.type})</span>
+              <Link to={`/instellingen/${c.id}`}>{c.name}</Link>{" "}
+              <span className="text-muted">({c.type})</span>
             </li>
           ))}
         </ul>

@@ -5,17 +5,23 @@ import { useLocale, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { reviewQueue, staleArticles, statusLabel } from "#app/modules/kennisbank/articles.server.ts";
 import { formatDate, formatDateTime } from "#app/utils/format.ts";
+import { listMisses } from "#search/service.ts";
 
 export const meta: MetaFunction = () => [{ title: "Kennisbank · Beheer · AV-Kennisnet" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "publish:article");
-  const [queue, stale] = await Promise.all([reviewQueue(context.db), staleArticles(context.db)]);
-  return { queue: queue.map((q) => ({ ...q, statusText: statusLabel(q.status) })), stale };
+  const [queue, stale, misses, search] = await Promise.all([
+    reviewQueue(context.db),
+    staleArticles(context.db),
+    listMisses(context.db),
+    context.search.status(),
+  ]);
+  return { queue: queue.map((q) => ({ ...q, statusText: statusLabel(q.status) })), stale, misses, search };
 }
 
 export default function KennisbankBeheer() {
-  const { queue, stale } = useLoaderData<typeof loader>();
+  const { queue, stale, misses, search } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -68,6 +74,37 @@ export default function KennisbankBeheer() {
             ))}
           </tbody>
         </table>
+      </section>
+      <section aria-labelledby="zoekgaten" className="space-y-3">
+        <h2 id="zoekgaten">{t("kbb.misses")}</h2>
+        <p className="text-muted">{t("kbb.misses.intro")}</p>
+        {misses.length === 0 ? <p>{t("kbb.misses.none")}</p> : null}
+        <ul className="list-disc space-y-1 pl-6">
+          {misses.map((m) => (
+            <li key={m.query}>
+              <Link to={`/kennisbank?q=${encodeURIComponent(m.query)}`}>{m.query}</Link>{" "}
+              <span className="text-muted">({t("kbb.misses.count").replace("{n}", String(m.count))})</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="zoekmachine" className="space-y-2">
+        <h2 id="zoekmachine">{t("kbb.searchStatus")}</h2>
+        <p>{t("kbb.searchStatus.configured").replace("{engine}", search.configured)}</p>
+        <ul className="list-disc pl-6">
+          {search.engines.map((e) => (
+            <li key={e.engine}>
+              {e.engine}: {e.ok ? t("kbb.searchStatus.ok") : t("kbb.searchStatus.down")}
+            </li>
+          ))}
+        </ul>
+        {search.configured === "meilisearch" ? (
+          <p>
+            {t("kbb.searchStatus.outbox")
+              .replace("{n}", String(search.outbox.waiting))
+              .replace("{failing}", String(search.outbox.failing))}
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="verouderd" className="space-y-3">
         <h2 id="verouderd">{t("kbb.stale")}</h2>

@@ -1,98 +1,158 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { PageHeader } from "#app/components/page-header.tsx";
+import { Snippet } from "#app/components/snippet.tsx";
 import { localeFromRequest, useLocale, useT } from "#app/i18n/index.ts";
-import { listPublishedArticles } from "#app/modules/kennisbank/articles.server.ts";
-import { type ArticleKind, articleKinds, kindLabels } from "#app/modules/kennisbank/model.ts";
+import { type ArticleKind, kindLabels } from "#app/modules/kennisbank/model.ts";
+import { readSearchParams, searchKennisbank } from "#app/modules/kennisbank/search.server.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 
-export const meta: MetaFunction = () => [{ title: "Kennisbank · AV-Kennisnet" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.params.q ? `${data.params.q} · Kennisbank · AV-Kennisnet` : "Kennisbank · AV-Kennisnet" },
+];
+
+const PAGE = 20;
+// The page's own parameter names (Dutch) for the search's filters.
+const aliases = { soort: "kind", onderwerp: "topic", zoek: "q" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const locale = localeFromRequest(request);
-  const kindParam = url.searchParams.get("soort");
-  const topicParam = url.searchParams.get("onderwerp");
-  const kind = (articleKinds as readonly string[]).includes(kindParam ?? "")
-    ? (kindParam as ArticleKind)
-    : undefined;
-  const topic = topics.some((t) => t.key === topicParam) ? (topicParam as string) : undefined;
-  const articles = await listPublishedArticles(context.db, { locale, kind, topic });
-  return { articles, kind: kind ?? "", topic: topic ?? "" };
+  const params = { ...readSearchParams(url, aliases), limit: PAGE };
+  const result = await searchKennisbank(context, params, localeFromRequest(request));
+  return { params, result };
+}
+
+type Params = Awaited<ReturnType<typeof loader>>["params"];
+
+function href(params: Params, change: Partial<Params>) {
+  const next = { ...params, ...change };
+  const search = new URLSearchParams();
+  if (next.q) search.set("q", next.q);
+  if (next.kind) search.set("soort", next.kind);
+  if (next.topic) search.set("onderwerp", next.topic);
+  if (next.medium) search.set("medium", next.medium);
+  if (next.offset) search.set("offset", String(next.offset));
+  const s = search.toString();
+  return s ? `/kennisbank?${s}` : "/kennisbank";
 }
 
 export default function Kennisbank() {
-  const { articles, kind, topic } = useLoaderData<typeof loader>();
+  const { params, result } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
   const topicLabel = (key: string) => topics.find((x) => x.key === key)?.[locale] ?? key;
+  const facetLabel = {
+    kind: (v: string) => kindLabels[v as ArticleKind]?.[locale] ?? v,
+    topic: topicLabel,
+    medium: (v: string) => t(`kb.medium.${v as "audio" | "video" | "film" | "audio+video"}`),
+  };
+  const searching = navigation.state === "loading" && navigation.location.pathname === "/kennisbank";
   return (
     <div>
       <PageHeader title={t("kennisbank.title")} intro={t("kennisbank.intro")} />
       <Form
         method="get"
-        className="mb-6 flex flex-wrap items-end gap-4 rounded border border-line bg-wash p-4"
+        role="search"
+        className="mb-6 flex flex-wrap items-end gap-3"
+        onChange={(event) => {
+          const form = event.currentTarget;
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), 250);
+        }}
       >
-        <div>
-          <label htmlFor="soort" className="block text-sm font-medium">
-            {t("kb.filter.kind")}
+        <div className="min-w-64 flex-1">
+          <label htmlFor="kb-zoek" className="block font-medium">
+            {t("search.label")}
           </label>
-          <select
-            id="soort"
-            name="soort"
-            defaultValue={kind}
-            className="rounded border border-muted bg-paper px-2 py-1"
-          >
-            <option value="">{t("kb.filter.all")}</option>
-            {articleKinds.map((k) => (
-              <option key={k} value={k}>
-                {kindLabels[k][locale]}
-              </option>
-            ))}
-          </select>
+          <input
+            id="kb-zoek"
+            type="search"
+            name="q"
+            defaultValue={params.q}
+            key={params.q}
+            placeholder={t("search.placeholder")}
+            className="block w-full rounded border border-muted px-3 py-2"
+          />
         </div>
-        <div>
-          <label htmlFor="onderwerp" className="block text-sm font-medium">
-            {t("kb.filter.topic")}
-          </label>
-          <select
-            id="onderwerp"
-            name="onderwerp"
-            defaultValue={topic}
-            className="rounded border border-muted bg-paper px-2 py-1"
-          >
-            <option value="">{t("kb.filter.all")}</option>
-            {topics.map((x) => (
-              <option key={x.key} value={x.key}>
-                {x[locale]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded bg-brand px-3 py-1 font-medium text-paper">
-          {t("kb.filter.apply")}
+        {params.kind ? <input type="hidden" name="soort" value={params.kind} /> : null}
+        {params.topic ? <input type="hidden" name="onderwerp" value={params.topic} /> : null}
+        {params.medium ? <input type="hidden" name="medium" value={params.medium} /> : null}
+        <button type="submit" className="rounded bg-brand px-4 py-2 font-medium text-paper">
+          {t("search.submit")}
         </button>
-        {kind || topic ? <Link to="/kennisbank">{t("kb.filter.clear")}</Link> : null}
       </Form>
-      <p role="status" className="mb-4 text-muted">
-        {t("kb.count").replace("{n}", String(articles.length))}
-      </p>
-      <ul className="grid gap-4 md:grid-cols-2">
-        {articles.map((a) => (
-          <li key={a.slug} className="rounded-lg border border-line p-4">
-            <p className="text-sm text-muted">{kindLabels[a.kind][locale]}</p>
-            <h2 className="text-lg">
-              <Link to={`/kennisbank/${a.slug}`} lang={a.locale}>
-                {a.title}
-              </Link>
-            </h2>
-            <p lang={a.locale} className="mt-1 text-sm">
-              {a.summary}
-            </p>
-            <p className="mt-2 text-xs text-muted">{a.topics.map(topicLabel).join(" · ")}</p>
-          </li>
-        ))}
-      </ul>
+
+      <div className="grid gap-8 md:grid-cols-[14rem_minmax(0,1fr)]">
+        <aside aria-label={t("search.filters")} className="space-y-5 text-sm">
+          {(["kind", "topic", "medium"] as const).map((facet) => {
+            const counts = Object.entries(result.facets[facet]).sort((a, b) => b[1] - a[1]);
+            if (!counts.length && !params[facet]) return null;
+            return (
+              <section key={facet} aria-labelledby={`facet-${facet}`}>
+                <h2 id={`facet-${facet}`} className="mb-1 text-base">
+                  {t(`search.facet.${facet}`)}
+                </h2>
+                <ul className="space-y-1">
+                  {counts.map(([value, n]) => {
+                    const active = params[facet] === value;
+                    return (
+                      <li key={value}>
+                        <Link
+                          to={href(params, { [facet]: active ? undefined : value, offset: 0 })}
+                          aria-current={active ? "true" : undefined}
+                          className={active ? "font-semibold" : ""}
+                        >
+                          {facetLabel[facet](value)} ({n}){active ? ` ✕ ${t("search.removeFilter")}` : ""}
+                        </Link>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </section>
+            );
+          })}
+        </aside>
+        <section aria-labelledby="resultaten" aria-busy={searching}>
+          <h2 id="resultaten" className="sr-only">
+            {t("search.results")}
+          </h2>
+          <p role="status" className="mb-4 text-muted">
+            {params.q
+              ? t("search.count").replace("{n}", String(result.total)).replace("{q}", params.q)
+              : t("kb.count").replace("{n}", String(result.total))}
+            {result.fallback ? ` ${t("search.fallback")}` : ""}
+          </p>
+          {result.total === 0 && params.q ? <p className="mb-4">{t("search.none")}</p> : null}
+          <ol className="space-y-4">
+            {result.hits.map((hit) => (
+              <li key={hit.slug} className="rounded-lg border border-line p-4">
+                <p className="text-sm text-muted">{facetLabel.kind(hit.kind)}</p>
+                <h3 className="text-lg font-semibold">
+                  <Link to={`/kennisbank/${hit.slug}`}>{hit.title}</Link>
+                </h3>
+                <p className="mt-1 text-sm">{params.q ? <Snippet snippet={hit.snippet} /> : hit.summary}</p>
+              </li>
+            ))}
+          </ol>
+          {result.total > PAGE ? (
+            <nav aria-label={t("search.pages")} className="mt-6 flex gap-4">
+              {params.offset > 0 ? (
+                <Link to={href(params, { offset: Math.max(0, params.offset - PAGE) })}>
+                  {t("search.previous")}
+                </Link>
+              ) : null}
+              {params.offset + PAGE < result.total ? (
+                <Link to={href(params, { offset: params.offset + PAGE })}>{t("search.next")}</Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </section>
+      </div>
     </div>
   );
 }

@@ -1,11 +1,420 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { BarChart } from "#app/components/bar-chart.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useT } from "#app/i18n/index.ts";
+import { type Locale, type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
+import { SECONDARY_HIDDEN_LABEL, SMALL_GROUP_LABEL } from "#app/modules/survey/aggregate.ts";
+import {
+  buildDashboard,
+  type CsvTable,
+  type Dashboard,
+  hiddenLabel,
+  type QuestionView,
+  RESPONDENTS,
+} from "#app/modules/survey/dashboard.ts";
+import { choiceDef, type QuestionGroup } from "#app/modules/survey/questionnaire.ts";
+import { loadTrendData, pickWave } from "#app/modules/survey/trends.server.ts";
 
-export default function Page() {
+export const meta: MetaFunction = () => [{ title: "Trends · AV-Kennisnet" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { rows, waves } = await loadTrendData(context.db);
+  if (!waves.length) return { state: "empty" as const, waves, dashboard: null };
+  const wave = pickWave(waves, new URL(request.url).searchParams.get("wave"));
+  if (wave === null) return data({ state: "unknown" as const, waves, dashboard: null }, { status: 404 });
+  return { state: "ok" as const, waves, dashboard: buildDashboard(rows, waves, wave) };
+}
+
+type T = ReturnType<typeof useT>;
+
+function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in values ? String(values[name as keyof typeof values]) : match,
+  );
+}
+
+function csvHref(wave: number, question: string, table: CsvTable = "antwoorden"): string {
+  const params = new URLSearchParams({ wave: String(wave), vraag: question });
+  if (table !== "antwoorden") params.set("tabel", table);
+  return `/trends.csv?${params}`;
+}
+
+function CsvLink({ href, label }: { href: string; label: string }) {
   const t = useT();
   return (
-    <PageHeader title={t("trends.title")} intro={t("trends.intro")}>
-      <p>{t("page.comingSoon")}</p>
-    </PageHeader>
+    <p className="mt-2 text-sm">
+      <a href={href} download>
+        {t("trends.csv")}
+        <span className="sr-only"> {label}</span>
+      </a>
+    </p>
+  );
+}
+
+const typeKey = (type: string) => `survey.type.${type}` as MessageKey;
+
+function WaveSelector({ waves, wave }: { waves: readonly number[]; wave: number | null }) {
+  const t = useT();
+  return (
+    <Form method="get" className="flex flex-wrap items-end gap-3 rounded border border-line bg-wash p-4">
+      <div>
+        <label htmlFor="golf" className="block text-sm font-medium">
+          {t("trends.wave.label")}
+        </label>
+        <select
+          id="golf"
+          name="wave"
+          defaultValue={wave ?? undefined}
+          className="rounded border border-muted bg-paper px-2 py-1"
+        >
+          {[...waves].reverse().map((w) => (
+            <option key={w} value={w}>
+              {w}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="rounded bg-brand px-3 py-1 font-medium text-paper">
+        {t("trends.wave.submit")}
+      </button>
+    </Form>
+  );
+}
+
+function Respondents({ dashboard }: { dashboard: Dashboard }) {
+  const t = useT();
+  const { wave } = dashboard;
+  const caption = fill(t("trends.respondents.caption"), { wave });
+  const visible = dashboard.respondents.filter((row) => row.n !== 0 || row.hidden);
+  const description = visible
+    .map(
+      (row) =>
+        `${t(typeKey(row.type))}: ${row.hidden ? hiddenLabel(row.hidden) : `${row.percent}% (${row.n})`}`,
+    )
+    .join("; ");
+  return (
+    <section aria-labelledby="respondenten" className="space-y-3">
+      <h2 id="respondenten">{t("trends.respondents.title")}</h2>
+      <p>
+        {dashboard.n === null
+          ? fill(t("trends.wave.summaryHidden"), { wave })
+          : fill(t("trends.wave.summary"), { wave, n: dashboard.n })}
+      </p>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <BarChart
+          id="grafiek-respondenten"
+          title={caption}
+          description={`N = ${dashboard.n ?? SMALL_GROUP_LABEL}. ${description}.`}
+          categories={visible.map((row) => t(typeKey(row.type)))}
+          series={[{ name: String(wave), values: visible.map((row) => (row.hidden ? null : row.percent)) }]}
+          hiddenText={SMALL_GROUP_LABEL}
+        />
+        <div>
+          <table className="w-full border-collapse text-left">
+            <caption className="mb-2 text-left text-sm text-muted">{caption}</caption>
+            <thead>
+              <tr className="border-b-2 border-line">
+                <th scope="col" className="py-1 pr-4">
+                  {t("trends.col.type")}
+                </th>
+                <th scope="col" className="py-1 pr-4 text-right">
+                  {t("trends.col.count")}
+                </th>
+                <th scope="col" className="py-1 text-right">
+                  {t("trends.col.percent")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {dashboard.respondents.map((row) => (
+                <tr key={row.type} className="border-b border-line">
+                  <th scope="row" className="py-1 pr-4 font-normal">
+                    {t(typeKey(row.type))}
+                  </th>
+                  <td className="py-1 pr-4 text-right">{row.hidden ? hiddenLabel(row.hidden) : row.n}</td>
+                  <td className="py-1 text-right">{row.hidden ? "" : `${row.percent}%`}</td>
+                </tr>
+              ))}
+              <tr className="font-semibold">
+                <th scope="row" className="py-1 pr-4">
+                  {t("trends.total")}
+                </th>
+                <td className="py-1 pr-4 text-right">{dashboard.n ?? SMALL_GROUP_LABEL}</td>
+                <td className="py-1 text-right">{dashboard.n === null ? "" : "100%"}</td>
+              </tr>
+            </tbody>
+          </table>
+          <CsvLink href={csvHref(wave, RESPONDENTS)} label={caption} />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function questionTitle(question: QuestionView, locale: Locale): { short: string; text: string } {
+  const def = choiceDef(question.column);
+  return { short: def.short[locale], text: def.question[locale] };
+}
+
+function Question({ question, wave }: { question: QuestionView; wave: number }) {
+  const t = useT();
+  const locale = useLocale();
+  const { short, text } = questionTitle(question, locale);
+  const id = `vraag-${question.column}`;
+  const caption = fill(t("trends.caption.answers"), { question: short, wave });
+  return (
+    <article aria-labelledby={id} className="space-y-4 rounded border border-line p-4">
+      <header>
+        <h3 id={id} className="text-lg font-semibold">
+          {short}
+        </h3>
+        <p className="text-muted">{text}</p>
+      </header>
+      {question.n === 0 ? (
+        <p>{fill(t("trends.notAsked"), { wave })}</p>
+      ) : question.n === null ? (
+        <p>{t("trends.hidden")}</p>
+      ) : (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <BarChart
+            id={`grafiek-${question.column}`}
+            title={caption}
+            description={`N = ${question.n}. ${question.answers.map((a) => `${a.label}: ${a.percent}%`).join("; ")}.`}
+            categories={question.labels}
+            series={[{ name: String(wave), values: question.answers.map((a) => a.percent) }]}
+            hiddenText={SMALL_GROUP_LABEL}
+          />
+          <div>
+            <table className="w-full border-collapse text-left">
+              <caption className="mb-2 text-left text-sm text-muted">{caption}</caption>
+              <thead>
+                <tr className="border-b-2 border-line">
+                  <th scope="col" className="py-1 pr-4">
+                    {t("trends.col.answer")}
+                  </th>
+                  <th scope="col" className="py-1 pr-4 text-right">
+                    {t("trends.col.count")}
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    {t("trends.col.percent")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {question.answers.map((answer) => (
+                  <tr key={answer.label} className="border-b border-line">
+                    <th scope="row" className="py-1 pr-4 font-normal">
+                      {answer.label}
+                    </th>
+                    <td className="py-1 pr-4 text-right">{answer.count}</td>
+                    <td className="py-1 text-right">{answer.percent}%</td>
+                  </tr>
+                ))}
+                <tr className="font-semibold">
+                  <th scope="row" className="py-1 pr-4">
+                    {t("trends.answered")}
+                  </th>
+                  <td className="py-1 pr-4 text-right">{question.n}</td>
+                  <td className="py-1 text-right" />
+                </tr>
+              </tbody>
+            </table>
+            <CsvLink href={csvHref(wave, question.column)} label={caption} />
+          </div>
+        </div>
+      )}
+      {question.comparison ? <Comparison question={question} short={short} wave={wave} /> : null}
+      {question.n ? <ByType question={question} short={short} wave={wave} /> : null}
+    </article>
+  );
+}
+
+function Comparison({ question, short, wave }: { question: QuestionView; short: string; wave: number }) {
+  const t = useT();
+  const comparison = question.comparison!;
+  const caption = fill(t("trends.caption.compare"), { question: short });
+  const description = comparison.waves
+    .map(
+      (w, i) =>
+        `${w} (N = ${comparison.n[i] ?? SMALL_GROUP_LABEL}): ` +
+        comparison.rows.map((row) => `${row.label} ${row.percent[i] ?? SMALL_GROUP_LABEL}%`).join(", "),
+    )
+    .join("; ");
+  return (
+    <section aria-labelledby={`vergelijking-${question.column}`} className="space-y-3">
+      <h4 id={`vergelijking-${question.column}`} className="font-semibold">
+        {t("trends.compare.title")}
+      </h4>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <BarChart
+          id={`grafiek-golven-${question.column}`}
+          title={caption}
+          description={`${description}.`}
+          categories={comparison.rows.map((row) => row.label)}
+          series={comparison.waves.map((w, i) => ({
+            name: String(w),
+            values: comparison.rows.map((row) => row.percent[i] ?? null),
+          }))}
+          hiddenText={SMALL_GROUP_LABEL}
+        />
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <caption className="mb-2 text-left text-sm text-muted">{caption}</caption>
+            <thead>
+              <tr className="border-b-2 border-line">
+                <th scope="col" className="py-1 pr-4">
+                  {t("trends.col.answer")}
+                </th>
+                {comparison.waves.map((w) => (
+                  <th key={w} scope="col" className="py-1 pr-4 text-right">
+                    {w}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {comparison.rows.map((row) => (
+                <tr key={row.label} className="border-b border-line">
+                  <th scope="row" className="py-1 pr-4 font-normal">
+                    {row.label}
+                  </th>
+                  {row.percent.map((p, i) => (
+                    <td key={comparison.waves[i]} className="py-1 pr-4 text-right">
+                      {p === null ? "" : `${p}%`}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+              <tr className="font-semibold">
+                <th scope="row" className="py-1 pr-4">
+                  {t("trends.answered")}
+                </th>
+                {comparison.n.map((n, i) => (
+                  <td key={comparison.waves[i]} className="py-1 pr-4 text-right">
+                    {n ?? SMALL_GROUP_LABEL}
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+          <CsvLink href={csvHref(wave, question.column, "golven")} label={caption} />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function ByType({ question, short, wave }: { question: QuestionView; short: string; wave: number }) {
+  const t = useT();
+  const caption = fill(t("trends.caption.byType"), { question: short, wave });
+  return (
+    <details className="rounded border border-line p-3">
+      <summary className="cursor-pointer font-semibold">{t("trends.byType.title")}</summary>
+      {question.byTypeVisible ? (
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="mb-2 text-left text-muted">{caption}</caption>
+            <thead>
+              <tr className="border-b-2 border-line align-bottom">
+                <th scope="col" className="py-1 pr-3">
+                  {t("trends.col.type")}
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  {t("trends.col.n")}
+                </th>
+                {question.labels.map((label) => (
+                  <th key={label} scope="col" className="py-1 pr-3 text-right">
+                    {label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {question.byType.map((row) => (
+                <tr key={row.type} className="border-b border-line">
+                  <th scope="row" className="py-1 pr-3 font-normal">
+                    {t(typeKey(row.type))}
+                  </th>
+                  <td className="py-1 pr-3 text-right">{row.hidden ? hiddenLabel(row.hidden) : row.n}</td>
+                  {row.percent.map((p, i) => (
+                    <td key={question.labels[i]} className="py-1 pr-3 text-right">
+                      {p === null ? "" : `${p}%`}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+              <tr className="font-semibold">
+                <th scope="row" className="py-1 pr-3">
+                  {t("trends.total")}
+                </th>
+                <td className="py-1 pr-3 text-right">{question.n}</td>
+                {question.answers.map((a) => (
+                  <td key={a.label} className="py-1 pr-3 text-right">
+                    {a.percent}%
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+          <CsvLink href={csvHref(wave, question.column, "type")} label={caption} />
+        </div>
+      ) : (
+        <p className="mt-2">{t("trends.byType.none")}</p>
+      )}
+    </details>
+  );
+}
+
+const groupOrder: { group: QuestionGroup; key: MessageKey }[] = [
+  { group: "funding", key: "trends.group.funding" },
+  { group: "ooc", key: "trends.group.ooc" },
+  { group: "digitisation", key: "trends.group.digitisation" },
+  { group: "ai", key: "trends.group.ai" },
+  { group: "born_digital", key: "trends.group.born_digital" },
+];
+
+function Questions({ dashboard, t }: { dashboard: Dashboard; t: T }) {
+  return (
+    <>
+      {groupOrder.map(({ group, key }) => {
+        const questions = dashboard.questions.filter((q) => choiceDef(q.column).group === group);
+        if (!questions.length) return null;
+        return (
+          <section key={group} aria-labelledby={`groep-${group}`} className="space-y-4">
+            <h2 id={`groep-${group}`}>{t(key)}</h2>
+            {questions.map((question) => (
+              <Question key={question.column} question={question} wave={dashboard.wave} />
+            ))}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+export default function Trends() {
+  const { state, waves, dashboard } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <div className="space-y-10">
+      <PageHeader title={t("trends.title")} intro={t("trends.intro")}>
+        {state === "empty" ? <p>{t("trends.empty")}</p> : null}
+      </PageHeader>
+      {state === "unknown" ? (
+        <p role="alert" className="font-medium text-accent">
+          {t("trends.unknownWave")}
+        </p>
+      ) : null}
+      {waves.length ? <WaveSelector waves={waves} wave={dashboard?.wave ?? null} /> : null}
+      {dashboard ? (
+        <>
+          <p className="max-w-3xl text-sm text-muted">
+            {fill(t("trends.privacy"), { small: SMALL_GROUP_LABEL, secondary: SECONDARY_HIDDEN_LABEL })}
+          </p>
+          <Respondents dashboard={dashboard} />
+          <Questions dashboard={dashboard} t={t} />
+        </>
+      ) : null}
+    </div>
   );
 }

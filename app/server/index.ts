@@ -15,6 +15,8 @@ import { type Env, EnvError, loadEnv } from "#app/modules/env.server.ts";
 import { createNonce, securityHeaders } from "#app/modules/security.server.ts";
 import { type Database, openDatabase } from "#db/client.server.ts";
 import { describeSeed, isEmpty, seed, seedOptionsFromEnv } from "#db/seed/index.server.ts";
+import { createSearchService } from "#search/service.ts";
+import { startOutboxWorker } from "#search/worker.ts";
 
 const started = performance.now();
 
@@ -47,6 +49,9 @@ try {
       : `De database kon niet worden geopend: ${message}`,
   );
 }
+
+const search = createSearchService(database.db, { meiliUrl: env.MEILI_URL, meiliApiKey: env.MEILI_API_KEY });
+startOutboxWorker(database.db, search);
 
 const app = express();
 app.disable("x-powered-by");
@@ -98,6 +103,7 @@ app.all(
     getLoadContext: (req, res): AppContext => ({
       clientIp: req.ip ?? req.socket.remoteAddress ?? "onbekend",
       db: database.db,
+      search,
       databaseKind: database.kind,
       env,
       cspNonce: res.locals.cspNonce as string,

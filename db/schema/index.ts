@@ -2,4 +2,6 @@
 
 export * from "./auth.ts";
 export * from "./kennisbank.ts";
+export * from "./search.ts";
+export * from "./survey.ts";
 export * from "./taxonomy.ts";

@@ -49,6 +49,66 @@ describe("kennisbank in the browser", () => {
     await context.close();
   });
 
+  it("an archivist searches with a typo, filters by medium and finds the baking advice", async () => {
+    const context = await browser.newContext({ baseURL: app.url });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto("/kennisbank");
+    await page.getByLabel("Zoek in de kennisbank").fill("umatik bakken");
+    // Results follow the typing (debounced), and the query lands in the URL.
+    await page.waitForURL("**/kennisbank?q=umatik+bakken**");
+    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("resultaten voor");
+    const filters = page.getByRole("complementary", { name: "Filters" });
+    await filters.getByRole("link", { name: /^video/ }).click();
+    await page.waitForURL("**medium=video**");
+    const first = page.getByRole("main").getByRole("listitem").first();
+    expect(await first.getByRole("link").textContent()).toMatch(/U-matic/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await first.getByRole("link").click();
+    await page.waitForURL("**/kennisbank/u-matic");
+    await expect.poll(() => page.locator("article").textContent()).toMatch(/bak/i);
+    // The back button returns to the same search.
+    await page.goBack();
+    await page.waitForURL("**q=umatik+bakken**medium=video**");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("the header search suggests as you type and works by keyboard only", async () => {
+    const context = await browser.newContext({ baseURL: app.url });
+    const page = await context.newPage();
+    await page.goto("/");
+    const box = page.getByRole("combobox", { name: "Zoeken" });
+    await box.focus();
+    await page.keyboard.type("nitraa", { delay: 30 });
+    const list = page.getByRole("listbox", { name: "Suggesties" });
+    await expect.poll(() => list.getByRole("option").count()).toBeGreaterThan(1);
+    expect(await box.getAttribute("aria-expanded")).toBe("true");
+    await page.keyboard.press("ArrowDown");
+    const active = await box.getAttribute("aria-activedescendant");
+    expect(await page.locator(`[id="${active}"]`).getAttribute("aria-selected")).toBe("true");
+    expect(await page.locator(`[id="${active}"]`).textContent()).toMatch(/Nitraat/i);
+    await page.keyboard.press("Enter");
+    await page.waitForURL("**/kennisbank/nitraatfilm");
+    await context.close();
+  });
+
+  it("searching works without JavaScript", async () => {
+    const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.getByRole("combobox", { name: "Zoeken" }).fill("spoelband");
+    await page.keyboard.press("Enter");
+    await page.waitForURL("**/kennisbank?q=spoelband");
+    expect(
+      await page
+        .getByRole("main")
+        .getByRole("link", { name: /open spoel|spoelband|geluidsband/i })
+        .count(),
+    ).toBeGreaterThan(0);
+    await context.close();
+  });
+
   it("the carriers table sorts by a column, without JavaScript too", async () => {
     const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
     const page = await context.newPage();

@@ -40,6 +40,14 @@ const rules: Record<string, Rule | { loader: Rule; action: Rule }> = {
   "beheer.kennisbank.$slug": "moderator",
   "beheer.kennisbank.export": "moderator",
   "beheer.kennisbank.import": "moderator",
+  "trends[.]json": "public",
+  "trends[.]csv": "public",
+  "beheer.enquete._index": "moderator",
+  "beheer.enquete.koppelen": "moderator",
+  "instelling._index": "member",
+  "instelling.zelfevaluatie": "member",
+  "instellingen.$id": "member",
+  "api.search": "public",
 };
 
 const ruleFor = (id: string, method: "loader" | "action"): Rule => {

@@ -20,7 +20,11 @@ describe("GET /healthz", () => {
     database = await createTestDatabase();
     const response = await healthz(args(get("/healthz"), database));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", database: { kind: database.kind, ok: true } });
+    expect(await response.json()).toMatchObject({
+      status: "ok",
+      database: { kind: database.kind, ok: true },
+      search: { configured: "postgres", serving: "postgres" },
+    });
     expect(response.headers.get("Cache-Control")).toBe("no-store");
   });
 

@@ -1,6 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { loadEnv } from "#app/modules/env.server.ts";
 import type { Database } from "#db/client.server.ts";
+import { createSearchService } from "#search/service.ts";
 
 export const ORIGIN = "http://localhost:3000";
 
@@ -8,6 +9,7 @@ export const ORIGIN = "http://localhost:3000";
 export function contextFor(database: Database, overrides: Partial<AppLoadContext> = {}): AppLoadContext {
   return {
     db: database.db,
+    search: createSearchService(database.db),
     databaseKind: database.kind,
     env: loadEnv({ NODE_ENV: "test" }),
     cspNonce: "test-nonce",

@@ -105,3 +105,34 @@ export async function rejectInstitution(db: DB, actorId: string, id: number): Pr
     return true;
   });
 }
+
+/**
+ * A confirmed institution with this name (compared without case): the existing one (confirmed
+ * now if it was only proposed) or a new one. For moderators, e.g. when linking survey answers.
+ */
+export async function findOrCreateConfirmedInstitution(
+  db: DB,
+  actorId: string,
+  input: { name: string; type: string },
+): Promise<number> {
+  const name = input.name.trim().replace(/\s+/g, " ");
+  const [existing] = await db
+    .select({ id: institution.id, confirmed: institution.confirmed })
+    .from(institution)
+    .where(sql`lower(${institution.name}) = lower(${name})`);
+  if (existing) {
+    if (!existing.confirmed) await confirmInstitution(db, actorId, existing.id);
+    return existing.id;
+  }
+  const [created] = await db
+    .insert(institution)
+    .values({ name, type: input.type, confirmed: true })
+    .returning({ id: institution.id });
+  await audit(db, {
+    actorId,
+    action: "institution.create",
+    subject: `institution:${created!.id}`,
+    details: { name, type: input.type },
+  });
+  return created!.id;
+}

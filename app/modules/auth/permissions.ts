@@ -4,13 +4,21 @@ export type Role = (typeof roles)[number];
 
 export const permissionsByRole = {
   member: ["use:account"],
-  moderator: ["use:account", "view:beheer", "confirm:institution", "publish:article", "run:matching"],
+  moderator: [
+    "use:account",
+    "view:beheer",
+    "confirm:institution",
+    "publish:article",
+    "run:matching",
+    "import:survey",
+  ],
   admin: [
     "use:account",
     "view:beheer",
     "confirm:institution",
     "publish:article",
     "run:matching",
+    "import:survey",
     "manage:users",
   ],
 } as const satisfies Record<Role, readonly string[]>;

@@ -15,6 +15,7 @@ import {
   type RiskLevel,
   riskRank,
 } from "./model.ts";
+import { reindexArticle } from "./search-documents.server.ts";
 
 export class KennisbankError extends Error {
   constructor(
@@ -402,6 +403,7 @@ export async function transitionRevision(
           .set({ topics: rev.data.topics, updatedAt: now })
           .where(eq(article.id, rev.articleId));
       }
+      await reindexArticle(tx, rev.slug);
     } else {
       await tx.update(articleRevision).set({ status: rule.to }).where(eq(articleRevision.id, revisionId));
     }
@@ -454,6 +456,7 @@ export async function setArchived(db: DB, actor: Actor, slug: string, archived: 
       .where(eq(article.slug, slug))
       .returning({ id: article.id });
     if (!rows.length) throw new KennisbankError("Dit artikel bestaat niet.", 404);
+    await reindexArticle(tx, slug);
     await audit(tx, {
       actorId: actor.id,
       action: archived ? "article.archive" : "article.unarchive",

@@ -1,0 +1,95 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { DB } from "#db/client.server.ts";
+import { article, articleRevision } from "#db/schema/kennisbank.ts";
+import { searchOutbox } from "#db/schema/search.ts";
+import { PostgresEngine } from "#search/postgres.ts";
+import { markdownToText } from "#search/text.ts";
+import type { SearchDocument, SearchLocale } from "#search/types.ts";
+import { nl } from "../../i18n/nl.ts";
+import type { ArticleData } from "./model.ts";
+
+const riskWords = (risks: string[]) => risks.map((r) => nl[`kb.risk.${r}` as keyof typeof nl] ?? r).join(" ");
+
+/** One language version of an article as the search engines see it. */
+export function toSearchDocument(input: {
+  slug: string;
+  kind: string;
+  locale: SearchLocale;
+  title: string;
+  summary: string;
+  body: string;
+  data: ArticleData;
+}): SearchDocument {
+  const c = input.data.carrier;
+  const facts = c
+    ? [
+        c.recognition,
+        c.playback,
+        c.handling.join(" "),
+        c.riskReason,
+        riskWords(c.risks),
+        c.size,
+        c.preservationFormat,
+      ].join(" ")
+    : "";
+  return {
+    id: `${input.slug}:${input.locale}`,
+    slug: input.slug,
+    locale: input.locale,
+    kind: input.kind,
+    title: input.title,
+    // The slug's words are curated keywords too ("wegwijzer-16mm-filmdienst").
+    aliases: [
+      input.slug.replace(/-/g, " "),
+      ...(c ? [...c.names.nl, ...c.names.en, ...c.aliases, ...c.markings] : []),
+    ],
+    summary: input.summary,
+    body: `${markdownToText(input.body)} ${facts}`.trim(),
+    topics: input.data.topics,
+    medium: c?.medium ?? null,
+    institutionTypes: input.data.institutionTypes,
+  };
+}
+
+/** The documents an article should have in the index now: its published, unarchived versions. */
+export async function documentsForArticle(db: DB, slug: string): Promise<SearchDocument[]> {
+  const rows = await db
+    .select({
+      slug: article.slug,
+      kind: article.kind,
+      locale: articleRevision.locale,
+      title: articleRevision.title,
+      summary: articleRevision.summary,
+      body: articleRevision.body,
+      data: articleRevision.data,
+    })
+    .from(articleRevision)
+    .innerJoin(article, eq(article.id, articleRevision.articleId))
+    .where(and(eq(article.slug, slug), eq(articleRevision.status, "published"), isNull(article.archivedAt)));
+  return rows.map((r) => toSearchDocument({ ...r, locale: r.locale as SearchLocale }));
+}
+
+/**
+ * Brings the search index in line with an article, inside the caller's transaction: the postgres
+ * engine's rows at once, and a row per document in the outbox for Meilisearch.
+ */
+export async function reindexArticle(db: DB, slug: string): Promise<void> {
+  const docs = await documentsForArticle(db, slug);
+  const keep = new Set(docs.map((d) => d.id));
+  const gone = (["nl", "en"] as const).map((l) => `${slug}:${l}`).filter((id) => !keep.has(id));
+  const engine = new PostgresEngine(db);
+  await engine.index(docs);
+  await engine.remove(gone);
+  const outbox = [
+    ...docs.map((d) => ({ docId: d.id, op: "upsert", payload: d as unknown as Record<string, unknown> })),
+    ...gone.map((id) => ({ docId: id, op: "delete", payload: null })),
+  ];
+  if (outbox.length) await db.insert(searchOutbox).values(outbox);
+}
+
+/** Rebuilds the whole index (after a restore, or when Meilisearch is added). */
+export async function reindexAll(db: DB): Promise<number> {
+  const slugs = await db.select({ slug: article.slug }).from(article);
+  for (const { slug } of slugs) await reindexArticle(db, slug);
+  return slugs.length;
+}

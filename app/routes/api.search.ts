@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { localeFromRequest } from "#app/i18n/index.ts";
+import { readSearchParams, searchKennisbank } from "#app/modules/kennisbank/search.server.ts";
+
+/**
+ * GET /api/search?q=&kind=&topic=&medium=&locale=&limit=&offset=
+ * → { hits: [{ slug, title, kind, summary, snippet, score }], facets, total, engine, tookMs }.
+ * An empty q with filters lists everything that matches them.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const params = readSearchParams(url);
+  const result = await searchKennisbank(context, params, params.locale ?? localeFromRequest(request));
+  return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,48 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { toCsv } from "#app/modules/survey/aggregate.ts";
+import { type CsvTable, csvTables, dashboardTable, RESPONDENTS } from "#app/modules/survey/dashboard.ts";
+import { type DashboardColumn, dashboardColumns } from "#app/modules/survey/questionnaire.ts";
+import { loadTrendData, pickWave } from "#app/modules/survey/trends.server.ts";
+
+function notFound(message: string): Response {
+  return new Response(`${message}\n`, {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
+/**
+ * GET /trends.csv?wave=2024&vraag=ooc_known[&tabel=antwoorden|type|golven]: the data table
+ * under one chart of /trends as CSV (comma, CRLF, UTF-8 with a byte-order mark so that Excel
+ * reads the accents). vraag=respondenten gives the respondents per institution type.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams;
+  const question = params.get("vraag") ?? "";
+  const tableParam = params.get("tabel") ?? "antwoorden";
+  if (question !== RESPONDENTS && !(dashboardColumns as readonly string[]).includes(question)) {
+    return notFound("Onbekende vraag. Kies een tabel via de downloadlinks op /trends.");
+  }
+  if (!(csvTables as readonly string[]).includes(tableParam)) {
+    return notFound("Onbekende tabel: kies antwoorden, type of golven.");
+  }
+  const { rows, waves } = await loadTrendData(context.db);
+  const wave = pickWave(waves, params.get("wave"));
+  if (wave === null) return notFound("Voor deze golf zijn er geen cijfers.");
+  const table = dashboardTable(
+    rows,
+    waves,
+    wave,
+    question as DashboardColumn | typeof RESPONDENTS,
+    tableParam as CsvTable,
+  );
+  if (!table) return notFound("Deze tabel bestaat niet voor deze vraag en golf.");
+  const suffix = tableParam === "antwoorden" ? "" : `-${tableParam}`;
+  return new Response(`\uFEFF${toCsv(table)}`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="trends-${wave}-${question}${suffix}.csv"`,
+      "Cache-Control": "public, max-age=300",
+    },
+  });
+}

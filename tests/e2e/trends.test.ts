@@ -1,0 +1,152 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYNTHETIC, sharedSurveyPath } from "#tests/support/survey.ts";
+import { type RunningApp, startApp } from "./support/app.ts";
+import { launchBrowser, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+
+const ADMIN = { email: "enquete@ava-net.example", password: "tabellen-tellen-trouw-mee-2024" };
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([
+    startApp({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }),
+    launchBrowser(),
+  ]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+// The app starts on an empty database: the first test imports the synthetic export through the
+// moderator page, the others read the dashboard it feeds.
+describe("survey import and trends dashboard in the browser", () => {
+  it("a moderator uploads the export, sees what will change per wave and confirms", async () => {
+    const context = await browser.newContext({ baseURL: app.url });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto("/inloggen?redirectTo=/beheer/enquete");
+    await page.getByLabel("E-mailadres").fill(ADMIN.email);
+    await page.getByLabel("Wachtwoord", { exact: true }).fill(ADMIN.password);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.waitForURL((url) => url.pathname === "/beheer/enquete");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Enquête importeren");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByLabel("Enquête-export (CSV)").setInputFiles(sharedSurveyPath(SYNTHETIC));
+    await page.getByRole("button", { name: "Controleren" }).click();
+    await expect
+      .poll(() => page.getByRole("heading", { name: `Voorvertoning van ${SYNTHETIC}` }).count())
+      .toBe(1);
+    const preview = page.getByRole("table", { name: "Wat er verandert, per golf" });
+    expect(await preview.getByRole("row", { name: /^2024 96 0 0$/ }).count()).toBe(1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Importeren" }).click();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "is geïmporteerd" }).count()).toBe(1);
+    expect(await page.getByRole("status").textContent()).toContain("264 nieuw, 0 bijgewerkt, 0 ongewijzigd.");
+    const history = page.getByRole("table", { name: "Imports, nieuwste eerst" });
+    await expect.poll(() => history.getByRole("row").filter({ hasText: SYNTHETIC }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows Dutch headings, accessible charts with their tables and CSV downloads", async () => {
+    const context = await browser.newContext({ baseURL: app.url });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto("/trends");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Trends");
+    for (const name of [
+      "Respondenten per type instelling",
+      "Kansen voor financiering van digitalisering (tabel 2)",
+      "Out-of-Commerce-regeling en convenanten",
+      "Digitalisering",
+      "Kunstmatige intelligentie (AI)",
+      "Born-digital materiaal",
+    ]) {
+      expect(await page.getByRole("heading", { level: 2, name, exact: true }).count(), name).toBe(1);
+    }
+    expect(await page.getByText("Golf 2024: 96 respondenten.").count()).toBe(1);
+
+    // A chart with a text alternative: its title names it, its description gives the figures.
+    const caption = "Bekend met OOC-regeling: antwoorden in golf 2024";
+    const chart = page.getByRole("img", { name: caption });
+    expect(await chart.count()).toBe(1);
+    const describedBy = (await chart.getAttribute("aria-labelledby"))!.split(" ");
+    const description = await page.locator(`[id="${describedBy[1]}"]`).textContent();
+    expect(description).toMatch(/^N = 96\. Ja: \d+%; Nee: \d+%\.$/);
+    expect(await chart.locator("rect").count()).toBeGreaterThan(0);
+    // No inline styles anywhere in the charts (the CSP forbids them).
+    expect(await page.locator("svg [style], svg[style]").count()).toBe(0);
+
+    // Its data table, with the same figures.
+    const table = page.getByRole("table", { name: caption });
+    expect(await table.getByRole("columnheader").allTextContents()).toEqual([
+      "Antwoord",
+      "Aantal",
+      "Percentage",
+    ]);
+    expect(await table.getByRole("rowheader").allTextContents()).toEqual(["Ja", "Nee", "Beantwoord (N)"]);
+    const percentJa = (await table
+      .getByRole("row", { name: /^Ja / })
+      .getByRole("cell")
+      .nth(1)
+      .textContent())!;
+    expect(description).toContain(`Ja: ${percentJa}`);
+
+    // The comparison across waves has a chart and a table too.
+    expect(
+      await page
+        .getByRole("img", { name: "Bekend met OOC-regeling: vergelijking van de golven (percentages)" })
+        .count(),
+    ).toBe(1);
+
+    // The CSV download of that table.
+    const link = page.getByRole("link", { name: `Download als CSV ${caption}` });
+    const href = (await link.getAttribute("href"))!;
+    expect(href).toBe("/trends.csv?wave=2024&vraag=ooc_known");
+    const csv = await page.request.get(href);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(await csv.text()).toContain("Antwoord,Aantal,Percentage");
+
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // The breakdown by institution type opens (details) and passes too.
+    await page.getByText("Per type instelling").first().click();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("the wave selector works without JavaScript", async () => {
+    const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/trends");
+    await page.getByLabel("Golf (jaar van de enquête)").selectOption("2019");
+    await page.getByRole("button", { name: "Toon" }).click();
+    await page.waitForURL("**/trends?wave=2019");
+    expect(await page.getByText("Golf 2019: 75 respondenten.").count()).toBe(1);
+    expect(
+      await page.getByRole("img", { name: "Bekend met OOC-regeling: antwoorden in golf 2019" }).count(),
+    ).toBe(1);
+    // Not asked in 2019: said so, without a chart.
+    expect(await page.getByText("Deze vraag is in golf 2019 niet gesteld.").count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it("speaks English when asked", async () => {
+    const context = await browser.newContext({ baseURL: app.url });
+    await context.addCookies([{ name: "taal", value: "en", url: app.url }]);
+    const page = await context.newPage();
+    await page.goto("/trends");
+    expect(await page.getByRole("heading", { name: "Respondents by type of institution" }).count()).toBe(1);
+    expect(
+      await page.getByRole("img", { name: "Knows the OOC regulation: answers in wave 2024" }).count(),
+    ).toBe(1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,264 @@
+import { createServer } from "node:net";
+import type { AppLoadContext } from "@remix-run/node";
+import { count } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setArchived, upsertPublishedContent } from "#app/modules/kennisbank/articles.server.ts";
+import { toSearchDocument } from "#app/modules/kennisbank/search-documents.server.ts";
+import { loader as apiSearch } from "#app/routes/api.search.ts";
+import { loader as healthz } from "#app/routes/healthz.ts";
+import type { Database } from "#db/client.server.ts";
+import { searchMiss, searchOutbox } from "#db/schema/search.ts";
+import { seedArticles } from "#db/seed/content.server.ts";
+import { meiliFilter, meiliSettings, meiliSnippet, toMeiliDocument } from "#search/meilisearch.ts";
+import { backoffMs, drainOutbox, outboxStatus } from "#search/outbox.ts";
+import { parseQuery } from "#search/query-parser.ts";
+import { createSearchService } from "#search/service.ts";
+import { markedSnippet } from "#search/text.ts";
+import type { SearchResult } from "#search/types.ts";
+import { userWithSession } from "#tests/support/auth.ts";
+import { createTestDatabase } from "#tests/support/db.ts";
+import { contextFor, get } from "#tests/support/remix.ts";
+
+let database: Database;
+let context: AppLoadContext;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  context = contextFor(database);
+  await seedArticles(database.db);
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+async function api(query: string): Promise<SearchResult> {
+  const response = await apiSearch({ request: get(`/api/search?${query}`), params: {}, context });
+  return response.json();
+}
+
+/** A local port with nothing listening: Meilisearch "down". */
+async function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 1));
+    });
+  });
+}
+
+describe("GET /api/search", () => {
+  it("answers hits, facets, total, engine and time in the documented shape", async () => {
+    const result = await api("q=umatic");
+    expect(Object.keys(result).sort()).toEqual(["engine", "facets", "hits", "tookMs", "total"]);
+    expect(result.engine).toBe("postgres");
+    expect(result.hits[0]).toMatchObject({ slug: "u-matic", kind: "drager" });
+    expect(Object.keys(result.hits[0]!).sort()).toEqual([
+      "kind",
+      "score",
+      "slug",
+      "snippet",
+      "summary",
+      "title",
+    ]);
+    expect(result.hits[0]!.snippet).toContain("<mark>");
+    expect(Object.keys(result.facets).sort()).toEqual(["kind", "medium", "topic"]);
+    expect(result.total).toBeGreaterThanOrEqual(result.hits.length);
+  });
+
+  it("with an empty q and a filter lists everything that matches it", async () => {
+    const result = await api("q=&kind=drager&limit=100");
+    expect(result.total).toBeGreaterThanOrEqual(25);
+    expect(result.hits.length).toBe(result.total);
+    expect(result.hits.every((h) => h.kind === "drager")).toBe(true);
+    expect(result.facets.medium).toMatchObject({
+      video: expect.any(Number),
+      audio: expect.any(Number),
+      film: expect.any(Number),
+    });
+  });
+
+  it("filters by topic and medium, and counts facets for the other filters", async () => {
+    const video = await api("q=band&medium=video&limit=50");
+    expect(video.hits.length).toBeGreaterThan(0);
+    const byKind = await api("q=&kind=drager&medium=film&limit=100");
+    expect(byKind.hits.every((h) => h.kind === "drager")).toBe(true);
+    expect(byKind.total).toBe(byKind.facets.medium.film);
+    const avg = await api("q=&topic=avg&limit=100");
+    expect(avg.total).toBeGreaterThan(3);
+  });
+
+  it("supports quotes, exclusion, prefixes while typing and paging", async () => {
+    const excluded = await api(`q=${encodeURIComponent("videoband -vhs")}&limit=100`);
+    expect(excluded.hits.map((h) => h.slug)).not.toContain("vhs");
+    const typing = await api("q=nitraa");
+    expect(typing.hits[0]?.slug).toBe("nitraatfilm");
+    const phrase = await api(`q=${encodeURIComponent('"sticky shed"')}`);
+    expect(phrase.total).toBeGreaterThan(0);
+    const page1 = await api("q=&kind=drager&limit=5");
+    const page2 = await api("q=&kind=drager&limit=5&offset=5");
+    expect(page2.hits.map((h) => h.slug)).not.toContain(page1.hits[0]!.slug);
+    expect(page2.total).toBe(page1.total);
+  });
+
+  it("survives hostile input and returns escaped snippets", async () => {
+    for (const q of [
+      "'; drop table article; --",
+      "\\",
+      "(((",
+      "a & b | !c",
+      "<script>alert(1)</script>",
+      "é".repeat(500),
+    ]) {
+      const result = await api(`q=${encodeURIComponent(q)}`);
+      expect(Array.isArray(result.hits)).toBe(true);
+      for (const hit of result.hits) expect(hit.snippet).not.toMatch(/<(?!\/?mark>)/);
+    }
+    expect(markedSnippet("a <b> \u0002c\u0003")).toBe("a &lt;b&gt; <mark>c</mark>");
+    // Bad parameters fall back to defaults instead of failing.
+    const odd = await api("q=umatic&limit=abc&offset=-4&kind=roman");
+    expect(odd.hits[0]?.slug).toBe("u-matic");
+  });
+
+  it("counts searches that find nothing, without anything about who searched", async () => {
+    await api("q=zzzqqq%20xqxqxq");
+    await api("q=ZZZQQQ%20XQXQXQ");
+    const misses = await database.db.select().from(searchMiss);
+    const miss = misses.find((m) => m.query === "zzzqqq xqxqxq");
+    expect(miss?.count).toBe(2);
+    expect(Object.keys(miss!).sort()).toEqual(["count", "lastAt", "query"]);
+    // Punctuation without a word is not a content gap.
+    expect(misses.map((m) => m.query)).not.toContain("(((");
+  });
+});
+
+describe("index follows the kennisbank", () => {
+  it("a published change is findable at once and an archived article is gone", async () => {
+    const admin = await userWithSession(database.db, "admin");
+    await upsertPublishedContent(
+      database.db,
+      { id: admin.id, role: "admin" },
+      {
+        slug: "proef-zoekbaar",
+        locale: "nl",
+        kind: "praktijk",
+        title: "Proef met kwarktaartbanden",
+        summary: "Een artikel om te zoeken.",
+        body: "## Inhoud\n\nHet woord flamboyantje staat alleen hier.",
+        topics: ["storage"],
+        institutionTypes: [],
+        lastReviewed: "2026-11-26",
+        needsReview: false,
+        uncertain: [],
+        sources: [{ title: "Test" }],
+        related: [],
+      },
+    );
+    expect((await api("q=flamboyantje")).hits.map((h) => h.slug)).toEqual(["proef-zoekbaar"]);
+    await setArchived(database.db, { id: admin.id, role: "admin" }, "proef-zoekbaar", true);
+    expect((await api("q=flamboyantje")).total).toBe(0);
+    // Each change also went to the outbox for Meilisearch, in the same transaction.
+    const ops = await database.db.select().from(searchOutbox);
+    expect(ops.filter((o) => o.docId === "proef-zoekbaar:nl").map((o) => o.op)).toEqual(["upsert", "delete"]);
+  });
+});
+
+describe("Meilisearch", () => {
+  it("has settings with ranked searchable attributes, filters, synonyms and typo tolerance", () => {
+    const settings = meiliSettings();
+    expect(settings.searchableAttributes).toEqual(["title", "aliases", "summary", "body"]);
+    expect(settings.filterableAttributes).toEqual(expect.arrayContaining(["kind", "topics", "medium"]));
+    expect(settings.synonyms?.umatic).toContain("u-matic");
+    expect(settings.synonyms?.azijnlucht).toContain("azijnsyndroom");
+    expect(settings.stopWords).toContain("het");
+    expect(settings.typoTolerance?.enabled).toBe(true);
+    expect(settings.distinctAttribute).toBe("slug");
+  });
+
+  it("maps documents, filters and highlights", () => {
+    const doc = toSearchDocument({
+      slug: "u-matic",
+      kind: "drager",
+      locale: "nl",
+      title: "U-matic",
+      summary: "Samenvatting",
+      body: "## Kop\n\nTekst met [link](/kennisbank/vhs).",
+      data: {
+        topics: ["carriers"],
+        institutionTypes: [],
+        lastReviewed: "2026-11-26",
+        needsReview: false,
+        uncertain: [],
+        sources: [{ title: "x" }],
+        related: [],
+      },
+    });
+    expect(doc.body).toBe("Kop Tekst met link.");
+    expect(toMeiliDocument(doc)).toMatchObject({
+      id: "u-matic_nl",
+      slug: "u-matic",
+      locale: "nl",
+      topics: ["carriers"],
+    });
+    expect(meiliFilter({ kind: "drager", topic: "avg", medium: 'vi"deo' })).toEqual([
+      'kind = "drager"',
+      'topics = "avg"',
+      'medium = "vi\\"deo"',
+    ]);
+    expect(meiliSnippet("a <b> \u0002c\u0003", "x")).toBe("a &lt;b&gt; <mark>c</mark>");
+  });
+
+  it("when unreachable, queries fall back to postgres and /healthz says so", async () => {
+    const port = await closedPort();
+    const search = createSearchService(database.db, { meiliUrl: `http://127.0.0.1:${port}`, timeoutMs: 500 });
+    const result = await search.query({ q: "umatic", locale: "nl" });
+    expect(result.engine).toBe("postgres");
+    expect(result.fallback).toBe(true);
+    expect(result.hits[0]?.slug).toBe("u-matic");
+    const health = await healthz({ request: get("/healthz"), params: {}, context: { ...context, search } });
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({
+      search: { configured: "meilisearch", meilisearch: { ok: false }, serving: "postgres" },
+    });
+    const status = await search.status();
+    expect(status.engines.find((e) => e.engine === "meilisearch")?.ok).toBe(false);
+  });
+
+  it("keeps outbox rows with a growing backoff while Meilisearch is down", async () => {
+    const port = await closedPort();
+    const search = createSearchService(database.db, { meiliUrl: `http://127.0.0.1:${port}`, timeoutMs: 500 });
+    const [{ n: before } = { n: 0 }] = await database.db.select({ n: count() }).from(searchOutbox);
+    expect(before).toBeGreaterThan(0);
+    const now = new Date();
+    const first = await drainOutbox(database.db, search.meili!, { now, batch: 500 });
+    expect(first.applied).toBe(0);
+    expect(first.failed).toBeGreaterThan(0);
+    const [{ n: after } = { n: 0 }] = await database.db.select({ n: count() }).from(searchOutbox);
+    expect(after).toBe(before);
+    const rows = await database.db.select().from(searchOutbox).limit(1);
+    expect(rows[0]!.attempts).toBe(1);
+    expect(rows[0]!.lastError).toBeTruthy();
+    expect(rows[0]!.nextAttemptAt.getTime()).toBe(now.getTime() + backoffMs(1));
+    // Not retried before its time.
+    const early = await drainOutbox(database.db, search.meili!, {
+      now: new Date(now.getTime() + 500),
+      batch: 500,
+    });
+    expect(early).toEqual({ applied: 0, failed: 0 });
+    expect(backoffMs(2)).toBe(2 * backoffMs(1));
+    expect(backoffMs(50)).toBe(10 * 60 * 1000);
+    expect((await outboxStatus(database.db)).failing).toBeGreaterThan(0);
+  });
+});
+
+describe("query parsing", () => {
+  it("finds phrases, exclusions, multi-word synonyms and the word being typed", () => {
+    const parsed = parseQuery('"sticky shed" open reel -vhs bakk');
+    expect(parsed.phrases).toEqual(["sticky shed"]);
+    expect(parsed.excluded).toEqual(["vhs"]);
+    expect(parsed.terms.map((t) => t.text)).toEqual(["open reel", "bakk"]);
+    expect(parsed.terms[0]!.alternatives).toContain("spoelband");
+    expect(parsed.terms[1]!.prefix).toBe(true);
+    expect(parseQuery("de band ").terms.map((t) => t.text)).toEqual(["band"]);
+    expect(parseQuery("DAT tape ").terms.map((t) => t.text)).toEqual(["dat", "tape"]);
+  });
+});
