@@ -160,6 +160,7 @@ export class PostgresEngine implements SearchEngine {
     let tsquery: SQL | null = null;
     let cheap: SQL = sql`0::float8`;
     let allQuery: SQL | null = null;
+    let termColumns: SQL[] = [];
     if (hasText) {
       const corrections = await this.corrections(parsed.terms);
       const termQueries = parsed.terms.map((t) => termSql(t, corrections.get(t.text) ?? []));
@@ -177,14 +178,18 @@ export class PostgresEngine implements SearchEngine {
       const any = termQueries.length ? [sql`(${sql.join(termQueries, sql` || `)})`] : [];
       tsquery = sql`(${sql.join([...any, ...must], sql` && `)})`;
       const all = sql`(${sql.join([...termQueries, ...must], sql` && `)})`;
+      // Per-row expressions read the queries from the one-row CTE qq (built once); written out
+      // inline they would be rebuilt for every matching row.
+      termColumns = termQueries.map((tq, i) => sql`${tq} as ${sql.raw(`t${i}`)}`);
       const headCover = termQueries.length
         ? sql.join(
-            termQueries.map((tq) => sql`(d.tsv_head @@ ${tq})::int`),
+            termQueries.map((_tq, i) => sql`(d.tsv_head @@ ${sql.raw(`qq.t${i}`)})::int`),
             sql` + `,
           )
         : sql`0`;
       allQuery = all;
-      cheap = sql`(2 * (${headCover}) + 1.5 * (d.id in (select id from allbody))::int + ts_rank_cd(${WEIGHTS}, d.tsv_head, ${tsquery}, 1))`;
+      // Most matches are in the body only: for those the head terms are not looked at at all.
+      cheap = sql`(1.5 * (d.id in (select id from allbody))::int + case when d.tsv_head @@ qq.q then 2 * (${headCover}) + ts_rank_cd(${WEIGHTS}, d.tsv_head, qq.q, 1) else 0 end)`;
     } else if (parsed.excluded.length === 0 && query.q.trim() !== "" && !/^[\s"-]*$/.test(query.q)) {
       // Only stop words: nothing to look for.
       return this.empty(started);
@@ -204,6 +209,9 @@ export class PostgresEngine implements SearchEngine {
       ? sql`select id from search_document where tsv_body @@ (${allQuery})`
       : sql`select null::text as id where false`;
     const candidates = query.offset + query.limit + 40;
+    const qq = tsquery
+      ? sql`select ${sql.join([sql`${tsquery} as q`, ...termColumns], sql`, `)}`
+      : sql`select null::tsquery as q`;
 
     const pageRows = rowsOf<{
       slug: string;
@@ -215,29 +223,31 @@ export class PostgresEngine implements SearchEngine {
       headline: string | null;
     }>(
       await this.db.execute(sql`
-        with allbody as materialized (${allBody}),
+        with qq as materialized (${qq}),
+        allbody as materialized (${allBody}),
         matched as (
-          select distinct on (d.slug) d.slug, d.id, ${cheap} as cheap
-          from search_document d
+          select distinct on (d.slug) d.slug, d.id, d.title, ${cheap} as cheap
+          from search_document d cross join qq
           where ${match} and ${filters()}
-          order by d.slug, ${cheap} desc
+          order by d.slug, cheap desc, (d.locale = ${query.locale}) desc
         ),
         counted as (select count(*) as total from matched),
         top as (
-          select m.slug, m.cheap ${tsquery ? sql`+ ts_rank_cd(${WEIGHTS}, d.tsv_body, ${tsquery}, 1)` : sql``} as score
-          from (select * from matched order by cheap desc, slug limit ${candidates}) m
-          join search_document d on d.id = m.id
+          select m.slug, m.title, m.cheap ${tsquery ? sql`+ ts_rank_cd(${WEIGHTS}, d.tsv_body, qq.q, 1)` : sql``} as score
+          from (select * from matched order by cheap desc, lower(title), slug limit ${candidates}) m
+          join search_document d on d.id = m.id cross join qq
         ),
         page as (
-          select t.slug, t.score from top t order by t.score desc, t.slug limit ${query.limit} offset ${query.offset}
+          select t.slug, t.title, t.score from top t order by t.score desc, lower(t.title), t.slug
+          limit ${query.limit} offset ${query.offset}
         )
         select p.slug, p.score::float8 as score, (select total from counted)::int as total, disp.title, disp.kind, disp.summary,
-          ${tsquery ? sql`ts_headline('dutch', left(disp.body, 4000), ${tsquery}, ${HEADLINE_OPTIONS})` : sql`null`} as headline
-        from page p
+          ${tsquery ? sql`ts_headline('dutch', left(disp.body, 4000), qq.q, ${HEADLINE_OPTIONS})` : sql`null`} as headline
+        from page p cross join qq
         join lateral (
           select * from search_document x where x.slug = p.slug order by (x.locale = ${query.locale}) desc limit 1
         ) disp on true
-        order by p.score desc, p.slug`),
+        order by p.score desc, lower(p.title), p.slug`),
     );
 
     let total = pageRows[0]?.total ?? 0;

@@ -12,13 +12,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.params.q ? `${data.params.q} · Kennisbank · AV-Kennisnet` : "Kennisbank · AV-Kennisnet" },
 ];
 
-const PAGE = 20;
+// Search results 20 at a time; browsing a kind or topic shows a whole shelf.
+const pageSize = (q: string) => (q.trim() ? 20 : 60);
 // The page's own parameter names (Dutch) for the search's filters.
 const aliases = { soort: "kind", onderwerp: "topic", zoek: "q" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const params = { ...readSearchParams(url, aliases), limit: PAGE };
+  const read = readSearchParams(url, aliases);
+  const params = { ...read, limit: pageSize(read.q) };
   const result = await searchKennisbank(context, params, localeFromRequest(request));
   return { params, result };
 }
@@ -139,15 +141,15 @@ export default function Kennisbank() {
               </li>
             ))}
           </ol>
-          {result.total > PAGE ? (
+          {result.total > params.limit ? (
             <nav aria-label={t("search.pages")} className="mt-6 flex gap-4">
               {params.offset > 0 ? (
-                <Link to={href(params, { offset: Math.max(0, params.offset - PAGE) })}>
+                <Link to={href(params, { offset: Math.max(0, params.offset - params.limit) })}>
                   {t("search.previous")}
                 </Link>
               ) : null}
-              {params.offset + PAGE < result.total ? (
-                <Link to={href(params, { offset: params.offset + PAGE })}>{t("search.next")}</Link>
+              {params.offset + params.limit < result.total ? (
+                <Link to={href(params, { offset: params.offset + params.limit })}>{t("search.next")}</Link>
               ) : null}
             </nav>
           ) : null}

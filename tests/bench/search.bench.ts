@@ -2,7 +2,7 @@
 // BENCH_DATABASE_URL or TEST_DATABASE_URL points at a server) PostgreSQL. Reports p50/p95/p99 of
 // engine queries, and of GET /api/search over HTTP with autocannon at 10 and 50 connections
 // (PostgreSQL only: the built server, `npm run build` first).
-//   npx tsx tests/bench/search.bench.ts [articles=10000]
+//   npx tsx tests/bench/search.bench.ts [articles=10000]   (BENCH_SKIP_PGLITE=1: PostgreSQL only)
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -10,9 +10,9 @@ import { PGlite } from "@electric-sql/pglite";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { type Database, openPostgres, pgliteExtensions, wrapPglite } from "#db/client.server.ts";
-import { readSeedContent, seedArticles } from "#db/seed/content.server.ts";
+import { seedArticles } from "#db/seed/content.server.ts";
 import { PostgresEngine } from "#search/postgres.ts";
-import type { SearchDocument } from "#search/types.ts";
+import { corpus } from "./search.bench-corpus.ts";
 
 const N = Number(process.argv[2] ?? 10_000);
 const relevance = JSON.parse(
@@ -20,74 +20,6 @@ const relevance = JSON.parse(
 ) as {
   queries: { q: string }[];
 };
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-/**
- * Articles made of the seed's own words, drawn as often as they occur in the seed (so the word
- * frequencies follow real Dutch text: common words are common, carrier names are rare), so that
- * queries hit them as they would hit real articles.
- */
-function corpus(n: number): SearchDocument[] {
-  const counts = new Map<string, number>();
-  for (const c of readSeedContent()) {
-    for (const w of `${c.title} ${c.summary} ${c.body}`.toLowerCase().match(/\p{L}{3,}/gu) ?? []) {
-      counts.set(w, (counts.get(w) ?? 0) + 1);
-    }
-  }
-  const words = [...counts.keys()];
-  const cumulative: number[] = [];
-  let sum = 0;
-  for (const w of words) {
-    sum += counts.get(w)!;
-    cumulative.push(sum);
-  }
-  const random = rng(42);
-  const draw = () => {
-    const x = random() * sum;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return words[lo]!;
-  };
-  const pick = (k: number) => Array.from({ length: k }, draw).join(" ");
-  const kinds = ["drager", "juridisch", "praktijk", "wegwijzer"];
-  const topics = [
-    "metadata",
-    "digitisation",
-    "copyright",
-    "outsourcing",
-    "storage",
-    "born_digital",
-    "avg",
-    "ai",
-    "carriers",
-  ];
-  const media = ["audio", "video", "film", null];
-  return Array.from({ length: n }, (_, i) => ({
-    id: `gen-${i}:nl`,
-    slug: `gen-${i}`,
-    locale: "nl" as const,
-    kind: kinds[i % 4]!,
-    title: pick(4),
-    aliases: [],
-    summary: pick(25),
-    body: pick(400),
-    topics: [topics[i % 9]!, topics[(i * 7) % 9]!],
-    medium: media[i % 4]!,
-    institutionTypes: [],
-  }));
-}
 
 function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -181,7 +113,9 @@ async function httpRun(databaseUrl: string) {
 }
 
 console.log(`Zoekbenchmark met ${N} gegenereerde artikelen plus de seed`);
-{
+if (process.env.BENCH_SKIP_PGLITE) {
+  console.log("PGlite: overgeslagen (BENCH_SKIP_PGLITE)");
+} else {
   const client = await PGlite.create({ extensions: pgliteExtensions });
   const database = wrapPglite(client, "memory://bench");
   console.log("PGlite:");

@@ -32,7 +32,7 @@ describe("survey import and trends dashboard in the browser", () => {
     await page.getByLabel("Wachtwoord", { exact: true }).fill(ADMIN.password);
     await page.getByRole("button", { name: "Inloggen" }).click();
     await page.waitForURL((url) => url.pathname === "/beheer/enquete");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Enquête importeren");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Enquête importeren");
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByLabel("Enquête-export (CSV)").setInputFiles(sharedSurveyPath(SYNTHETIC));
@@ -58,7 +58,7 @@ describe("survey import and trends dashboard in the browser", () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto("/trends");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Trends");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Trends");
     for (const name of [
       "Respondenten per type instelling",
       "Kansen voor financiering van digitalisering (tabel 2)",
