@@ -9,18 +9,10 @@ function rng(seed: number) {
   };
 }
 
-/**
- * Articles made of the seed's own words, drawn as often as they occur in the seed (so the word
- * frequencies follow real Dutch text: common words are common, carrier names are rare), so that
- * queries hit them as they would hit real articles.
- */
-export function corpus(n: number): SearchDocument[] {
+/** Draws words in proportion to how often they occur in a text. */
+function sampler(text: string, random: () => number) {
   const counts = new Map<string, number>();
-  for (const c of readSeedContent()) {
-    for (const w of `${c.title} ${c.summary} ${c.body}`.toLowerCase().match(/\p{L}{3,}/gu) ?? []) {
-      counts.set(w, (counts.get(w) ?? 0) + 1);
-    }
-  }
+  for (const w of text.toLowerCase().match(/\p{L}{3,}/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
   const words = [...counts.keys()];
   const cumulative: number[] = [];
   let sum = 0;
@@ -28,8 +20,7 @@ export function corpus(n: number): SearchDocument[] {
     sum += counts.get(w)!;
     cumulative.push(sum);
   }
-  const random = rng(42);
-  const draw = () => {
+  return () => {
     const x = random() * sum;
     let lo = 0;
     let hi = cumulative.length - 1;
@@ -40,7 +31,20 @@ export function corpus(n: number): SearchDocument[] {
     }
     return words[lo]!;
   };
-  const pick = (k: number) => Array.from({ length: k }, draw).join(" ");
+}
+
+/**
+ * Generated articles built from the seed's words.
+ * - "topical" (default): each article is about one seed article's subject: 70 % of its words come
+ *   from that article, 30 % from the whole seed, as a new guide on a subject reuses its vocabulary.
+ * - "mixed": every word drawn from the whole seed (a worst case: every article mentions a bit of
+ *   everything, so common queries match a large part of the corpus).
+ */
+export function corpus(n: number, mode: "topical" | "mixed" = "topical"): SearchDocument[] {
+  const random = rng(42);
+  const seed = readSeedContent().filter((c) => c.locale === "nl");
+  const all = sampler(seed.map((c) => `${c.title} ${c.summary} ${c.body}`).join(" "), random);
+  const topical = seed.map((c) => sampler(`${c.title} ${c.summary} ${c.body}`, random));
   const kinds = ["drager", "juridisch", "praktijk", "wegwijzer"];
   const topics = [
     "metadata",
@@ -54,17 +58,22 @@ export function corpus(n: number): SearchDocument[] {
     "carriers",
   ];
   const media = ["audio", "video", "film", null];
-  return Array.from({ length: n }, (_, i) => ({
-    id: `gen-${i}:nl`,
-    slug: `gen-${i}`,
-    locale: "nl" as const,
-    kind: kinds[i % 4]!,
-    title: pick(4),
-    aliases: [],
-    summary: pick(25),
-    body: pick(400),
-    topics: [topics[i % 9]!, topics[(i * 7) % 9]!],
-    medium: media[i % 4]!,
-    institutionTypes: [],
-  }));
+  return Array.from({ length: n }, (_, i) => {
+    const own = topical[i % topical.length]!;
+    const draw = mode === "mixed" ? all : () => (random() < 0.7 ? own() : all());
+    const pick = (k: number) => Array.from({ length: k }, draw).join(" ");
+    return {
+      id: `gen-${i}:nl`,
+      slug: `gen-${i}`,
+      locale: "nl" as const,
+      kind: kinds[i % 4]!,
+      title: pick(4),
+      aliases: [],
+      summary: pick(25),
+      body: pick(400),
+      topics: [topics[i % 9]!, topics[(i * 7) % 9]!],
+      medium: media[i % 4]!,
+      institutionTypes: [],
+    };
+  });
 }

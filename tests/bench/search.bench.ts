@@ -15,6 +15,8 @@ import { PostgresEngine } from "#search/postgres.ts";
 import { corpus } from "./search.bench-corpus.ts";
 
 const N = Number(process.argv[2] ?? 10_000);
+// topical (default) or mixed: see search.bench-corpus.ts
+const MODE = process.env.BENCH_CORPUS === "mixed" ? "mixed" : "topical";
 const relevance = JSON.parse(
   readFileSync(new URL("../fixtures/search-relevance.json", import.meta.url), "utf8"),
 ) as {
@@ -31,7 +33,7 @@ async function prepare(database: Database) {
   await database.migrate();
   await seedArticles(database.db);
   const engine = new PostgresEngine(database.db);
-  const docs = corpus(N);
+  const docs = corpus(N, MODE);
   const started = performance.now();
   for (let i = 0; i < docs.length; i += 500) await engine.index(docs.slice(i, i + 500));
   console.log(`  ${N} artikelen geïndexeerd in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -112,7 +114,7 @@ async function httpRun(databaseUrl: string) {
   child.kill("SIGTERM");
 }
 
-console.log(`Zoekbenchmark met ${N} gegenereerde artikelen plus de seed`);
+console.log(`Zoekbenchmark met ${N} gegenereerde artikelen (${MODE}) plus de seed`);
 if (process.env.BENCH_SKIP_PGLITE) {
   console.log("PGlite: overgeslagen (BENCH_SKIP_PGLITE)");
 } else {
