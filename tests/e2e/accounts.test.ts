@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "./support/app.ts";
-import { launchBrowser, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { launchBrowser, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
 
 const ADMIN = { email: "beheer@ava-net.example", password: "lange-zin-voor-de-eerste-admin" };
 const MEMBER = {
@@ -23,13 +23,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-async function logIn(page: Page, who: { email: string; password: string }) {
-  await page.goto("/inloggen");
-  await page.getByLabel("E-mailadres").fill(who.email);
-  await page.getByLabel("Wachtwoord", { exact: true }).fill(who.password);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-}
 
 describe("accounts in the browser", () => {
   it("a new member registers with a proposed institution, logs out and in again", async () => {
@@ -71,7 +64,7 @@ describe("accounts in the browser", () => {
     expect(await page.getByRole("link", { name: "Beheer", exact: true }).count()).toBe(0);
     const forbidden = await page.goto("/beheer");
     expect(forbidden?.status()).toBe(403);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Geen toegang");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Geen toegang");
     // The refused form posts (400) and the 403 page are expected; nothing else may fail.
     const unexpected = errors.filter((e) => !/status of (400|403)/.test(e));
     expect(unexpected, errors.join("\n")).toEqual([]);
@@ -113,7 +106,7 @@ describe("accounts in the browser", () => {
     const page = await context.newPage();
     await logIn(page, MEMBER);
     await page.waitForURL("**/account");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Mijn account");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Mijn account");
     await context.close();
   });
 

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "./support/app.ts";
-import { launchBrowser, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { launchBrowser, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
 
 const ADMIN = { email: "beheer@ava-net.example", password: "lange-zin-voor-de-eerste-admin" };
 
@@ -131,10 +131,7 @@ describe("kennisbank in the browser", () => {
     const context = await browser.newContext({ baseURL: app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto("/inloggen?redirectTo=/kennisbank/vhs");
-    await page.getByLabel("E-mailadres").fill(ADMIN.email);
-    await page.getByLabel("Wachtwoord", { exact: true }).fill(ADMIN.password);
-    await page.getByRole("button", { name: "Inloggen" }).click();
+    await logIn(page, ADMIN, "/kennisbank/vhs");
     await page.waitForURL("**/kennisbank/vhs");
     await page.getByRole("link", { name: "Bewerken" }).click();
     await page.waitForURL("**/kennisbank/vhs/bewerken");

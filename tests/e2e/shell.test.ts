@@ -26,7 +26,7 @@ describe("the app shell", () => {
     const errors = watchErrors(page);
     const response = await page.goto("/");
     expect(response?.status()).toBe(200);
-    expect(await page.getAttribute("html", "lang")).toBe("nl");
+    await expect.poll(() => page.getAttribute("html", "lang")).toBe("nl");
     await expect
       .poll(() => page.getByRole("heading", { level: 1 }).textContent())
       .toContain("Kennis over audiovisuele collecties");
@@ -39,17 +39,17 @@ describe("the app shell", () => {
 
     await page.getByRole("button", { name: "Switch to English" }).click();
     await page.waitForFunction(() => document.documentElement.lang === "en");
-    expect(await page.getAttribute("html", "lang")).toBe("en");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain(
-      "Knowledge about audiovisual collections",
-    );
+    await expect.poll(() => page.getAttribute("html", "lang")).toBe("en");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toContain("Knowledge about audiovisual collections");
     await page
       .getByRole("navigation", { name: "Main navigation" })
       .getByRole("link", { name: "Trends" })
       .click();
     await page.waitForURL("**/trends");
-    expect(await page.getAttribute("html", "lang")).toBe("en");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Trends");
+    await expect.poll(() => page.getAttribute("html", "lang")).toBe("en");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Trends");
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -72,11 +72,13 @@ describe("the app shell", () => {
     const page = await context.newPage();
     const response = await page.goto("/bestaat-niet");
     expect(response?.status()).toBe(404);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Pagina niet gevonden");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Pagina niet gevonden");
     expect(await page.getByRole("link", { name: "Naar de homepagina" }).count()).toBe(1);
     await context.addCookies([{ name: "taal", value: "en", url: app.url }]);
     await page.goto("/bestaat-niet");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
     await context.close();
   });
 

@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYNTHETIC, sharedSurveyPath } from "#tests/support/survey.ts";
 import { type RunningApp, startApp } from "./support/app.ts";
-import { launchBrowser, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { launchBrowser, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
 
 const ADMIN = { email: "enquete@ava-net.example", password: "tabellen-tellen-trouw-mee-2024" };
 
@@ -27,10 +27,7 @@ describe("survey import and trends dashboard in the browser", () => {
     const context = await browser.newContext({ baseURL: app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto("/inloggen?redirectTo=/beheer/enquete");
-    await page.getByLabel("E-mailadres").fill(ADMIN.email);
-    await page.getByLabel("Wachtwoord", { exact: true }).fill(ADMIN.password);
-    await page.getByRole("button", { name: "Inloggen" }).click();
+    await logIn(page, ADMIN, "/beheer/enquete");
     await page.waitForURL((url) => url.pathname === "/beheer/enquete");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Enquête importeren");
     expect(await seriousAxeViolations(page)).toEqual([]);

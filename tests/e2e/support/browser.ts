@@ -53,3 +53,14 @@ export function watchErrors(page: Page): string[] {
   page.on("pageerror", (error) => errors.push(error.message));
   return errors;
 }
+
+/** The first admin every e2e app is started with (startApp's ADMIN_EMAIL / ADMIN_PASSWORD). */
+export const E2E_ADMIN = { email: "beheer@ava-net.example", password: "lange-zin-voor-de-eerste-admin" };
+
+/** Logs in through the form, as a person would; `redirectTo` is where the form sends them. */
+export async function logIn(page: Page, who: { email: string; password: string }, redirectTo?: string) {
+  await page.goto(redirectTo ? `/inloggen?${new URLSearchParams({ redirectTo })}` : "/inloggen");
+  await page.getByLabel("E-mailadres").fill(who.email);
+  await page.getByLabel("Wachtwoord", { exact: true }).fill(who.password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+}
