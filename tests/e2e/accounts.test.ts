@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "./support/app.ts";
 import { launchBrowser, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
