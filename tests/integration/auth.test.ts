@@ -364,6 +364,22 @@ describe("passwords", () => {
     });
   });
 
+  it("limits reset requests per address without saying whether it has an account", async () => {
+    const a = await userWithSession(database.db);
+    for (let i = 0; i < 5; i++) {
+      expect(status(await call(forgotAction, post("/wachtwoord-vergeten", { email: a.email })))).toBe(200);
+    }
+    const limited = await call(forgotAction, post("/wachtwoord-vergeten", { email: a.email }));
+    expect(status(limited)).toBe(429);
+    expect(readdirSync(mailDir)).toHaveLength(5);
+    // An unknown address is limited the same way.
+    for (let i = 0; i < 5; i++)
+      await call(forgotAction, post("/wachtwoord-vergeten", { email: "niemand@example.org" }));
+    expect(
+      status(await call(forgotAction, post("/wachtwoord-vergeten", { email: "niemand@example.org" }))),
+    ).toBe(429);
+  });
+
   it("a reset link older than an hour is refused", async () => {
     const a = await userWithSession(database.db);
     await call(forgotAction, post("/wachtwoord-vergeten", { email: a.email }));
