@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useLocale, useT } from "#app/i18n/index.ts";
 import type { EditFields } from "#app/modules/kennisbank/edit-form.server.ts";
 import { institutionTypes, topics } from "#app/modules/taxonomy.ts";
-import { Field, FormMessage, SubmitButton } from "./forms.tsx";
+import { Field, FieldFrame, FormMessage, fieldIds, SubmitButton } from "./forms.tsx";
 
 function TextArea({
   label,
@@ -22,32 +22,17 @@ function TextArea({
   mono?: boolean;
 }) {
   const id = `veld-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-fout` : null].filter(Boolean).join(" ");
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         name={name}
         rows={rows}
         defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        {...fieldIds(id, hint, error)}
         className={`block w-full rounded border border-muted p-2 ${mono ? "font-mono text-sm" : ""}`}
       />
-      {error ? (
-        <p id={`${id}-fout`} className="text-sm font-medium text-accent">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
 

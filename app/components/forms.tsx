@@ -2,16 +2,29 @@ import type { InputHTMLAttributes, ReactNode } from "react";
 
 export type FieldErrors = Partial<Record<string, string>>;
 
-/** A labelled input with its error wired up for screen readers (aria-invalid, aria-describedby). */
-export function Field({
-  label,
-  name,
-  error,
-  hint,
-  ...input
-}: { label: string; name: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
-  const id = input.id ?? `veld-${name}`;
+/** ids for a field's hint and error, and the aria-describedby that names them. */
+export function fieldIds(id: string, hint?: string, error?: string) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-fout` : null].filter(Boolean).join(" ");
+  return {
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy || undefined,
+  } as const;
+}
+
+/** Label, hint, the control itself and the error below it: the frame every field shares. */
+export function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block font-medium">
@@ -22,20 +35,35 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className="block w-full max-w-md rounded border border-muted px-3 py-2 aria-[invalid=true]:border-accent"
-        {...input}
-      />
+      {children}
       {error ? (
         <p id={`${id}-fout`} className="text-sm font-medium text-accent">
           {error}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled input with its error wired up for screen readers (aria-invalid, aria-describedby). */
+export function Field({
+  label,
+  name,
+  error,
+  hint,
+  ...input
+}: { label: string; name: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  const id = input.id ?? `veld-${name}`;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <input
+        id={id}
+        name={name}
+        {...fieldIds(id, hint, error)}
+        className="block w-full max-w-md rounded border border-muted px-3 py-2 aria-[invalid=true]:border-accent"
+        {...input}
+      />
+    </FieldFrame>
   );
 }
 
@@ -57,33 +85,18 @@ export function SelectField({
   id?: string;
 }) {
   const id = givenId ?? `veld-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-fout` : null].filter(Boolean).join(" ");
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         name={name}
         defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        {...fieldIds(id, hint, error)}
         className="block w-full max-w-md rounded border border-muted bg-paper px-3 py-2"
       >
         {children}
       </select>
-      {error ? (
-        <p id={`${id}-fout`} className="text-sm font-medium text-accent">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
 
