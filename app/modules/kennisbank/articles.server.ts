@@ -64,7 +64,7 @@ export interface ArticleListItem {
 /** Published, not archived articles, optionally by kind and topic, in the asked locale where translated. */
 export async function listPublishedArticles(
   db: DB,
-  options: { locale: ContentLocale; kind?: ArticleKind; topic?: string } = { locale: "nl" },
+  options: { locale: ContentLocale; kind?: ArticleKind; topic?: string; slugs?: string[] } = { locale: "nl" },
 ): Promise<ArticleListItem[]> {
   const nl = publishedIn(db, "nl");
   const en = publishedIn(db, "en");
@@ -87,6 +87,7 @@ export async function listPublishedArticles(
         isNull(article.archivedAt),
         options.kind ? eq(article.kind, options.kind) : undefined,
         options.topic ? sql`${options.topic} = any(${article.topics})` : undefined,
+        options.slugs ? inArray(article.slug, options.slugs) : undefined,
       ),
     )
     .orderBy(asc(article.kind), asc(nl.title));
@@ -161,15 +162,11 @@ export async function getArticleTitles(
   locale: ContentLocale,
 ): Promise<{ slug: string; title: string; kind: ArticleKind }[]> {
   if (!slugs.length) return [];
-  const items = await listPublishedArticlesBySlug(db, slugs, locale);
-  return slugs.flatMap((s) => items.filter((i) => i.slug === s));
-}
-
-async function listPublishedArticlesBySlug(db: DB, slugs: string[], locale: ContentLocale) {
-  const all = await listPublishedArticles(db, { locale });
-  return all
-    .filter((a) => slugs.includes(a.slug))
-    .map((a) => ({ slug: a.slug, title: a.title, kind: a.kind }));
+  // Only the asked slugs are read (this runs twice on every article page).
+  const items = await listPublishedArticles(db, { locale, slugs });
+  return slugs.flatMap((s) =>
+    items.filter((i) => i.slug === s).map((i) => ({ slug: i.slug, title: i.title, kind: i.kind })),
+  );
 }
 
 export interface CarrierRow {
