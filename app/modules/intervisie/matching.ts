@@ -1422,3 +1422,38 @@ export function upperBound(participants: readonly Participant[], options: MatchO
   }
   return n === 0 ? 0 : total / n;
 }
+
+/**
+ * Scores and explains any grouping of the participants (for a proposal a moderator edited):
+ * the same result shape as `match`, without searching. Unknown ids throw a MatchError; the
+ * constraints are not checked here (see `checkGrouping`).
+ */
+export function explainGrouping(
+  participants: readonly Participant[],
+  groups: readonly (readonly string[])[],
+  options: MatchOptions = {},
+): MatchResult {
+  const weights = resolveWeights(options.weights);
+  validateParticipants(participants);
+  const n = participants.length;
+  const profiles = participants.map(profileOf);
+  const A = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const v = pairAffinity(profiles[i] as Profile, profiles[j] as Profile, weights);
+      A[i * n + j] = v;
+      A[j * n + i] = v;
+    }
+  }
+  // Only what buildResult and reasonsFor read; the search fields stay empty.
+  const instance = { n, participants, profiles, weights, A } as Instance;
+  const index = new Map(participants.map((p, i) => [p.id, i]));
+  const numbered = groups.map((ids) =>
+    ids.map((id) => {
+      const i = index.get(id);
+      if (i === undefined) throw new MatchError("input", `Onbekende deelnemer "${id}" in de indeling.`);
+      return i;
+    }),
+  );
+  return buildResult(instance, numbered);
+}

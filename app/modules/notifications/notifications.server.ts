@@ -15,7 +15,12 @@ export interface NewNotification {
   link?: string;
 }
 
-export type MailEnv = Pick<Env, "SMTP_URL" | "MAIL_FROM" | "MAIL_DIR" | "APP_ORIGIN">;
+export type MailEnv = Pick<Env, "SMTP_URL" | "MAIL_FROM" | "MAIL_DIR" | "APP_ORIGIN" | "PORT">;
+
+/** The site's address for links in e-mails: APP_ORIGIN, or the local server without it. */
+export function siteOrigin(env: Pick<Env, "APP_ORIGIN" | "PORT">): string {
+  return env.APP_ORIGIN ?? `http://localhost:${env.PORT}`;
+}
 
 /**
  * Stores one notification per user and, when `mailEnv` is given, sends each (not deleted) user
@@ -44,7 +49,7 @@ export async function notify(
     .from(user)
     .where(and(inArray(user.id, ids), isNull(user.deletedAt)));
   for (const recipient of recipients) {
-    const link = message.link ? `\n\n${new URL(message.link, mailEnv.APP_ORIGIN).href}` : "";
+    const link = message.link ? `\n\n${new URL(message.link, siteOrigin(mailEnv)).href}` : "";
     try {
       await sendMail(mailEnv, {
         to: recipient.email,

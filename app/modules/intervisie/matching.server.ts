@@ -1,0 +1,440 @@
+// The moderators' matching flow: choose a pool, run the matcher (matching.ts), look at the
+// proposal with its scores and reasons, move members between groups (scores update), confirm.
+// Confirming creates the groups and notifies the members in the app and by e-mail.
+
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import type { DB } from "#db/client.server.ts";
+import { institution, user } from "#db/schema/auth.ts";
+import {
+  intervisionGroup,
+  intervisionMember,
+  intervisionParticipant,
+  matchRun,
+} from "#db/schema/intervisie.ts";
+import { audit } from "../audit.server.ts";
+import { type MailEnv, notify } from "../notifications/notifications.server.ts";
+import { type TopicKey, topics } from "../taxonomy.ts";
+import {
+  checkGrouping,
+  defaultWeights,
+  explainGrouping,
+  MatchError,
+  type MatchResult,
+  match,
+  type Participant,
+  type Weights,
+} from "./matching.ts";
+
+/** "vrij": opted in and in no open group; "iedereen": everyone opted in; "groep-<id>": a group's members plus "vrij". */
+export type Pool = "vrij" | "iedereen" | `groep-${number}`;
+
+export function parsePool(value: string | null | undefined): Pool | null {
+  if (value === "vrij" || value === "iedereen") return value;
+  if (value && /^groep-[1-9][0-9]{0,9}$/.test(value)) return value as Pool;
+  return null;
+}
+
+export interface PoolParticipant extends Participant {
+  name: string;
+  institutionName: string;
+}
+
+/** Active groups: not closed. */
+const activeMembership = (db: DB) =>
+  db
+    .select({ userId: intervisionMember.userId, groupId: intervisionMember.groupId })
+    .from(intervisionMember)
+    .innerJoin(intervisionGroup, eq(intervisionGroup.id, intervisionMember.groupId))
+    .where(isNull(intervisionGroup.closedAt));
+
+/** The matcher's participants for a pool: opted-in members with an institution, not deleted. */
+export async function poolParticipants(db: DB, pool: Pool): Promise<PoolParticipant[]> {
+  const rows = await db
+    .select({
+      id: intervisionParticipant.userId,
+      name: user.name,
+      institutionId: institution.id,
+      institutionName: institution.name,
+      type: institution.type,
+      needs: intervisionParticipant.needs,
+      offers: intervisionParticipant.offers,
+      province: intervisionParticipant.province,
+      inPerson: intervisionParticipant.inPerson,
+    })
+    .from(intervisionParticipant)
+    .innerJoin(user, eq(user.id, intervisionParticipant.userId))
+    .innerJoin(institution, eq(institution.id, user.institutionId))
+    .where(isNull(user.deletedAt))
+    .orderBy(intervisionParticipant.consentAt, intervisionParticipant.userId);
+  const memberships = await activeMembership(db);
+  const grouped = new Set(memberships.map((m) => m.userId));
+  const groupId = pool.startsWith("groep-") ? Number(pool.slice(6)) : null;
+  const inGroup = new Set(memberships.filter((m) => m.groupId === groupId).map((m) => m.userId));
+  const known = new Set<string>(topics.map((t) => t.key));
+  return rows
+    .filter((r) => pool === "iedereen" || !grouped.has(r.id) || inGroup.has(r.id))
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      institution: String(r.institutionId),
+      institutionName: r.institutionName,
+      type: r.type,
+      needs: r.needs.filter((k) => known.has(k)) as TopicKey[],
+      offers: r.offers.filter((k) => known.has(k)) as TopicKey[],
+      province: r.province ?? "",
+      inPerson: r.inPerson,
+    }));
+}
+
+export interface RunOptions {
+  pool: Pool;
+  min: number;
+  max: number;
+  seed: number;
+  weights: Weights;
+}
+
+/** Runs the matcher and stores the proposal. A MatchError (Dutch, names the constraint) is returned, not thrown. */
+export async function runMatching(
+  db: DB,
+  actorId: string,
+  options: RunOptions,
+): Promise<{ ok: true; runId: number } | { ok: false; error: string }> {
+  const participants = await poolParticipants(db, options.pool);
+  if (participants.length === 0)
+    return { ok: false, error: "Er zijn geen deelnemers in deze pool: niemand heeft zich (nog) aangemeld." };
+  let result: MatchResult;
+  try {
+    result = match(participants, {
+      min: options.min,
+      max: options.max,
+      seed: options.seed,
+      weights: options.weights,
+      timeBudgetMs: 10_000,
+    });
+  } catch (error) {
+    if (error instanceof MatchError) return { ok: false, error: error.message };
+    throw error;
+  }
+  const [run] = await db
+    .insert(matchRun)
+    .values({
+      pool: options.pool,
+      options: { min: options.min, max: options.max, seed: options.seed, weights: options.weights },
+      participants,
+      proposal: { groups: result.groups.map((g) => g.members) },
+      createdBy: actorId,
+    })
+    .returning({ id: matchRun.id });
+  if (!run) throw new Error("match_run insert returned nothing");
+  await audit(db, {
+    actorId,
+    action: "intervisie.matching.uitgevoerd",
+    subject: `match_run:${run.id}`,
+    details: { pool: options.pool, participants: participants.length, score: result.score },
+  });
+  return { ok: true, runId: run.id };
+}
+
+export interface ProposalView {
+  id: number;
+  pool: string;
+  status: "draft" | "confirmed" | "discarded";
+  version: number;
+  createdAt: Date;
+  options: { min: number; max: number; seed: number; weights: Weights };
+  score: number;
+  problems: string[];
+  groups: {
+    score: number;
+    sharedNeeds: TopicKey[];
+    members: { id: string; name: string; institutionName: string; type: string; reasons: string[] }[];
+  }[];
+}
+
+type StoredOptions = { min: number; max: number; seed: number; weights: Weights };
+
+function storedOptions(raw: Record<string, unknown>): StoredOptions {
+  return {
+    min: Number(raw.min ?? 4),
+    max: Number(raw.max ?? 7),
+    seed: Number(raw.seed ?? 1),
+    weights: { ...defaultWeights, ...((raw.weights as Partial<Weights>) ?? {}) },
+  };
+}
+
+/** Topics needed by at least half of a group's members (at least two), most shared first. */
+export function sharedNeeds(members: readonly Pick<Participant, "needs">[]): TopicKey[] {
+  const counts = new Map<TopicKey, number>();
+  for (const m of members) for (const need of m.needs) counts.set(need, (counts.get(need) ?? 0) + 1);
+  const threshold = Math.max(2, Math.ceil(members.length / 2));
+  return [...counts.entries()]
+    .filter(([, n]) => n >= threshold)
+    .sort((a, b) => b[1] - a[1] || topicOrder(a[0]) - topicOrder(b[0]))
+    .map(([k]) => k);
+}
+
+const topicOrder = (key: TopicKey) => topics.findIndex((t) => t.key === key);
+
+export async function getProposal(db: DB, runId: number): Promise<ProposalView | null> {
+  const [run] = await db.select().from(matchRun).where(eq(matchRun.id, runId));
+  if (!run) return null;
+  const participants = run.participants as PoolParticipant[];
+  const options = storedOptions(run.options);
+  const groups = run.proposal.groups.filter((g) => g.length > 0);
+  const explained = explainGrouping(participants, groups, { weights: options.weights });
+  const byId = new Map(participants.map((p) => [p.id, p]));
+  return {
+    id: run.id,
+    pool: run.pool,
+    status: run.status,
+    version: run.version,
+    createdAt: run.createdAt,
+    options,
+    score: explained.score,
+    problems: checkGrouping(participants, groups, options),
+    groups: explained.groups.map((g) => ({
+      score: g.score,
+      sharedNeeds: sharedNeeds(g.members.map((id) => byId.get(id) as PoolParticipant)),
+      members: g.members.map((id) => {
+        const p = byId.get(id) as PoolParticipant;
+        return {
+          id,
+          name: p.name,
+          institutionName: p.institutionName,
+          type: p.type,
+          reasons: g.reasons[id] ?? [],
+        };
+      }),
+    })),
+  };
+}
+
+export function listRuns(db: DB, limit = 20) {
+  return db
+    .select({
+      id: matchRun.id,
+      pool: matchRun.pool,
+      status: matchRun.status,
+      createdAt: matchRun.createdAt,
+      createdBy: user.name,
+    })
+    .from(matchRun)
+    .leftJoin(user, eq(user.id, matchRun.createdBy))
+    .orderBy(desc(matchRun.createdAt), desc(matchRun.id))
+    .limit(limit);
+}
+
+export class ProposalError extends Error {
+  constructor(
+    message: string,
+    readonly status: 404 | 409 | 400 = 409,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Moves a member to another group of the proposal (`to` is a group index, or "nieuw" for a new
+ * group). `version` is the version the moderator saw: when someone else changed the proposal in
+ * between, nothing changes and the moderator is told to look again.
+ */
+export async function moveMember(
+  db: DB,
+  actorId: string,
+  runId: number,
+  version: number,
+  memberId: string,
+  to: number | "nieuw",
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [run] = await tx.select().from(matchRun).where(eq(matchRun.id, runId)).for("update");
+    if (!run) throw new ProposalError("Dit voorstel bestaat niet.", 404);
+    if (run.status !== "draft") throw new ProposalError("Dit voorstel is al bevestigd of verworpen.");
+    if (run.version !== version)
+      throw new ProposalError(
+        "Iemand anders heeft dit voorstel intussen gewijzigd. Bekijk de nieuwe indeling en probeer het opnieuw.",
+      );
+    const groups = run.proposal.groups.map((g) => [...g]);
+    const from = groups.findIndex((g) => g.includes(memberId));
+    if (from === -1) throw new ProposalError("Deze deelnemer staat niet in het voorstel.", 400);
+    if (to !== "nieuw" && (to < 0 || to >= groups.length || !Number.isInteger(to)))
+      throw new ProposalError("Kies een bestaande groep.", 400);
+    if (to === from) return;
+    groups[from] = (groups[from] ?? []).filter((id) => id !== memberId);
+    if (to === "nieuw") groups.push([memberId]);
+    else groups[to]?.push(memberId);
+    await tx
+      .update(matchRun)
+      .set({ proposal: { groups: groups.filter((g) => g.length > 0) }, version: run.version + 1 })
+      .where(eq(matchRun.id, runId));
+    await audit(tx, {
+      actorId,
+      action: "intervisie.voorstel.verplaatst",
+      subject: `match_run:${runId}`,
+      details: { member: memberId, from, to },
+    });
+  });
+}
+
+export async function discardProposal(
+  db: DB,
+  actorId: string,
+  runId: number,
+  version: number,
+): Promise<void> {
+  const updated = await db
+    .update(matchRun)
+    .set({ status: "discarded", version: version + 1 })
+    .where(and(eq(matchRun.id, runId), eq(matchRun.version, version), eq(matchRun.status, "draft")))
+    .returning({ id: matchRun.id });
+  if (updated.length === 0)
+    throw new ProposalError(
+      "Dit voorstel is intussen gewijzigd, bevestigd of verworpen. Bekijk het opnieuw.",
+    );
+  await audit(db, { actorId, action: "intervisie.voorstel.verworpen", subject: `match_run:${runId}` });
+}
+
+const typeLabel = (type: string) => type.toLowerCase();
+
+/** "Archief · duurzame opslag" style names, numbered to stay distinguishable. */
+function groupName(type: string, needs: readonly TopicKey[], number: number): string {
+  const topic = topics.find((t) => t.key === needs[0]);
+  return `Intervisiegroep ${number}: ${typeLabel(type)}${topic ? ` · ${topic.nl.toLowerCase()}` : ""}`;
+}
+
+function mostCommon(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = values[0] ?? "Onbekend";
+  for (const [v, n] of counts) if (n > (counts.get(best) ?? 0)) best = v;
+  return best;
+}
+
+/**
+ * Confirms a proposal: checks the constraints again and that every member is still opted in and
+ * (for the pool "vrij") still in no other group; closes a group that is being re-matched;
+ * creates the groups with their members and reasons, the member who can help most as
+ * facilitator; notifies the members. All in one transaction: on any problem nothing is stored.
+ */
+export async function confirmProposal(
+  db: DB,
+  actorId: string,
+  runId: number,
+  version: number,
+  mailEnv?: MailEnv,
+): Promise<number[]> {
+  const created: { id: number; name: string; members: string[] }[] = [];
+  await db.transaction(async (tx) => {
+    const [run] = await tx.select().from(matchRun).where(eq(matchRun.id, runId)).for("update");
+    if (!run) throw new ProposalError("Dit voorstel bestaat niet.", 404);
+    if (run.status !== "draft") throw new ProposalError("Dit voorstel is al bevestigd of verworpen.");
+    if (run.version !== version)
+      throw new ProposalError("Iemand anders heeft dit voorstel intussen gewijzigd. Bekijk het opnieuw.");
+    const participants = run.participants as PoolParticipant[];
+    const options = storedOptions(run.options);
+    const groups = run.proposal.groups.filter((g) => g.length > 0);
+    const problems = checkGrouping(participants, groups, options);
+    if (problems.length > 0)
+      throw new ProposalError(`Het voorstel voldoet niet aan de regels: ${problems.join(" ")}`, 400);
+
+    const ids = participants.map((p) => p.id);
+    const still = await tx
+      .select({ id: intervisionParticipant.userId })
+      .from(intervisionParticipant)
+      .where(inArray(intervisionParticipant.userId, ids));
+    const stillIds = new Set(still.map((r) => r.id));
+    const gone = participants.filter((p) => !stillIds.has(p.id));
+    if (gone.length > 0)
+      throw new ProposalError(
+        `Niet meer aangemeld sinds de matching: ${gone.map((p) => p.name).join(", ")}. Voer de matching opnieuw uit.`,
+      );
+    const reGroupId = run.pool.startsWith("groep-") ? Number(run.pool.slice(6)) : null;
+    if (run.pool !== "iedereen") {
+      const busy = await tx
+        .select({ userId: intervisionMember.userId, groupId: intervisionMember.groupId })
+        .from(intervisionMember)
+        .innerJoin(intervisionGroup, eq(intervisionGroup.id, intervisionMember.groupId))
+        .where(and(inArray(intervisionMember.userId, ids), isNull(intervisionGroup.closedAt)));
+      const taken = busy.filter((b) => b.groupId !== reGroupId);
+      if (taken.length > 0) {
+        const names = participants.filter((p) => taken.some((t) => t.userId === p.id)).map((p) => p.name);
+        throw new ProposalError(
+          `Sinds de matching al in een groep geplaatst: ${names.join(", ")}. Voer de matching opnieuw uit.`,
+        );
+      }
+    }
+    if (reGroupId !== null) {
+      await tx
+        .update(intervisionGroup)
+        .set({ closedAt: new Date(), open: false })
+        .where(eq(intervisionGroup.id, reGroupId));
+      await tx.delete(intervisionMember).where(eq(intervisionMember.groupId, reGroupId));
+    }
+
+    const explained = explainGrouping(participants, groups, { weights: options.weights });
+    const byId = new Map(participants.map((p) => [p.id, p]));
+    for (const g of explained.groups) {
+      const members = g.members.map((id) => byId.get(id) as PoolParticipant);
+      const shared = sharedNeeds(members);
+      const type = mostCommon(members.map((m) => m.type));
+      const [inserted] = await tx
+        .insert(intervisionGroup)
+        .values({
+          name: "",
+          institutionType: type,
+          topics: shared,
+          open: members.length < options.max,
+          maxSize: options.max,
+          matchScore: g.score,
+          matchRunId: run.id,
+        })
+        .returning({ id: intervisionGroup.id });
+      if (!inserted) throw new Error("intervision_group insert returned nothing");
+      const group = { id: inserted.id, name: groupName(type, shared, inserted.id) };
+      await tx.update(intervisionGroup).set({ name: group.name }).where(eq(intervisionGroup.id, group.id));
+      // The facilitator: the member who offers most of what the others need (ties: input order).
+      const helps = (m: PoolParticipant) =>
+        members.reduce(
+          (sum, o) => sum + (o === m ? 0 : o.needs.filter((k) => m.offers.includes(k)).length),
+          0,
+        );
+      const facilitator = members.reduce(
+        (best, m) => (helps(m) > helps(best) ? m : best),
+        members[0] as PoolParticipant,
+      );
+      await tx.insert(intervisionMember).values(
+        members.map((m) => ({
+          groupId: group.id,
+          userId: m.id,
+          role: m === facilitator ? ("facilitator" as const) : ("member" as const),
+          reasons: g.reasons[m.id] ?? [],
+        })),
+      );
+      created.push({ id: group.id, name: group.name, members: members.map((m) => m.id) });
+    }
+    await tx
+      .update(matchRun)
+      .set({ status: "confirmed", confirmedAt: new Date(), version: run.version + 1 })
+      .where(eq(matchRun.id, runId));
+    await audit(tx, {
+      actorId,
+      action: "intervisie.voorstel.bevestigd",
+      subject: `match_run:${runId}`,
+      details: { groups: created.map((c) => c.id), closedGroup: reGroupId },
+    });
+  });
+  for (const group of created) {
+    await notify(
+      db,
+      group.members,
+      {
+        title: `Je bent ingedeeld in ${group.name}`,
+        body: `Een moderator heeft je ingedeeld in ${group.name}. Op de groepspagina zie je je groepsgenoten, waarom je bij elkaar past en de geplande bijeenkomsten.`,
+        link: `/intervisie/groepen/${group.id}`,
+      },
+      mailEnv,
+    );
+  }
+  return created.map((c) => c.id);
+}

@@ -1,0 +1,167 @@
+// Taking part in intervision: a member opts in with explicit consent to share their
+// institution's profile with their group, and confirms or adjusts the topics they want to
+// discuss (pre-filled from the institution's needs), what they can help with, whether they can
+// meet in person and their province. Opting out removes them from every matching pool.
+
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { DB } from "#db/client.server.ts";
+import { institution } from "#db/schema/auth.ts";
+import { intervisionParticipant } from "#db/schema/intervisie.ts";
+import { audit } from "../audit.server.ts";
+import type { SessionUser } from "../auth/session.server.ts";
+import { getInstitutionProfile } from "../survey/profile.server.ts";
+import { provinces } from "../survey/questionnaire.ts";
+import { type TopicKey, topics } from "../taxonomy.ts";
+
+export interface Participation {
+  optedIn: boolean;
+  consentAt: Date | null;
+  needs: TopicKey[];
+  offers: TopicKey[];
+  inPerson: boolean;
+  province: string | null;
+  /** Where the defaults came from, for the form's explanation. */
+  prefilledFromProfile: boolean;
+  institution: { id: number; name: string; type: string } | null;
+}
+
+const topicKeys = topics.map((t) => t.key) as [TopicKey, ...TopicKey[]];
+
+/** The member's participation, or defaults from their institution's profile when not opted in. */
+export async function getParticipation(db: DB, user: SessionUser): Promise<Participation> {
+  const [row] = await db
+    .select()
+    .from(intervisionParticipant)
+    .where(eq(intervisionParticipant.userId, user.id));
+  const [inst] = user.institutionId
+    ? await db
+        .select({ id: institution.id, name: institution.name, type: institution.type })
+        .from(institution)
+        .where(eq(institution.id, user.institutionId))
+    : [];
+  if (row) {
+    return {
+      optedIn: true,
+      consentAt: row.consentAt,
+      needs: row.needs.filter(isTopic),
+      offers: row.offers.filter(isTopic),
+      inPerson: row.inPerson,
+      province: row.province,
+      prefilledFromProfile: false,
+      institution: inst ?? null,
+    };
+  }
+  const profile = user.institutionId ? await getInstitutionProfile(db, user.institutionId) : null;
+  return {
+    optedIn: false,
+    consentAt: null,
+    needs: profile?.needs ?? [],
+    offers: profile?.offers ?? [],
+    inPerson: false,
+    province: profile?.latest?.province ?? null,
+    prefilledFromProfile: Boolean(profile?.latest),
+    institution: inst ?? null,
+  };
+}
+
+function isTopic(key: string): key is TopicKey {
+  return (topicKeys as readonly string[]).includes(key);
+}
+
+export const participationSchema = z
+  .object({
+    consent: z.literal("ja", {
+      errorMap: () => ({
+        message:
+          "Geef toestemming om het profiel van je instelling met je groep te delen, anders kun je niet meedoen.",
+      }),
+    }),
+    needs: z
+      .array(z.enum(topicKeys, { errorMap: () => ({ message: "Kies onderwerpen uit de lijst." }) }))
+      .min(1, "Kies ten minste één onderwerp waarover je wilt praten."),
+    offers: z.array(z.enum(topicKeys, { errorMap: () => ({ message: "Kies onderwerpen uit de lijst." }) })),
+    inPerson: z.enum(["ja", "nee"], { errorMap: () => ({ message: "Zeg of je fysiek kunt afspreken." }) }),
+    province: z
+      .string()
+      .refine(
+        (v) => v === "" || (provinces as readonly string[]).includes(v),
+        "Kies een provincie uit de lijst.",
+      ),
+  })
+  .refine((v) => v.inPerson !== "ja" || v.province !== "", {
+    path: ["province"],
+    message: "Kies je provincie als je fysiek wilt afspreken.",
+  });
+
+/** Reads the form (checkbox lists as repeated fields). */
+export function readParticipationForm(form: FormData) {
+  const raw = {
+    consent: form.get("consent") ?? "",
+    needs: form.getAll("needs").map(String),
+    offers: form.getAll("offers").map(String),
+    inPerson: form.get("inPerson") ?? "",
+    province: String(form.get("province") ?? ""),
+  };
+  const result = participationSchema.safeParse(raw);
+  if (result.success) return { ok: true as const, value: result.data };
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+  if (raw.inPerson === "ja" && raw.province === "" && !errors.province)
+    errors.province = "Kies je provincie als je fysiek wilt afspreken.";
+  return { ok: false as const, errors, values: raw };
+}
+
+export class ParticipationError extends Error {}
+
+export async function saveParticipation(
+  db: DB,
+  user: SessionUser,
+  input: z.infer<typeof participationSchema>,
+): Promise<void> {
+  if (!user.institutionId)
+    throw new ParticipationError(
+      "Koppel je account eerst aan een instelling (via Mijn account): groepen worden gevormd met het profiel van je instelling.",
+    );
+  if (input.inPerson === "ja" && input.province === "")
+    throw new ParticipationError("Kies je provincie als je fysiek wilt afspreken.");
+  const values = {
+    needs: [...new Set(input.needs)],
+    offers: [...new Set(input.offers)],
+    inPerson: input.inPerson === "ja",
+    province: input.province === "" ? null : input.province,
+    updatedAt: new Date(),
+  };
+  await db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ userId: intervisionParticipant.userId })
+      .from(intervisionParticipant)
+      .where(eq(intervisionParticipant.userId, user.id));
+    if (existing) {
+      await tx.update(intervisionParticipant).set(values).where(eq(intervisionParticipant.userId, user.id));
+    } else {
+      await tx.insert(intervisionParticipant).values({ userId: user.id, consentAt: new Date(), ...values });
+    }
+    await audit(tx, {
+      actorId: user.id,
+      action: existing ? "intervisie.deelname.gewijzigd" : "intervisie.deelname.aangemeld",
+      subject: `user:${user.id}`,
+      details: { needs: values.needs, offers: values.offers, inPerson: values.inPerson },
+    });
+  });
+}
+
+/** Opting out: the member leaves every matching pool (their groups are left on the group pages). */
+export async function withdrawParticipation(db: DB, user: SessionUser): Promise<boolean> {
+  const removed = await db
+    .delete(intervisionParticipant)
+    .where(eq(intervisionParticipant.userId, user.id))
+    .returning({ userId: intervisionParticipant.userId });
+  if (removed.length > 0)
+    await audit(db, {
+      actorId: user.id,
+      action: "intervisie.deelname.ingetrokken",
+      subject: `user:${user.id}`,
+    });
+  return removed.length > 0;
+}

@@ -1,0 +1,194 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { PageHeader } from "#app/components/page-header.tsx";
+import { useLocale, useT } from "#app/i18n/index.ts";
+import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import {
+  confirmProposal,
+  discardProposal,
+  getProposal,
+  moveMember,
+  ProposalError,
+} from "#app/modules/intervisie/matching.server.ts";
+import { topics } from "#app/modules/taxonomy.ts";
+
+export const meta: MetaFunction = () => [{ title: "Voorstel · Intervisie · Beheer · AV-Kennisnet" }];
+
+function runIdOf(params: { id?: string }): number {
+  const id = Number(params.id);
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647)
+    throw new Response("Niet gevonden", { status: 404 });
+  return id;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "run:matching");
+  const proposal = await getProposal(context.db, runIdOf(params));
+  if (!proposal) throw new Response("Niet gevonden", { status: 404 });
+  return { proposal };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const moderator = await requirePermission(request, context, "run:matching");
+  const runId = runIdOf(params);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const version = Number(form.get("versie"));
+  if (!Number.isInteger(version))
+    return data({ error: "Het formulier is onvolledig; laad de pagina opnieuw." }, { status: 400 });
+  try {
+    if (intent === "verplaatsen") {
+      const target = String(form.get("naar") ?? "");
+      const to = target === "nieuw" ? "nieuw" : Number(target);
+      if (to !== "nieuw" && !Number.isInteger(to)) return data({ error: "Kies een groep." }, { status: 400 });
+      await moveMember(context.db, moderator.id, runId, version, String(form.get("deelnemer") ?? ""), to);
+      return redirect(`/beheer/intervisie/voorstel/${runId}`);
+    }
+    if (intent === "bevestigen") {
+      await confirmProposal(context.db, moderator.id, runId, version, context.env);
+      return redirect(`/beheer/intervisie/voorstel/${runId}`);
+    }
+    if (intent === "verwerpen") {
+      await discardProposal(context.db, moderator.id, runId, version);
+      return redirect(`/beheer/intervisie/voorstel/${runId}`);
+    }
+    return data({ error: "Onbekende actie." }, { status: 400 });
+  } catch (error) {
+    if (error instanceof ProposalError) return data({ error: error.message }, { status: error.status });
+    throw error;
+  }
+}
+
+export default function ProposalPage() {
+  const { proposal } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const topicLabel = (key: string) => topics.find((x) => x.key === key)?.[locale] ?? key;
+  const draft = proposal.status === "draft";
+  return (
+    <div className="space-y-8">
+      <PageHeader title={t("intervisie.proposal.title").replace("{id}", String(proposal.id))}>
+        <p className="text-lg font-medium">
+          {t("intervisie.proposal.score").replace("{score}", proposal.score.toFixed(3))}
+        </p>
+        <p className="text-sm text-muted">
+          {t("intervisie.proposal.scoreHint")} · {proposal.pool} · min {proposal.options.min}, max{" "}
+          {proposal.options.max}, seed {proposal.options.seed}
+        </p>
+        <p>
+          <Link to="/beheer/intervisie">{t("intervisie.proposal.back")}</Link>
+        </p>
+      </PageHeader>
+      {result?.error ? <FormMessage>{result.error}</FormMessage> : null}
+      {proposal.status === "confirmed" ? (
+        <FormMessage tone="ok">{t("intervisie.proposal.confirmed")}</FormMessage>
+      ) : null}
+      {proposal.status === "discarded" ? (
+        <FormMessage tone="ok">{t("intervisie.proposal.discarded")}</FormMessage>
+      ) : null}
+      {draft && proposal.problems.length > 0 ? (
+        <div role="alert" className="rounded border border-accent p-4">
+          <h2 className="text-lg">{t("intervisie.proposal.problems")}</h2>
+          <ul className="list-disc pl-5">
+            {proposal.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <ol className="grid gap-6 lg:grid-cols-2">
+        {proposal.groups.map((group, index) => {
+          const n = index + 1;
+          return (
+            <li
+              key={group.members.map((m) => m.id).join(",")}
+              className="space-y-3 rounded border border-line p-4"
+            >
+              <h2 className="text-lg">
+                {t("intervisie.proposal.group").replace("{n}", String(n))}{" "}
+                <span className="text-base font-normal text-muted">
+                  ({t("intervisie.proposal.groupScore").replace("{score}", group.score.toFixed(3))})
+                </span>
+              </h2>
+              {group.sharedNeeds.length > 0 ? (
+                <p className="text-sm">
+                  {t("intervisie.proposal.sharedNeeds").replace(
+                    "{topics}",
+                    group.sharedNeeds.map(topicLabel).join(", "),
+                  )}
+                </p>
+              ) : null}
+              <ul className="space-y-3">
+                {group.members.map((m) => (
+                  <li key={m.id} className="border-t border-line pt-2">
+                    <p className="font-medium">
+                      {m.name}{" "}
+                      <span className="font-normal text-muted">
+                        ({m.institutionName}, {m.type})
+                      </span>
+                    </p>
+                    <ul className="list-disc pl-5 text-sm">
+                      {m.reasons.map((r) => (
+                        <li key={r}>{r}</li>
+                      ))}
+                    </ul>
+                    {draft ? (
+                      <Form method="post" className="mt-1 flex flex-wrap items-end gap-2">
+                        <input type="hidden" name="versie" value={proposal.version} />
+                        <input type="hidden" name="deelnemer" value={m.id} />
+                        <label htmlFor={`naar-${m.id}`} className="text-sm">
+                          {t("intervisie.proposal.move")}
+                        </label>
+                        <select
+                          id={`naar-${m.id}`}
+                          name="naar"
+                          defaultValue={String(index)}
+                          className="rounded border border-line px-2 py-1 text-sm"
+                        >
+                          {proposal.groups.map((_, other) => (
+                            // biome-ignore lint/suspicious/noArrayIndexKey: groups are numbered by position
+                            <option key={other} value={String(other)}>
+                              {t("intervisie.proposal.group").replace("{n}", String(other + 1))}
+                            </option>
+                          ))}
+                          <option value="nieuw">{t("intervisie.proposal.newGroup")}</option>
+                        </select>
+                        <SubmitButton name="intent" value="verplaatsen">
+                          {t("intervisie.proposal.moveButton")}
+                        </SubmitButton>
+                      </Form>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          );
+        })}
+      </ol>
+      {draft ? (
+        <div className="flex flex-wrap gap-3 border-t border-line pt-6">
+          <Form method="post">
+            <input type="hidden" name="versie" value={proposal.version} />
+            <SubmitButton name="intent" value="bevestigen">
+              {t("intervisie.proposal.confirm")}
+            </SubmitButton>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="versie" value={proposal.version} />
+            <DangerButton name="intent" value="verwerpen">
+              {t("intervisie.proposal.discard")}
+            </DangerButton>
+          </Form>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DangerButton, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
+import { PageHeader } from "#app/components/page-header.tsx";
+import { useLocale, useT } from "#app/i18n/index.ts";
+import { requireUser } from "#app/modules/auth/auth.server.ts";
+import {
+  getParticipation,
+  ParticipationError,
+  readParticipationForm,
+  saveParticipation,
+  withdrawParticipation,
+} from "#app/modules/intervisie/participation.server.ts";
+import { provinces } from "#app/modules/survey/questionnaire.ts";
+import { topics } from "#app/modules/taxonomy.ts";
+
+export const meta: MetaFunction = () => [{ title: "Meedoen aan intervisie · AV-Kennisnet" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const participation = await getParticipation(context.db, user);
+  return { participation };
+}
+
+type Values = { needs: string[]; offers: string[]; inPerson: string; province: string; consent: string };
+type ActionResult =
+  | { ok: "saved" | "withdrawn"; errors?: undefined; values?: undefined }
+  | { ok?: undefined; errors: Record<string, string>; values?: Values };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const form = await request.formData();
+  if (form.get("intent") === "afmelden") {
+    await withdrawParticipation(context.db, user);
+    return { ok: "withdrawn" } satisfies ActionResult;
+  }
+  const read = readParticipationForm(form);
+  if (!read.ok)
+    return data(
+      {
+        errors: read.errors,
+        values: {
+          ...read.values,
+          consent: String(read.values.consent),
+          inPerson: String(read.values.inPerson),
+        },
+      } satisfies ActionResult,
+      { status: 400 },
+    );
+  try {
+    await saveParticipation(context.db, user, read.value);
+  } catch (error) {
+    if (error instanceof ParticipationError)
+      return data({ errors: { form: error.message } } satisfies ActionResult, { status: 400 });
+    throw error;
+  }
+  return { ok: "saved" } satisfies ActionResult;
+}
+
+export default function OptIn() {
+  const { participation } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const t = useT();
+  const locale = useLocale();
+  const errors = result?.errors ?? {};
+  const values = result?.values;
+  const needs = values?.needs ?? participation.needs;
+  const offers = values?.offers ?? participation.offers;
+  const inPerson = values ? values.inPerson === "ja" : participation.inPerson;
+  const province = values?.province ?? participation.province ?? "";
+  const errorId = (key: string) => (errors[key] ? `${key}-fout` : undefined);
+  return (
+    <div className="max-w-3xl space-y-8">
+      <PageHeader title={t("intervisie.optin.title")} intro={t("intervisie.optin.intro")}>
+        {participation.prefilledFromProfile && participation.institution ? (
+          <p className="text-sm text-muted">
+            {t("intervisie.optin.prefilled").replace("{name}", participation.institution.name)}
+          </p>
+        ) : null}
+      </PageHeader>
+      {result?.ok === "saved" ? <FormMessage tone="ok">{t("intervisie.optin.saved")}</FormMessage> : null}
+      {result?.ok === "withdrawn" ? (
+        <FormMessage tone="ok">{t("intervisie.optin.withdrawn")}</FormMessage>
+      ) : null}
+      {errors.form ? <FormMessage>{errors.form}</FormMessage> : null}
+      {!participation.institution ? (
+        <p className="rounded border border-line p-4">
+          {t("intervisie.optin.noInstitution")} <Link to="/account">{t("nav.account")}</Link>
+        </p>
+      ) : (
+        <Form method="post" className="space-y-6" noValidate>
+          <fieldset
+            className="space-y-2"
+            aria-describedby={["needs-hint", errorId("needs")].filter(Boolean).join(" ")}
+          >
+            <legend className="font-semibold">{t("intervisie.optin.needs")}</legend>
+            <p id="needs-hint" className="text-sm text-muted">
+              {t("intervisie.optin.needsHint")}
+            </p>
+            {errors.needs ? (
+              <p id="needs-fout" className="text-sm font-medium text-accent">
+                {errors.needs}
+              </p>
+            ) : null}
+            <div className="grid gap-1 sm:grid-cols-2">
+              {topics.map((topic) => (
+                <label key={topic.key} className="flex items-center gap-2">
+                  <input
+                    type="checkbox"
+                    name="needs"
+                    value={topic.key}
+                    defaultChecked={needs.includes(topic.key)}
+                  />
+                  {topic[locale]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset className="space-y-2">
+            <legend className="font-semibold">{t("intervisie.optin.offers")}</legend>
+            <div className="grid gap-1 sm:grid-cols-2">
+              {topics.map((topic) => (
+                <label key={topic.key} className="flex items-center gap-2">
+                  <input
+                    type="checkbox"
+                    name="offers"
+                    value={topic.key}
+                    defaultChecked={offers.includes(topic.key)}
+                  />
+                  {topic[locale]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset className="space-y-2" aria-describedby={errorId("inPerson")}>
+            <legend className="font-semibold">{t("intervisie.optin.inPerson")}</legend>
+            {errors.inPerson ? (
+              <p id="inPerson-fout" className="text-sm font-medium text-accent">
+                {errors.inPerson}
+              </p>
+            ) : null}
+            <label className="flex items-center gap-2">
+              <input type="radio" name="inPerson" value="ja" defaultChecked={inPerson} />
+              {t("intervisie.optin.inPersonYes")}
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="inPerson" value="nee" defaultChecked={!inPerson} />
+              {t("intervisie.optin.inPersonNo")}
+            </label>
+          </fieldset>
+          <SelectField
+            label={t("intervisie.optin.province")}
+            name="province"
+            hint={t("intervisie.optin.provinceHint")}
+            error={errors.province}
+            defaultValue={province}
+          >
+            <option value="">{t("intervisie.optin.noProvince")}</option>
+            {provinces.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </SelectField>
+          <fieldset className="space-y-2" aria-describedby={errorId("consent")}>
+            <legend className="font-semibold">{t("intervisie.optin.consentLegend")}</legend>
+            {errors.consent ? (
+              <p id="consent-fout" className="text-sm font-medium text-accent">
+                {errors.consent}
+              </p>
+            ) : null}
+            <label className="flex items-start gap-2">
+              <input
+                type="checkbox"
+                name="consent"
+                value="ja"
+                className="mt-1"
+                defaultChecked={values ? values.consent === "ja" : participation.optedIn}
+              />
+              <span>{t("intervisie.optin.consent")}</span>
+            </label>
+          </fieldset>
+          <SubmitButton name="intent" value="opslaan">
+            {participation.optedIn ? t("intervisie.optin.update") : t("intervisie.optin.save")}
+          </SubmitButton>
+        </Form>
+      )}
+      {participation.optedIn ? (
+        <Form method="post" className="space-y-2 border-t border-line pt-6">
+          <p className="text-sm text-muted">{t("intervisie.optin.withdrawHint")}</p>
+          <DangerButton name="intent" value="afmelden">
+            {t("intervisie.optin.withdraw")}
+          </DangerButton>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

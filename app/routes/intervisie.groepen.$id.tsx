@@ -1,0 +1,241 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { PageHeader } from "#app/components/page-header.tsx";
+import { useLocale, useT } from "#app/i18n/index.ts";
+import { forbidden, requireUser } from "#app/modules/auth/auth.server.ts";
+import { groupAccess } from "#app/modules/intervisie/access.server.ts";
+import { formatSessionTime } from "#app/modules/intervisie/amsterdam-time.ts";
+import {
+  decideRequest,
+  GroupError,
+  getGroup,
+  leaveGroup,
+  listPendingRequests,
+  updateGroupSettings,
+} from "#app/modules/intervisie/groups.server.ts";
+import { listGroupSessions } from "#app/modules/intervisie/sessions.server.ts";
+import { topics } from "#app/modules/taxonomy.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.group.name ?? "Groep"} · Intervisie · AV-Kennisnet` },
+];
+
+function groupIdOf(params: { id?: string }): number {
+  const id = Number(params.id);
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647)
+    throw new Response("Niet gevonden", { status: 404 });
+  return id;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const groupId = groupIdOf(params);
+  const group = await getGroup(context.db, groupId);
+  if (!group) throw new Response("Niet gevonden", { status: 404 });
+  const access = await groupAccess(context.db, groupId, user);
+  if (!access.canView) forbidden();
+  const [sessions, requests] = await Promise.all([
+    listGroupSessions(context.db, groupId, user.id),
+    access.canManage ? listPendingRequests(context.db, groupId) : Promise.resolve([]),
+  ]);
+  return { group, access, sessions, requests, userId: user.id };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const groupId = groupIdOf(params);
+  const access = await groupAccess(context.db, groupId, user);
+  if (!access.canView) forbidden();
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  try {
+    if (intent === "verlaten") {
+      await leaveGroup(context.db, user.id, groupId);
+      return redirect("/intervisie?groep-verlaten=1");
+    }
+    if (!access.canManage) forbidden();
+    if (intent === "toelaten" || intent === "afwijzen") {
+      const requestId = Number(form.get("aanvraag"));
+      if (!Number.isInteger(requestId) || requestId <= 0)
+        return data({ error: "Kies een aanvraag.", ok: null }, { status: 400 });
+      await decideRequest(context.db, user.id, groupId, requestId, intent === "toelaten", context.env);
+      return { error: null, ok: intent === "toelaten" ? "Aanvraag toegelaten." : "Aanvraag afgewezen." };
+    }
+    if (intent === "instellingen") {
+      const name = String(form.get("naam") ?? "").trim();
+      if (name.length < 3 || name.length > 120)
+        return data({ error: "Geef de groep een naam van 3 tot 120 tekens.", ok: null }, { status: 400 });
+      await updateGroupSettings(context.db, user.id, groupId, {
+        name,
+        open: form.get("open") === "ja",
+        facilitatorId: String(form.get("gespreksleider") ?? ""),
+      });
+      return { error: null, ok: "Groepsinstellingen opgeslagen." };
+    }
+    return data({ error: "Onbekende actie.", ok: null }, { status: 400 });
+  } catch (error) {
+    if (error instanceof GroupError)
+      return data({ error: error.message, ok: null }, { status: error.status });
+    throw error;
+  }
+}
+
+export default function GroupPage() {
+  const { group, access, sessions, requests, userId } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const topicLabel = (key: string) => topics.find((x) => x.key === key)?.[locale] ?? key;
+  return (
+    <div className="space-y-8">
+      <PageHeader title={group.name} intro={t("intervisie.group.confidential")}>
+        <p className="text-sm text-muted">
+          {group.institutionType}
+          {group.topics.length > 0 ? ` · ${group.topics.map(topicLabel).join(", ")}` : ""}
+          {group.matchScore !== null
+            ? ` · ${t("intervisie.group.score").replace("{score}", group.matchScore.toFixed(2))}`
+            : ""}
+        </p>
+        {group.closed ? <p className="font-medium">{t("intervisie.group.closed")}</p> : null}
+      </PageHeader>
+      {result?.error ? <FormMessage>{result.error}</FormMessage> : null}
+      {result?.ok ? <FormMessage tone="ok">{result.ok}</FormMessage> : null}
+
+      <section aria-labelledby="leden" className="space-y-3">
+        <h2 id="leden">{t("intervisie.group.members")}</h2>
+        <ul className="grid gap-3 md:grid-cols-2">
+          {group.members.map((m) => (
+            <li key={m.userId} className="rounded border border-line p-3">
+              <p className="font-medium">
+                {m.name}
+                {m.role === "facilitator" ? (
+                  <span className="text-muted"> ({t("intervisie.role.facilitator")})</span>
+                ) : null}
+              </p>
+              <p className="text-sm text-muted">
+                {m.institutionName ?? "—"}
+                {m.institutionType ? ` · ${m.institutionType}` : ""}
+              </p>
+              {m.reasons.length > 0 ? (
+                <details className="mt-1 text-sm">
+                  <summary>{t("intervisie.group.why")}</summary>
+                  <ul className="list-disc pl-5">
+                    {m.reasons.map((r) => (
+                      <li key={r}>{r}</li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="bijeenkomsten" className="space-y-3">
+        <h2 id="bijeenkomsten">{t("intervisie.group.sessions")}</h2>
+        {sessions.length === 0 ? <p>{t("intervisie.group.noSessions")}</p> : null}
+        <ul className="space-y-2">
+          {sessions.map((s) => (
+            <li key={s.id}>
+              <Link to={`/intervisie/sessies/${s.id}`} className="font-medium">
+                {s.title}
+              </Link>{" "}
+              <span className="text-muted">
+                {formatSessionTime(s.startsAt, locale, s.durationMinutes)} ·{" "}
+                {s.cancelled
+                  ? t("intervisie.group.cancelled")
+                  : t("intervisie.group.going")
+                      .replace("{going}", String(s.going))
+                      .replace("{capacity}", String(s.capacity))}
+              </span>
+            </li>
+          ))}
+        </ul>
+        {access.canManage && !group.closed ? (
+          <p>
+            <Link to={`/intervisie/groepen/${group.id}/sessies/nieuw`} className="font-medium">
+              {t("intervisie.group.plan")}
+            </Link>
+          </p>
+        ) : null}
+      </section>
+
+      {access.canManage ? (
+        <section aria-labelledby="aanvragen" className="space-y-3">
+          <h2 id="aanvragen">{t("intervisie.group.requests")}</h2>
+          {requests.length === 0 ? <p>{t("intervisie.group.noRequests")}</p> : null}
+          <ul className="space-y-3">
+            {requests.map((r) => (
+              <li key={r.id} className="rounded border border-line p-3">
+                <p className="font-medium">
+                  {r.name}{" "}
+                  <span className="text-muted">
+                    ({r.institutionName ?? "—"}, {r.institutionType ?? "—"})
+                  </span>
+                </p>
+                {r.message ? <p className="whitespace-pre-line text-sm">{r.message}</p> : null}
+                <Form method="post" className="mt-2 flex gap-2">
+                  <input type="hidden" name="aanvraag" value={r.id} />
+                  <SubmitButton name="intent" value="toelaten">
+                    {t("intervisie.group.accept")}
+                  </SubmitButton>
+                  <DangerButton name="intent" value="afwijzen">
+                    {t("intervisie.group.decline")}
+                  </DangerButton>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {access.canManage && !group.closed ? (
+        <section aria-labelledby="instellingen" className="max-w-xl space-y-3">
+          <h2 id="instellingen">{t("intervisie.group.settings")}</h2>
+          <Form method="post" className="space-y-4">
+            <Field label={t("intervisie.group.name")} name="naam" defaultValue={group.name} required />
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="open" value="ja" defaultChecked={group.open} />
+              {t("intervisie.group.open")}
+            </label>
+            <div className="space-y-1">
+              <label htmlFor="gespreksleider" className="block font-medium">
+                {t("intervisie.group.facilitator")}
+              </label>
+              <select
+                id="gespreksleider"
+                name="gespreksleider"
+                defaultValue={group.members.find((m) => m.role === "facilitator")?.userId ?? ""}
+                className="rounded border border-line px-3 py-2"
+              >
+                {group.members.map((m) => (
+                  <option key={m.userId} value={m.userId}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <SubmitButton name="intent" value="instellingen">
+              {t("intervisie.group.saveSettings")}
+            </SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+
+      {access.membership && group.members.some((m) => m.userId === userId) ? (
+        <Form method="post" className="border-t border-line pt-6">
+          <DangerButton name="intent" value="verlaten">
+            {t("intervisie.group.leave")}
+          </DangerButton>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,767 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { AppLoadContext } from "@remix-run/node";
+import { and, count, eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadEnv } from "#app/modules/env.server.ts";
+import { poolParticipants } from "#app/modules/intervisie/matching.server.ts";
+import { checkGrouping, scoreGrouping } from "#app/modules/intervisie/matching.ts";
+import { action as matchAction, loader as matchLoader } from "#app/routes/beheer.intervisie._index.tsx";
+import {
+  action as proposalAction,
+  loader as proposalLoader,
+} from "#app/routes/beheer.intervisie.voorstel.$id.tsx";
+import { action as optInAction, loader as optInLoader } from "#app/routes/intervisie.deelnemen.tsx";
+import { action as browseAction, loader as browseLoader } from "#app/routes/intervisie.groepen._index.tsx";
+import { action as groupAction, loader as groupLoader } from "#app/routes/intervisie.groepen.$id.tsx";
+import { action as notificationsAction, loader as notificationsLoader } from "#app/routes/meldingen.tsx";
+import type { Database } from "#db/client.server.ts";
+import { institution, user } from "#db/schema/auth.ts";
+import {
+  intervisionGroup,
+  intervisionMember,
+  intervisionParticipant,
+  joinRequest,
+  matchRun,
+  notification,
+} from "#db/schema/intervisie.ts";
+import { surveyResponse } from "#db/schema/survey.ts";
+import { userWithSession } from "#tests/support/auth.ts";
+import { createTestDatabase } from "#tests/support/db.ts";
+import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
+
+let database: Database;
+let context: AppLoadContext;
+let mailDir: string;
+
+beforeEach(async () => {
+  database = await createTestDatabase();
+  mailDir = mkdtempSync(path.join(os.tmpdir(), "avk-mail-"));
+  context = contextFor(database, { env: loadEnv({ NODE_ENV: "test", MAIL_DIR: mailDir }) });
+});
+afterEach(async () => {
+  await database?.close();
+  rmSync(mailDir, { recursive: true, force: true });
+});
+afterAll(() => undefined);
+
+type Member = Awaited<ReturnType<typeof userWithSession>> & { institutionId: number };
+
+async function newInstitution(name: string, type: string): Promise<number> {
+  const [row] = await database.db
+    .insert(institution)
+    .values({ name, type, confirmed: true })
+    .returning({ id: institution.id });
+  return row!.id;
+}
+
+/** A member of the institution (created when a name is given). */
+async function memberOf(institutionId: number, role: "member" | "moderator" = "member", name?: string) {
+  const u = await userWithSession(database.db, role, name);
+  await database.db.update(user).set({ institutionId }).where(eq(user.id, u.id));
+  return { ...u, institutionId } as Member;
+}
+
+const needColumns = {
+  metadata: "need_metadata",
+  digitisation: "need_digitisation",
+  copyright: "need_copyright",
+  outsourcing: "need_outsourcing",
+  storage: "need_storage",
+  born_digital: "need_born_digital",
+  avg: "need_avg",
+  ai: "need_ai",
+  carriers: "need_carriers",
+} as const;
+
+/** The institution's survey answers: Slecht for needs, Goed for offers, Voldoende for the rest. */
+async function answers(
+  institutionId: number,
+  type: string,
+  needs: string[],
+  offers: string[],
+  province: string,
+) {
+  const answers: Record<string, string | null> = {};
+  for (const [key, column] of Object.entries(needColumns))
+    answers[column] = needs.includes(key) ? "Slecht" : offers.includes(key) ? "Goed" : "Voldoende";
+  await database.db.insert(surveyResponse).values({
+    source: "self",
+    respondentId: `self-${institutionId}`,
+    wave: 2024,
+    answeredAt: new Date("2024-06-01T10:00:00Z"),
+    institutionId,
+    institutionType: type,
+    province,
+    answers: answers as never,
+    contentHash: `hash-${institutionId}`,
+  });
+}
+
+function optInForm(fields: {
+  needs: string[];
+  offers?: string[];
+  inPerson?: boolean;
+  province?: string;
+  consent?: boolean;
+}) {
+  const body = new URLSearchParams();
+  if (fields.consent !== false) body.append("consent", "ja");
+  for (const n of fields.needs) body.append("needs", n);
+  for (const o of fields.offers ?? []) body.append("offers", o);
+  body.append("inPerson", fields.inPerson ? "ja" : "nee");
+  body.append("province", fields.province ?? "");
+  body.append("intent", "opslaan");
+  return body;
+}
+
+async function optIn(member: Member, fields: Parameters<typeof optInForm>[0]) {
+  const request = new Request("http://localhost:3000/intervisie/deelnemen", {
+    method: "POST",
+    body: optInForm(fields),
+    headers: { Cookie: member.cookie, Origin: "http://localhost:3000" },
+  });
+  return optInAction({ request, context, params: {} });
+}
+
+async function statusAndBody(result: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  if (result instanceof Response) return { status: result.status, body: await result.json() };
+  const maybe = result as { type?: string; init?: { status?: number }; data?: unknown };
+  if (maybe && maybe.type === "DataWithResponseInit")
+    return { status: maybe.init?.status ?? 200, body: maybe.data as Record<string, unknown> };
+  return { status: 200, body: result as Record<string, unknown> };
+}
+
+const types = [
+  "Archief",
+  "Archief",
+  "Museum",
+  "Museum",
+  "Omroep",
+  "Archief",
+  "Museum",
+  "Omroep",
+  "Archief",
+  "Overig",
+];
+const needSets = [
+  ["storage", "born_digital"],
+  ["storage", "metadata"],
+  ["copyright", "avg"],
+  ["copyright", "metadata"],
+  ["carriers", "digitisation"],
+  ["storage", "carriers"],
+  ["avg", "ai"],
+  ["digitisation", "outsourcing"],
+  ["born_digital", "storage"],
+  ["ai", "metadata"],
+];
+
+/** Ten members of ten institutions who opted in, and a moderator. */
+async function pool(size = 10) {
+  const members: Member[] = [];
+  for (let i = 0; i < size; i++) {
+    const inst = await newInstitution(`Instelling ${i + 1}`, types[i % types.length]!);
+    const m = await memberOf(inst, "member", `Deelnemer ${i + 1}`);
+    const result = await statusAndBody(
+      await optIn(m, {
+        needs: needSets[i % needSets.length]!,
+        offers: i % 3 === 0 ? ["metadata"] : [],
+        province: "Utrecht",
+        inPerson: i % 2 === 0,
+      }),
+    );
+    expect(result.status).toBe(200);
+    members.push(m);
+  }
+  const modInst = await newInstitution("AVA_Net", "Overig");
+  const moderator = await memberOf(modInst, "moderator", "Moderator");
+  return { members, moderator };
+}
+
+async function runMatch(moderator: Member, fields: Record<string, string> = {}) {
+  const request = post(
+    "/beheer/intervisie",
+    {
+      pool: "vrij",
+      min: "4",
+      max: "7",
+      seed: "1",
+      sameType: "2",
+      sharedNeeds: "1",
+      canHelp: "0.5",
+      sameProvinceInPerson: "0.5",
+      ...fields,
+    },
+    { Cookie: moderator.cookie },
+  );
+  return matchAction({ request, context, params: {} });
+}
+
+async function proposalOf(moderator: Member, runId: number) {
+  const result = await proposalLoader({
+    request: get(`/beheer/intervisie/voorstel/${runId}`, { Cookie: moderator.cookie }),
+    context,
+    params: { id: String(runId) },
+  });
+  return result.proposal;
+}
+
+function mails(): { to: string; subject: string; text: string }[] {
+  return readdirSync(mailDir).map((f) => JSON.parse(readFileSync(path.join(mailDir, f), "utf8")));
+}
+
+describe("taking part", () => {
+  it("pre-fills topics and province from the institution's answers, and stores nothing without consent", async () => {
+    const inst = await newInstitution("Regionaal Archief Zuid", "Archief");
+    await answers(inst, "Archief", ["storage", "born_digital"], ["metadata"], "Limburg");
+    const m = await memberOf(inst);
+    const page = await optInLoader({
+      request: get("/intervisie/deelnemen", { Cookie: m.cookie }),
+      context,
+      params: {},
+    });
+    expect(page.participation.optedIn).toBe(false);
+    expect(page.participation.needs.sort()).toEqual(["born_digital", "storage"]);
+    expect(page.participation.offers).toEqual(["metadata"]);
+    expect(page.participation.province).toBe("Limburg");
+    expect(page.participation.prefilledFromProfile).toBe(true);
+
+    const refused = await statusAndBody(await optIn(m, { needs: ["storage"], consent: false }));
+    expect(refused.status).toBe(400);
+    expect((refused.body.errors as Record<string, string>).consent).toMatch(/toestemming/);
+    const noTopics = await statusAndBody(await optIn(m, { needs: [] }));
+    expect((noTopics.body.errors as Record<string, string>).needs).toMatch(/ten minste één onderwerp/);
+    const noProvince = await statusAndBody(
+      await optIn(m, { needs: ["storage"], inPerson: true, province: "" }),
+    );
+    expect((noProvince.body.errors as Record<string, string>).province).toMatch(/provincie/);
+    const [{ n }] = await database.db.select({ n: count() }).from(intervisionParticipant);
+    expect(n).toBe(0);
+
+    const saved = await statusAndBody(
+      await optIn(m, {
+        needs: ["storage", "avg"],
+        offers: ["metadata"],
+        inPerson: true,
+        province: "Limburg",
+      }),
+    );
+    expect(saved.status).toBe(200);
+    const [row] = await database.db
+      .select()
+      .from(intervisionParticipant)
+      .where(eq(intervisionParticipant.userId, m.id));
+    expect(row?.needs.sort()).toEqual(["avg", "storage"]);
+    expect(row?.inPerson).toBe(true);
+    expect(row?.province).toBe("Limburg");
+    expect(row?.consentAt).toBeInstanceOf(Date);
+  });
+
+  it("asks a member without an institution to choose one first", async () => {
+    const m = await userWithSession(database.db, "member");
+    const result = await statusAndBody(await optIn({ ...m, institutionId: 0 }, { needs: ["storage"] }));
+    expect(result.status).toBe(400);
+    expect((result.body.errors as Record<string, string>).form).toMatch(/instelling/);
+  });
+
+  it("opting out takes a member out of the pool", async () => {
+    const { members } = await pool(5);
+    expect(await poolParticipants(database.db, "vrij")).toHaveLength(5);
+    const request = post("/intervisie/deelnemen", { intent: "afmelden" }, { Cookie: members[0]!.cookie });
+    await optInAction({ request, context, params: {} });
+    const left = await poolParticipants(database.db, "vrij");
+    expect(left.map((p) => p.id)).not.toContain(members[0]!.id);
+    expect(left).toHaveLength(4);
+  });
+});
+
+describe("matching by a moderator", () => {
+  it("proposes valid groups with scores and reasons, lets the moderator move a member, and confirms", async () => {
+    const { members, moderator } = await pool(10);
+    const page = await matchLoader({
+      request: get("/beheer/intervisie", { Cookie: moderator.cookie }),
+      context,
+      params: {},
+    });
+    expect(page.counts.vrij).toBe(10);
+
+    const response = await runMatch(moderator);
+    expect(response).toBeInstanceOf(Response);
+    const location = (response as Response).headers.get("Location")!;
+    const runId = Number(location.split("/").pop());
+    const proposal = await proposalOf(moderator, runId);
+    expect(proposal.status).toBe("draft");
+    expect(proposal.problems).toEqual([]);
+    const sizes = proposal.groups.map((g) => g.members.length);
+    expect(sizes.every((s) => s >= 4 && s <= 7)).toBe(true);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(10);
+    for (const g of proposal.groups)
+      for (const m of g.members) expect(m.reasons.length, `redenen voor ${m.name}`).toBeGreaterThan(0);
+    expect(proposal.groups.flatMap((g) => g.members.map((m) => m.name)).sort()).toEqual(
+      members.map((_, i) => `Deelnemer ${i + 1}`).sort(),
+    );
+
+    // The stored score is the objective of the stored grouping (checked with the matcher's scorer).
+    const [run] = await database.db.select().from(matchRun).where(eq(matchRun.id, runId));
+    const participants = run!.participants as Parameters<typeof scoreGrouping>[0];
+    expect(proposal.score).toBeCloseTo(scoreGrouping(participants, run!.proposal.groups).score, 10);
+
+    // Move the first member of group 1 into group 2: the page shows new scores (and any rule broken).
+    const mover = proposal.groups[0]!.members[0]!;
+    const moved = await proposalAction({
+      request: post(
+        `/beheer/intervisie/voorstel/${runId}`,
+        {
+          intent: "verplaatsen",
+          versie: String(proposal.version),
+          deelnemer: mover.id,
+          naar: "1",
+        },
+        { Cookie: moderator.cookie },
+      ),
+      context,
+      params: { id: String(runId) },
+    });
+    expect((moved as Response).status).toBe(302);
+    const after = await proposalOf(moderator, runId);
+    expect(after.version).toBe(proposal.version + 1);
+    expect(after.groups[1]!.members.map((m) => m.id)).toContain(mover.id);
+    const [runAfter] = await database.db.select().from(matchRun).where(eq(matchRun.id, runId));
+    expect(after.score).toBeCloseTo(scoreGrouping(participants, runAfter!.proposal.groups).score, 10);
+    expect(after.problems).toEqual(
+      checkGrouping(participants, runAfter!.proposal.groups, { min: 4, max: 7 }),
+    );
+
+    // A form from before the move (old version) changes nothing and says why.
+    const stale = await statusAndBody(
+      await proposalAction({
+        request: post(
+          `/beheer/intervisie/voorstel/${runId}`,
+          {
+            intent: "verplaatsen",
+            versie: String(proposal.version),
+            deelnemer: mover.id,
+            naar: "0",
+          },
+          { Cookie: moderator.cookie },
+        ),
+        context,
+        params: { id: String(runId) },
+      }),
+    );
+    expect(stale.status).toBe(409);
+    expect(String(stale.body.error)).toMatch(/intussen gewijzigd/);
+
+    // Move back so the rules hold, then confirm.
+    await proposalAction({
+      request: post(
+        `/beheer/intervisie/voorstel/${runId}`,
+        {
+          intent: "verplaatsen",
+          versie: String(after.version),
+          deelnemer: mover.id,
+          naar: "0",
+        },
+        { Cookie: moderator.cookie },
+      ),
+      context,
+      params: { id: String(runId) },
+    });
+    const ready = await proposalOf(moderator, runId);
+    expect(ready.problems).toEqual([]);
+    const confirmed = await proposalAction({
+      request: post(
+        `/beheer/intervisie/voorstel/${runId}`,
+        { intent: "bevestigen", versie: String(ready.version) },
+        { Cookie: moderator.cookie },
+      ),
+      context,
+      params: { id: String(runId) },
+    });
+    expect((confirmed as Response).status).toBe(302);
+    expect((await proposalOf(moderator, runId)).status).toBe("confirmed");
+
+    const groups = await database.db.select().from(intervisionGroup);
+    expect(groups).toHaveLength(ready.groups.length);
+    const memberRows = await database.db.select().from(intervisionMember);
+    expect(memberRows).toHaveLength(10);
+    for (const g of groups) {
+      const inGroup = memberRows.filter((r) => r.groupId === g.id);
+      expect(inGroup.filter((r) => r.role === "facilitator")).toHaveLength(1);
+    }
+    // Everyone is told, in the app and by e-mail.
+    const notes = await database.db.select().from(notification);
+    expect(new Set(notes.map((n) => n.userId))).toEqual(new Set(members.map((m) => m.id)));
+    expect(notes.every((n) => n.link?.startsWith("/intervisie/groepen/"))).toBe(true);
+    const sent = mails();
+    expect(new Set(sent.map((m) => m.to))).toEqual(new Set(members.map((m) => m.email)));
+    expect(sent[0]!.text).toMatch(/http:\/\/localhost:3000\/intervisie\/groepen\/\d+/);
+
+    // The matched members are no longer in the free pool.
+    expect(await poolParticipants(database.db, "vrij")).toHaveLength(0);
+
+    // A confirmed proposal cannot be confirmed again.
+    const again = await statusAndBody(
+      await proposalAction({
+        request: post(
+          `/beheer/intervisie/voorstel/${runId}`,
+          { intent: "bevestigen", versie: String(ready.version + 1) },
+          { Cookie: moderator.cookie },
+        ),
+        context,
+        params: { id: String(runId) },
+      }),
+    );
+    expect(again.status).toBe(409);
+    expect(await database.db.select().from(intervisionGroup)).toHaveLength(groups.length);
+  });
+
+  it("refuses to confirm a proposal that breaks the rules, and stores no group", async () => {
+    const { moderator } = await pool(8);
+    const response = (await runMatch(moderator)) as Response;
+    const runId = Number(response.headers.get("Location")!.split("/").pop());
+    const proposal = await proposalOf(moderator, runId);
+    expect(proposal.groups).toHaveLength(2);
+    // Take one member out into a group of their own: sizes 3 and 1 break the minimum of 4.
+    await proposalAction({
+      request: post(
+        `/beheer/intervisie/voorstel/${runId}`,
+        {
+          intent: "verplaatsen",
+          versie: String(proposal.version),
+          deelnemer: proposal.groups[0]!.members[0]!.id,
+          naar: "nieuw",
+        },
+        { Cookie: moderator.cookie },
+      ),
+      context,
+      params: { id: String(runId) },
+    });
+    const broken = await proposalOf(moderator, runId);
+    expect(broken.groups).toHaveLength(3);
+    expect(broken.problems.join(" ")).toMatch(/toegestaan: 4 tot 7/);
+    const refused = await statusAndBody(
+      await proposalAction({
+        request: post(
+          `/beheer/intervisie/voorstel/${runId}`,
+          { intent: "bevestigen", versie: String(broken.version) },
+          { Cookie: moderator.cookie },
+        ),
+        context,
+        params: { id: String(runId) },
+      }),
+    );
+    expect(refused.status).toBe(400);
+    expect(String(refused.body.error)).toMatch(/voldoet niet aan de regels/);
+    expect(await database.db.select().from(intervisionGroup)).toHaveLength(0);
+    expect(await database.db.select().from(intervisionMember)).toHaveLength(0);
+  });
+
+  it("says which constraint cannot hold when the pool is too small", async () => {
+    const { moderator } = await pool(3);
+    const result = await statusAndBody(await runMatch(moderator));
+    expect(result.status).toBe(400);
+    expect((result.body.errors as Record<string, string>).form).toMatch(
+      /3 deelnemers|minimum|ten minste|kleinste/i,
+    );
+    expect(await database.db.select().from(matchRun)).toHaveLength(0);
+  });
+
+  it("validates the options with Dutch messages", async () => {
+    const { moderator } = await pool(4);
+    const result = await statusAndBody(await runMatch(moderator, { min: "6", max: "5", sameType: "-1" }));
+    expect(result.status).toBe(400);
+    const errors = result.body.errors as Record<string, string>;
+    expect(errors.sameType).toMatch(/0 of meer/);
+    expect(await database.db.select().from(matchRun)).toHaveLength(0);
+  });
+
+  it("is for moderators only", async () => {
+    const { members } = await pool(4);
+    const response = await thrownResponse(() =>
+      matchAction({
+        request: post("/beheer/intervisie", { pool: "vrij" }, { Cookie: members[0]!.cookie }),
+        context,
+        params: {},
+      }),
+    );
+    expect(response.status).toBe(403);
+  });
+});
+
+/** Ten members matched into groups; returns the groups with their members. */
+async function matchedGroups() {
+  const { members, moderator } = await pool(10);
+  const response = (await runMatch(moderator)) as Response;
+  const runId = Number(response.headers.get("Location")!.split("/").pop());
+  const proposal = await proposalOf(moderator, runId);
+  await proposalAction({
+    request: post(
+      `/beheer/intervisie/voorstel/${runId}`,
+      { intent: "bevestigen", versie: String(proposal.version) },
+      { Cookie: moderator.cookie },
+    ),
+    context,
+    params: { id: String(runId) },
+  });
+  const groups = await database.db.select().from(intervisionGroup);
+  const rows = await database.db.select().from(intervisionMember);
+  return {
+    members,
+    moderator,
+    groups: groups.map((g) => ({
+      ...g,
+      memberIds: rows.filter((r) => r.groupId === g.id).map((r) => r.userId),
+      facilitatorId: rows.find((r) => r.groupId === g.id && r.role === "facilitator")!.userId,
+    })),
+  };
+}
+
+describe("groups", () => {
+  it("shows a group to its members and moderators only", async () => {
+    const { members, moderator, groups } = await matchedGroups();
+    const group = groups[0]!;
+    const insider = members.find((m) => group.memberIds.includes(m.id))!;
+    const outsider = members.find((m) => !group.memberIds.includes(m.id))!;
+    const page = await groupLoader({
+      request: get(`/intervisie/groepen/${group.id}`, { Cookie: insider.cookie }),
+      context,
+      params: { id: String(group.id) },
+    });
+    expect(page.group.members.map((m) => m.userId).sort()).toEqual([...group.memberIds].sort());
+    expect(page.group.members.every((m) => m.institutionName?.startsWith("Instelling"))).toBe(true);
+    expect(page.access.canManage).toBe(insider.id === group.facilitatorId);
+    const forbidden = await thrownResponse(() =>
+      groupLoader({
+        request: get(`/intervisie/groepen/${group.id}`, { Cookie: outsider.cookie }),
+        context,
+        params: { id: String(group.id) },
+      }),
+    );
+    expect(forbidden.status).toBe(403);
+    const asModerator = await groupLoader({
+      request: get(`/intervisie/groepen/${group.id}`, { Cookie: moderator.cookie }),
+      context,
+      params: { id: String(group.id) },
+    });
+    expect(asModerator.access.canManage).toBe(true);
+    const missing = await thrownResponse(() =>
+      groupLoader({
+        request: get("/intervisie/groepen/99999", { Cookie: insider.cookie }),
+        context,
+        params: { id: "99999" },
+      }),
+    );
+    expect(missing.status).toBe(404);
+  });
+
+  it("lets a member browse open groups by topic and type without seeing who is in them, and ask to join", async () => {
+    const { groups } = await matchedGroups();
+    const open = groups.find((g) => g.open)!;
+    expect(open, "een groep met plek").toBeDefined();
+    // A newcomer from a new institution.
+    const inst = await newInstitution("Nieuw Museum", open.institutionType);
+    const newcomer = await memberOf(inst, "member", "Nieuwkomer");
+    const before = await statusAndBody(
+      await browseAction({
+        request: post(
+          "/intervisie/groepen",
+          { groep: String(open.id), intent: "aanvragen" },
+          { Cookie: newcomer.cookie },
+        ),
+        context,
+        params: {},
+      }),
+    );
+    expect(before.status).toBe(400);
+    expect(String(before.body.error)).toMatch(/Meld je eerst aan|Meld u eerst aan/);
+    await optIn(newcomer, { needs: open.topics.length ? open.topics : ["storage"] });
+
+    const browse = await browseLoader({
+      request: get(`/intervisie/groepen?type=${open.institutionType}`, { Cookie: newcomer.cookie }),
+      context,
+      params: {},
+    });
+    expect(browse.groups.map((g) => g.id)).toContain(open.id);
+    expect(browse.groups.every((g) => g.institutionType === open.institutionType)).toBe(true);
+    expect(JSON.stringify(browse)).not.toMatch(/Deelnemer \d/);
+    if (open.topics[0]) {
+      const byTopic = await browseLoader({
+        request: get(`/intervisie/groepen?onderwerp=${open.topics[0]}`, { Cookie: newcomer.cookie }),
+        context,
+        params: {},
+      });
+      expect(byTopic.groups.every((g) => g.topics.includes(open.topics[0] as never))).toBe(true);
+    }
+
+    const asked = await statusAndBody(
+      await browseAction({
+        request: post(
+          "/intervisie/groepen",
+          { groep: String(open.id), intent: "aanvragen", bericht: "Wij hebben veel U-matic." },
+          { Cookie: newcomer.cookie },
+        ),
+        context,
+        params: {},
+      }),
+    );
+    expect(asked.status).toBe(200);
+    const twice = await statusAndBody(
+      await browseAction({
+        request: post(
+          "/intervisie/groepen",
+          { groep: String(open.id), intent: "aanvragen" },
+          { Cookie: newcomer.cookie },
+        ),
+        context,
+        params: {},
+      }),
+    );
+    expect(twice.status).toBe(409);
+    // The facilitator hears of it.
+    const told = await database.db
+      .select()
+      .from(notification)
+      .where(eq(notification.userId, open.facilitatorId));
+    expect(told.some((n) => n.title.includes("Nieuwkomer"))).toBe(true);
+
+    // A member who is not the facilitator cannot decide.
+    const [request] = await database.db.select().from(joinRequest);
+    const plain = open.memberIds.find((id) => id !== open.facilitatorId)!;
+    const plainCookie = (await import("#app/modules/auth/session.server.ts")).SESSION_COOKIE;
+    const { createSession } = await import("#app/modules/auth/session.server.ts");
+    const plainSession = await createSession(database.db, plain);
+    const refused = await thrownResponse(() =>
+      groupAction({
+        request: post(
+          `/intervisie/groepen/${open.id}`,
+          { intent: "toelaten", aanvraag: String(request!.id) },
+          { Cookie: `${plainCookie}=${plainSession.token}` },
+        ),
+        context,
+        params: { id: String(open.id) },
+      }),
+    );
+    expect(refused.status).toBe(403);
+
+    // The facilitator accepts; the newcomer is a member and is told.
+    const facSession = await createSession(database.db, open.facilitatorId);
+    const accepted = await statusAndBody(
+      await groupAction({
+        request: post(
+          `/intervisie/groepen/${open.id}`,
+          { intent: "toelaten", aanvraag: String(request!.id) },
+          { Cookie: `${plainCookie}=${facSession.token}` },
+        ),
+        context,
+        params: { id: String(open.id) },
+      }),
+    );
+    expect(accepted.status).toBe(200);
+    const [membership] = await database.db
+      .select()
+      .from(intervisionMember)
+      .where(and(eq(intervisionMember.groupId, open.id), eq(intervisionMember.userId, newcomer.id)));
+    expect(membership?.role).toBe("member");
+    const welcome = await database.db.select().from(notification).where(eq(notification.userId, newcomer.id));
+    expect(welcome.some((n) => n.title.startsWith("Welkom"))).toBe(true);
+  });
+
+  it("never lets two people of one institution into one group", async () => {
+    const { groups } = await matchedGroups();
+    const open = groups.find((g) => g.open)!;
+    const [colleagueOf] = await database.db
+      .select({ institutionId: user.institutionId })
+      .from(user)
+      .where(eq(user.id, open.memberIds[0]!));
+    const colleague = await memberOf(colleagueOf!.institutionId!, "member", "Collega");
+    await optIn(colleague, { needs: ["storage"] });
+    const result = await statusAndBody(
+      await browseAction({
+        request: post(
+          "/intervisie/groepen",
+          { groep: String(open.id), intent: "aanvragen" },
+          { Cookie: colleague.cookie },
+        ),
+        context,
+        params: {},
+      }),
+    );
+    expect(result.status).toBe(409);
+    expect(String(result.body.error)).toMatch(/dezelfde instelling/);
+    expect(await database.db.select().from(joinRequest)).toHaveLength(0);
+  });
+
+  it("re-matching a group closes it and forms new groups from its members", async () => {
+    const { moderator, groups } = await matchedGroups();
+    const target = groups[0]!;
+    const response = (await runMatch(moderator, { pool: `groep-${target.id}` })) as Response;
+    const runId = Number(response.headers.get("Location")!.split("/").pop());
+    const proposal = await proposalOf(moderator, runId);
+    expect(proposal.groups.flatMap((g) => g.members.map((m) => m.id)).sort()).toEqual(
+      [...target.memberIds].sort(),
+    );
+    await proposalAction({
+      request: post(
+        `/beheer/intervisie/voorstel/${runId}`,
+        { intent: "bevestigen", versie: String(proposal.version) },
+        { Cookie: moderator.cookie },
+      ),
+      context,
+      params: { id: String(runId) },
+    });
+    const [closed] = await database.db
+      .select()
+      .from(intervisionGroup)
+      .where(eq(intervisionGroup.id, target.id));
+    expect(closed?.closedAt).not.toBeNull();
+    const rows = await database.db.select().from(intervisionMember);
+    expect(rows.filter((r) => r.groupId === target.id)).toHaveLength(0);
+    expect(rows).toHaveLength(10);
+  });
+
+  it("a member can leave a group", async () => {
+    const { members, groups } = await matchedGroups();
+    const group = groups[0]!;
+    const leaver = members.find((m) => group.memberIds.includes(m.id))!;
+    const response = await groupAction({
+      request: post(`/intervisie/groepen/${group.id}`, { intent: "verlaten" }, { Cookie: leaver.cookie }),
+      context,
+      params: { id: String(group.id) },
+    });
+    expect((response as Response).status).toBe(302);
+    const rows = await database.db
+      .select()
+      .from(intervisionMember)
+      .where(and(eq(intervisionMember.groupId, group.id), eq(intervisionMember.userId, leaver.id)));
+    expect(rows).toHaveLength(0);
+  });
+});
+
+describe("notifications", () => {
+  it("lists a member's own notifications and marks them read", async () => {
+    const { members } = await matchedGroups();
+    const m = members[0]!;
+    const page = await notificationsLoader({
+      request: get("/meldingen", { Cookie: m.cookie }),
+      context,
+      params: {},
+    });
+    expect(page.notifications.length).toBeGreaterThan(0);
+    expect(page.notifications.every((n) => n.readAt === null)).toBe(true);
+    await notificationsAction({ request: post("/meldingen", {}, { Cookie: m.cookie }), context, params: {} });
+    const after = await notificationsLoader({
+      request: get("/meldingen", { Cookie: m.cookie }),
+      context,
+      params: {},
+    });
+    expect(after.notifications.every((n) => n.readAt !== null)).toBe(true);
+    const others = await database.db
+      .select()
+      .from(notification)
+      .where(eq(notification.userId, members[1]!.id));
+    expect(others.every((n) => n.readAt === null)).toBe(true);
+  });
+});
