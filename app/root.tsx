@@ -7,6 +7,7 @@ import { useNonce } from "./components/nonce.tsx";
 import { defaultLocale, type Locale, localeFromRequest, translate } from "./i18n/index.ts";
 import { getAuth } from "./modules/auth/auth.server.ts";
 import { can } from "./modules/auth/permissions.ts";
+import { unreadCount } from "./modules/notifications/notifications.server.ts";
 import stylesheet from "./tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -20,6 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const body = {
     locale,
     user: user ? { name: user.name, role: user.role } : null,
+    unread: user ? await unreadCount(context.db, user.id) : 0,
     canModerate: can(user?.role, "view:beheer"),
   };
   // A renewed session (or a dead one to clear) needs its cookie set again.
@@ -51,6 +53,7 @@ export function Layout({ children }: { children: ReactNode }) {
           locale={locale}
           canModerate={loaderData?.canModerate ?? false}
           userName={loaderData?.user?.name ?? null}
+          unread={loaderData?.unread ?? 0}
         >
           {children}
         </PageLayout>

@@ -15,11 +15,14 @@ export function Layout({
   locale,
   canModerate,
   userName,
+  unread = 0,
 }: {
   children: ReactNode;
   locale: Locale;
   canModerate: boolean;
   userName: string | null;
+  /** Unread notifications of the signed-in member. */
+  unread?: number;
 }) {
   const t = useT();
   const location = useLocation();
@@ -65,6 +68,9 @@ export function Layout({
           <div className="flex items-center gap-3 text-sm">
             {userName ? (
               <>
+                <NavLink to="/meldingen" className="no-underline aria-[current=page]:underline">
+                  {unread > 0 ? t("meldingen.nav").replace("{n}", String(unread)) : t("meldingen.title")}
+                </NavLink>
                 <NavLink to="/account" className="no-underline aria-[current=page]:underline">
                   {t("nav.account")}
                   <span className="sr-only">: {userName}</span>

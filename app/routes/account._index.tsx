@@ -24,6 +24,7 @@ import {
   setInstitution,
 } from "#app/modules/auth/users.server.ts";
 import { parseForm } from "#app/modules/forms.server.ts";
+import { forgetIntervision } from "#app/modules/intervisie/personal-data.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mijn account · AV-Kennisnet" }];
 
@@ -80,6 +81,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         const parsed = parseForm(deleteSchema, form);
         if (!parsed.ok) return data({ intent, errors: parsed.errors, ok: null }, { status: 400 });
         await deleteAccount(context.db, user.id, parsed.value.password);
+        await forgetIntervision(context.db, user.id, context.env);
         return redirect("/?account=verwijderd", { headers: { "Set-Cookie": blankSessionCookie(secure) } });
       }
       default:

@@ -57,7 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   try {
     if (intent === "verlaten") {
-      await leaveGroup(context.db, user.id, groupId);
+      await leaveGroup(context.db, user.id, groupId, context.env);
       return redirect("/intervisie?groep-verlaten=1");
     }
     if (!access.canManage) forbidden();

@@ -7,6 +7,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadEnv } from "#app/modules/env.server.ts";
 import { poolParticipants } from "#app/modules/intervisie/matching.server.ts";
 import { checkGrouping, scoreGrouping } from "#app/modules/intervisie/matching.ts";
+import { answerRsvp } from "#app/modules/intervisie/sessions.server.ts";
+import { action as accountAction } from "#app/routes/account._index.tsx";
+import { loader as accountDataLoader } from "#app/routes/account.gegevens.ts";
 import { action as matchAction, loader as matchLoader } from "#app/routes/beheer.intervisie._index.tsx";
 import {
   action as proposalAction,
@@ -22,12 +25,14 @@ import {
   intervisionGroup,
   intervisionMember,
   intervisionParticipant,
+  intervisionSession,
   joinRequest,
   matchRun,
   notification,
+  sessionRsvp,
 } from "#db/schema/intervisie.ts";
 import { surveyResponse } from "#db/schema/survey.ts";
-import { userWithSession } from "#tests/support/auth.ts";
+import { PASSWORD, userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
 
@@ -763,5 +768,80 @@ describe("notifications", () => {
       .from(notification)
       .where(eq(notification.userId, members[1]!.id));
     expect(others.every((n) => n.readAt === null)).toBe(true);
+  });
+});
+
+describe("personal data", () => {
+  it("leaving a group gives up a seat in its coming sessions, so the waitlist moves up", async () => {
+    const { groups, members } = await matchedGroups();
+    const group = groups[0]!;
+    const [first, second] = group.memberIds;
+    const [session] = await database.db
+      .insert(intervisionSession)
+      .values({
+        groupId: group.id,
+        title: "Bijeenkomst over U-matic",
+        startsAt: new Date(Date.now() + 7 * 86_400_000),
+        durationMinutes: 90,
+        method: "vijfstappen",
+        capacity: 1,
+      })
+      .returning({ id: intervisionSession.id });
+    await answerRsvp(database.db, { id: first!, role: "member" }, session!.id, "yes");
+    await answerRsvp(database.db, { id: second!, role: "member" }, session!.id, "yes");
+    const statusOf = async (userId: string) =>
+      (
+        await database.db
+          .select({ status: sessionRsvp.status })
+          .from(sessionRsvp)
+          .where(and(eq(sessionRsvp.sessionId, session!.id), eq(sessionRsvp.userId, userId)))
+      )[0]?.status;
+    expect(await statusOf(first!)).toBe("going");
+    expect(await statusOf(second!)).toBe("waitlist");
+    const leaver = members.find((m) => m.id === first)!;
+    await groupAction({
+      request: post(`/intervisie/groepen/${group.id}`, { intent: "verlaten" }, { Cookie: leaver.cookie }),
+      context,
+      params: { id: String(group.id) },
+    });
+    expect(await statusOf(first!)).toBe("not_going");
+    expect(await statusOf(second!)).toBe("going");
+  });
+
+  it("the data download holds the member's intervision data, and deleting the account removes it", async () => {
+    const { groups, members } = await matchedGroups();
+    const group = groups[0]!;
+    const m = members.find((x) => group.memberIds.includes(x.id))!;
+    const download = await accountDataLoader({
+      request: get("/account/gegevens", { Cookie: m.cookie }),
+      context,
+      params: {},
+    });
+    const body = JSON.parse(await (download as Response).text());
+    expect(body.intervisie.participation.needs.length).toBeGreaterThan(0);
+    expect(body.intervisie.groups.map((g: { group: string }) => g.group)).toEqual([group.name]);
+    expect(body.intervisie.notifications.length).toBeGreaterThan(0);
+    // Nothing about the other members.
+    const others = members.filter((x) => x.id !== m.id).map((x) => x.email);
+    for (const email of others) expect(JSON.stringify(body)).not.toContain(email);
+
+    const deleted = await accountAction({
+      request: post(
+        "/account",
+        { intent: "verwijderen", password: PASSWORD, confirm: "ja" },
+        { Cookie: m.cookie },
+      ),
+      context,
+      params: {},
+    });
+    expect((deleted as Response).status, JSON.stringify(deleted)).toBe(302);
+    expect(
+      await database.db.select().from(intervisionParticipant).where(eq(intervisionParticipant.userId, m.id)),
+    ).toEqual([]);
+    expect(
+      await database.db.select().from(intervisionMember).where(eq(intervisionMember.userId, m.id)),
+    ).toEqual([]);
+    expect(await database.db.select().from(notification).where(eq(notification.userId, m.id))).toEqual([]);
+    expect((await poolParticipants(database.db, "iedereen")).map((p) => p.id)).not.toContain(m.id);
   });
 });

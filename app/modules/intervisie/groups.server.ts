@@ -16,6 +16,7 @@ import { can } from "../auth/permissions.ts";
 import type { SessionUser } from "../auth/session.server.ts";
 import { type MailEnv, notify } from "../notifications/notifications.server.ts";
 import { type TopicKey, topics } from "../taxonomy.ts";
+import { releaseComingSeats } from "./personal-data.server.ts";
 
 export class GroupError extends Error {
   constructor(
@@ -381,7 +382,13 @@ export async function decideRequest(
   );
 }
 
-export async function leaveGroup(db: DB, memberId: string, groupId: number): Promise<void> {
+export async function leaveGroup(
+  db: DB,
+  memberId: string,
+  groupId: number,
+  mailEnv?: MailEnv,
+): Promise<void> {
+  await releaseComingSeats(db, memberId, groupId, mailEnv);
   const removed = await db
     .delete(intervisionMember)
     .where(and(eq(intervisionMember.groupId, groupId), eq(intervisionMember.userId, memberId)))
