@@ -242,7 +242,7 @@ describe("taking part", () => {
       await optIn(m, { needs: ["storage"], inPerson: true, province: "" }),
     );
     expect((noProvince.body.errors as Record<string, string>).province).toMatch(/provincie/);
-    const [{ n }] = await database.db.select({ n: count() }).from(intervisionParticipant);
+    const [{ n } = { n: -1 }] = await database.db.select({ n: count() }).from(intervisionParticipant);
     expect(n).toBe(0);
 
     const saved = await statusAndBody(

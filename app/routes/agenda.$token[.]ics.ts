@@ -1,0 +1,31 @@
+// A member's private calendar feed. No login: the secret token in the address decides. An
+// unknown or revoked token gets 404. All sessions of the member's groups from a year back,
+// cancelled ones with STATUS:CANCELLED.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { sessionsCalendar, userForFeedToken } from "#app/modules/intervisie/calendar-feed.server.ts";
+import { listMemberSessions, siteOrigin } from "#app/modules/intervisie/sessions.server.ts";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const userId = await userForFeedToken(context.db, params.token ?? "");
+  if (!userId) {
+    return new Response("Deze agenda bestaat niet (meer).", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+  const since = new Date(Date.now() - 365 * 24 * 3_600_000);
+  const sessions = await listMemberSessions(context.db, userId, { since });
+  const body = sessionsCalendar(
+    sessions,
+    siteOrigin(request, context.env.APP_ORIGIN),
+    "AV-Kennisnet intervisie",
+  );
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Cache-Control": "private, max-age=300",
+      "X-Robots-Tag": "noindex",
+      "Referrer-Policy": "no-referrer",
+    },
+  });
+}

@@ -1,0 +1,33 @@
+// One session as an iCalendar file, for members of the group and moderators.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "#app/modules/auth/auth.server.ts";
+import { sessionsCalendar } from "#app/modules/intervisie/calendar-feed.server.ts";
+import {
+  groupName,
+  idParam,
+  myRsvpStatus,
+  requireSessionAccess,
+  siteOrigin,
+  throwAsResponse,
+} from "#app/modules/intervisie/sessions.server.ts";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const id = idParam(params.id);
+  const { session } = await requireSessionAccess(context.db, id, user).catch(throwAsResponse);
+  const [name, myStatus] = await Promise.all([
+    groupName(context.db, session.groupId),
+    myRsvpStatus(context.db, id, user.id),
+  ]);
+  const body = sessionsCalendar(
+    [{ ...session, groupName: name, cancelled: session.cancelledAt !== null, myStatus }],
+    siteOrigin(request, context.env.APP_ORIGIN),
+  );
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="intervisie-${id}.ics"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
