@@ -468,6 +468,12 @@ export function parseSurvey(
 
   const binary = looksBinary(text);
   if (binary) return fail(1, null, binary);
+  // looksBinary samples only the start; a NUL further on cannot be stored (PostgreSQL text).
+  const nul = text.indexOf("\u0000");
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split(/\r\n|\r|\n/).length;
+    return fail(line, null, `Regel ${line} bevat een nul-teken (NUL). ${notCsv}`);
+  }
 
   // Blank lines above the header are skipped (as parseCsv does).
   const headerLine = firstLine(text.replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, ""));

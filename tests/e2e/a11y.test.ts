@@ -1,0 +1,125 @@
+// Accessibility of the main pages with axe-core (WCAG 2.0-2.2 A and AA rules): no serious or
+// critical violations, for visitors and for an administrator. /trends gets the synthetic survey
+// first, so that its charts are there, and every chart must have a data table with the same
+// figures. (Contrast of the theme colours is also computed in tests/unit/contrast.test.ts.)
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYNTHETIC, sharedSurveyPath } from "#tests/support/survey.ts";
+import { type RunningApp, startApp } from "./support/app.ts";
+import { E2E_ADMIN, launchBrowser, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([
+    startApp({ ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password }),
+    launchBrowser(),
+  ]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function expectAccessible(context: BrowserContext, path: string) {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBe(200);
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).count(), { message: path }).toBe(1);
+  const violations = await seriousAxeViolations(page);
+  expect(
+    violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    ),
+    path,
+  ).toEqual([]);
+  expect(errors, path).toEqual([]);
+  await page.close();
+}
+
+const publicPages = [
+  "/",
+  "/kennisbank",
+  "/kennisbank?q=umatic",
+  "/kennisbank/u-matic",
+  "/dragers",
+  "/trends",
+];
+
+describe("accessibility of the main pages", () => {
+  it("public pages have no serious or critical axe violations", async () => {
+    const context = await browser.newContext({ baseURL: app.url });
+    for (const path of [...publicPages, "/inloggen", "/registreren"]) await expectAccessible(context, path);
+    await context.close();
+  });
+
+  it("the same pages in English", async () => {
+    const context = await browser.newContext({ baseURL: app.url });
+    await context.addCookies([{ name: "taal", value: "en", url: app.url }]);
+    const page = await context.newPage();
+    await page.goto("/");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await page.close();
+    for (const path of publicPages) await expectAccessible(context, path);
+    await context.close();
+  });
+
+  it("the admin pages, as an administrator", async () => {
+    const context = await browser.newContext({ baseURL: app.url });
+    const page = await context.newPage();
+    await logIn(page, E2E_ADMIN, "/beheer");
+    await page.waitForURL((url) => url.pathname === "/beheer");
+    await page.close();
+    for (const path of [
+      "/beheer",
+      "/beheer/kennisbank",
+      "/beheer/kennisbank/u-matic",
+      "/kennisbank/u-matic/bewerken",
+      "/beheer/gebruikers",
+      "/beheer/enquete",
+      "/account",
+    ]) {
+      await expectAccessible(context, path);
+    }
+    await context.close();
+  });
+
+  it("/trends with survey data: accessible, and every chart has a data table with the same title", async () => {
+    const context = await browser.newContext({ baseURL: app.url });
+    const page = await context.newPage();
+    // Import the synthetic export through the moderator page.
+    await logIn(page, E2E_ADMIN, "/beheer/enquete");
+    await page.waitForURL((url) => url.pathname === "/beheer/enquete");
+    await page.getByLabel("Enquête-export (CSV)").setInputFiles(sharedSurveyPath(SYNTHETIC));
+    await page.getByRole("button", { name: "Controleren" }).click();
+    await page.getByRole("button", { name: "Importeren" }).click();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "is geïmporteerd" }).count()).toBe(1);
+
+    for (const path of ["/trends", "/trends?wave=2019"]) {
+      await expectAccessible(context, path);
+      await page.goto(path);
+      const charts = await page.locator("main svg[role=img]").evaluateAll((svgs) =>
+        svgs.map((svg) => ({
+          title: svg.querySelector("title")?.textContent?.trim() ?? "",
+          labelledBy: svg.getAttribute("aria-labelledby") ?? "",
+          bars: svg.querySelectorAll("rect").length,
+        })),
+      );
+      const tables = await page
+        .locator("main table")
+        .evaluateAll((list) =>
+          list.map((table) => table.querySelector("caption")?.textContent?.trim() ?? ""),
+        );
+      expect(charts.length, path).toBeGreaterThan(5);
+      for (const chart of charts) {
+        expect(chart.title, path).not.toBe("");
+        // Named by its title and described by the figures in words.
+        expect(chart.labelledBy.split(" "), chart.title).toHaveLength(2);
+        expect(tables, `tabel bij grafiek "${chart.title}"`).toContain(chart.title);
+      }
+    }
+    await context.close();
+  });
+});
