@@ -161,6 +161,8 @@ export class PostgresEngine implements SearchEngine {
     let cheap: SQL = sql`0::float8`;
     let allQuery: SQL | null = null;
     let termColumns: SQL[] = [];
+    let bodyQuery: SQL | null = null;
+    let allBodyQuery: SQL | null = null;
     if (hasText) {
       const corrections = await this.corrections(parsed.terms);
       const termQueries = parsed.terms.map((t) => termSql(t, corrections.get(t.text) ?? []));
@@ -176,11 +178,37 @@ export class PostgresEngine implements SearchEngine {
         );
       }
       const any = termQueries.length ? [sql`(${sql.join(termQueries, sql` || `)})`] : [];
-      tsquery = sql`(${sql.join([...any, ...must], sql` && `)})`;
-      const all = sql`(${sql.join([...termQueries, ...must], sql` && `)})`;
-      // Per-row expressions read the queries from the one-row CTE qq (built once); written out
-      // inline they would be rebuilt for every matching row.
-      termColumns = termQueries.map((tq, i) => sql`${tq} as ${sql.raw(`t${i}`)}`);
+      const built = sql`(${sql.join([...any, ...must], sql` && `)})`;
+      const allBuilt = sql`(${sql.join([...termQueries, ...must], sql` && `)})`;
+      // The queries are built once, in their own statement, and then sent as constants: built
+      // inline, the stable functions (to_tsquery, unaccent) would run again for every row.
+      const [texts] = rowsOf<Record<string, string>>(
+        await this.db.execute(
+          sql`select ${sql.join(
+            [
+              sql`(${built})::text as q`,
+              sql`(${allBuilt})::text as a`,
+              must.length ? sql`(${sql.join(must, sql` && `)})::text as m` : sql`''::text as m`,
+              ...termQueries.map((tq, i) => sql`(${tq})::text as ${sql.raw(`t${i}`)}`),
+            ],
+            sql`, `,
+          )}`,
+        ),
+      );
+      const constant = (key: string) => sql`${texts?.[key] ?? ""}::tsquery`;
+      tsquery = constant("q");
+      const all = constant("a");
+      // For finding rows in the body index, word sequences ("open reel") count as all their
+      // words: such a query is answered by the GIN index alone, while a phrase would make
+      // PostgreSQL re-read each candidate's body vector. The exact query still ranks the top rows.
+      const terms = termQueries.map((_tq, i) => loosen(texts?.[`t${i}`] ?? "")).filter((t) => t !== "");
+      const mustText = texts?.m ?? "";
+      const combine = (parts: string[], op: string) => parts.map((t) => `(${t})`).join(` ${op} `);
+      const anyLoose = [terms.length ? combine(terms, "|") : "", mustText].filter(Boolean);
+      const allLoose = [...terms, mustText].filter(Boolean);
+      bodyQuery = sql`${anyLoose.length ? combine(anyLoose, "&") : ""}::tsquery`;
+      allBodyQuery = sql`${allLoose.length ? combine(allLoose, "&") : ""}::tsquery`;
+      termColumns = termQueries.map((_tq, i) => sql`${constant(`t${i}`)} as ${sql.raw(`t${i}`)}`);
       const headCover = termQueries.length
         ? sql.join(
             termQueries.map((_tq, i) => sql`(d.tsv_head @@ ${sql.raw(`qq.t${i}`)})::int`),
@@ -189,7 +217,7 @@ export class PostgresEngine implements SearchEngine {
         : sql`0`;
       allQuery = all;
       // Most matches are in the body only: for those the head terms are not looked at at all.
-      cheap = sql`(1.5 * (d.id in (select id from allbody))::int + case when d.tsv_head @@ qq.q then 2 * (${headCover}) + ts_rank_cd(${WEIGHTS}, d.tsv_head, qq.q, 1) else 0 end)`;
+      cheap = sql`(1.5 * (d.id in (select id from allbody))::int + case when d.id in (select id from headhits) then 2 * (${headCover}) else 0 end)`;
     } else if (parsed.excluded.length === 0 && query.q.trim() !== "" && !/^[\s"-]*$/.test(query.q)) {
       // Only stop words: nothing to look for.
       return this.empty(started);
@@ -204,77 +232,112 @@ export class PostgresEngine implements SearchEngine {
     };
     // The tsquery is written out in each place (not taken from a CTE), so that the planner can use
     // the GIN indexes; the body vector itself is only read for the top candidates.
-    const match = tsquery ? sql`(d.tsv_head @@ ${tsquery} or d.tsv_body @@ ${tsquery})` : sql`true`;
-    const allBody = allQuery
-      ? sql`select id from search_document where tsv_body @@ (${allQuery})`
+    // Matching rows come from the two GIN indexes (head: exact query; body: see loosen), and are
+    // then checked against the exact query, which reads only the small head vector for most rows.
+    const match =
+      tsquery && bodyQuery
+        ? sql`(d.id in (select id from search_document where tsv_head @@ ${tsquery} union select id from search_document where tsv_body @@ ${bodyQuery}))`
+        : sql`true`;
+    const hits =
+      tsquery && bodyQuery
+        ? sql`select id from search_document where tsv_head @@ ${tsquery} union select id from search_document where tsv_body @@ ${bodyQuery}`
+        : sql`select null::text as id where false`;
+    const inHits = tsquery && bodyQuery ? sql`d.id in (select id from hits)` : sql`true`;
+    const facetSql = sql`
+      select 'kind' as f, d.kind as v, count(*)::int as n from base d where ${filters("kind")} group by d.kind
+      union all
+      select 'topic', t, count(*)::int from base d, unnest(d.topics) t where ${filters("topic")} group by t
+      union all
+      select 'medium', d.medium, count(*)::int from base d where d.medium is not null and ${filters("medium")} group by d.medium`;
+    const headHits = tsquery
+      ? sql`select id from search_document where tsv_head @@ ${tsquery}`
       : sql`select null::text as id where false`;
+    const allBody =
+      allQuery && allBodyQuery
+        ? sql`select id from search_document where tsv_body @@ ${allBodyQuery}`
+        : sql`select null::text as id where false`;
     const candidates = query.offset + query.limit + 40;
     const qq = tsquery
       ? sql`select ${sql.join([sql`${tsquery} as q`, ...termColumns], sql`, `)}`
       : sql`select null::tsquery as q`;
 
-    const pageRows = rowsOf<{
-      slug: string;
-      score: number;
-      total: number;
-      title: string;
-      kind: string;
-      summary: string;
-      headline: string | null;
-    }>(
-      await this.db.execute(sql`
-        with qq as materialized (${qq}),
-        allbody as materialized (${allBody}),
-        matched as (
-          select distinct on (d.slug) d.slug, d.id, d.title, ${cheap} as cheap
-          from search_document d cross join qq
-          where ${match} and ${filters()}
-          order by d.slug, cheap desc, (d.locale = ${query.locale}) desc
-        ),
-        counted as (select count(*) as total from matched),
-        top as (
-          select m.slug, m.title, m.cheap ${tsquery ? sql`+ ts_rank_cd(${WEIGHTS}, d.tsv_body, qq.q, 1)` : sql``} as score
-          from (select * from matched order by cheap desc, lower(title), slug limit ${candidates}) m
-          join search_document d on d.id = m.id cross join qq
-        ),
-        page as (
-          select t.slug, t.title, t.score from top t order by t.score desc, lower(t.title), t.slug
-          limit ${query.limit} offset ${query.offset}
-        )
-        select p.slug, p.score::float8 as score, (select total from counted)::int as total, disp.title, disp.kind, disp.summary,
-          ${tsquery ? sql`ts_headline('dutch', left(disp.body, 4000), qq.q, ${HEADLINE_OPTIONS})` : sql`null`} as headline
-        from page p cross join qq
-        join lateral (
-          select * from search_document x where x.slug = p.slug order by (x.locale = ${query.locale}) desc limit 1
-        ) disp on true
-        order by p.score desc, lower(p.title), p.slug`),
-    );
-
-    let total = pageRows[0]?.total ?? 0;
-    if (!pageRows.length && query.offset > 0) {
-      const counted = rowsOf<{ n: number }>(
-        await this.db.execute(sql`
-          select count(distinct d.slug)::int as n from search_document d where ${match} and ${filters()}`),
+    // Half the corpus may match a common word; the planner then prefers a sequential scan, which
+    // reads (and decompresses) every body vector. The GIN indexes find the same rows without
+    // touching the bodies, so sequential scans are switched off for these statements only.
+    const { pageRows, total, facetRows } = await this.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const pageRows = rowsOf<{
+        slug: string;
+        score: number;
+        total: number;
+        title: string;
+        kind: string;
+        summary: string;
+        headline: string | null;
+        facets: unknown;
+      }>(
+        await tx.execute(sql`
+          with qq as materialized (${qq}),
+          allbody as materialized (${allBody}),
+          headhits as materialized (${headHits}),
+          hits as materialized (${hits}),
+          matched as (
+            select distinct on (d.slug) d.slug, d.id, d.title, ${cheap} as cheap
+            from search_document d cross join qq
+            where ${inHits} and ${filters()}
+            order by d.slug, cheap desc, (d.locale = ${query.locale}) desc
+          ),
+          base as (
+            select distinct on (d.slug) d.slug, d.kind, d.topics, d.medium
+            from search_document d where ${inHits}
+            order by d.slug
+          ),
+          facet as (${facetSql}),
+          counted as (select count(*) as total from matched),
+          top as (
+            select m.slug, m.title, m.cheap ${tsquery ? sql`+ ts_rank_cd(${WEIGHTS}, d.tsv_head, qq.q, 1) + ts_rank_cd(${WEIGHTS}, d.tsv_body, qq.q, 1)` : sql``} as score
+            from (select * from matched order by cheap desc, lower(title), slug limit ${candidates}) m
+            join search_document d on d.id = m.id cross join qq
+          ),
+          page as (
+            select t.slug, t.title, t.score from top t order by t.score desc, lower(t.title), t.slug
+            limit ${query.limit} offset ${query.offset}
+          )
+          select p.slug, p.score::float8 as score, (select total from counted)::int as total, disp.title, disp.kind, disp.summary,
+            (select coalesce(json_agg(json_build_array(f, v, n)), '[]'::json) from facet) as facets,
+            ${tsquery ? sql`ts_headline('dutch', left(disp.body, 4000), qq.q, ${HEADLINE_OPTIONS})` : sql`null`} as headline
+          from page p cross join qq
+          join lateral (
+            select * from search_document x where x.slug = p.slug order by (x.locale = ${query.locale}) desc limit 1
+          ) disp on true
+          order by p.score desc, lower(p.title), p.slug`),
       );
-      total = counted[0]?.n ?? 0;
-    }
 
-    const facetRows = rowsOf<{ f: string; v: string; n: number }>(
-      await this.db.execute(sql`
-        with base as (
-          select distinct on (d.slug) d.slug, d.kind, d.topics, d.medium
-          from search_document d where ${match}
-          order by d.slug
-        )
-        select 'kind' as f, d.kind as v, count(*)::int as n from base d where ${filters("kind")} group by d.kind
-        union all
-        select 'topic', t, count(*)::int from base d, unnest(d.topics) t where ${filters("topic")} group by t
-        union all
-        select 'medium', d.medium, count(*)::int from base d where d.medium is not null and ${filters("medium")} group by d.medium`),
-    );
+      let total = pageRows[0]?.total ?? 0;
+      if (!pageRows.length && query.offset > 0) {
+        const counted = rowsOf<{ n: number }>(
+          await tx.execute(sql`
+            select count(distinct d.slug)::int as n from search_document d where ${match} and ${filters()}`),
+        );
+        total = counted[0]?.n ?? 0;
+      }
+
+      // The facets come with the page; only an empty page needs them counted on their own.
+      const facetRows: [string, string, number][] = pageRows.length
+        ? parseFacets(pageRows[0]?.facets)
+        : rowsOf<{ f: string; v: string; n: number }>(
+            await tx.execute(sql`
+              with base as (
+                select distinct on (d.slug) d.slug, d.kind, d.topics, d.medium
+                from search_document d where ${match}
+                order by d.slug
+              )
+              ${facetSql}`),
+          ).map((r) => [r.f, r.v, r.n]);
+      return { pageRows, total, facetRows };
+    });
     const facets: SearchFacets = { kind: {}, topic: {}, medium: {} };
-    for (const row of facetRows)
-      (facets[row.f as keyof SearchFacets] as Record<string, number>)[row.v] = row.n;
+    for (const [f, v, n] of facetRows) (facets[f as keyof SearchFacets] as Record<string, number>)[v] = n;
 
     return {
       hits: pageRows.map((r) => ({
@@ -309,4 +372,17 @@ function toTextArray(values: string[]): SQL {
     values.map((v) => sql`${v}`),
     sql`, `,
   )}]::text[]`;
+}
+
+/** A tsquery's text with its phrase operators (<->, <N>) made into AND: same words, any order. */
+export function loosen(tsquery: string): string {
+  return tsquery.replace(/<(?:\d+|-)>/g, "&");
+}
+
+/** Facet rows sent as a JSON array of [facet, value, count] (a string on drivers that don't parse JSON). */
+function parseFacets(value: unknown): [string, string, number][] {
+  const rows = typeof value === "string" ? JSON.parse(value) : value;
+  return Array.isArray(rows)
+    ? (rows as [string, string, number][]).map(([f, v, n]) => [f, v, Number(n)])
+    : [];
 }

@@ -34,6 +34,9 @@ export default function Beheer() {
         <li>
           <Link to="/beheer/kennisbank">{t("beheer.kennisbank")}</Link>
         </li>
+        <li>
+          <Link to="/beheer/dragers">{t("dragers.beheer.link")}</Link>
+        </li>
         {canImportSurvey ? (
           <li>
             <Link to="/beheer/enquete">{t("survey.beheer")}</Link>

@@ -42,6 +42,27 @@ export default function Dragers() {
   return (
     <div>
       <PageHeader title={t("dragers.title")} intro={t("dragers.intro")} />
+      <nav aria-labelledby="dragers-hulpmiddelen" className="mb-10">
+        <h2 id="dragers-hulpmiddelen" className="mb-3">
+          {t("dragers.tools.title")}
+        </h2>
+        <ul className="grid gap-4 md:grid-cols-3">
+          {(
+            [
+              ["/dragers/herkennen", "dragers.tools.herkennen", "dragers.tools.herkennenText"],
+              ["/dragers/planner", "dragers.tools.planner", "dragers.tools.plannerText"],
+              ["/dragers/samenwerken", "dragers.tools.samenwerken", "dragers.tools.samenwerkenText"],
+            ] as const
+          ).map(([to, title, text]) => (
+            <li key={to} className="rounded-lg border border-line p-4">
+              <Link to={to} className="text-lg font-semibold">
+                {t(title)}
+              </Link>
+              <p className="mt-1 text-sm text-muted">{t(text)}</p>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <table className="w-full border-collapse text-left">
         <caption className="mb-2 text-left text-muted">
           {t("dragers.caption").replace("{n}", String(carriers.length))}

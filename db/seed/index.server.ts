@@ -1,5 +1,6 @@
 import { count, sql } from "drizzle-orm";
 import { ensureAdmin } from "../../app/modules/auth/users.server.ts";
+import { seedAssumptions } from "../../app/modules/dragers/dragers.server.ts";
 import type { Env } from "../../app/modules/env.server.ts";
 import { topics } from "../../app/modules/taxonomy.ts";
 import type { DB } from "../client.server.ts";
@@ -67,6 +68,7 @@ export async function seed(db: DB, options: SeedOptions = {}): Promise<SeedSumma
       });
   });
   const articles = await seedArticles(db);
+  await seedAssumptions(db);
   const admin = options.admin
     ? await ensureAdmin(db, options.admin.email, options.admin.password)
     : "not configured";

@@ -1,0 +1,347 @@
+// The planner's default per-carrier assumptions, from the fact sheet (shared docs
+// facts/carriers.md, Part 5 for the figures, Part 3 and the carrier guides for the scores).
+// Moderators can change every figure (beheer/dragers); these defaults seed the table and fill in
+// for a carrier without a row. No data access: shared by server, browser and tests.
+import { z } from "zod";
+import { type AssumptionCertainty, type Certainty, certainties } from "./types.ts";
+
+export interface CarrierAssumption {
+  carrier: string;
+  minutesPerItem: number;
+  transferFactor: number;
+  masterGbPerHour: number;
+  masterFormat: string;
+  accessGbPerHour: number;
+  accessFormat: string;
+  degradationScore: number;
+  obsolescenceScore: number;
+  certainty: AssumptionCertainty;
+  sources: string;
+  note: string;
+}
+
+// Targets and their data rates (carriers.md Part 5: arithmetic, 1 GB = 10^9 bytes).
+const master = {
+  ffv1: { gb: 50, format: "FFV1 10-bit 4:2:2 in Matroska (PAL SD)", certainty: "?" },
+  dv: { gb: 13, format: "DV25 native (.dv)", certainty: "bron" },
+  wavStereo: { gb: 2.07, format: "WAV/BWF 96 kHz / 24 bit stereo", certainty: "bron" },
+  wavMono: { gb: 1.04, format: "WAV/BWF 96 kHz / 24 bit mono", certainty: "bron" },
+  dat: { gb: 0.69, format: "WAV 48 kHz / 16 bit stereo (native DAT)", certainty: "bron" },
+  cd: { gb: 0.64, format: "WAV 44,1 kHz / 16 bit stereo (secure rip)", certainty: "bron" },
+  minidisc: { gb: 0.64, format: "WAV 44,1 kHz / 16 bit stereo (uit ATRAC)", certainty: "alg" },
+  dvdIso: { gb: 4.7, format: "ISO-image (4,7 GB per schijf)", certainty: "?" },
+  dpx2k18: { gb: 830, format: "2K 10-bit DPX, 18 fps", certainty: "bron" },
+  dpx2k16: { gb: 730, format: "2K 10-bit DPX, 16 fps", certainty: "?" },
+  dpx2k24: { gb: 1100, format: "2K 10-bit DPX, 24 fps", certainty: "bron" },
+  dpx4k24: { gb: 6600, format: "4K 16-bit DPX, 24 fps", certainty: "bron" },
+} as const satisfies Record<string, { gb: number; format: string; certainty: Certainty }>;
+
+const access = {
+  video: { gb: 1.7, format: "H.264 in MP4, 3,5 Mbit/s + AAC 320 kbit/s", certainty: "bron" },
+  film: { gb: 3.7, format: "H.264 in MP4, 8 Mbit/s + AAC 320 kbit/s", certainty: "bron" },
+  audio: { gb: 0.144, format: "MP3 of AAC, 320 kbit/s", certainty: "alg" },
+} as const satisfies Record<string, { gb: number; format: string; certainty: Certainty }>;
+
+const sourceText = {
+  rates: "Datasnelheden: rekenkundig (carriers.md deel 5, 1 GB = 10^9 bytes).",
+  ffv1: "FFV1: ca. 40-60 GB per uur, hier 50 [?]; kalibreer op eigen bestanden (carriers.md deel 5).",
+  video: "Doelformaat video: IASA TC-06 (2019); NYPL AMI video group 1.",
+  audio: "Doelformaat audio: IASA TC-03 par. 10; NYPL AMI audio group 1.",
+  film: "Filmscan: NYPL AMI (35 mm 4K/16 bit; 16 en 8 mm 2K/10 bit).",
+  dv: "DV25: ca. 3,6 MB/s, ca. 13 GB per uur (dvbackup-handleiding).",
+  access: "Toegangskopie: NYPL AMI (H.264 3,5 Mbit/s of CRF 21).",
+  minutes: "Duur per item: vuistregel uit carriers.md deel 5 en de dragergids [alg].",
+  factor:
+    "Digitaliseringsuren: realtime plus voorbereiding en controle; 1,5-3 keer de speelduur is een gangbare planningsregel zonder gevonden bron [?] (carriers.md deel 5 en deel 6, punt 10).",
+  scores:
+    "Scores degradatie (D) en veroudering (O): inschatting AV-Kennisnet, geen gepubliceerde ranglijst (carriers.md deel 3 en deel 6, punt 1).",
+};
+
+function make(
+  carrier: string,
+  minutesPerItem: number,
+  transferFactor: number,
+  m: (typeof master)[keyof typeof master],
+  a: (typeof access)[keyof typeof access],
+  degradationScore: number,
+  obsolescenceScore: number,
+  extraSources: string[],
+  note = "",
+): CarrierAssumption {
+  return {
+    carrier,
+    minutesPerItem,
+    transferFactor,
+    masterGbPerHour: m.gb,
+    masterFormat: m.format,
+    accessGbPerHour: a.gb,
+    accessFormat: a.format,
+    degradationScore,
+    obsolescenceScore,
+    certainty: {
+      minutesPerItem: "alg",
+      transferFactor: "?",
+      masterGbPerHour: m.certainty,
+      accessGbPerHour: a.certainty,
+      scores: "?",
+    },
+    sources: [
+      sourceText.rates,
+      ...extraSources,
+      sourceText.minutes,
+      sourceText.factor,
+      sourceText.scores,
+    ].join("\n"),
+    note,
+  };
+}
+
+const analogVideo = [sourceText.video, sourceText.ffv1, sourceText.access];
+const analogAudio = [sourceText.audio];
+const film = [sourceText.film];
+
+/** Defaults for the 26 carrier guides of the seed content (slugs as in db/seed/content/drager). */
+export const defaultAssumptions: readonly CarrierAssumption[] = [
+  make(
+    "u-matic",
+    60,
+    2,
+    master.ffv1,
+    access.video,
+    4,
+    5,
+    analogVideo,
+    "Groot tot ca. 60 min, klein ca. 20 min.",
+  ),
+  make(
+    "vhs",
+    180,
+    2,
+    master.ffv1,
+    access.video,
+    3,
+    3,
+    analogVideo,
+    "E-180 is de maximale duur; de echte inhoud is vaak korter.",
+  ),
+  make("betamax", 120, 2, master.ffv1, access.video, 4, 5, analogVideo),
+  make("video-2000", 120, 2, master.ffv1, access.video, 3, 5, analogVideo),
+  make(
+    "betacam-sp",
+    90,
+    2,
+    master.ffv1,
+    access.video,
+    3,
+    4,
+    analogVideo,
+    "S-cassette tot 30 min, L-cassette tot 90 min.",
+  ),
+  make(
+    "digital-betacam",
+    60,
+    1.5,
+    master.ffv1,
+    access.video,
+    3,
+    4,
+    analogVideo,
+    "Overspelen via SDI 10 bit.",
+  ),
+  make("video8-hi8", 120, 2, master.ffv1, access.video, 4, 4, analogVideo, "60-120 min per cassette."),
+  make(
+    "minidv-dvcam",
+    60,
+    1.5,
+    master.dv,
+    access.video,
+    3,
+    4,
+    [sourceText.dv, sourceText.access],
+    "Native DV via FireWire.",
+  ),
+  make(
+    "1-inch-type-c",
+    60,
+    2,
+    master.ffv1,
+    access.video,
+    4,
+    5,
+    analogVideo,
+    "In Nederland vooral type B (BCN).",
+  ),
+  make("2-inch-quadruplex", 60, 2, master.ffv1, access.video, 5, 5, analogVideo, "Alleen bij specialisten."),
+  make(
+    "laserdisc",
+    60,
+    2,
+    master.ffv1,
+    access.video,
+    3,
+    4,
+    analogVideo,
+    "RF-capture kost 50-150 GB per schijf (tbc-tools).",
+  ),
+  make(
+    "dvd-r",
+    60,
+    0.5,
+    master.dvdIso,
+    access.video,
+    4,
+    2,
+    [sourceText.access],
+    "Bit-voor-bit ISO-image; sneller dan realtime [?].",
+  ),
+  make(
+    "open-reel-audio",
+    60,
+    2,
+    master.wavStereo,
+    access.audio,
+    4,
+    3,
+    analogAudio,
+    "Duur hangt af van snelheid en spoelmaat.",
+  ),
+  make("audio-cassette", 60, 2, master.wavStereo, access.audio, 3, 2, analogAudio, "C-60 of C-90."),
+  make("dat", 120, 1.5, master.dat, access.audio, 4, 5, analogAudio, "Native digitale overdracht."),
+  make("minidisc", 80, 1.5, master.minidisc, access.audio, 2, 4, analogAudio, "60-80 min per schijf."),
+  make(
+    "cd-r",
+    80,
+    0.5,
+    master.cd,
+    access.audio,
+    3,
+    2,
+    analogAudio,
+    "Secure rip of image; sneller dan realtime [?].",
+  ),
+  make(
+    "schellak-78-toeren",
+    6,
+    2,
+    master.wavMono,
+    access.audio,
+    2,
+    3,
+    analogAudio,
+    "Ca. 3 min per kant (25 cm).",
+  ),
+  make("vinyl", 40, 2, master.wavStereo, access.audio, 2, 2, analogAudio, "Ca. 20 min per kant (lp)."),
+  make(
+    "lakplaat",
+    30,
+    2,
+    master.wavMono,
+    access.audio,
+    5,
+    3,
+    analogAudio,
+    "Ca. 15 min per kant (40 cm, 33⅓).",
+  ),
+  make(
+    "draadopname",
+    60,
+    3,
+    master.wavMono,
+    access.audio,
+    3,
+    5,
+    analogAudio,
+    "Tot ca. 60 min per spoel; draad raakt verward of breekt.",
+  ),
+  make("8mm-super8", 4, 3, master.dpx2k18, access.film, 3, 3, film, "Spoel van 15 m: ca. 3-4 min."),
+  make("9-5mm-film", 5, 3, master.dpx2k16, access.film, 4, 4, [
+    ...film,
+    "9,5 mm: geen eigen specificatie gevonden [?].",
+  ]),
+  make("16mm-film", 11, 3, master.dpx2k24, access.film, 3, 3, film, "400 ft: ca. 11 min bij 24 fps."),
+  make("35mm-film", 11, 3, master.dpx4k24, access.film, 3, 3, film, "1000 ft: ca. 11 min."),
+  make(
+    "nitraatfilm",
+    11,
+    3,
+    master.dpx4k24,
+    access.film,
+    5,
+    3,
+    film,
+    "Brandgevaar: apart bewaren en Eye raadplegen.",
+  ),
+];
+
+export const defaultAssumptionBySlug: ReadonlyMap<string, CarrierAssumption> = new Map(
+  defaultAssumptions.map((a) => [a.carrier, a]),
+);
+
+const certainty = z.enum(certainties, { message: "Kies bron, alg of ?." });
+const positive = (max: number) =>
+  z.coerce
+    .number({ message: "Vul een getal in." })
+    .positive("Vul een getal groter dan 0 in.")
+    .max(max, `Vul een getal tot en met ${max} in.`);
+const score = z.coerce
+  .number({ message: "Vul een score van 1 tot en met 5 in." })
+  .int("Vul een heel getal van 1 tot en met 5 in.")
+  .min(1, "Vul een score van 1 tot en met 5 in.")
+  .max(5, "Vul een score van 1 tot en met 5 in.");
+const text = (max: number, required: string) =>
+  z.string().trim().min(1, required).max(max, `Hoogstens ${max} tekens.`);
+
+/** The moderator's form for one carrier's assumptions (numbers may use a decimal comma). */
+export const assumptionFormSchema = z.preprocess(
+  (raw) => {
+    if (!raw || typeof raw !== "object") return raw;
+    const out: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+    for (const key of ["minutesPerItem", "transferFactor", "masterGbPerHour", "accessGbPerHour"]) {
+      const v = out[key];
+      if (typeof v === "string") out[key] = v.trim() === "" ? undefined : v.trim().replace(",", ".");
+    }
+    return out;
+  },
+  z.object({
+    carrier: z.string().min(1),
+    minutesPerItem: positive(10_000),
+    transferFactor: positive(20),
+    masterGbPerHour: positive(100_000),
+    masterFormat: text(200, "Noem het formaat van de bewaarmaster."),
+    accessGbPerHour: positive(1_000),
+    accessFormat: text(200, "Noem het formaat van de toegangskopie."),
+    degradationScore: score,
+    obsolescenceScore: score,
+    certaintyMinutes: certainty,
+    certaintyFactor: certainty,
+    certaintyMaster: certainty,
+    certaintyAccess: certainty,
+    certaintyScores: certainty,
+    sources: text(4_000, "Noem minstens één bron (of schrijf waarom er geen is)."),
+    note: z.string().trim().max(1_000, "Hoogstens 1000 tekens.").default(""),
+  }),
+);
+export type AssumptionForm = z.infer<typeof assumptionFormSchema>;
+
+export function assumptionFromForm(form: AssumptionForm): CarrierAssumption {
+  return {
+    carrier: form.carrier,
+    minutesPerItem: form.minutesPerItem,
+    transferFactor: form.transferFactor,
+    masterGbPerHour: form.masterGbPerHour,
+    masterFormat: form.masterFormat,
+    accessGbPerHour: form.accessGbPerHour,
+    accessFormat: form.accessFormat,
+    degradationScore: form.degradationScore,
+    obsolescenceScore: form.obsolescenceScore,
+    certainty: {
+      minutesPerItem: form.certaintyMinutes,
+      transferFactor: form.certaintyFactor,
+      masterGbPerHour: form.certaintyMaster,
+      accessGbPerHour: form.certaintyAccess,
+      scores: form.certaintyScores,
+    },
+    sources: form.sources,
+    note: form.note,
+  };
+}

@@ -1,0 +1,174 @@
+// The plan and the assumptions behind it, as tables (shared by the planner and its printable page).
+import { useLocale, useT } from "#app/i18n/index.ts";
+import type { CarrierAssumption } from "./assumptions.ts";
+import { conditionLabels, explainRank, formatNumber, type Plan } from "./planner.ts";
+import type { Certainty } from "./types.ts";
+
+const certaintyText: Record<Certainty, { nl: string; en: string }> = {
+  bron: { nl: "bron", en: "source" },
+  alg: { nl: "algemene kennis", en: "common knowledge" },
+  "?": { nl: "te controleren", en: "to be checked" },
+};
+
+export function CertaintyMark({ value }: { value: Certainty }) {
+  const locale = useLocale();
+  return <span className="text-sm text-muted"> [{certaintyText[value][locale]}]</span>;
+}
+
+export function PlanTable({ plan }: { plan: Plan }) {
+  const t = useT();
+  const locale = useLocale();
+  const n = (v: number, d = 1) => formatNumber(v, locale, d);
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="mb-2 text-left text-muted">{t("dragers.plan.caption")}</caption>
+        <thead>
+          <tr className="border-b-2 border-line">
+            <th scope="col" className="py-2 pr-3">
+              {t("dragers.plan.rank")}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t("dragers.col.name")}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t("dragers.plan.items")}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t("dragers.plan.why")}
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right">
+              {t("dragers.plan.contentHours")}
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right">
+              {t("dragers.plan.workHours")}
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right">
+              {t("dragers.plan.masterTb")}
+            </th>
+            <th scope="col" className="py-2 text-right">
+              {t("dragers.plan.accessTb")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.rows.map((row) => (
+            <tr key={row.line} className="border-b border-line align-top">
+              <td className="py-2 pr-3 font-semibold">{row.rank}</td>
+              <th scope="row" className="py-2 pr-3 font-normal">
+                {row.title}
+                <div className="text-muted">{conditionLabels[row.condition][locale]}</div>
+              </th>
+              <td className="py-2 pr-3">
+                {n(row.count, 0)} × {n(row.minutes)} {t("dragers.plan.min")}
+                {row.defaultMinutes ? (
+                  <div className="text-muted">{t("dragers.plan.defaultMinutes")}</div>
+                ) : null}
+              </td>
+              <td className="py-2 pr-3">{explainRank(row, locale)}</td>
+              <td className="py-2 pr-3 text-right">{n(row.contentHours)}</td>
+              <td className="py-2 pr-3 text-right">
+                {n(row.digitisationHours)}
+                <div className="text-muted">× {n(row.transferFactor, 2)}</div>
+              </td>
+              <td className="py-2 pr-3 text-right">{n(row.masterTb, 2)}</td>
+              <td className="py-2 text-right">{n(row.accessTb, 3)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="border-t-2 border-line font-semibold">
+            <th scope="row" colSpan={2} className="py-2 pr-3">
+              {t("dragers.plan.total")}
+            </th>
+            <td className="py-2 pr-3">{n(plan.totals.items, 0)}</td>
+            <td />
+            <td className="py-2 pr-3 text-right">{n(plan.totals.contentHours)}</td>
+            <td className="py-2 pr-3 text-right">{n(plan.totals.digitisationHours)}</td>
+            <td className="py-2 pr-3 text-right">{n(plan.totals.masterTb, 2)}</td>
+            <td className="py-2 text-right">{n(plan.totals.accessTb, 3)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+export function AssumptionTable({
+  assumptions,
+  titles,
+}: {
+  assumptions: CarrierAssumption[];
+  titles: Map<string, string>;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const n = (v: number, d = 2) => formatNumber(v, locale, d);
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="mb-2 text-left text-muted">{t("dragers.assumptions.caption")}</caption>
+        <thead>
+          <tr className="border-b-2 border-line">
+            <th scope="col" className="py-2 pr-3">
+              {t("dragers.col.name")}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t("dragers.assumptions.minutes")}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t("dragers.assumptions.factor")}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t("dragers.assumptions.master")}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t("dragers.assumptions.access")}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t("dragers.assumptions.scores")}
+            </th>
+            <th scope="col" className="py-2">
+              {t("dragers.assumptions.sources")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {assumptions.map((a) => (
+            <tr key={a.carrier} className="border-b border-line align-top">
+              <th scope="row" className="py-2 pr-3 font-normal">
+                {titles.get(a.carrier) ?? a.carrier}
+              </th>
+              <td className="py-2 pr-3">
+                {n(a.minutesPerItem, 1)}
+                <CertaintyMark value={a.certainty.minutesPerItem} />
+              </td>
+              <td className="py-2 pr-3">
+                × {n(a.transferFactor)}
+                <CertaintyMark value={a.certainty.transferFactor} />
+              </td>
+              <td className="py-2 pr-3">
+                {n(a.masterGbPerHour)} {t("dragers.assumptions.gbPerHour")}
+                <CertaintyMark value={a.certainty.masterGbPerHour} />
+                <div className="text-muted">{a.masterFormat}</div>
+              </td>
+              <td className="py-2 pr-3">
+                {n(a.accessGbPerHour, 3)} {t("dragers.assumptions.gbPerHour")}
+                <CertaintyMark value={a.certainty.accessGbPerHour} />
+                <div className="text-muted">{a.accessFormat}</div>
+              </td>
+              <td className="py-2 pr-3">
+                D {a.degradationScore} · O {a.obsolescenceScore}
+                <CertaintyMark value={a.certainty.scores} />
+              </td>
+              <td className="whitespace-pre-line py-2 text-muted">
+                {a.note ? <span className="text-ink">{`${a.note}\n`}</span> : null}
+                {a.sources}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { localeFromRequest } from "#app/i18n/index.ts";
+import { getUser } from "#app/modules/auth/auth.server.ts";
+import { loadPlanner } from "#app/modules/dragers/planner.server.ts";
+import { planCsv } from "#app/modules/dragers/planner.ts";
+
+/**
+ * GET /dragers/planner.csv?drager=...&aantal=...&duur=...&staat=...: the plan as CSV (comma,
+ * CRLF, UTF-8 with a byte-order mark so that Excel reads the accents). Without an inventory in
+ * the query, a member's saved inventory.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getUser(request, context);
+  const planner = await loadPlanner(
+    context.db,
+    localeFromRequest(request),
+    new URL(request.url).searchParams,
+    user?.institutionId ?? null,
+  );
+  if (!planner.plan) {
+    const message = Object.keys(planner.errors).length
+      ? `De inventaris bevat fouten: ${Object.values(planner.errors).join(" ")}`
+      : "Geen inventaris: vul de planner in op /dragers/planner en kies 'Download als CSV'.";
+    return new Response(`${message}\n`, {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+  return new Response(`\uFEFF${planCsv(planner.plan)}`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="digitaliseringsplan.csv"',
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
