@@ -13,16 +13,23 @@ import {
   RESPONDENTS,
 } from "#app/modules/survey/dashboard.ts";
 import { choiceDef, type QuestionGroup } from "#app/modules/survey/questionnaire.ts";
-import { loadTrendData, pickWave } from "#app/modules/survey/trends.server.ts";
+import { loadTrendData, memoByVersion, pickWave } from "#app/modules/survey/trends.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Trends · AV-Kennisnet" }];
 
+const dashboards = memoByVersion<ReturnType<typeof buildDashboard>>();
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { rows, waves } = await loadTrendData(context.db);
+  const trend = await loadTrendData(context.db);
+  const { rows, waves } = trend;
   if (!waves.length) return { state: "empty" as const, waves, dashboard: null };
   const wave = pickWave(waves, new URL(request.url).searchParams.get("wave"));
   if (wave === null) return data({ state: "unknown" as const, waves, dashboard: null }, { status: 404 });
-  return { state: "ok" as const, waves, dashboard: buildDashboard(rows, waves, wave) };
+  return {
+    state: "ok" as const,
+    waves,
+    dashboard: dashboards(trend, String(wave), () => buildDashboard(rows, waves, wave)),
+  };
 }
 
 type T = ReturnType<typeof useT>;
