@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
     project.provide("pgliteDump", "");
     return async () => {
       const left = await admin<{ datname: string }[]>`
-        select datname from pg_database where datname like ${`avk_t_%`} or datname = ${name}`;
+        select datname from pg_database where datname like ${String.raw`avk\_t\_%`} or datname = ${name}`;
       for (const row of left) await admin.unsafe(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
       await admin.end();
     };
