@@ -23,7 +23,7 @@ import {
   surveyLineAnswers,
 } from "#app/modules/dragers/dragers.server.ts";
 import { formatNumber } from "#app/modules/dragers/planner.ts";
-import { MIN_GROUP_SIZE, type PoolView, poolDemand } from "#app/modules/dragers/pooling.ts";
+import { MIN_GROUP_SIZE, type PoolView, poolDemand, visibleTo } from "#app/modules/dragers/pooling.ts";
 import {
   demandSchema,
   readOffer,
@@ -42,11 +42,13 @@ export const meta: MetaFunction = () => [{ title: "Samen digitaliseren · Drager
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
   const view: PoolView = user && can(user.role, "view:beheer") ? "moderator" : user ? "member" : "public";
-  const [guides, demand, offers] = await Promise.all([
+  const [guides, allDemand, allOffers] = await Promise.all([
     listCarrierGuides(context.db, localeFromRequest(request)),
     listDemand(context.db),
     listOffers(context.db),
   ]);
+  const demand = visibleTo(view, allDemand);
+  const offers = visibleTo(view, allOffers, (o) => o.source === "member");
   const titles = new Map(guides.map((g) => [g.slug, g.title]));
   const pool = poolDemand(demand, offers, titles, view);
   const institutionId = user?.institutionId ?? null;

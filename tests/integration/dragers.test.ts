@@ -449,6 +449,29 @@ describe("pooling digitisation work", () => {
     expect(await database.db.select().from(digitisationOffer)).toEqual([]);
   });
 
+  it("counts only confirmed institutions outside the moderators' view, so made-up ones cannot reveal a real one's demand", async () => {
+    const real = await memberOf(await makeInstitution("Echt archief"));
+    await postDemand(real.cookie, "vhs", 37);
+    for (let i = 0; i < 4; i++) {
+      const [fake] = await database.db
+        .insert(institution)
+        .values({ name: `Verzonnen ${i}`, type: "Archief", confirmed: false })
+        .returning({ id: institution.id });
+      const fakeMember = await memberOf(fake!.id);
+      await postDemand(fakeMember.cookie, "vhs", 1);
+    }
+    const pub = await poolLoader({ request: get("/dragers/samenwerken"), params: {}, context });
+    const vhs = pub.pool.rows.find((r) => r.carrier === "vhs");
+    expect(vhs).toMatchObject({ hidden: true, total: null, institutions: null });
+    const moderator = await userWithSession(database.db, "moderator");
+    const all = await poolLoader({
+      request: get("/dragers/samenwerken", { Cookie: moderator.cookie }),
+      params: {},
+      context,
+    });
+    expect(all.pool.rows.find((r) => r.carrier === "vhs")).toMatchObject({ total: 41, institutions: 5 });
+  });
+
   it("pre-fills line offers from the survey, which the institution completes; the public sees no names", async () => {
     const sharing = await makeInstitution("Beeldarchief met straat");
     const notSharing = await makeInstitution("Archief zonder delen");
@@ -503,6 +526,15 @@ describe("pooling digitisation work", () => {
       context,
     });
     expect(own.own!.survey).toEqual({ shared: "Ja, tegen betaling", suitability: "Grotendeels geschikt" });
+    // Until the institution offers its line itself, the survey answers are not shown to other members.
+    const other = await memberOf(notSharing);
+    const before = await poolLoader({
+      request: get("/dragers/samenwerken", { Cookie: other.cookie }),
+      params: {},
+      context,
+    });
+    expect(before.lines.count).toBe(0);
+    expect(JSON.stringify(before.lines)).not.toMatch(/Beeldarchief/);
     const saved = (await poolAction({
       request: postForm(
         "/dragers/samenwerken",

@@ -198,6 +198,7 @@ export async function listOffers(db: DB): Promise<LineOffer[]> {
       suitability: digitisationOffer.suitability,
       terms: digitisationOffer.terms,
       source: digitisationOffer.source,
+      confirmed: institution.confirmed,
     })
     .from(digitisationOffer)
     .innerJoin(institution, eq(institution.id, digitisationOffer.institutionId));
@@ -212,6 +213,7 @@ export async function listDemand(db: DB): Promise<DemandPost[]> {
       carrier: digitisationDemand.carrier,
       count: digitisationDemand.count,
       note: digitisationDemand.note,
+      confirmed: institution.confirmed,
     })
     .from(digitisationDemand)
     .innerJoin(institution, eq(institution.id, digitisationDemand.institutionId));

@@ -16,6 +16,8 @@ export interface DemandPost {
   count: number;
   /** The institution's note with its demand: moderators only. */
   note?: string;
+  /** Confirmed by a moderator: only those count outside the moderators' view. */
+  confirmed?: boolean;
 }
 
 export interface LineOffer {
@@ -26,6 +28,23 @@ export interface LineOffer {
   suitability: string | null;
   terms: string;
   source: "survey" | "member";
+  confirmed?: boolean;
+}
+
+/**
+ * What a view may count and name. Outside the moderators' view only institutions a moderator
+ * confirmed count (anyone can propose an institution, and a handful of made-up ones could
+ * otherwise lift a real one's demand over the threshold and reveal it by subtraction), and lines
+ * that only came from survey answers stay with the moderators until the institution offers
+ * its line itself.
+ */
+export function visibleTo<T extends { confirmed?: boolean }>(
+  view: PoolView,
+  posts: readonly T[],
+  isOwnOffer: (post: T) => boolean = () => true,
+): T[] {
+  if (view === "moderator") return [...posts];
+  return posts.filter((p) => p.confirmed !== false && isOwnOffer(p));
 }
 
 export type PoolView = "public" | "member" | "moderator";
