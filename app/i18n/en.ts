@@ -810,6 +810,7 @@ export const en: Record<MessageKey, string> = {
   "sessie.roles.legend": "Assign the roles",
   "sessie.roles.nobody": "Nobody",
   "sessie.roles.submit": "Save roles",
+  "sessie.notes.membersOnly": "The notes are for the members of the group only.",
   "sessie.notes.title": "Notes",
   "sessie.notes.private": "Visible to the group only. What is shared in the session stays in the group.",
   "sessie.notes.label": "The group's notes",

@@ -817,6 +817,7 @@ export const nl = {
   "sessie.roles.legend": "Verdeel de rollen",
   "sessie.roles.nobody": "Niemand",
   "sessie.roles.submit": "Rollen opslaan",
+  "sessie.notes.membersOnly": "De notities zijn alleen voor de leden van de groep.",
   "sessie.notes.title": "Notities",
   "sessie.notes.private":
     "Alleen zichtbaar voor de groep. Wat in de bijeenkomst wordt gedeeld, blijft in de groep.",

@@ -63,7 +63,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       cancelled: session.cancelledAt !== null,
       started,
       roles: session.roles,
-      notes: session.notes,
+      // Notes are the group's own: not even moderators read them.
+      notes: access.membership !== null ? session.notes : null,
       notesVersion: session.notesVersion,
     },
     method: method
@@ -460,7 +461,8 @@ export default function SessionPage() {
       <Section id="notities" title={t("sessie.notes.title")}>
         <p className="text-sm text-muted">{t("sessie.notes.private")}</p>
         <Result result={result} intent="notities" />
-        {conflict ? (
+        {session.notes === null ? <p>{t("sessie.notes.membersOnly")}</p> : null}
+        {session.notes !== null && conflict ? (
           <div role="alert" className="space-y-2 rounded border-2 border-accent p-3">
             <p className="font-medium text-accent">{t("sessie.notes.conflict")}</p>
             <h3 className="font-semibold">{t("sessie.notes.theirs")}</h3>
@@ -469,31 +471,33 @@ export default function SessionPage() {
             </pre>
           </div>
         ) : null}
-        <Form
-          method="post"
-          className="space-y-3"
-          key={conflict ? `c${conflict.theirsVersion}` : `v${session.notesVersion}`}
-        >
-          <input type="hidden" name="intent" value="notities" />
-          <input
-            type="hidden"
-            name="baseVersion"
-            value={conflict ? conflict.theirsVersion : session.notesVersion}
-          />
-          <div className="space-y-1">
-            <label htmlFor="veld-notes" className="block font-medium">
-              {conflict ? t("sessie.notes.mine") : t("sessie.notes.label")}
-            </label>
-            <textarea
-              id="veld-notes"
-              name="notes"
-              rows={10}
-              defaultValue={conflict ? conflict.mine : session.notes}
-              className="block w-full rounded border border-muted px-3 py-2"
+        {session.notes === null ? null : (
+          <Form
+            method="post"
+            className="space-y-3"
+            key={conflict ? `c${conflict.theirsVersion}` : `v${session.notesVersion}`}
+          >
+            <input type="hidden" name="intent" value="notities" />
+            <input
+              type="hidden"
+              name="baseVersion"
+              value={conflict ? conflict.theirsVersion : session.notesVersion}
             />
-          </div>
-          <SubmitButton>{conflict ? t("sessie.notes.saveMerged") : t("sessie.notes.submit")}</SubmitButton>
-        </Form>
+            <div className="space-y-1">
+              <label htmlFor="veld-notes" className="block font-medium">
+                {conflict ? t("sessie.notes.mine") : t("sessie.notes.label")}
+              </label>
+              <textarea
+                id="veld-notes"
+                name="notes"
+                rows={10}
+                defaultValue={conflict ? conflict.mine : session.notes}
+                className="block w-full rounded border border-muted px-3 py-2"
+              />
+            </div>
+            <SubmitButton>{conflict ? t("sessie.notes.saveMerged") : t("sessie.notes.submit")}</SubmitButton>
+          </Form>
+        )}
       </Section>
 
       {session.started && me.isMember && !session.cancelled ? (

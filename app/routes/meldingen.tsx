@@ -21,7 +21,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 /** Only links inside the app are followed. */
-const internal = (link: string | null) => (link?.startsWith("/") && !link.startsWith("//") ? link : null);
+const internal = (link: string | null) =>
+  link?.startsWith("/") && !link.startsWith("//") && !link.includes("\\") ? link : null;
 
 export default function Notifications() {
   const { notifications } = useLoaderData<typeof loader>();

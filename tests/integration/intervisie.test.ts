@@ -5,9 +5,10 @@ import type { AppLoadContext } from "@remix-run/node";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadEnv } from "#app/modules/env.server.ts";
+import { decideRequest, GroupError } from "#app/modules/intervisie/groups.server.ts";
 import { poolParticipants } from "#app/modules/intervisie/matching.server.ts";
 import { checkGrouping, scoreGrouping } from "#app/modules/intervisie/matching.ts";
-import { answerRsvp } from "#app/modules/intervisie/sessions.server.ts";
+import { answerRsvp, saveNotes } from "#app/modules/intervisie/sessions.server.ts";
 import { action as accountAction } from "#app/routes/account._index.tsx";
 import { loader as accountDataLoader } from "#app/routes/account.gegevens.ts";
 import { action as matchAction, loader as matchLoader } from "#app/routes/beheer.intervisie._index.tsx";
@@ -18,6 +19,7 @@ import {
 import { action as optInAction, loader as optInLoader } from "#app/routes/intervisie.deelnemen.tsx";
 import { action as browseAction, loader as browseLoader } from "#app/routes/intervisie.groepen._index.tsx";
 import { action as groupAction, loader as groupLoader } from "#app/routes/intervisie.groepen.$id.tsx";
+import { action as sessionAction, loader as sessionLoader } from "#app/routes/intervisie.sessies.$id.tsx";
 import { action as notificationsAction, loader as notificationsLoader } from "#app/routes/meldingen.tsx";
 import type { Database } from "#db/client.server.ts";
 import { institution, user } from "#db/schema/auth.ts";
@@ -843,5 +845,183 @@ describe("personal data", () => {
     ).toEqual([]);
     expect(await database.db.select().from(notification).where(eq(notification.userId, m.id))).toEqual([]);
     expect((await poolParticipants(database.db, "iedereen")).map((p) => p.id)).not.toContain(m.id);
+  });
+});
+
+describe("review fixes", () => {
+  it("deleting an account after the group was re-matched works, and the closed group's coming sessions are called off", async () => {
+    const { moderator, groups, members } = await matchedGroups();
+    const group = groups[0]!;
+    const m = members.find((x) => group.memberIds.includes(x.id))!;
+    const [session] = await database.db
+      .insert(intervisionSession)
+      .values({
+        groupId: group.id,
+        title: "Volgende maand",
+        startsAt: new Date(Date.now() + 30 * 86_400_000),
+        durationMinutes: 90,
+        method: "vijfstappen",
+        capacity: 7,
+      })
+      .returning({ id: intervisionSession.id });
+    await answerRsvp(database.db, { id: m.id, role: "member" }, session!.id, "yes");
+    const response = (await runMatch(moderator, { pool: `groep-${group.id}` })) as Response;
+    const runId = Number(response.headers.get("Location")!.split("/").pop());
+    const proposal = await proposalOf(moderator, runId);
+    await proposalAction({
+      request: post(
+        `/beheer/intervisie/voorstel/${runId}`,
+        { intent: "bevestigen", versie: String(proposal.version) },
+        { Cookie: moderator.cookie },
+      ),
+      context,
+      params: { id: String(runId) },
+    });
+    const [old] = await database.db
+      .select()
+      .from(intervisionSession)
+      .where(eq(intervisionSession.id, session!.id));
+    expect(old?.cancelledAt).not.toBeNull();
+
+    const deleted = await accountAction({
+      request: post(
+        "/account",
+        { intent: "verwijderen", password: PASSWORD, confirm: "ja" },
+        { Cookie: m.cookie },
+      ),
+      context,
+      params: {},
+    });
+    expect((deleted as Response).status).toBe(302);
+    expect(
+      await database.db.select().from(intervisionParticipant).where(eq(intervisionParticipant.userId, m.id)),
+    ).toEqual([]);
+    expect(await database.db.select().from(sessionRsvp).where(eq(sessionRsvp.userId, m.id))).toEqual([]);
+    // No trace in the matcher's stored runs either.
+    for (const run of await database.db.select().from(matchRun))
+      expect(JSON.stringify(run)).not.toContain(m.id);
+  });
+
+  it("two decisions at once cannot both take the last seat", async () => {
+    const { groups } = await matchedGroups();
+    const group = groups[0]!;
+    await database.db
+      .update(intervisionGroup)
+      .set({ open: true, maxSize: group.memberIds.length + 1 })
+      .where(eq(intervisionGroup.id, group.id));
+    const askers: Member[] = [];
+    for (const name of ["Eerste", "Tweede"]) {
+      const a = await memberOf(await newInstitution(`Instelling ${name}`, "Archief"), "member", name);
+      await optIn(a, { needs: ["storage"] });
+      await browseAction({
+        request: post(
+          "/intervisie/groepen",
+          { groep: String(group.id), intent: "aanvragen" },
+          { Cookie: a.cookie },
+        ),
+        context,
+        params: {},
+      });
+      askers.push(a);
+    }
+    const requests = await database.db.select().from(joinRequest);
+    expect(requests).toHaveLength(2);
+    const results = await Promise.allSettled(
+      requests.map((r) => decideRequest(database.db, group.facilitatorId, group.id, r.id, true)),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(GroupError);
+    expect(String(refused.reason.message)).toMatch(/vol/);
+    const rows = await database.db
+      .select()
+      .from(intervisionMember)
+      .where(eq(intervisionMember.groupId, group.id));
+    expect(rows).toHaveLength(group.memberIds.length + 1);
+  });
+
+  it("session notes are for members only, not for moderators outside the group", async () => {
+    const { moderator, groups, members } = await matchedGroups();
+    const group = groups[0]!;
+    const m = members.find((x) => group.memberIds.includes(x.id))!;
+    const [session] = await database.db
+      .insert(intervisionSession)
+      .values({
+        groupId: group.id,
+        title: "Casus",
+        startsAt: new Date(Date.now() + 86_400_000 * 3),
+        durationMinutes: 90,
+        method: "vijfstappen",
+        capacity: 7,
+      })
+      .returning({ id: intervisionSession.id });
+    expect(
+      (
+        await saveNotes(database.db, { id: m.id, role: "member" }, session!.id, {
+          notes: "Vertrouwelijk",
+          baseVersion: 0,
+        })
+      ).ok,
+    ).toBe(true);
+    const asMember = await sessionLoader({
+      request: get(`/intervisie/sessies/${session!.id}`, { Cookie: m.cookie }),
+      context,
+      params: { id: String(session!.id) },
+    });
+    expect(asMember.session.notes).toBe("Vertrouwelijk");
+    const asModerator = await sessionLoader({
+      request: get(`/intervisie/sessies/${session!.id}`, { Cookie: moderator.cookie }),
+      context,
+      params: { id: String(session!.id) },
+    });
+    expect(asModerator.session.notes).toBeNull();
+    expect(JSON.stringify(asModerator)).not.toContain("Vertrouwelijk");
+    await expect(
+      saveNotes(database.db, { id: moderator.id, role: "moderator" }, session!.id, {
+        notes: "x",
+        baseVersion: 1,
+      }),
+    ).rejects.toMatchObject({ status: 403 });
+  });
+
+  it("mail links come from the configuration, never from the request's host", async () => {
+    const { groups, members } = await matchedGroups();
+    const group = groups[0]!;
+    const [first, second] = group.memberIds;
+    const [session] = await database.db
+      .insert(intervisionSession)
+      .values({
+        groupId: group.id,
+        title: "Eén plaats",
+        startsAt: new Date(Date.now() + 86_400_000 * 5),
+        durationMinutes: 90,
+        method: "vijfstappen",
+        capacity: 1,
+      })
+      .returning({ id: intervisionSession.id });
+    await answerRsvp(database.db, { id: first!, role: "member" }, session!.id, "yes");
+    await answerRsvp(database.db, { id: second!, role: "member" }, session!.id, "yes");
+    for (const f of readdirSync(mailDir)) rmSync(path.join(mailDir, f));
+    const leaver = members.find((x) => x.id === first)!;
+    // The answer "no" moves the waitlisted member up, who gets an e-mail with a link.
+    await sessionAction({
+      request: new Request(`http://evil.test/intervisie/sessies/${session!.id}`, {
+        method: "POST",
+        body: new URLSearchParams({ intent: "antwoord", answer: "no" }),
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          Cookie: leaver.cookie,
+          "X-Forwarded-Host": "evil.test",
+        },
+      }),
+      context,
+      params: { id: String(session!.id) },
+    });
+    const sent = mails();
+    expect(sent.length).toBeGreaterThan(0);
+    for (const mail of sent) {
+      expect(mail.text).not.toContain("evil.test");
+      expect(mail.text).toContain("http://localhost:3000/intervisie/sessies/");
+    }
   });
 });

@@ -338,15 +338,21 @@ export async function decideRequest(
     .where(and(eq(joinRequest.id, requestId), eq(joinRequest.groupId, groupId)));
   if (!request) throw new GroupError("Deze aanvraag bestaat niet.", 404);
   if (request.status !== "pending") throw new GroupError("Over deze aanvraag is al beslist.");
-  if (accept) {
-    const problem = await admissionProblem(db, groupId, request.userId);
-    if (problem) throw new GroupError(`Kan niet toelaten: ${problem}`);
-  }
   const [g] = await db
     .select({ name: intervisionGroup.name })
     .from(intervisionGroup)
     .where(eq(intervisionGroup.id, groupId));
   await db.transaction(async (tx) => {
+    // The group's row is locked, so two decisions at once cannot both take the last seat.
+    await tx
+      .select({ id: intervisionGroup.id })
+      .from(intervisionGroup)
+      .where(eq(intervisionGroup.id, groupId))
+      .for("update");
+    if (accept) {
+      const problem = await admissionProblem(tx, groupId, request.userId);
+      if (problem) throw new GroupError(`Kan niet toelaten: ${problem}`);
+    }
     const decided = await tx
       .update(joinRequest)
       .set({ status: accept ? "accepted" : "declined", decidedBy: actorId, decidedAt: new Date() })

@@ -2,13 +2,14 @@
 // proposal with its scores and reasons, move members between groups (scores update), confirm.
 // Confirming creates the groups and notifies the members in the app and by e-mail.
 
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { DB } from "#db/client.server.ts";
 import { institution, user } from "#db/schema/auth.ts";
 import {
   intervisionGroup,
   intervisionMember,
   intervisionParticipant,
+  intervisionSession,
   matchRun,
 } from "#db/schema/intervisie.ts";
 import { audit } from "../audit.server.ts";
@@ -339,10 +340,14 @@ export async function confirmProposal(
       throw new ProposalError(`Het voorstel voldoet niet aan de regels: ${problems.join(" ")}`, 400);
 
     const ids = participants.map((p) => p.id);
+    // Locking the participants' rows (in one order) makes two confirmations of overlapping
+    // proposals wait for each other, so nobody ends up in two groups.
     const still = await tx
       .select({ id: intervisionParticipant.userId })
       .from(intervisionParticipant)
-      .where(inArray(intervisionParticipant.userId, ids));
+      .where(inArray(intervisionParticipant.userId, ids))
+      .orderBy(intervisionParticipant.userId)
+      .for("update");
     const stillIds = new Set(still.map((r) => r.id));
     const gone = participants.filter((p) => !stillIds.has(p.id));
     if (gone.length > 0)
@@ -369,6 +374,17 @@ export async function confirmProposal(
         .update(intervisionGroup)
         .set({ closedAt: new Date(), open: false })
         .where(eq(intervisionGroup.id, reGroupId));
+      // The closed group's coming sessions are called off (their calendar entries say so).
+      await tx
+        .update(intervisionSession)
+        .set({ cancelledAt: new Date(), sequence: sql`${intervisionSession.sequence} + 1` })
+        .where(
+          and(
+            eq(intervisionSession.groupId, reGroupId),
+            isNull(intervisionSession.cancelledAt),
+            gt(intervisionSession.startsAt, new Date()),
+          ),
+        );
       await tx.delete(intervisionMember).where(eq(intervisionMember.groupId, reGroupId));
     }
 

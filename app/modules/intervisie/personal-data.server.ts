@@ -11,6 +11,7 @@ import {
   intervisionParticipant,
   intervisionSession,
   joinRequest,
+  matchRun,
   notification,
   sessionRating,
   sessionRsvp,
@@ -26,10 +27,19 @@ export async function releaseComingSeats(
   mailEnv?: MailEnv,
 ): Promise<void> {
   const now = new Date();
+  // Only where the member still belongs to the group: elsewhere (a group closed by re-matching)
+  // their answer cannot be changed any more and is removed with the rest.
   const held = await db
     .select({ sessionId: sessionRsvp.sessionId })
     .from(sessionRsvp)
     .innerJoin(intervisionSession, eq(intervisionSession.id, sessionRsvp.sessionId))
+    .innerJoin(
+      intervisionMember,
+      and(
+        eq(intervisionMember.groupId, intervisionSession.groupId),
+        eq(intervisionMember.userId, sessionRsvp.userId),
+      ),
+    )
     .where(
       and(
         eq(sessionRsvp.userId, userId),
@@ -46,8 +56,49 @@ export async function releaseComingSeats(
 
 /** Removes everything intervision keeps about a member (after their account was deleted). */
 export async function forgetIntervision(db: DB, userId: string, mailEnv?: MailEnv): Promise<void> {
-  await releaseComingSeats(db, userId, null, mailEnv);
+  try {
+    await releaseComingSeats(db, userId, null, mailEnv);
+  } catch (error) {
+    // The seats go with the rest below; only the waitlist does not move up for them.
+    console.warn(`Plaatsen van ${userId} niet vrijgegeven: ${(error as Error).message}`);
+  }
   await db.transaction(async (tx) => {
+    // Role holders in the sessions of their groups, and their place in matcher runs.
+    const groups = await tx
+      .select({ groupId: intervisionMember.groupId })
+      .from(intervisionMember)
+      .where(eq(intervisionMember.userId, userId));
+    if (groups.length > 0) {
+      const sessions = await tx
+        .select({ id: intervisionSession.id, roles: intervisionSession.roles })
+        .from(intervisionSession)
+        .where(
+          inArray(
+            intervisionSession.groupId,
+            groups.map((g) => g.groupId),
+          ),
+        );
+      for (const session of sessions) {
+        if (!Object.values(session.roles).includes(userId)) continue;
+        const roles = Object.fromEntries(
+          Object.entries(session.roles).filter(([, holder]) => holder !== userId),
+        );
+        await tx.update(intervisionSession).set({ roles }).where(eq(intervisionSession.id, session.id));
+      }
+    }
+    const runs = await tx.select().from(matchRun);
+    for (const run of runs) {
+      const participants = run.participants as { id?: string }[];
+      if (!participants.some((p) => p.id === userId)) continue;
+      await tx
+        .update(matchRun)
+        .set({
+          participants: participants.filter((p) => p.id !== userId),
+          proposal: { groups: run.proposal.groups.map((g) => g.filter((id) => id !== userId)) },
+          version: run.version + 1,
+        })
+        .where(eq(matchRun.id, run.id));
+    }
     await tx.delete(intervisionParticipant).where(eq(intervisionParticipant.userId, userId));
     await tx.delete(intervisionMember).where(eq(intervisionMember.userId, userId));
     await tx.delete(joinRequest).where(eq(joinRequest.userId, userId));

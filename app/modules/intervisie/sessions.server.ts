@@ -198,7 +198,12 @@ async function groupMemberIds(db: DB | Tx, groupId: number): Promise<string[]> {
 export async function getGroup(db: DB, groupId: number) {
   if (!Number.isSafeInteger(groupId) || groupId <= 0) return null;
   const [row] = await db
-    .select({ id: intervisionGroup.id, name: intervisionGroup.name, maxSize: intervisionGroup.maxSize })
+    .select({
+      id: intervisionGroup.id,
+      name: intervisionGroup.name,
+      maxSize: intervisionGroup.maxSize,
+      closedAt: intervisionGroup.closedAt,
+    })
     .from(intervisionGroup)
     .where(eq(intervisionGroup.id, groupId));
   return row ?? null;
@@ -211,17 +216,17 @@ export async function groupName(db: DB, groupId: number): Promise<string> {
 const sessionLink = (id: number) => `/intervisie/sessies/${id}`;
 
 /**
- * notify() builds mail links from APP_ORIGIN, which is optional; without it a mail would fail
- * after the change was stored. Routes pass the request's origin (mailEnvFor); this is the last
- * resort.
+ * Mail links come from the configuration only (APP_ORIGIN, or the local server without it; see
+ * notify): never from the request, whose Host or X-Forwarded-Host a member could set to send
+ * other members links to another site.
  */
 function withOrigin(mailEnv: MailEnv | undefined): MailEnv | undefined {
-  return mailEnv && !mailEnv.APP_ORIGIN ? { ...mailEnv, APP_ORIGIN: "http://localhost:3000" } : mailEnv;
+  return mailEnv;
 }
 
-/** The mail settings for a request: the configured APP_ORIGIN, else the request's origin. */
-export function mailEnvFor(request: Request, env: MailEnv): MailEnv {
-  return { ...env, APP_ORIGIN: siteOrigin(request, env.APP_ORIGIN) };
+/** The mail settings for a request: the configured ones (the request is not trusted for links). */
+export function mailEnvFor(_request: Request, env: MailEnv): MailEnv {
+  return env;
 }
 
 /** Plans a session for a group; the members get a notification (and an e-mail with mailEnv). */
@@ -235,6 +240,8 @@ export async function planSession(
   const group = await getGroup(db, groupId);
   if (!group) throw new SessionError("Deze groep bestaat niet.", 404);
   await requireManage(db, groupId, viewer);
+  if (group.closedAt)
+    throw new SessionError("Deze groep is opgeheven; er kunnen geen bijeenkomsten meer bij.", 409);
   const [row] = await db
     .insert(intervisionSession)
     .values({ groupId, ...input, createdBy: viewer.id })
@@ -739,7 +746,9 @@ export async function saveNotes(
   sessionId: number,
   input: { notes: string; baseVersion: number },
 ): Promise<NotesResult> {
-  await requireSessionAccess(db, sessionId, viewer);
+  const { access } = await requireSessionAccess(db, sessionId, viewer);
+  // Notes are the group's own: moderators who are not members may not read or write them.
+  if (access.membership === null) throw noAccess();
   if (input.notes.length > 50_000) throw new SessionError("De notities mogen hooguit 50.000 tekens hebben.");
   const [saved] = await db
     .update(intervisionSession)
