@@ -163,6 +163,7 @@ export class PostgresEngine implements SearchEngine {
     let termColumns: SQL[] = [];
     let bodyQuery: SQL | null = null;
     let allBodyQuery: SQL | null = null;
+    let headCoverSql: SQL = sql`0`;
     if (hasText) {
       const corrections = await this.corrections(parsed.terms);
       const termQueries = parsed.terms.map((t) => termSql(t, corrections.get(t.text) ?? []));
@@ -177,17 +178,12 @@ export class PostgresEngine implements SearchEngine {
           sql`!!(plainto_tsquery('dutch', unaccent(${word})) || plainto_tsquery('simple', unaccent(${word})))`,
         );
       }
-      const any = termQueries.length ? [sql`(${sql.join(termQueries, sql` || `)})`] : [];
-      const built = sql`(${sql.join([...any, ...must], sql` && `)})`;
-      const allBuilt = sql`(${sql.join([...termQueries, ...must], sql` && `)})`;
       // The queries are built once, in their own statement, and then sent as constants: built
       // inline, the stable functions (to_tsquery, unaccent) would run again for every row.
       const [texts] = rowsOf<Record<string, string>>(
         await this.db.execute(
           sql`select ${sql.join(
             [
-              sql`(${built})::text as q`,
-              sql`(${allBuilt})::text as a`,
               must.length ? sql`(${sql.join(must, sql` && `)})::text as m` : sql`''::text as m`,
               ...termQueries.map((tq, i) => sql`(${tq})::text as ${sql.raw(`t${i}`)}`),
             ],
@@ -195,20 +191,27 @@ export class PostgresEngine implements SearchEngine {
           )}`,
         ),
       );
-      const constant = (key: string) => sql`${texts?.[key] ?? ""}::tsquery`;
-      tsquery = constant("q");
-      const all = constant("a");
+      // Each word's alternatives come back once per text-search configuration, mostly the same
+      // lexemes: without the repeats the queries are a third as long (cheaper to match, rank and
+      // headline).
+      const termTexts = termQueries.map((_tq, i) => dedupeOr(texts?.[`t${i}`] ?? "")).filter((t) => t !== "");
+      const mustPart = texts?.m ?? "";
+      const join = (parts: string[], op: string) => parts.map((t) => `(${t})`).join(` ${op} `);
+      const exactAny = [termTexts.length ? join(termTexts, "|") : "", mustPart].filter(Boolean);
+      const exactAll = [...termTexts, mustPart].filter(Boolean);
+      tsquery = sql`${exactAny.length ? join(exactAny, "&") : ""}::tsquery`;
+      const all = sql`${exactAll.length ? join(exactAll, "&") : ""}::tsquery`;
       // For finding rows in the body index, word sequences ("open reel") count as all their
       // words: such a query is answered by the GIN index alone, while a phrase would make
       // PostgreSQL re-read each candidate's body vector. The exact query still ranks the top rows.
-      const terms = termQueries.map((_tq, i) => loosen(texts?.[`t${i}`] ?? "")).filter((t) => t !== "");
-      const mustText = texts?.m ?? "";
-      const combine = (parts: string[], op: string) => parts.map((t) => `(${t})`).join(` ${op} `);
-      const anyLoose = [terms.length ? combine(terms, "|") : "", mustText].filter(Boolean);
-      const allLoose = [...terms, mustText].filter(Boolean);
-      bodyQuery = sql`${anyLoose.length ? combine(anyLoose, "&") : ""}::tsquery`;
-      allBodyQuery = sql`${allLoose.length ? combine(allLoose, "&") : ""}::tsquery`;
-      termColumns = termQueries.map((_tq, i) => sql`${constant(`t${i}`)} as ${sql.raw(`t${i}`)}`);
+      const terms = termTexts.map(loosen);
+      const anyLoose = [terms.length ? join(terms, "|") : "", mustPart].filter(Boolean);
+      const allLoose = [...terms, mustPart].filter(Boolean);
+      bodyQuery = sql`${anyLoose.length ? join(anyLoose, "&") : ""}::tsquery`;
+      allBodyQuery = sql`${allLoose.length ? join(allLoose, "&") : ""}::tsquery`;
+      termColumns = termQueries.map(
+        (_tq, i) => sql`${dedupeOr(texts?.[`t${i}`] ?? "")}::tsquery as ${sql.raw(`t${i}`)}`,
+      );
       const headCover = termQueries.length
         ? sql.join(
             termQueries.map((_tq, i) => sql`(d.tsv_head @@ ${sql.raw(`qq.t${i}`)})::int`),
@@ -216,8 +219,9 @@ export class PostgresEngine implements SearchEngine {
           )
         : sql`0`;
       allQuery = all;
-      // Most matches are in the body only: for those the head terms are not looked at at all.
-      cheap = sql`(1.5 * (d.id in (select id from allbody))::int + case when d.id in (select id from headhits) then 2 * (${headCover}) else 0 end)`;
+      headCoverSql = headCover;
+      // Most matches are in the body only: the head terms are counted for head matches only.
+      cheap = sql`(1.5 * (d.id in (select id from allbody))::int + coalesce(hh.cover, 0))`;
     } else if (parsed.excluded.length === 0 && query.q.trim() !== "" && !/^[\s"-]*$/.test(query.q)) {
       // Only stop words: nothing to look for.
       return this.empty(started);
@@ -238,20 +242,21 @@ export class PostgresEngine implements SearchEngine {
       tsquery && bodyQuery
         ? sql`(d.id in (select id from search_document where tsv_head @@ ${tsquery} union select id from search_document where tsv_body @@ ${bodyQuery}))`
         : sql`true`;
+    // The rows found carry what ranking, filters and facets need, so the table is read once.
+    const cols = sql`d.id, d.slug, d.title, d.locale, d.kind, d.topics, d.medium`;
+    const headHits = tsquery
+      ? sql`select ${cols}, 2 * (${headCoverSql}) as cover from search_document d cross join qq where d.tsv_head @@ ${tsquery}`
+      : sql`select ${cols}, 0 as cover from search_document d where false`;
     const hits =
       tsquery && bodyQuery
-        ? sql`select id from search_document where tsv_head @@ ${tsquery} union select id from search_document where tsv_body @@ ${bodyQuery}`
-        : sql`select null::text as id where false`;
-    const inHits = tsquery && bodyQuery ? sql`d.id in (select id from hits)` : sql`true`;
+        ? sql`select id, slug, title, locale, kind, topics, medium from headhits union select ${cols} from search_document d where d.tsv_body @@ ${bodyQuery}`
+        : sql`select ${cols} from search_document d`;
     const facetSql = sql`
       select 'kind' as f, d.kind as v, count(*)::int as n from base d where ${filters("kind")} group by d.kind
       union all
       select 'topic', t, count(*)::int from base d, unnest(d.topics) t where ${filters("topic")} group by t
       union all
       select 'medium', d.medium, count(*)::int from base d where d.medium is not null and ${filters("medium")} group by d.medium`;
-    const headHits = tsquery
-      ? sql`select id from search_document where tsv_head @@ ${tsquery}`
-      : sql`select null::text as id where false`;
     const allBody =
       allQuery && allBodyQuery
         ? sql`select id from search_document where tsv_body @@ ${allBodyQuery}`
@@ -263,9 +268,12 @@ export class PostgresEngine implements SearchEngine {
 
     // Half the corpus may match a common word; the planner then prefers a sequential scan, which
     // reads (and decompresses) every body vector. The GIN indexes find the same rows without
-    // touching the bodies, so sequential scans are switched off for these statements only.
+    // touching the bodies, so sequential scans are switched off for these statements only (and
+    // merge joins, which sort thousands of text ids where a hash join does not).
     const { pageRows, total, facetRows } = await this.db.transaction(async (tx) => {
-      await tx.execute(sql`set local enable_seqscan = off`);
+      await tx.execute(
+        sql`select set_config('enable_seqscan', 'off', true), set_config('enable_mergejoin', 'off', true)`,
+      );
       const pageRows = rowsOf<{
         slug: string;
         score: number;
@@ -282,15 +290,15 @@ export class PostgresEngine implements SearchEngine {
           headhits as materialized (${headHits}),
           hits as materialized (${hits}),
           matched as (
-            select distinct on (d.slug) d.slug, d.id, d.title, ${cheap} as cheap
-            from search_document d cross join qq
-            where ${inHits} and ${filters()}
-            order by d.slug, cheap desc, (d.locale = ${query.locale}) desc
+            select distinct on (d.slug collate "C") d.slug, d.id, d.title, ${cheap} as cheap
+            from hits d left join headhits hh on hh.id = d.id
+            where ${filters()}
+            order by d.slug collate "C", cheap desc, (d.locale = ${query.locale}) desc
           ),
           base as (
-            select distinct on (d.slug) d.slug, d.kind, d.topics, d.medium
-            from search_document d where ${inHits}
-            order by d.slug
+            select distinct on (d.slug collate "C") d.slug, d.kind, d.topics, d.medium
+            from hits d
+            order by d.slug collate "C"
           ),
           facet as (${facetSql}),
           counted as (select count(*) as total from matched),
@@ -328,9 +336,9 @@ export class PostgresEngine implements SearchEngine {
         : rowsOf<{ f: string; v: string; n: number }>(
             await tx.execute(sql`
               with base as (
-                select distinct on (d.slug) d.slug, d.kind, d.topics, d.medium
+                select distinct on (d.slug collate "C") d.slug, d.kind, d.topics, d.medium
                 from search_document d where ${match}
-                order by d.slug
+                order by d.slug collate "C"
               )
               ${facetSql}`),
           ).map((r) => [r.f, r.v, r.n]);
@@ -385,4 +393,14 @@ function parseFacets(value: unknown): [string, string, number][] {
   return Array.isArray(rows)
     ? (rows as [string, string, number][]).map(([f, v, n]) => [f, v, Number(n)])
     : [];
+}
+
+/** A flat OR of tsquery items ('a' | 'b' <-> 'c' | 'a') without repeats; anything nested is kept as is. */
+export function dedupeOr(tsquery: string): string {
+  if (tsquery.includes("(") || tsquery.includes(")")) return tsquery;
+  const items = tsquery
+    .split(" | ")
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return [...new Set(items)].join(" | ");
 }
