@@ -37,6 +37,12 @@ export default function Beheer() {
         <li>
           <Link to="/beheer/dragers">{t("dragers.beheer.link")}</Link>
         </li>
+        <li>
+          <Link to="/beheer/intervisie">{t("intervisie.beheer.title")}</Link>
+        </li>
+        <li>
+          <Link to="/beheer/intervisie/beoordelingen">{t("intervisie.beheer.ratings")}</Link>
+        </li>
         {canImportSurvey ? (
           <li>
             <Link to="/beheer/enquete">{t("survey.beheer")}</Link>
