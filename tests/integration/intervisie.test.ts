@@ -1025,3 +1025,34 @@ describe("review fixes", () => {
     }
   });
 });
+
+describe("re-matching", () => {
+  it("tells a member of the closed group who is in none of the new groups", async () => {
+    const { moderator, groups, members } = await matchedGroups();
+    // The largest group: without the leaver it still has enough people for a group.
+    const target = [...groups].sort((a, b) => b.memberIds.length - a.memberIds.length)[0]!;
+    expect(target.memberIds.length).toBeGreaterThan(4);
+    const leaver = members.find((m) => target.memberIds.includes(m.id))!;
+    await optInAction({
+      request: post("/intervisie/deelnemen", { intent: "afmelden" }, { Cookie: leaver.cookie }),
+      context,
+      params: {},
+    });
+    const response = (await runMatch(moderator, { pool: `groep-${target.id}` })) as Response;
+    const runId = Number(response.headers.get("Location")!.split("/").pop());
+    const proposal = await proposalOf(moderator, runId);
+    expect(proposal.groups.flatMap((g) => g.members.map((m) => m.id))).not.toContain(leaver.id);
+    await proposalAction({
+      request: post(
+        `/beheer/intervisie/voorstel/${runId}`,
+        { intent: "bevestigen", versie: String(proposal.version) },
+        { Cookie: moderator.cookie },
+      ),
+      context,
+      params: { id: String(runId) },
+    });
+    const told = await database.db.select().from(notification).where(eq(notification.userId, leaver.id));
+    expect(told.some((n) => n.title === `${target.name} is opgeheven`)).toBe(true);
+    expect(mails().some((m) => m.to === leaver.email && m.subject.includes("is opgeheven"))).toBe(true);
+  });
+});

@@ -326,6 +326,7 @@ export async function confirmProposal(
   mailEnv?: MailEnv,
 ): Promise<number[]> {
   const created: { id: number; name: string; members: string[] }[] = [];
+  const closedGroup: { value: { name: string; members: string[] } | null } = { value: null };
   await db.transaction(async (tx) => {
     const [run] = await tx.select().from(matchRun).where(eq(matchRun.id, runId)).for("update");
     if (!run) throw new ProposalError("Dit voorstel bestaat niet.", 404);
@@ -385,6 +386,15 @@ export async function confirmProposal(
             gt(intervisionSession.startsAt, new Date()),
           ),
         );
+      const [old] = await tx
+        .select({ name: intervisionGroup.name })
+        .from(intervisionGroup)
+        .where(eq(intervisionGroup.id, reGroupId));
+      const oldMembers = await tx
+        .select({ userId: intervisionMember.userId })
+        .from(intervisionMember)
+        .where(eq(intervisionMember.groupId, reGroupId));
+      closedGroup.value = { name: old?.name ?? "je groep", members: oldMembers.map((m) => m.userId) };
       await tx.delete(intervisionMember).where(eq(intervisionMember.groupId, reGroupId));
     }
 
@@ -440,6 +450,23 @@ export async function confirmProposal(
       details: { groups: created.map((c) => c.id), closedGroup: reGroupId },
     });
   });
+  // Members of a re-matched group who are in none of the new groups (they opted out, or joined
+  // after the run) are told too.
+  const closed = closedGroup.value;
+  const regrouped = new Set(created.flatMap((g) => g.members));
+  const leftOut = closed ? closed.members.filter((id) => !regrouped.has(id)) : [];
+  if (closed && leftOut.length > 0) {
+    await notify(
+      db,
+      leftOut,
+      {
+        title: `${closed.name} is opgeheven`,
+        body: `Een moderator heeft ${closed.name} opnieuw ingedeeld; je zit niet in een van de nieuwe groepen. Meld je (opnieuw) aan voor intervisie of vraag om lid te worden van een open groep.`,
+        link: "/intervisie",
+      },
+      mailEnv,
+    );
+  }
   for (const group of created) {
     await notify(
       db,
