@@ -38,7 +38,8 @@ export function SiteSearch() {
   function go(to: string) {
     setOpen(false);
     setActive(-1);
-    navigate(to);
+    // Aborted by a newer navigation: expected, not an error.
+    Promise.resolve(navigate(to)).catch(() => undefined);
   }
 
   return (

@@ -64,8 +64,13 @@ export default function Kennisbank() {
         onChange={(event) => {
           const form = event.currentTarget;
           clearTimeout(timer.current);
-          timer.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), 250);
+          timer.current = setTimeout(() => {
+            // A newer search (typing on, or Enter) aborts this one: that is expected, not an error.
+            Promise.resolve(submit(form, { replace: true, preventScrollReset: true })).catch(() => undefined);
+          }, 250);
         }}
+        // Enter submits at once; the pending as-you-type search is then no longer needed.
+        onSubmit={() => clearTimeout(timer.current)}
       >
         <div className="min-w-64 flex-1">
           <label htmlFor="kb-zoek" className="block font-medium">
