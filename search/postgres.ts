@@ -138,7 +138,8 @@ export class PostgresEngine implements SearchEngine {
           order by similarity(word, t.w) desc, word
           limit 3
         ) v on true
-        where not exists (select 1 from search_vocabulary x where x.word = t.w)`),
+        -- "between" rather than "=": equality would be answered through the trigram index (slow).
+        where not exists (select 1 from search_vocabulary x where x.word between t.w and t.w)`),
     );
     for (const row of rows) {
       if (!row.word) continue;
@@ -249,7 +250,9 @@ export class PostgresEngine implements SearchEngine {
       : sql`select ${cols}, 0 as cover from search_document d where false`;
     const hits =
       tsquery && bodyQuery
-        ? sql`select id, slug, title, locale, kind, topics, medium from headhits union select ${cols} from search_document d where d.tsv_body @@ ${bodyQuery}`
+        ? // "union all": a document found in both head and body comes twice, and the per-slug
+          // steps below keep one; removing duplicates here would hash every row.
+          sql`select id, slug, title, locale, kind, topics, medium from headhits union all select ${cols} from search_document d where d.tsv_body @@ ${bodyQuery}`
         : sql`select ${cols} from search_document d`;
     const facetSql = sql`
       select 'kind' as f, d.kind as v, count(*)::int as n from base d where ${filters("kind")} group by d.kind
