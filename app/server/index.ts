@@ -12,7 +12,7 @@ import { isSameOriginRequest } from "#app/modules/auth/origin.server.ts";
 import { AccountError } from "#app/modules/auth/users.server.ts";
 import type { AppContext } from "#app/modules/context.server.ts";
 import { type Env, EnvError, loadEnv } from "#app/modules/env.server.ts";
-import { sendDueReminders } from "#app/modules/intervisie/sessions.server.ts";
+import { sendDueReminders, sendRatingPrompts } from "#app/modules/intervisie/sessions.server.ts";
 import { createNonce, securityHeaders } from "#app/modules/security.server.ts";
 import { type Database, openDatabase } from "#db/client.server.ts";
 import { describeSeed, isEmpty, seed, seedOptionsFromEnv } from "#db/seed/index.server.ts";
@@ -54,10 +54,14 @@ try {
 const search = createSearchService(database.db, { meiliUrl: env.MEILI_URL, meiliApiKey: env.MEILI_API_KEY });
 startOutboxWorker(database.db, search);
 
-// Reminder e-mails for intervision sessions that start within a day (each sent once).
+// Reminder e-mails for intervision sessions that start within a day, and after a session the
+// question to rate it (each sent once).
 const reminders = setInterval(() => {
   sendDueReminders(database.db, env).catch((error: Error) =>
     console.error(`Herinneringen voor bijeenkomsten versturen mislukt: ${error.message}`),
+  );
+  sendRatingPrompts(database.db, env).catch((error: Error) =>
+    console.error(`Vragen om een beoordeling versturen mislukt: ${error.message}`),
   );
 }, 10 * 60_000);
 reminders.unref();

@@ -156,6 +156,8 @@ export const intervisionSession = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
+    /** When the members who went were asked to rate the session (after it ended). */
+    ratingPromptSentAt: timestamp("rating_prompt_sent_at", { withTimezone: true }),
   },
   (t) => [
     index("intervision_session_group_idx").on(t.groupId, t.startsAt),

@@ -8,7 +8,7 @@ import { loadEnv } from "#app/modules/env.server.ts";
 import { decideRequest, GroupError } from "#app/modules/intervisie/groups.server.ts";
 import { poolParticipants } from "#app/modules/intervisie/matching.server.ts";
 import { checkGrouping, scoreGrouping } from "#app/modules/intervisie/matching.ts";
-import { answerRsvp, saveNotes } from "#app/modules/intervisie/sessions.server.ts";
+import { answerRsvp, saveNotes, sendRatingPrompts } from "#app/modules/intervisie/sessions.server.ts";
 import { action as accountAction } from "#app/routes/account._index.tsx";
 import { loader as accountDataLoader } from "#app/routes/account.gegevens.ts";
 import { action as matchAction, loader as matchLoader } from "#app/routes/beheer.intervisie._index.tsx";
@@ -31,6 +31,7 @@ import {
   joinRequest,
   matchRun,
   notification,
+  sessionRating,
   sessionRsvp,
 } from "#db/schema/intervisie.ts";
 import { surveyResponse } from "#db/schema/survey.ts";
@@ -1054,5 +1055,52 @@ describe("re-matching", () => {
     const told = await database.db.select().from(notification).where(eq(notification.userId, leaver.id));
     expect(told.some((n) => n.title === `${target.name} is opgeheven`)).toBe(true);
     expect(mails().some((m) => m.to === leaver.email && m.subject.includes("is opgeheven"))).toBe(true);
+  });
+});
+
+describe("after a session", () => {
+  it("asks the members who went to rate it, once, and not those who already did or did not go", async () => {
+    const { groups, members } = await matchedGroups();
+    const group = groups[0]!;
+    const [went, rater, stayed] = group.memberIds;
+    const start = new Date("2026-03-10T13:00:00Z");
+    const [session] = await database.db
+      .insert(intervisionSession)
+      .values({
+        groupId: group.id,
+        title: "Casus OOC",
+        startsAt: start,
+        durationMinutes: 90,
+        method: "incident",
+        capacity: 7,
+      })
+      .returning({ id: intervisionSession.id });
+    const before = new Date(start.getTime() - 86_400_000);
+    await answerRsvp(database.db, { id: went!, role: "member" }, session!.id, "yes", { now: before });
+    await answerRsvp(database.db, { id: rater!, role: "member" }, session!.id, "yes", { now: before });
+    await answerRsvp(database.db, { id: stayed!, role: "member" }, session!.id, "no", { now: before });
+    await database.db.insert(sessionRating).values({ sessionId: session!.id, userId: rater!, score: 4 });
+    for (const f of readdirSync(mailDir)) rmSync(path.join(mailDir, f));
+    const promptsFor = async (userId: string) =>
+      (await database.db.select().from(notification).where(eq(notification.userId, userId))).filter((n) =>
+        n.title.startsWith("Hoe was"),
+      );
+
+    // During the session: nothing yet.
+    expect(await sendRatingPrompts(database.db, context.env, new Date(start.getTime() + 60 * 60_000))).toBe(
+      0,
+    );
+    // After it ended: the one who went and has not rated is asked, in the app and by e-mail.
+    const after = new Date(start.getTime() + 120 * 60_000);
+    expect(await sendRatingPrompts(database.db, context.env, after)).toBe(1);
+    expect(await promptsFor(went!)).toHaveLength(1);
+    expect((await promptsFor(went!))[0]!.link).toBe(`/intervisie/sessies/${session!.id}#beoordeling`);
+    expect(await promptsFor(rater!)).toHaveLength(0);
+    expect(await promptsFor(stayed!)).toHaveLength(0);
+    const wentEmail = members.find((m) => m.id === went)!.email;
+    expect(mails().map((m) => m.to)).toEqual([wentEmail]);
+    // Once.
+    expect(await sendRatingPrompts(database.db, context.env, new Date(after.getTime() + 3_600_000))).toBe(0);
+    expect(await promptsFor(went!)).toHaveLength(1);
   });
 });

@@ -965,6 +965,65 @@ export async function sendDueReminders(
   return sent;
 }
 
+/**
+ * After a session has ended, asks the members who were going to rate it (in the app and by
+ * e-mail), once. Sessions that ended more than a week ago are left alone, so a server that was
+ * down does not send a pile of old questions. Returns the number of sessions handled.
+ */
+export async function sendRatingPrompts(
+  db: DB,
+  mailEnv: MailEnv | undefined,
+  now = new Date(),
+): Promise<number> {
+  const ended = await db
+    .select({
+      id: intervisionSession.id,
+      title: intervisionSession.title,
+      startsAt: intervisionSession.startsAt,
+      durationMinutes: intervisionSession.durationMinutes,
+    })
+    .from(intervisionSession)
+    .where(
+      and(
+        isNull(intervisionSession.ratingPromptSentAt),
+        isNull(intervisionSession.cancelledAt),
+        lte(intervisionSession.startsAt, now),
+        gt(intervisionSession.startsAt, new Date(now.getTime() - 7 * 24 * 3_600_000)),
+      ),
+    );
+  let sent = 0;
+  for (const session of ended) {
+    if (session.startsAt.getTime() + session.durationMinutes * 60_000 > now.getTime()) continue;
+    const [claimed] = await db
+      .update(intervisionSession)
+      .set({ ratingPromptSentAt: now })
+      .where(and(eq(intervisionSession.id, session.id), isNull(intervisionSession.ratingPromptSentAt)))
+      .returning({ id: intervisionSession.id });
+    if (!claimed) continue;
+    const going = await db
+      .select({ userId: sessionRsvp.userId })
+      .from(sessionRsvp)
+      .where(and(eq(sessionRsvp.sessionId, session.id), eq(sessionRsvp.status, "going")));
+    const rated = await db
+      .select({ userId: sessionRating.userId })
+      .from(sessionRating)
+      .where(eq(sessionRating.sessionId, session.id));
+    const done = new Set(rated.map((r) => r.userId));
+    await notify(
+      db,
+      going.map((g) => g.userId).filter((id) => !done.has(id)),
+      {
+        title: `Hoe was ${session.title}?`,
+        body: `Geef de bijeenkomst "${session.title}" een cijfer van 1 tot 5, met een toelichting als je wilt. Zo ziet de groep wat werkt; een moderator ziet alleen de gemiddelden en de toelichtingen, niet wie wat gaf.`,
+        link: `${sessionLink(session.id)}#beoordeling`,
+      },
+      withOrigin(mailEnv),
+    );
+    sent++;
+  }
+  return sent;
+}
+
 // ---------------------------------------------------------------------------------------------
 // For routes
 

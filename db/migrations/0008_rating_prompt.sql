@@ -1,0 +1,1 @@
+ALTER TABLE "intervision_session" ADD COLUMN "rating_prompt_sent_at" timestamp with time zone;
