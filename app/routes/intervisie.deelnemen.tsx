@@ -61,7 +61,6 @@ export default function OptIn() {
   const { participation } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
-  const locale = useLocale();
   const errors = result?.errors ?? {};
   const values = result?.values;
   const needs = values?.needs ?? participation.needs;
@@ -102,35 +101,11 @@ export default function OptIn() {
                 {errors.needs}
               </p>
             ) : null}
-            <div className="grid gap-1 sm:grid-cols-2">
-              {topics.map((topic) => (
-                <label key={topic.key} className="flex items-center gap-2">
-                  <input
-                    type="checkbox"
-                    name="needs"
-                    value={topic.key}
-                    defaultChecked={needs.includes(topic.key)}
-                  />
-                  {topic[locale]}
-                </label>
-              ))}
-            </div>
+            <TopicChoices name="needs" checked={needs} />
           </fieldset>
           <fieldset className="space-y-2">
             <legend className="font-semibold">{t("intervisie.optin.offers")}</legend>
-            <div className="grid gap-1 sm:grid-cols-2">
-              {topics.map((topic) => (
-                <label key={topic.key} className="flex items-center gap-2">
-                  <input
-                    type="checkbox"
-                    name="offers"
-                    value={topic.key}
-                    defaultChecked={offers.includes(topic.key)}
-                  />
-                  {topic[locale]}
-                </label>
-              ))}
-            </div>
+            <TopicChoices name="offers" checked={offers} />
           </fieldset>
           <fieldset className="space-y-2" aria-describedby={errorId("inPerson")}>
             <legend className="font-semibold">{t("intervisie.optin.inPerson")}</legend>
@@ -193,6 +168,21 @@ export default function OptIn() {
           </DangerButton>
         </Form>
       ) : null}
+    </div>
+  );
+}
+
+/** One checkbox per topic of the taxonomy, in the reader's language. */
+function TopicChoices({ name, checked }: { name: string; checked: readonly string[] }) {
+  const locale = useLocale();
+  return (
+    <div className="grid gap-1 sm:grid-cols-2">
+      {topics.map((topic) => (
+        <label key={topic.key} className="flex items-center gap-2">
+          <input type="checkbox" name={name} value={topic.key} defaultChecked={checked.includes(topic.key)} />
+          {topic[locale]}
+        </label>
+      ))}
     </div>
   );
 }

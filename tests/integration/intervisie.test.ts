@@ -216,6 +216,29 @@ async function proposalOf(moderator: Member, runId: number) {
   return result.proposal;
 }
 
+/** The proposal a matching run redirected to. */
+function runIdFrom(response: unknown): number {
+  return Number((response as Response).headers.get("Location")!.split("/").pop());
+}
+
+/** Posts a form to a proposal's page as the moderator. */
+function proposalPost(moderator: Member, runId: number, fields: Record<string, string>) {
+  return proposalAction({
+    request: post(`/beheer/intervisie/voorstel/${runId}`, fields, { Cookie: moderator.cookie }),
+    context,
+    params: { id: String(runId) },
+  });
+}
+
+/** A session of a group, written straight to the database. */
+async function addSession(values: Omit<typeof intervisionSession.$inferInsert, "id">) {
+  const [row] = await database.db
+    .insert(intervisionSession)
+    .values(values)
+    .returning({ id: intervisionSession.id });
+  return row!;
+}
+
 function mails(): { to: string; subject: string; text: string }[] {
   return readdirSync(mailDir).map((f) => JSON.parse(readFileSync(path.join(mailDir, f), "utf8")));
 }
@@ -318,19 +341,11 @@ describe("matching by a moderator", () => {
 
     // Move the first member of group 1 into group 2: the page shows new scores (and any rule broken).
     const mover = proposal.groups[0]!.members[0]!;
-    const moved = await proposalAction({
-      request: post(
-        `/beheer/intervisie/voorstel/${runId}`,
-        {
-          intent: "verplaatsen",
-          versie: String(proposal.version),
-          deelnemer: mover.id,
-          naar: "1",
-        },
-        { Cookie: moderator.cookie },
-      ),
-      context,
-      params: { id: String(runId) },
+    const moved = await proposalPost(moderator, runId, {
+      intent: "verplaatsen",
+      versie: String(proposal.version),
+      deelnemer: mover.id,
+      naar: "1",
     });
     expect((moved as Response).status).toBe(302);
     const after = await proposalOf(moderator, runId);
@@ -344,49 +359,28 @@ describe("matching by a moderator", () => {
 
     // A form from before the move (old version) changes nothing and says why.
     const stale = await statusAndBody(
-      await proposalAction({
-        request: post(
-          `/beheer/intervisie/voorstel/${runId}`,
-          {
-            intent: "verplaatsen",
-            versie: String(proposal.version),
-            deelnemer: mover.id,
-            naar: "0",
-          },
-          { Cookie: moderator.cookie },
-        ),
-        context,
-        params: { id: String(runId) },
+      await proposalPost(moderator, runId, {
+        intent: "verplaatsen",
+        versie: String(proposal.version),
+        deelnemer: mover.id,
+        naar: "0",
       }),
     );
     expect(stale.status).toBe(409);
     expect(String(stale.body.error)).toMatch(/intussen gewijzigd/);
 
     // Move back so the rules hold, then confirm.
-    await proposalAction({
-      request: post(
-        `/beheer/intervisie/voorstel/${runId}`,
-        {
-          intent: "verplaatsen",
-          versie: String(after.version),
-          deelnemer: mover.id,
-          naar: "0",
-        },
-        { Cookie: moderator.cookie },
-      ),
-      context,
-      params: { id: String(runId) },
+    await proposalPost(moderator, runId, {
+      intent: "verplaatsen",
+      versie: String(after.version),
+      deelnemer: mover.id,
+      naar: "0",
     });
     const ready = await proposalOf(moderator, runId);
     expect(ready.problems).toEqual([]);
-    const confirmed = await proposalAction({
-      request: post(
-        `/beheer/intervisie/voorstel/${runId}`,
-        { intent: "bevestigen", versie: String(ready.version) },
-        { Cookie: moderator.cookie },
-      ),
-      context,
-      params: { id: String(runId) },
+    const confirmed = await proposalPost(moderator, runId, {
+      intent: "bevestigen",
+      versie: String(ready.version),
     });
     expect((confirmed as Response).status).toBe(302);
     expect((await proposalOf(moderator, runId)).status).toBe("confirmed");
@@ -412,15 +406,7 @@ describe("matching by a moderator", () => {
 
     // A confirmed proposal cannot be confirmed again.
     const again = await statusAndBody(
-      await proposalAction({
-        request: post(
-          `/beheer/intervisie/voorstel/${runId}`,
-          { intent: "bevestigen", versie: String(ready.version + 1) },
-          { Cookie: moderator.cookie },
-        ),
-        context,
-        params: { id: String(runId) },
-      }),
+      await proposalPost(moderator, runId, { intent: "bevestigen", versie: String(ready.version + 1) }),
     );
     expect(again.status).toBe(409);
     expect(await database.db.select().from(intervisionGroup)).toHaveLength(groups.length);
@@ -429,37 +415,21 @@ describe("matching by a moderator", () => {
   it("refuses to confirm a proposal that breaks the rules, and stores no group", async () => {
     const { moderator } = await pool(8);
     const response = (await runMatch(moderator)) as Response;
-    const runId = Number(response.headers.get("Location")!.split("/").pop());
+    const runId = runIdFrom(response);
     const proposal = await proposalOf(moderator, runId);
     expect(proposal.groups).toHaveLength(2);
     // Take one member out into a group of their own: sizes 3 and 1 break the minimum of 4.
-    await proposalAction({
-      request: post(
-        `/beheer/intervisie/voorstel/${runId}`,
-        {
-          intent: "verplaatsen",
-          versie: String(proposal.version),
-          deelnemer: proposal.groups[0]!.members[0]!.id,
-          naar: "nieuw",
-        },
-        { Cookie: moderator.cookie },
-      ),
-      context,
-      params: { id: String(runId) },
+    await proposalPost(moderator, runId, {
+      intent: "verplaatsen",
+      versie: String(proposal.version),
+      deelnemer: proposal.groups[0]!.members[0]!.id,
+      naar: "nieuw",
     });
     const broken = await proposalOf(moderator, runId);
     expect(broken.groups).toHaveLength(3);
     expect(broken.problems.join(" ")).toMatch(/toegestaan: 4 tot 7/);
     const refused = await statusAndBody(
-      await proposalAction({
-        request: post(
-          `/beheer/intervisie/voorstel/${runId}`,
-          { intent: "bevestigen", versie: String(broken.version) },
-          { Cookie: moderator.cookie },
-        ),
-        context,
-        params: { id: String(runId) },
-      }),
+      await proposalPost(moderator, runId, { intent: "bevestigen", versie: String(broken.version) }),
     );
     expect(refused.status).toBe(400);
     expect(String(refused.body.error)).toMatch(/voldoet niet aan de regels/);
@@ -503,17 +473,9 @@ describe("matching by a moderator", () => {
 async function matchedGroups() {
   const { members, moderator } = await pool(10);
   const response = (await runMatch(moderator)) as Response;
-  const runId = Number(response.headers.get("Location")!.split("/").pop());
+  const runId = runIdFrom(response);
   const proposal = await proposalOf(moderator, runId);
-  await proposalAction({
-    request: post(
-      `/beheer/intervisie/voorstel/${runId}`,
-      { intent: "bevestigen", versie: String(proposal.version) },
-      { Cookie: moderator.cookie },
-    ),
-    context,
-    params: { id: String(runId) },
-  });
+  await proposalPost(moderator, runId, { intent: "bevestigen", versie: String(proposal.version) });
   const groups = await database.db.select().from(intervisionGroup);
   const rows = await database.db.select().from(intervisionMember);
   return {
@@ -706,20 +668,12 @@ describe("groups", () => {
     const { moderator, groups } = await matchedGroups();
     const target = groups[0]!;
     const response = (await runMatch(moderator, { pool: `groep-${target.id}` })) as Response;
-    const runId = Number(response.headers.get("Location")!.split("/").pop());
+    const runId = runIdFrom(response);
     const proposal = await proposalOf(moderator, runId);
     expect(proposal.groups.flatMap((g) => g.members.map((m) => m.id)).sort()).toEqual(
       [...target.memberIds].sort(),
     );
-    await proposalAction({
-      request: post(
-        `/beheer/intervisie/voorstel/${runId}`,
-        { intent: "bevestigen", versie: String(proposal.version) },
-        { Cookie: moderator.cookie },
-      ),
-      context,
-      params: { id: String(runId) },
-    });
+    await proposalPost(moderator, runId, { intent: "bevestigen", versie: String(proposal.version) });
     const [closed] = await database.db
       .select()
       .from(intervisionGroup)
@@ -779,17 +733,14 @@ describe("personal data", () => {
     const { groups, members } = await matchedGroups();
     const group = groups[0]!;
     const [first, second] = group.memberIds;
-    const [session] = await database.db
-      .insert(intervisionSession)
-      .values({
-        groupId: group.id,
-        title: "Bijeenkomst over U-matic",
-        startsAt: new Date(Date.now() + 7 * 86_400_000),
-        durationMinutes: 90,
-        method: "vijfstappen",
-        capacity: 1,
-      })
-      .returning({ id: intervisionSession.id });
+    const session = await addSession({
+      groupId: group.id,
+      title: "Bijeenkomst over U-matic",
+      startsAt: new Date(Date.now() + 7 * 86_400_000),
+      durationMinutes: 90,
+      method: "vijfstappen",
+      capacity: 1,
+    });
     await answerRsvp(database.db, { id: first!, role: "member" }, session!.id, "yes");
     await answerRsvp(database.db, { id: second!, role: "member" }, session!.id, "yes");
     const statusOf = async (userId: string) =>
@@ -854,30 +805,19 @@ describe("review fixes", () => {
     const { moderator, groups, members } = await matchedGroups();
     const group = groups[0]!;
     const m = members.find((x) => group.memberIds.includes(x.id))!;
-    const [session] = await database.db
-      .insert(intervisionSession)
-      .values({
-        groupId: group.id,
-        title: "Volgende maand",
-        startsAt: new Date(Date.now() + 30 * 86_400_000),
-        durationMinutes: 90,
-        method: "vijfstappen",
-        capacity: 7,
-      })
-      .returning({ id: intervisionSession.id });
+    const session = await addSession({
+      groupId: group.id,
+      title: "Volgende maand",
+      startsAt: new Date(Date.now() + 30 * 86_400_000),
+      durationMinutes: 90,
+      method: "vijfstappen",
+      capacity: 7,
+    });
     await answerRsvp(database.db, { id: m.id, role: "member" }, session!.id, "yes");
     const response = (await runMatch(moderator, { pool: `groep-${group.id}` })) as Response;
-    const runId = Number(response.headers.get("Location")!.split("/").pop());
+    const runId = runIdFrom(response);
     const proposal = await proposalOf(moderator, runId);
-    await proposalAction({
-      request: post(
-        `/beheer/intervisie/voorstel/${runId}`,
-        { intent: "bevestigen", versie: String(proposal.version) },
-        { Cookie: moderator.cookie },
-      ),
-      context,
-      params: { id: String(runId) },
-    });
+    await proposalPost(moderator, runId, { intent: "bevestigen", versie: String(proposal.version) });
     const [old] = await database.db
       .select()
       .from(intervisionSession)
@@ -945,17 +885,14 @@ describe("review fixes", () => {
     const { moderator, groups, members } = await matchedGroups();
     const group = groups[0]!;
     const m = members.find((x) => group.memberIds.includes(x.id))!;
-    const [session] = await database.db
-      .insert(intervisionSession)
-      .values({
-        groupId: group.id,
-        title: "Casus",
-        startsAt: new Date(Date.now() + 86_400_000 * 3),
-        durationMinutes: 90,
-        method: "vijfstappen",
-        capacity: 7,
-      })
-      .returning({ id: intervisionSession.id });
+    const session = await addSession({
+      groupId: group.id,
+      title: "Casus",
+      startsAt: new Date(Date.now() + 86_400_000 * 3),
+      durationMinutes: 90,
+      method: "vijfstappen",
+      capacity: 7,
+    });
     expect(
       (
         await saveNotes(database.db, { id: m.id, role: "member" }, session!.id, {
@@ -989,17 +926,14 @@ describe("review fixes", () => {
     const { groups, members } = await matchedGroups();
     const group = groups[0]!;
     const [first, second] = group.memberIds;
-    const [session] = await database.db
-      .insert(intervisionSession)
-      .values({
-        groupId: group.id,
-        title: "Eén plaats",
-        startsAt: new Date(Date.now() + 86_400_000 * 5),
-        durationMinutes: 90,
-        method: "vijfstappen",
-        capacity: 1,
-      })
-      .returning({ id: intervisionSession.id });
+    const session = await addSession({
+      groupId: group.id,
+      title: "Eén plaats",
+      startsAt: new Date(Date.now() + 86_400_000 * 5),
+      durationMinutes: 90,
+      method: "vijfstappen",
+      capacity: 1,
+    });
     await answerRsvp(database.db, { id: first!, role: "member" }, session!.id, "yes");
     await answerRsvp(database.db, { id: second!, role: "member" }, session!.id, "yes");
     for (const f of readdirSync(mailDir)) rmSync(path.join(mailDir, f));
@@ -1040,18 +974,10 @@ describe("re-matching", () => {
       params: {},
     });
     const response = (await runMatch(moderator, { pool: `groep-${target.id}` })) as Response;
-    const runId = Number(response.headers.get("Location")!.split("/").pop());
+    const runId = runIdFrom(response);
     const proposal = await proposalOf(moderator, runId);
     expect(proposal.groups.flatMap((g) => g.members.map((m) => m.id))).not.toContain(leaver.id);
-    await proposalAction({
-      request: post(
-        `/beheer/intervisie/voorstel/${runId}`,
-        { intent: "bevestigen", versie: String(proposal.version) },
-        { Cookie: moderator.cookie },
-      ),
-      context,
-      params: { id: String(runId) },
-    });
+    await proposalPost(moderator, runId, { intent: "bevestigen", versie: String(proposal.version) });
     const told = await database.db.select().from(notification).where(eq(notification.userId, leaver.id));
     expect(told.some((n) => n.title === `${target.name} is opgeheven`)).toBe(true);
     expect(mails().some((m) => m.to === leaver.email && m.subject.includes("is opgeheven"))).toBe(true);
@@ -1064,17 +990,14 @@ describe("after a session", () => {
     const group = groups[0]!;
     const [went, rater, stayed] = group.memberIds;
     const start = new Date("2026-03-10T13:00:00Z");
-    const [session] = await database.db
-      .insert(intervisionSession)
-      .values({
-        groupId: group.id,
-        title: "Casus OOC",
-        startsAt: start,
-        durationMinutes: 90,
-        method: "incident",
-        capacity: 7,
-      })
-      .returning({ id: intervisionSession.id });
+    const session = await addSession({
+      groupId: group.id,
+      title: "Casus OOC",
+      startsAt: start,
+      durationMinutes: 90,
+      method: "incident",
+      capacity: 7,
+    });
     const before = new Date(start.getTime() - 86_400_000);
     await answerRsvp(database.db, { id: went!, role: "member" }, session!.id, "yes", { now: before });
     await answerRsvp(database.db, { id: rater!, role: "member" }, session!.id, "yes", { now: before });
