@@ -13,12 +13,7 @@ import { type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { parseForm } from "#app/modules/forms.server.ts";
 import { listAllGroups } from "#app/modules/intervisie/groups.server.ts";
-import {
-  listRuns,
-  parsePool,
-  poolParticipants,
-  runMatching,
-} from "#app/modules/intervisie/matching.server.ts";
+import { listRuns, parsePool, poolSizes, runMatching } from "#app/modules/intervisie/matching.server.ts";
 import { defaultWeights, type Weights } from "#app/modules/intervisie/matching.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 
@@ -27,14 +22,13 @@ export const meta: MetaFunction = () => [{ title: "Intervisie: matching · Behee
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "run:matching");
   const url = new URL(request.url);
-  const [free, everyone, runs, groups] = await Promise.all([
-    poolParticipants(context.db, "vrij"),
-    poolParticipants(context.db, "iedereen"),
+  const [counts, runs, groups] = await Promise.all([
+    poolSizes(context.db),
     listRuns(context.db),
     listAllGroups(context.db),
   ]);
   return {
-    counts: { vrij: free.length, iedereen: everyone.length },
+    counts,
     runs,
     groups,
     selectedPool: parsePool(url.searchParams.get("pool")) ?? "vrij",

@@ -14,7 +14,6 @@ import { can } from "#app/modules/auth/permissions.ts";
 import {
   deleteOffer,
   demandOf,
-  getOffer,
   listCarrierGuides,
   listDemand,
   listOffers,
@@ -55,7 +54,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const own = institutionId
     ? {
         demand: await demandOf(context.db, institutionId),
-        offer: await getOffer(context.db, institutionId),
+        // Already read with every line above: the institution's own, whatever the view.
+        offer: allOffers.find((o) => o.institutionId === institutionId) ?? null,
         survey: await surveyLineAnswers(context.db, institutionId),
       }
     : null;

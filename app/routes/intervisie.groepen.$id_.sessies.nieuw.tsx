@@ -21,7 +21,6 @@ import {
   getGroup,
   getSession,
   idParam,
-  mailEnvFor,
   parseSessionForm,
   planSession,
   SessionError,
@@ -88,17 +87,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           { errors: { form: "Kies eerst een bijeenkomst om af te zeggen." }, values },
           { status: 400 },
         );
-      await cancelSession(context.db, user, session.id, mailEnvFor(request, context.env));
+      await cancelSession(context.db, user, session.id, context.env);
       return redirect(`/intervisie/sessies/${session.id}?afgezegd=1`);
     }
     if (intent !== "opslaan") return data({ errors: { form: "Onbekende actie." }, values }, { status: 400 });
     const parsed = parseSessionForm(values, { now: session ? undefined : new Date() });
     if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
     if (session) {
-      await updateSession(context.db, user, session.id, parsed.value, mailEnvFor(request, context.env));
+      await updateSession(context.db, user, session.id, parsed.value, context.env);
       return redirect(`/intervisie/sessies/${session.id}?gewijzigd=1`);
     }
-    const id = await planSession(context.db, user, group.id, parsed.value, mailEnvFor(request, context.env));
+    const id = await planSession(context.db, user, group.id, parsed.value, context.env);
     return redirect(`/intervisie/sessies/${id}?gepland=1`);
   } catch (error) {
     if (error instanceof SessionError && error.status !== 403 && error.status !== 404) {

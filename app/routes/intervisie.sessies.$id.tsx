@@ -15,7 +15,6 @@ import {
   groupName,
   idParam,
   listAttendance,
-  mailEnvFor,
   myRating,
   myRsvpStatus,
   rateSession,
@@ -120,7 +119,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const parsed = answerSchema.safeParse({ answer: form.get("answer") ?? undefined });
       if (!parsed.success) return fail({ answer: parsed.error.issues[0]!.message });
       const result = await answerRsvp(context.db, user, id, parsed.data.answer, {
-        mailEnv: mailEnvFor(request, context.env),
+        mailEnv: context.env,
       });
       const messages = {
         going: "Je bent aangemeld.",

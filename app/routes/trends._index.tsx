@@ -88,6 +88,64 @@ function WaveSelector({ waves, wave }: { waves: readonly number[]; wave: number 
   );
 }
 
+interface CountRow {
+  key: string;
+  label: string;
+  count: string | number | null;
+  percent: string;
+}
+
+/** A chart's data table: one row per category with count and percentage, and a total row. */
+function CountTable({
+  caption,
+  firstColumn,
+  rows,
+  total,
+}: {
+  caption: string;
+  firstColumn: string;
+  rows: CountRow[];
+  total: Omit<CountRow, "key">;
+}) {
+  const t = useT();
+  return (
+    <table className="w-full border-collapse text-left">
+      <caption className="mb-2 text-left text-sm text-muted">{caption}</caption>
+      <thead>
+        <tr className="border-b-2 border-line">
+          <th scope="col" className="py-1 pr-4">
+            {firstColumn}
+          </th>
+          <th scope="col" className="py-1 pr-4 text-right">
+            {t("trends.col.count")}
+          </th>
+          <th scope="col" className="py-1 text-right">
+            {t("trends.col.percent")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} className="border-b border-line">
+            <th scope="row" className="py-1 pr-4 font-normal">
+              {row.label}
+            </th>
+            <td className="py-1 pr-4 text-right">{row.count}</td>
+            <td className="py-1 text-right">{row.percent}</td>
+          </tr>
+        ))}
+        <tr className="font-semibold">
+          <th scope="row" className="py-1 pr-4">
+            {total.label}
+          </th>
+          <td className="py-1 pr-4 text-right">{total.count}</td>
+          <td className="py-1 text-right">{total.percent}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
 function Respondents({ dashboard }: { dashboard: Dashboard }) {
   const t = useT();
   const { wave } = dashboard;
@@ -117,40 +175,21 @@ function Respondents({ dashboard }: { dashboard: Dashboard }) {
           hiddenText={SMALL_GROUP_LABEL}
         />
         <div>
-          <table className="w-full border-collapse text-left">
-            <caption className="mb-2 text-left text-sm text-muted">{caption}</caption>
-            <thead>
-              <tr className="border-b-2 border-line">
-                <th scope="col" className="py-1 pr-4">
-                  {t("trends.col.type")}
-                </th>
-                <th scope="col" className="py-1 pr-4 text-right">
-                  {t("trends.col.count")}
-                </th>
-                <th scope="col" className="py-1 text-right">
-                  {t("trends.col.percent")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {dashboard.respondents.map((row) => (
-                <tr key={row.type} className="border-b border-line">
-                  <th scope="row" className="py-1 pr-4 font-normal">
-                    {t(typeKey(row.type))}
-                  </th>
-                  <td className="py-1 pr-4 text-right">{row.hidden ? hiddenLabel(row.hidden) : row.n}</td>
-                  <td className="py-1 text-right">{row.hidden ? "" : `${row.percent}%`}</td>
-                </tr>
-              ))}
-              <tr className="font-semibold">
-                <th scope="row" className="py-1 pr-4">
-                  {t("trends.total")}
-                </th>
-                <td className="py-1 pr-4 text-right">{dashboard.n ?? SMALL_GROUP_LABEL}</td>
-                <td className="py-1 text-right">{dashboard.n === null ? "" : "100%"}</td>
-              </tr>
-            </tbody>
-          </table>
+          <CountTable
+            caption={caption}
+            firstColumn={t("trends.col.type")}
+            rows={dashboard.respondents.map((row) => ({
+              key: row.type,
+              label: t(typeKey(row.type)),
+              count: row.hidden ? hiddenLabel(row.hidden) : row.n,
+              percent: row.hidden ? "" : `${row.percent}%`,
+            }))}
+            total={{
+              label: t("trends.total"),
+              count: dashboard.n ?? SMALL_GROUP_LABEL,
+              percent: dashboard.n === null ? "" : "100%",
+            }}
+          />
           <CsvLink href={csvHref(wave, RESPONDENTS)} label={caption} />
         </div>
       </div>
@@ -192,40 +231,17 @@ function Question({ question, wave }: { question: QuestionView; wave: number }) 
             hiddenText={SMALL_GROUP_LABEL}
           />
           <div>
-            <table className="w-full border-collapse text-left">
-              <caption className="mb-2 text-left text-sm text-muted">{caption}</caption>
-              <thead>
-                <tr className="border-b-2 border-line">
-                  <th scope="col" className="py-1 pr-4">
-                    {t("trends.col.answer")}
-                  </th>
-                  <th scope="col" className="py-1 pr-4 text-right">
-                    {t("trends.col.count")}
-                  </th>
-                  <th scope="col" className="py-1 text-right">
-                    {t("trends.col.percent")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {question.answers.map((answer) => (
-                  <tr key={answer.label} className="border-b border-line">
-                    <th scope="row" className="py-1 pr-4 font-normal">
-                      {answer.label}
-                    </th>
-                    <td className="py-1 pr-4 text-right">{answer.count}</td>
-                    <td className="py-1 text-right">{answer.percent}%</td>
-                  </tr>
-                ))}
-                <tr className="font-semibold">
-                  <th scope="row" className="py-1 pr-4">
-                    {t("trends.answered")}
-                  </th>
-                  <td className="py-1 pr-4 text-right">{question.n}</td>
-                  <td className="py-1 text-right" />
-                </tr>
-              </tbody>
-            </table>
+            <CountTable
+              caption={caption}
+              firstColumn={t("trends.col.answer")}
+              rows={question.answers.map((answer) => ({
+                key: answer.label,
+                label: answer.label,
+                count: answer.count,
+                percent: `${answer.percent}%`,
+              }))}
+              total={{ label: t("trends.answered"), count: question.n, percent: "" }}
+            />
             <CsvLink href={csvHref(wave, question.column)} label={caption} />
           </div>
         </div>

@@ -219,10 +219,6 @@ export async function listDemand(db: DB): Promise<DemandPost[]> {
     .innerJoin(institution, eq(institution.id, digitisationDemand.institutionId));
 }
 
-export async function getOffer(db: DB, institutionId: number): Promise<LineOffer | null> {
-  return (await listOffers(db)).find((o) => o.institutionId === institutionId) ?? null;
-}
-
 export async function demandOf(db: DB, institutionId: number) {
   return db
     .select({

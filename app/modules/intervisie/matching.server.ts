@@ -48,8 +48,8 @@ const activeMembership = (db: DB) =>
     .innerJoin(intervisionGroup, eq(intervisionGroup.id, intervisionMember.groupId))
     .where(isNull(intervisionGroup.closedAt));
 
-/** The matcher's participants for a pool: opted-in members with an institution, not deleted. */
-export async function poolParticipants(db: DB, pool: Pool): Promise<PoolParticipant[]> {
+/** Everyone signed up (with an institution, not deleted), and who is in an open group. */
+async function signedUp(db: DB) {
   const rows = await db
     .select({
       id: intervisionParticipant.userId,
@@ -68,7 +68,18 @@ export async function poolParticipants(db: DB, pool: Pool): Promise<PoolParticip
     .where(isNull(user.deletedAt))
     .orderBy(intervisionParticipant.consentAt, intervisionParticipant.userId);
   const memberships = await activeMembership(db);
-  const grouped = new Set(memberships.map((m) => m.userId));
+  return { rows, memberships, grouped: new Set(memberships.map((m) => m.userId)) };
+}
+
+/** How many are in the pools "vrij" and "iedereen" (one read for both). */
+export async function poolSizes(db: DB): Promise<{ vrij: number; iedereen: number }> {
+  const { rows, grouped } = await signedUp(db);
+  return { vrij: rows.filter((r) => !grouped.has(r.id)).length, iedereen: rows.length };
+}
+
+/** The matcher's participants for a pool: opted-in members with an institution, not deleted. */
+export async function poolParticipants(db: DB, pool: Pool): Promise<PoolParticipant[]> {
+  const { rows, memberships, grouped } = await signedUp(db);
   const groupId = pool.startsWith("groep-") ? Number(pool.slice(6)) : null;
   const inGroup = new Set(memberships.filter((m) => m.groupId === groupId).map((m) => m.userId));
   const known = new Set<string>(topics.map((t) => t.key));

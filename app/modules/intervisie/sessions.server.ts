@@ -215,20 +215,6 @@ export async function groupName(db: DB, groupId: number): Promise<string> {
 
 const sessionLink = (id: number) => `/intervisie/sessies/${id}`;
 
-/**
- * Mail links come from the configuration only (APP_ORIGIN, or the local server without it; see
- * notify): never from the request, whose Host or X-Forwarded-Host a member could set to send
- * other members links to another site.
- */
-function withOrigin(mailEnv: MailEnv | undefined): MailEnv | undefined {
-  return mailEnv;
-}
-
-/** The mail settings for a request: the configured ones (the request is not trusted for links). */
-export function mailEnvFor(_request: Request, env: MailEnv): MailEnv {
-  return env;
-}
-
 /** Plans a session for a group; the members get a notification (and an e-mail with mailEnv). */
 export async function planSession(
   db: DB,
@@ -262,7 +248,7 @@ export async function planSession(
       body: `${group.name} komt bijeen op ${formatSessionTime(input.startsAt, "nl", input.durationMinutes)}. Laat weten of je komt.`,
       link: sessionLink(id),
     },
-    withOrigin(mailEnv),
+    mailEnv,
   );
   return id;
 }
@@ -387,7 +373,7 @@ export async function updateSession(
         }${input.onlineUrl ? ` (online: ${input.onlineUrl})` : ""}.`,
         link: sessionLink(id),
       },
-      withOrigin(mailEnv),
+      mailEnv,
     );
   }
 }
@@ -417,7 +403,7 @@ export async function cancelSession(db: DB, viewer: Viewer, id: number, mailEnv?
       body: `De bijeenkomst van ${formatSessionTime(existing.startsAt, "nl", existing.durationMinutes)} gaat niet door.`,
       link: sessionLink(id),
     },
-    withOrigin(mailEnv),
+    mailEnv,
   );
 }
 
@@ -483,7 +469,7 @@ async function notifyPromoted(
       body: `Er kwam een plaats vrij bij "${title}". Je stond op de wachtlijst en bent nu aangemeld. Kun je toch niet? Zeg dan af op de pagina van de bijeenkomst, dan komt de volgende aan de beurt.`,
       link: sessionLink(sessionId),
     },
-    withOrigin(mailEnv),
+    mailEnv,
   );
 }
 
@@ -908,6 +894,24 @@ export async function ratingsByGroup(db: DB): Promise<GroupRatings[]> {
 // Reminders
 
 /**
+ * Marks a session as handled by one of the jobs below (the column goes from null to `now`), so
+ * two servers, or two runs, never send the same mails twice. False when another run was first.
+ */
+async function claimSession(
+  db: DB,
+  sessionId: number,
+  column: "reminderSentAt" | "ratingPromptSentAt",
+  now: Date,
+): Promise<boolean> {
+  const [claimed] = await db
+    .update(intervisionSession)
+    .set({ [column]: now })
+    .where(and(eq(intervisionSession.id, sessionId), isNull(intervisionSession[column])))
+    .returning({ id: intervisionSession.id });
+  return Boolean(claimed);
+}
+
+/**
  * Mails a reminder to members who are going or said maybe, for sessions that start within
  * 24 hours and had none yet. Each session is claimed by setting reminderSentAt first, so two
  * servers (or two runs) never send twice. Returns the number of sessions reminded.
@@ -937,12 +941,7 @@ export async function sendDueReminders(
     );
   let sent = 0;
   for (const session of due) {
-    const [claimed] = await db
-      .update(intervisionSession)
-      .set({ reminderSentAt: now })
-      .where(and(eq(intervisionSession.id, session.id), isNull(intervisionSession.reminderSentAt)))
-      .returning({ id: intervisionSession.id });
-    if (!claimed) continue;
+    if (!(await claimSession(db, session.id, "reminderSentAt", now))) continue;
     const recipients = await db
       .select({ userId: sessionRsvp.userId })
       .from(sessionRsvp)
@@ -958,7 +957,7 @@ export async function sendDueReminders(
         body: `Morgen is de intervisiebijeenkomst "${session.title}": ${formatSessionTime(session.startsAt, "nl", session.durationMinutes)}${where ? `, ${where}` : ""}.`,
         link: sessionLink(session.id),
       },
-      withOrigin(mailEnv),
+      mailEnv,
     );
     sent++;
   }
@@ -994,12 +993,7 @@ export async function sendRatingPrompts(
   let sent = 0;
   for (const session of ended) {
     if (session.startsAt.getTime() + session.durationMinutes * 60_000 > now.getTime()) continue;
-    const [claimed] = await db
-      .update(intervisionSession)
-      .set({ ratingPromptSentAt: now })
-      .where(and(eq(intervisionSession.id, session.id), isNull(intervisionSession.ratingPromptSentAt)))
-      .returning({ id: intervisionSession.id });
-    if (!claimed) continue;
+    if (!(await claimSession(db, session.id, "ratingPromptSentAt", now))) continue;
     const going = await db
       .select({ userId: sessionRsvp.userId })
       .from(sessionRsvp)
@@ -1017,7 +1011,7 @@ export async function sendRatingPrompts(
         body: `Geef de bijeenkomst "${session.title}" een cijfer van 1 tot 5, met een toelichting als je wilt. Zo ziet de groep wat werkt; een moderator ziet alleen de gemiddelden en de toelichtingen, niet wie wat gaf.`,
         link: `${sessionLink(session.id)}#beoordeling`,
       },
-      withOrigin(mailEnv),
+      mailEnv,
     );
     sent++;
   }

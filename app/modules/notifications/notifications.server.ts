@@ -17,7 +17,10 @@ export interface NewNotification {
 
 export type MailEnv = Pick<Env, "SMTP_URL" | "MAIL_FROM" | "MAIL_DIR" | "APP_ORIGIN" | "PORT">;
 
-/** The site's address for links in e-mails: APP_ORIGIN, or the local server without it. */
+/**
+ * The site's address for links in e-mails: APP_ORIGIN, or the local server without it. Never the
+ * request's Host or X-Forwarded-Host, which a member could set to send others links elsewhere.
+ */
 export function siteOrigin(env: Pick<Env, "APP_ORIGIN" | "PORT">): string {
   return env.APP_ORIGIN ?? `http://localhost:${env.PORT}`;
 }
