@@ -1,6 +1,6 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { Layout as PageLayout } from "./components/layout.tsx";
 import { useNonce } from "./components/nonce.tsx";
@@ -65,6 +65,11 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // Marks the page as interactive once React has hydrated it (browser tests wait for this before
+  // typing, as input during hydration can make React 18 abandon the render).
+  useEffect(() => {
+    document.documentElement.dataset.js = "klaar";
+  }, []);
   return <Outlet />;
 }
 

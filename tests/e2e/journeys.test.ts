@@ -5,7 +5,14 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "./support/app.ts";
-import { E2E_ADMIN, launchBrowser, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import {
+  E2E_ADMIN,
+  launchBrowser,
+  logIn,
+  seriousAxeViolations,
+  waitForApp,
+  watchErrors,
+} from "./support/browser.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -101,6 +108,7 @@ describe("an archivist looks up how to handle U-matic tapes", () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto("/kennisbank");
+    await waitForApp(page);
 
     await tabTo(page, "het zoekveld", (f) => f.id === "kb-zoek");
     await page.keyboard.type("u-matik", { delay: 20 });

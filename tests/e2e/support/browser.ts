@@ -64,3 +64,8 @@ export async function logIn(page: Page, who: { email: string; password: string }
   await page.getByLabel("Wachtwoord", { exact: true }).fill(who.password);
   await page.getByRole("button", { name: "Inloggen" }).click();
 }
+
+/** Waits until React has hydrated the page (root.tsx sets html[data-js=klaar]). */
+export async function waitForApp(page: Page) {
+  await page.waitForSelector("html[data-js=klaar]", { state: "attached" });
+}
