@@ -1,6 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type DB, rowsOf } from "#db/client.server.ts";
-import { type ParsedTerm, parseQuery, prefixToken } from "./query-parser.ts";
+import { byScore, type DocRow, DocTable, type Matched } from "./doc-table.ts";
+import { type ParsedQuery, type ParsedTerm, parseQuery, prefixToken } from "./query-parser.ts";
+import { lexemesOf, snippetWindow } from "./snippet-window.ts";
 import { markedSnippet } from "./text.ts";
 import {
   clampQuery,
@@ -67,21 +69,45 @@ function termSql(term: ParsedTerm, corrections: string[]): SQL {
   return sql`(${sql.join(parts, sql` || `)})`;
 }
 
+/** The tsquery texts of one search (see queryTexts). */
+interface QueryTexts {
+  /** Any of the words (each with its alternatives), and every phrase, and no excluded word. */
+  exact: string;
+  /** Each word with its alternatives. */
+  terms: string[];
+  /** As exact, with phrases loosened for the body index. */
+  bodyAny: string;
+  /** All of the words (loosened); null when that is the same as bodyAny. */
+  bodyAll: string | null;
+}
+
 export class PostgresEngine implements SearchEngine {
   readonly name = "postgres" as const;
+  /** What each document number stands for (search/doc-table.ts). */
+  private readonly table = new DocTable();
+  /** tsquery texts built before, by query part: the dictionaries do not change while running. */
+  private readonly builtQueries = new Map<string, string>();
+  /** Words known to be in the vocabulary (search_vocabulary only grows). */
+  private readonly knownWords = new Set<string>();
   constructor(private readonly db: DB) {}
 
   async index(docs: SearchDocument[]): Promise<void> {
     if (!docs.length) return;
     for (const doc of docs) {
+      // A new number on every change (n = default): see DocTable.
       await this.db.execute(sql`
-        insert into search_document (id, slug, locale, kind, title, aliases, summary, body, topics, medium, institution_types, tsv_head, tsv_body, updated_at)
-        values (${doc.id}, ${doc.slug}, ${doc.locale}, ${doc.kind}, ${doc.title}, ${doc.aliases.join(" ")}, ${doc.summary},
-          ${doc.body}, ${toTextArray(doc.topics)}, ${doc.medium}, ${toTextArray(doc.institutionTypes)}, ${headVectorSql(doc)}, ${bodyVectorSql(doc)}, now())
-        on conflict (id) do update set slug = excluded.slug, locale = excluded.locale, kind = excluded.kind,
-          title = excluded.title, aliases = excluded.aliases, summary = excluded.summary, body = excluded.body,
-          topics = excluded.topics, medium = excluded.medium, institution_types = excluded.institution_types,
-          tsv_head = excluded.tsv_head, tsv_body = excluded.tsv_body, updated_at = now()`);
+        with doc as (
+          insert into search_document (id, slug, locale, kind, title, aliases, summary, body, topics, medium, institution_types, tsv_head, updated_at)
+          values (${doc.id}, ${doc.slug}, ${doc.locale}, ${doc.kind}, ${doc.title}, ${doc.aliases.join(" ")}, ${doc.summary},
+            ${doc.body}, ${toTextArray(doc.topics)}, ${doc.medium}, ${toTextArray(doc.institutionTypes)}, ${headVectorSql(doc)}, now())
+          on conflict (id) do update set slug = excluded.slug, locale = excluded.locale, kind = excluded.kind,
+            title = excluded.title, aliases = excluded.aliases, summary = excluded.summary, body = excluded.body,
+            topics = excluded.topics, medium = excluded.medium, institution_types = excluded.institution_types,
+            tsv_head = excluded.tsv_head, updated_at = now(), n = default
+          returning id, n
+        )
+        insert into search_body (id, n, tsv) select id, n, ${bodyVectorSql(doc)} from doc
+        on conflict (id) do update set n = excluded.n, tsv = excluded.tsv`);
     }
     const words = [
       ...new Set(
@@ -124,27 +150,36 @@ export class PostgresEngine implements SearchEngine {
       (t) => !t.text.includes(" ") && t.text.length >= 4 && /\p{L}/u.test(t.text),
     );
     const found = new Map<string, string[]>();
-    if (!candidates.length) return found;
+    const unknown = candidates.filter((t) => !this.knownWords.has(t.text));
+    if (!unknown.length) return found;
     const rows = rowsOf<{ w: string; word: string | null }>(
       await this.db.execute(sql`
-        select t.w, v.word
-        from (values ${sql.join(
-          candidates.map((c) => sql`(${c.text})`),
-          sql`, `,
-        )}) as t(w)
+        -- Known words first ("between" rather than "=": equality would be answered through the
+        -- trigram index, slowly); the similarity search runs for unknown words only.
+        with unknown as materialized (
+          select t.w from (values ${sql.join(
+            unknown.map((c) => sql`(${c.text})`),
+            sql`, `,
+          )}) as t(w)
+          where not exists (select 1 from search_vocabulary x where x.word between t.w and t.w)
+        )
+        select u.w, v.word
+        from unknown u
         left join lateral (
           select word from search_vocabulary
-          where word % t.w and word <> t.w
-          order by similarity(word, t.w) desc, word
+          where word % u.w and word <> u.w
+          order by similarity(word, u.w) desc, word
           limit 3
-        ) v on true
-        -- "between" rather than "=": equality would be answered through the trigram index (slow).
-        where not exists (select 1 from search_vocabulary x where x.word between t.w and t.w)`),
+        ) v on true`),
     );
     for (const row of rows) {
       if (!row.word) continue;
       found.set(row.w, [...(found.get(row.w) ?? []), row.word]);
     }
+    // Words in the vocabulary stay there (it only grows), so they need not be looked up again.
+    const returned = new Set(rows.map((r) => r.w));
+    if (this.knownWords.size > 50_000) this.knownWords.clear();
+    for (const t of unknown) if (!returned.has(t.text)) this.knownWords.add(t.text);
     return found;
   }
 
@@ -153,217 +188,215 @@ export class PostgresEngine implements SearchEngine {
     const query = clampQuery(input);
     const parsed = parseQuery(query.q);
     const hasText = parsed.terms.length > 0 || parsed.phrases.length > 0;
-    // Documents match when they contain any of the words (and every "phrase", and no -word).
-    // Ranking happens in two steps, so that long bodies are read for a few rows only:
-    //  1. every match gets a cheap score from its small head vector (title, aliases, summary):
-    //     how many of the words it has there, whether the body has all of them, head rank;
-    //  2. the best CANDIDATES of those are re-ranked with the body's text-search rank.
-    let tsquery: SQL | null = null;
-    let cheap: SQL = sql`0::float8`;
-    let allQuery: SQL | null = null;
-    let termColumns: SQL[] = [];
-    let bodyQuery: SQL | null = null;
-    let allBodyQuery: SQL | null = null;
-    let headCoverSql: SQL = sql`0`;
+    let texts: QueryTexts | null = null;
     if (hasText) {
-      const corrections = await this.corrections(parsed.terms);
-      const termQueries = parsed.terms.map((t) => termSql(t, corrections.get(t.text) ?? []));
-      const must: SQL[] = [];
-      for (const phrase of parsed.phrases) {
-        must.push(
-          sql`(phraseto_tsquery('dutch', unaccent(${phrase})) || phraseto_tsquery('simple', unaccent(${phrase})))`,
-        );
-      }
-      for (const word of parsed.excluded) {
-        must.push(
-          sql`!!(plainto_tsquery('dutch', unaccent(${word})) || plainto_tsquery('simple', unaccent(${word})))`,
-        );
-      }
-      // The queries are built once, in their own statement, and then sent as constants: built
-      // inline, the stable functions (to_tsquery, unaccent) would run again for every row.
-      const [texts] = rowsOf<Record<string, string>>(
-        await this.db.execute(
-          sql`select ${sql.join(
-            [
-              must.length ? sql`(${sql.join(must, sql` && `)})::text as m` : sql`''::text as m`,
-              ...termQueries.map((tq, i) => sql`(${tq})::text as ${sql.raw(`t${i}`)}`),
-            ],
-            sql`, `,
-          )}`,
-        ),
-      );
-      // Each word's alternatives come back once per text-search configuration, mostly the same
-      // lexemes: without the repeats the queries are a third as long (cheaper to match, rank and
-      // headline).
-      const termTexts = termQueries.map((_tq, i) => dedupeOr(texts?.[`t${i}`] ?? "")).filter((t) => t !== "");
-      const mustPart = texts?.m ?? "";
-      const join = (parts: string[], op: string) => parts.map((t) => `(${t})`).join(` ${op} `);
-      const exactAny = [termTexts.length ? join(termTexts, "|") : "", mustPart].filter(Boolean);
-      const exactAll = [...termTexts, mustPart].filter(Boolean);
-      tsquery = sql`${exactAny.length ? join(exactAny, "&") : ""}::tsquery`;
-      const all = sql`${exactAll.length ? join(exactAll, "&") : ""}::tsquery`;
-      // For finding rows in the body index, word sequences ("open reel") count as all their
-      // words: such a query is answered by the GIN index alone, while a phrase would make
-      // PostgreSQL re-read each candidate's body vector. The exact query still ranks the top rows.
-      const terms = termTexts.map(loosen);
-      const anyLoose = [terms.length ? join(terms, "|") : "", mustPart].filter(Boolean);
-      const allLoose = [...terms, mustPart].filter(Boolean);
-      bodyQuery = sql`${anyLoose.length ? join(anyLoose, "&") : ""}::tsquery`;
-      allBodyQuery = sql`${allLoose.length ? join(allLoose, "&") : ""}::tsquery`;
-      termColumns = termQueries.map(
-        (_tq, i) => sql`${dedupeOr(texts?.[`t${i}`] ?? "")}::tsquery as ${sql.raw(`t${i}`)}`,
-      );
-      const headCover = termQueries.length
-        ? sql.join(
-            termQueries.map((_tq, i) => sql`(d.tsv_head @@ ${sql.raw(`qq.t${i}`)})::int`),
-            sql` + `,
-          )
-        : sql`0`;
-      allQuery = all;
-      headCoverSql = headCover;
-      // Most matches are in the body only: the head terms are counted for head matches only.
-      cheap = sql`(1.5 * (d.id in (select id from allbody))::int + coalesce(hh.cover, 0))`;
+      texts = await this.queryTexts(parsed);
     } else if (parsed.excluded.length === 0 && query.q.trim() !== "" && !/^[\s"-]*$/.test(query.q)) {
       // Only stop words: nothing to look for.
       return this.empty(started);
     }
 
-    const filters = (skip?: "kind" | "topic" | "medium"): SQL => {
-      const parts: SQL[] = [sql`true`];
-      if (query.kind && skip !== "kind") parts.push(sql`d.kind = ${query.kind}`);
-      if (query.topic && skip !== "topic") parts.push(sql`${query.topic} = any(d.topics)`);
-      if (query.medium && skip !== "medium") parts.push(sql`d.medium = ${query.medium}`);
-      return sql.join(parts, sql` and `);
-    };
-    // The tsquery is written out in each place (not taken from a CTE), so that the planner can use
-    // the GIN indexes; the body vector itself is only read for the top candidates.
-    // Matching rows come from the two GIN indexes (head: exact query; body: see loosen), and are
-    // then checked against the exact query, which reads only the small head vector for most rows.
-    const match =
-      tsquery && bodyQuery
-        ? sql`(d.id in (select id from search_document where tsv_head @@ ${tsquery} union select id from search_document where tsv_body @@ ${bodyQuery}))`
-        : sql`true`;
-    // The rows found carry what ranking, filters and facets need, so the table is read once.
-    const cols = sql`d.id, d.slug, d.title, d.locale, d.kind, d.topics, d.medium`;
-    const headHits = tsquery
-      ? sql`select ${cols}, 2 * (${headCoverSql}) as cover from search_document d cross join qq where d.tsv_head @@ ${tsquery}`
-      : sql`select ${cols}, 0 as cover from search_document d where false`;
-    const hits =
-      tsquery && bodyQuery
-        ? // "union all": a document found in both head and body comes twice, and the per-slug
-          // steps below keep one; removing duplicates here would hash every row.
-          sql`select id, slug, title, locale, kind, topics, medium from headhits union all select ${cols} from search_document d where d.tsv_body @@ ${bodyQuery}`
-        : sql`select ${cols} from search_document d`;
-    const facetSql = sql`
-      select 'kind' as f, d.kind as v, count(*)::int as n from base d where ${filters("kind")} group by d.kind
-      union all
-      select 'topic', t, count(*)::int from base d, unnest(d.topics) t where ${filters("topic")} group by t
-      union all
-      select 'medium', d.medium, count(*)::int from base d where d.medium is not null and ${filters("medium")} group by d.medium`;
-    const allBody =
-      allQuery && allBodyQuery
-        ? sql`select id from search_document where tsv_body @@ ${allBodyQuery}`
-        : sql`select null::text as id where false`;
-    const candidates = query.offset + query.limit + 40;
-    const qq = tsquery
-      ? sql`select ${sql.join([sql`${tsquery} as q`, ...termColumns], sql`, `)}`
-      : sql`select null::tsquery as q`;
+    // 1. Which document versions match, as numbers, straight from the GIN indexes.
+    const matched = await this.matching(texts);
+    // 2. Per article: the best-scoring version that passes the filters, the total, the facets and
+    //    the best candidates by a cheap score, from what the engine keeps in memory.
+    await this.learn([matched.headNs, matched.bodyNs]);
+    const { total, facets, candidates } = this.table.aggregate(
+      matched,
+      { kind: query.kind, topic: query.topic, medium: query.medium, locale: query.locale },
+      query.offset + query.limit + 20,
+    );
 
-    // Half the corpus may match a common word; the planner then prefers a sequential scan, which
-    // reads (and decompresses) every body vector. The GIN indexes find the same rows without
-    // touching the bodies, so sequential scans are switched off for these statements only (and
-    // merge joins, which sort thousands of text ids where a hash join does not).
-    const { pageRows, total, facetRows } = await this.db.transaction(async (tx) => {
-      await tx.execute(
-        sql`select set_config('enable_seqscan', 'off', true), set_config('enable_mergejoin', 'off', true)`,
+    // 3. The candidates are ranked with ts_rank_cd on head and body.
+    if (texts && candidates.length) {
+      const ns = intArray(candidates.map((c) => c.n));
+      const ranks = rowsOf<{ n: number; r: number }>(
+        await this.db.execute(sql`
+          select d.n, (ts_rank_cd(${WEIGHTS}, d.tsv_head, ${texts.exact}::tsquery, 1)
+            + ts_rank_cd(${WEIGHTS}, b.tsv, ${texts.exact}::tsquery, 1))::float8 as r
+          from search_body b join search_document d on d.n = b.n
+          where b.n = any(${ns}) and d.n = any(${ns})`),
       );
-      const pageRows = rowsOf<{
-        slug: string;
-        score: number;
-        total: number;
-        title: string;
-        kind: string;
-        summary: string;
-        headline: string | null;
-        facets: unknown;
-      }>(
-        await tx.execute(sql`
-          with qq as materialized (${qq}),
-          allbody as materialized (${allBody}),
-          headhits as materialized (${headHits}),
-          hits as materialized (${hits}),
-          matched as (
-            select distinct on (d.slug collate "C") d.slug, d.id, d.title, ${cheap} as cheap
-            from hits d left join headhits hh on hh.id = d.id
-            where ${filters()}
-            order by d.slug collate "C", cheap desc, (d.locale = ${query.locale}) desc
-          ),
-          base as (
-            select distinct on (d.slug collate "C") d.slug, d.kind, d.topics, d.medium
-            from hits d
-            order by d.slug collate "C"
-          ),
-          facet as (${facetSql}),
-          counted as (select count(*) as total from matched),
-          top as (
-            select m.slug, m.title, m.cheap ${tsquery ? sql`+ ts_rank_cd(${WEIGHTS}, d.tsv_head, qq.q, 1) + ts_rank_cd(${WEIGHTS}, d.tsv_body, qq.q, 1)` : sql``} as score
-            from (select * from matched order by cheap desc, lower(title), slug limit ${candidates}) m
-            join search_document d on d.id = m.id cross join qq
-          ),
-          page as (
-            select t.slug, t.title, t.score from top t order by t.score desc, lower(t.title), t.slug
-            limit ${query.limit} offset ${query.offset}
-          )
-          select p.slug, p.score::float8 as score, (select total from counted)::int as total, disp.title, disp.kind, disp.summary,
-            (select coalesce(json_agg(json_build_array(f, v, n)), '[]'::json) from facet) as facets,
-            ${tsquery ? sql`ts_headline('dutch', left(disp.body, 4000), qq.q, ${HEADLINE_OPTIONS})` : sql`null`} as headline
-          from page p cross join qq
-          join lateral (
-            select * from search_document x where x.slug = p.slug order by (x.locale = ${query.locale}) desc limit 1
-          ) disp on true
-          order by p.score desc, lower(p.title), p.slug`),
+      const rankOf = new Map(ranks.map((r) => [Number(r.n), Number(r.r)]));
+      for (const c of candidates) c.score = c.cheap + (rankOf.get(c.n) ?? 0);
+    }
+    const page = candidates.sort(byScore).slice(query.offset, query.offset + query.limit);
+
+    // 4. What is shown: each article in the searcher's language where it has one, with a snippet.
+    const shown = page.length
+      ? rowsOf<{ slug: string; title: string; kind: string; summary: string; body: string | null }>(
+          await this.db.execute(sql`
+            select distinct on (slug) slug, title, kind, summary, ${texts ? sql`body` : sql`null::text as body`}
+            from search_document where slug in (${sql.join(
+              page.map((p) => sql`${p.slug}`),
+              sql`, `,
+            )})
+            order by slug, (locale = ${query.locale}) desc`),
+        )
+      : [];
+    const bySlug = new Map(shown.map((s) => [s.slug, s]));
+    let headlines: string[] = [];
+    if (texts && shown.length) {
+      const lexemes = lexemesOf(texts.exact);
+      const windows = page.map((p) => {
+        const body = bySlug.get(p.slug)?.body ?? "";
+        return snippetWindow(body, lexemes) ?? body.slice(0, 4000);
+      });
+      const rows = rowsOf<{ h: string; i: number }>(
+        await this.db.execute(sql`
+          select ts_headline('dutch', w, ${texts.exact}::tsquery, ${HEADLINE_OPTIONS}) as h, i::int as i
+          from unnest(${toTextArray(windows)}) with ordinality as t(w, i)`),
       );
-
-      let total = pageRows[0]?.total ?? 0;
-      if (!pageRows.length && query.offset > 0) {
-        const counted = rowsOf<{ n: number }>(
-          await tx.execute(sql`
-            select count(distinct d.slug)::int as n from search_document d where ${match} and ${filters()}`),
-        );
-        total = counted[0]?.n ?? 0;
-      }
-
-      // The facets come with the page; only an empty page needs them counted on their own.
-      const facetRows: [string, string, number][] = pageRows.length
-        ? parseFacets(pageRows[0]?.facets)
-        : rowsOf<{ f: string; v: string; n: number }>(
-            await tx.execute(sql`
-              with base as (
-                select distinct on (d.slug collate "C") d.slug, d.kind, d.topics, d.medium
-                from search_document d where ${match}
-                order by d.slug collate "C"
-              )
-              ${facetSql}`),
-          ).map((r) => [r.f, r.v, r.n]);
-      return { pageRows, total, facetRows };
-    });
-    const facets: SearchFacets = { kind: {}, topic: {}, medium: {} };
-    for (const [f, v, n] of facetRows) (facets[f as keyof SearchFacets] as Record<string, number>)[v] = n;
+      headlines = [];
+      for (const row of rows) headlines[Number(row.i) - 1] = row.h;
+    }
 
     return {
-      hits: pageRows.map((r) => ({
-        slug: r.slug,
-        title: r.title,
-        kind: r.kind,
-        summary: r.summary,
-        snippet: r.headline ? markedSnippet(r.headline) : markedSnippet(r.summary),
-        score: Math.round(Number(r.score) * 10_000) / 10_000,
-      })),
+      hits: page.flatMap((p, i) => {
+        const doc = bySlug.get(p.slug);
+        if (!doc) return []; // removed between the statements
+        const headline = headlines[i];
+        return [
+          {
+            slug: doc.slug,
+            title: doc.title,
+            kind: doc.kind,
+            summary: doc.summary,
+            snippet: headline ? markedSnippet(headline) : markedSnippet(doc.summary),
+            score: Math.round(p.score * 10_000) / 10_000,
+          },
+        ];
+      }),
       facets,
       total,
       engine: "postgres",
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     };
+  }
+
+  /**
+   * The tsquery texts for a parsed query, built once in their own statement and then sent as
+   * constants: built inline, the stable functions (to_tsquery, unaccent) would run for every row.
+   */
+  private async queryTexts(parsed: ParsedQuery): Promise<QueryTexts> {
+    const corrections = await this.corrections(parsed.terms);
+    // Each part of the query as SQL, with a key; parts built before are taken from memory.
+    const parts: { key: string; sql: SQL }[] = parsed.terms.map((t) => {
+      const fixes = corrections.get(t.text) ?? [];
+      return { key: JSON.stringify(["t", t.alternatives, fixes, t.prefix]), sql: termSql(t, fixes) };
+    });
+    const must: SQL[] = [];
+    for (const phrase of parsed.phrases) {
+      must.push(
+        sql`(phraseto_tsquery('dutch', unaccent(${phrase})) || phraseto_tsquery('simple', unaccent(${phrase})))`,
+      );
+    }
+    for (const word of parsed.excluded) {
+      must.push(
+        sql`!!(plainto_tsquery('dutch', unaccent(${word})) || plainto_tsquery('simple', unaccent(${word})))`,
+      );
+    }
+    if (must.length) {
+      parts.push({
+        key: JSON.stringify(["m", parsed.phrases, parsed.excluded]),
+        sql: sql.join(must, sql` && `),
+      });
+    }
+    const todo = parts.filter((p) => !this.builtQueries.has(p.key));
+    if (todo.length) {
+      const [row] = rowsOf<Record<string, string>>(
+        await this.db.execute(
+          sql`select ${sql.join(
+            todo.map((p, i) => sql`(${p.sql})::text as ${sql.raw(`p${i}`)}`),
+            sql`, `,
+          )}`,
+        ),
+      );
+      if (this.builtQueries.size > 10_000) this.builtQueries.clear();
+      todo.forEach((p, i) => this.builtQueries.set(p.key, row?.[`p${i}`] ?? ""));
+    }
+    const built = parts.map((p) => this.builtQueries.get(p.key) ?? "");
+    const mustText = must.length ? (built.pop() ?? "") : "";
+    // Each word's alternatives come back once per text-search configuration, mostly the same
+    // lexemes: without the repeats the queries are a third as long (cheaper to match, rank and
+    // headline).
+    const terms = built.map(dedupeOr).filter((t) => t !== "");
+    const mustPart = mustText;
+    const join = (parts: string[], op: string) => parts.map((t) => `(${t})`).join(` ${op} `);
+    const exactAny = [terms.length ? join(terms, "|") : "", mustPart].filter(Boolean);
+    // For finding rows in the body index, word sequences ("open reel") count as all their words:
+    // such a query is answered by the GIN index alone, while a phrase would make PostgreSQL
+    // re-read each candidate's body vector. The exact query still ranks the top rows.
+    const loose = terms.map(loosen);
+    const bodyAny = [loose.length ? join(loose, "|") : "", mustPart].filter(Boolean);
+    const bodyAll = [...loose, mustPart].filter(Boolean);
+    return {
+      exact: exactAny.length ? join(exactAny, "&") : "",
+      terms,
+      bodyAny: bodyAny.length ? join(bodyAny, "&") : "",
+      bodyAll: bodyAll.length > 1 ? join(bodyAll, "&") : null,
+    };
+  }
+
+  /**
+   * The numbers of the matching document versions: in the head (exact query, with twice the
+   * number of the words each has there) and in the body (see loosen), and which bodies have all
+   * the words.
+   */
+  private async matching(texts: QueryTexts | null): Promise<Matched> {
+    if (!texts) {
+      const [row] = rowsOf<{ ns: number[] }>(
+        await this.db.execute(sql`select coalesce(array_agg(n), '{}') as ns from search_document`),
+      );
+      return { headNs: [], headScores: [], bodyNs: numbers(row?.ns), allBodyNs: null, scored: false };
+    }
+    const cover = texts.terms.length
+      ? sql.join(
+          texts.terms.map((t) => sql`(tsv_head @@ ${t}::tsquery)::int`),
+          sql` + `,
+        )
+      : sql`0`;
+    // Half the corpus may match a common word; the planner then prefers a sequential scan, which
+    // reads (and decompresses) every body vector. The GIN indexes find the same rows without
+    // touching the bodies, so sequential scans are switched off for this statement only.
+    const row = await this.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`);
+      const [row] = rowsOf<{ body: number[]; allbody: number[] | null; hn: number[]; hc: number[] }>(
+        await tx.execute(sql`
+          select b.body, a.allbody, h.hn, h.hc
+          from (select coalesce(array_agg(n), '{}') as body from search_body where tsv @@ ${texts.bodyAny}::tsquery) b,
+            (select ${
+              texts.bodyAll
+                ? sql`(select coalesce(array_agg(n), '{}') from search_body where tsv @@ ${texts.bodyAll}::tsquery)`
+                : sql`null::int[]`
+            } as allbody) a,
+            (select coalesce(array_agg(n), '{}') as hn, coalesce(array_agg(cover), '{}') as hc
+             from (select n, 2 * (${cover}) as cover from search_document where tsv_head @@ ${texts.exact}::tsquery) x) h`),
+      );
+      return row;
+    });
+    return {
+      headNs: numbers(row?.hn),
+      headScores: numbers(row?.hc),
+      bodyNs: numbers(row?.body),
+      allBodyNs: row?.allbody ? numbers(row.allbody) : null,
+      scored: true,
+    };
+  }
+
+  /** Reads what the table does not know yet about these document numbers. */
+  private async learn(lists: number[][]): Promise<void> {
+    let missing = this.table.missing(lists.flat());
+    if (!missing.length) return;
+    this.table.makeRoom(missing.length);
+    missing = this.table.missing(lists.flat());
+    this.table.add(
+      rowsOf<DocRow>(
+        await this.db.execute(
+          sql`select n, slug, locale, kind, topics, medium, title from search_document where n = any(${intArray(missing)})`,
+        ),
+      ).map((r) => ({ ...r, n: Number(r.n) })),
+    );
   }
 
   private empty(started: number): SearchResult {
@@ -390,12 +423,13 @@ export function loosen(tsquery: string): string {
   return tsquery.replace(/<(?:\d+|-)>/g, "&");
 }
 
-/** Facet rows sent as a JSON array of [facet, value, count] (a string on drivers that don't parse JSON). */
-function parseFacets(value: unknown): [string, string, number][] {
-  const rows = typeof value === "string" ? JSON.parse(value) : value;
-  return Array.isArray(rows)
-    ? (rows as [string, string, number][]).map(([f, v, n]) => [f, v, Number(n)])
-    : [];
+function numbers(values: unknown): number[] {
+  return Array.isArray(values) ? values.map(Number) : [];
+}
+
+/** An int[] literal of numbers the engine itself read (never user input). */
+function intArray(values: number[]): SQL {
+  return sql`${`{${values.map((v) => Math.trunc(v)).join(",")}}`}::int[]`;
 }
 
 /** A flat OR of tsquery items ('a' | 'b' <-> 'c' | 'a') without repeats; anything nested is kept as is. */

@@ -1,4 +1,14 @@
-import { customType, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -7,6 +17,11 @@ export const searchDocument = pgTable(
   "search_document",
   {
     id: text("id").primaryKey(),
+    /**
+     * A number for this version of the document: a new one on every change, so that what the
+     * engine keeps in memory about a number (search/postgres.ts) is never out of date.
+     */
+    n: serial("n").notNull(),
     slug: text("slug").notNull(),
     locale: text("locale").notNull(),
     kind: text("kind").notNull(),
@@ -19,21 +34,42 @@ export const searchDocument = pgTable(
     institutionTypes: text("institution_types").array().notNull(),
     /** Title, aliases (A) and summary (B): small, for ranking. */
     tsvHead: tsvector("tsv_head").notNull(),
-    /** The body (C, and D for exact words): for matching and a final ranking of the top. */
-    tsvBody: tsvector("tsv_body").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("search_document_tsv_head_idx").using("gin", t.tsvHead),
-    index("search_document_tsv_body_idx").using("gin", t.tsvBody),
+    // fastupdate off: no pending list for every search to scan until the next vacuum.
+    index("search_document_tsv_head_idx").using("gin", t.tsvHead).with({ fastupdate: false }),
     index("search_document_slug_idx").on(t.slug),
+    uniqueIndex("search_document_n_idx").on(t.n),
     index("search_document_topics_idx").using("gin", t.topics),
+  ],
+);
+
+/**
+ * The body's vector (C, and D for exact words), for matching and a final ranking of the top, in
+ * a narrow table of its own: a query that matches most documents then visits a few dozen pages
+ * for their numbers, not the documents' own wide rows. The vectors themselves are stored out of
+ * line (storage external, set in the migration).
+ */
+export const searchBody = pgTable(
+  "search_body",
+  {
+    id: text("id")
+      .primaryKey()
+      .references(() => searchDocument.id, { onDelete: "cascade" }),
+    /** The document's number (search_document.n), updated with it. */
+    n: integer("n").notNull(),
+    tsv: tsvector("tsv").notNull(),
+  },
+  (t) => [
+    uniqueIndex("search_body_n_idx").on(t.n),
+    index("search_body_tsv_idx").using("gin", t.tsv).with({ fastupdate: false }),
   ],
 );
 
 /** Words that occur in the index, for the typo fallback (pg_trgm similarity). */
 export const searchVocabulary = pgTable("search_vocabulary", { word: text("word").primaryKey() }, (t) => [
-  index("search_vocabulary_trgm_idx").using("gin", t.word.op("gin_trgm_ops")),
+  index("search_vocabulary_trgm_idx").using("gin", t.word.op("gin_trgm_ops")).with({ fastupdate: false }),
 ]);
 
 /**

@@ -1,0 +1,87 @@
+// Where in a long text the snippet should come from. ts_headline parses and stems the whole text
+// it is given, which for a long article costs more than finding and ranking it; so it is given a
+// short window around the best place instead. This file finds that place, from the query's
+// lexemes (a Dutch or English stem is nearly always the start of the word it came from).
+
+/** The lexemes of a tsquery's text, e.g. `'band' & 'open' <-> 'reel' | 'umat':*`. */
+export function lexemesOf(tsquery: string): string[] {
+  const found = new Set<string>();
+  for (const match of tsquery.matchAll(/'((?:[^']|'')+)'/g)) found.add(match[1]!.replace(/''/g, "'"));
+  return [...found];
+}
+
+/** Lower case without accents, one UTF-16 unit for one (so that offsets stay the same). */
+export function fold(text: string): string {
+  const lower = text.toLowerCase();
+  const base =
+    lower.length === text.length
+      ? lower
+      : text.replace(/[\s\S]/g, (c) => {
+          const l = c.toLowerCase();
+          return l.length === 1 ? l : c;
+        });
+  return base.replace(/[^\x00-\x7f]/g, (c) => {
+    const plain = c.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    return plain.length === 1 ? plain : c;
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+const MAX_MATCHES = 400;
+
+/**
+ * The part of `text` (at most `size` characters, cut at spaces) with the most different lexemes
+ * and then the most matches, starting a little before its first match; null when no word starts
+ * with any lexeme (not even with one shortened by a letter), so the caller can use the start.
+ */
+export function snippetWindow(text: string, lexemes: string[], size = 700): string | null {
+  if (text.length <= size) return text;
+  const usable = lexemes.map((l) => fold(l)).filter((l) => l.length >= 2);
+  if (!usable.length) return null;
+  const folded = fold(text);
+  let matches = findMatches(folded, usable);
+  if (!matches.length)
+    matches = findMatches(
+      folded,
+      usable.map((l) => (l.length > 4 ? l.slice(0, -1) : l)),
+    );
+  if (!matches.length) return null;
+  let best = { start: matches[0]!.at, distinct: 0, count: 0 };
+  const reach = size - 120;
+  for (let i = 0; i < matches.length; i++) {
+    const seen = new Set<number>();
+    let count = 0;
+    for (let j = i; j < matches.length && matches[j]!.at < matches[i]!.at + reach; j++) {
+      seen.add(matches[j]!.lexeme);
+      count++;
+    }
+    if (seen.size > best.distinct || (seen.size === best.distinct && count > best.count)) {
+      best = { start: matches[i]!.at, distinct: seen.size, count };
+    }
+  }
+  let from = Math.max(0, best.start - 100);
+  let to = Math.min(text.length, from + size);
+  if (from > 0) {
+    const space = text.indexOf(" ", from);
+    if (space >= 0 && space < best.start) from = space + 1;
+  }
+  if (to < text.length) {
+    const space = text.lastIndexOf(" ", to);
+    if (space > best.start) to = space;
+  }
+  return text.slice(from, to);
+}
+
+function findMatches(folded: string, lexemes: string[]): { at: number; lexeme: number }[] {
+  const sorted = [...new Set(lexemes)].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escapeRegExp).join("|")})`, "gu");
+  const matches: { at: number; lexeme: number }[] = [];
+  for (const match of folded.matchAll(pattern)) {
+    matches.push({ at: match.index, lexeme: sorted.indexOf(match[0]) });
+    if (matches.length >= MAX_MATCHES) break;
+  }
+  return matches;
+}
