@@ -9,7 +9,6 @@ import {
   type EngineHealth,
   type SearchDocument,
   type SearchEngine,
-  type SearchFacets,
   type SearchQuery,
   type SearchResult,
 } from "./types.ts";
@@ -313,7 +312,9 @@ export class PostgresEngine implements SearchEngine {
         ),
       );
       if (this.builtQueries.size > 10_000) this.builtQueries.clear();
-      todo.forEach((p, i) => this.builtQueries.set(p.key, row?.[`p${i}`] ?? ""));
+      todo.forEach((p, i) => {
+        this.builtQueries.set(p.key, row?.[`p${i}`] ?? "");
+      });
     }
     const built = parts.map((p) => this.builtQueries.get(p.key) ?? "");
     const mustText = must.length ? (built.pop() ?? "") : "";
