@@ -68,6 +68,11 @@ function termSql(term: ParsedTerm, corrections: string[]): SQL {
   return sql`(${sql.join(parts, sql` || `)})`;
 }
 
+export interface IndexState {
+  version: number;
+  epoch: string;
+}
+
 /** The tsquery texts of one search (see queryTexts). */
 interface QueryTexts {
   /** Any of the words (each with its alternatives), and every phrase, and no excluded word. */
@@ -83,7 +88,8 @@ interface QueryTexts {
 export class PostgresEngine implements SearchEngine {
   readonly name = "postgres" as const;
   /** What each document number stands for (search/doc-table.ts). */
-  private readonly table = new DocTable();
+  private table = new DocTable();
+  private epoch: string | null = null;
   /** tsquery texts built before, by query part: the dictionaries do not change while running. */
   private readonly builtQueries = new Map<string, string>();
   /** Words known to be in the vocabulary (search_vocabulary only grows). */
@@ -108,6 +114,7 @@ export class PostgresEngine implements SearchEngine {
         insert into search_body (id, n, tsv) select id, n, ${bodyVectorSql(doc)} from doc
         on conflict (id) do update set n = excluded.n, tsv = excluded.tsv`);
     }
+    await this.bump();
     const words = [
       ...new Set(
         docs.flatMap((d) => vocabularyOf(`${d.title} ${d.aliases.join(" ")} ${d.summary} ${d.body}`)),
@@ -126,12 +133,36 @@ export class PostgresEngine implements SearchEngine {
 
   async remove(ids: string[]): Promise<void> {
     if (!ids.length) return;
+    await this.bump();
     await this.db.execute(
       sql`delete from search_document where id in (${sql.join(
         ids.map((id) => sql`${id}`),
         sql`, `,
       )})`,
     );
+  }
+
+  /** Marks the index as changed, in the caller's transaction (see searchState). */
+  private async bump(): Promise<void> {
+    await this.db.execute(sql`
+      insert into search_state (id, version) values (1, 1)
+      on conflict (id) do update set version = search_state.version + 1`);
+  }
+
+  /** The index's version and epoch: results remembered under them are still right. */
+  async state(): Promise<IndexState> {
+    const [row] = rowsOf<{ version: number | string; epoch: string }>(
+      await this.db.execute(sql`select version, epoch from search_state where id = 1`),
+    );
+    return { version: Number(row?.version ?? 0), epoch: row?.epoch ?? "" };
+  }
+
+  /** After a truncated or restored index, document numbers and known words start over. */
+  private sync(state: IndexState): void {
+    if (state.epoch === this.epoch) return;
+    this.epoch = state.epoch;
+    this.table = new DocTable();
+    this.knownWords.clear();
   }
 
   async health(): Promise<EngineHealth> {
@@ -182,8 +213,9 @@ export class PostgresEngine implements SearchEngine {
     return found;
   }
 
-  async query(input: SearchQuery): Promise<SearchResult> {
+  async query(input: SearchQuery, known?: IndexState): Promise<SearchResult> {
     const started = performance.now();
+    this.sync(known ?? (await this.state()));
     const query = clampQuery(input);
     const parsed = parseQuery(query.q);
     const hasText = parsed.terms.length > 0 || parsed.phrases.length > 0;
@@ -199,8 +231,9 @@ export class PostgresEngine implements SearchEngine {
     const matched = await this.matching(texts);
     // 2. Per article: the best-scoring version that passes the filters, the total, the facets and
     //    the best candidates by a cheap score, from what the engine keeps in memory.
-    await this.learn([matched.headNs, matched.bodyNs]);
-    const { total, facets, candidates } = this.table.aggregate(
+    const table = this.table;
+    await this.learn(table, [matched.headNs, matched.bodyNs]);
+    const { total, facets, candidates } = table.aggregate(
       matched,
       { kind: query.kind, topic: query.topic, medium: query.medium, locale: query.locale },
       query.offset + query.limit + 20,
@@ -386,12 +419,12 @@ export class PostgresEngine implements SearchEngine {
   }
 
   /** Reads what the table does not know yet about these document numbers. */
-  private async learn(lists: number[][]): Promise<void> {
-    let missing = this.table.missing(lists.flat());
+  private async learn(table: DocTable, lists: number[][]): Promise<void> {
+    let missing = table.missing(lists.flat());
     if (!missing.length) return;
-    this.table.makeRoom(missing.length);
-    missing = this.table.missing(lists.flat());
-    this.table.add(
+    table.makeRoom(missing.length);
+    missing = table.missing(lists.flat());
+    table.add(
       rowsOf<DocRow>(
         await this.db.execute(
           sql`select n, slug, locale, kind, topics, medium, title from search_document where n = any(${intArray(missing)})`,

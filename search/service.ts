@@ -4,6 +4,7 @@ import { searchMiss } from "#db/schema/search.ts";
 import { MeiliEngine } from "./meilisearch.ts";
 import { outboxStatus } from "./outbox.ts";
 import { PostgresEngine } from "./postgres.ts";
+import { ResultCache } from "./result-cache.ts";
 import type { EngineHealth, SearchQuery, SearchResult } from "./types.ts";
 
 export interface SearchService {
@@ -25,13 +26,21 @@ export interface SearchService {
  */
 export function createSearchService(
   db: DB,
-  options: { meiliUrl?: string; meiliApiKey?: string; retryAfterMs?: number; timeoutMs?: number } = {},
+  options: {
+    meiliUrl?: string;
+    meiliApiKey?: string;
+    retryAfterMs?: number;
+    timeoutMs?: number;
+    /** How many postgres results to remember (0: none). */
+    cacheSize?: number;
+  } = {},
 ): SearchService {
   const postgres = new PostgresEngine(db);
   const meili = options.meiliUrl
     ? new MeiliEngine(options.meiliUrl, options.meiliApiKey, options.timeoutMs)
     : null;
   let meiliDownUntil = 0;
+  const cache = new ResultCache(options.cacheSize ?? 500);
   return {
     configured: meili ? "meilisearch" : "postgres",
     postgres,
@@ -44,7 +53,16 @@ export function createSearchService(
           meiliDownUntil = Date.now() + (options.retryAfterMs ?? 10_000);
         }
       }
-      const result = await postgres.query(query);
+      const started = performance.now();
+      const state = await postgres.state();
+      const key = cache.key(query, state);
+      let result = cache.get(key);
+      if (result) {
+        result = { ...result, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+      } else {
+        result = await postgres.query(query, state);
+        cache.set(key, result);
+      }
       return meili ? { ...result, fallback: true } : result;
     },
     async status() {

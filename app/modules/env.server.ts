@@ -41,6 +41,8 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   MEILI_API_KEY: z.string().optional(),
+  /** How many search results the postgres engine remembers until the index changes (0: none). */
+  SEARCH_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -51,7 +51,11 @@ try {
   );
 }
 
-const search = createSearchService(database.db, { meiliUrl: env.MEILI_URL, meiliApiKey: env.MEILI_API_KEY });
+const search = createSearchService(database.db, {
+  meiliUrl: env.MEILI_URL,
+  meiliApiKey: env.MEILI_API_KEY,
+  cacheSize: env.SEARCH_CACHE_SIZE,
+});
 startOutboxWorker(database.db, search);
 
 // Reminder e-mails for intervision sessions that start within a day, and after a session the

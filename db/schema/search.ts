@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import {
+  bigint,
   customType,
   index,
   integer,
@@ -66,6 +68,17 @@ export const searchBody = pgTable(
     index("search_body_tsv_idx").using("gin", t.tsv).with({ fastupdate: false }),
   ],
 );
+
+/**
+ * One row: a version bumped in the same transaction as every change to the index, so that
+ * remembered search results are used only while nothing changed; the epoch is new whenever the
+ * row is (a truncated or restored index), so that numbers remembered from before are dropped.
+ */
+export const searchState = pgTable("search_state", {
+  id: integer("id").primaryKey(),
+  version: bigint("version", { mode: "number" }).notNull().default(0),
+  epoch: text("epoch").notNull().default(sql`gen_random_uuid()::text`),
+});
 
 /** Words that occur in the index, for the typo fallback (pg_trgm similarity). */
 export const searchVocabulary = pgTable("search_vocabulary", { word: text("word").primaryKey() }, (t) => [

@@ -1,9 +1,9 @@
 import { createServer } from "node:net";
 import type { AppLoadContext } from "@remix-run/node";
-import { count } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setArchived, upsertPublishedContent } from "#app/modules/kennisbank/articles.server.ts";
-import { toSearchDocument } from "#app/modules/kennisbank/search-documents.server.ts";
+import { reindexAll, toSearchDocument } from "#app/modules/kennisbank/search-documents.server.ts";
 import { loader as apiSearch } from "#app/routes/api.search.ts";
 import { loader as healthz } from "#app/routes/healthz.ts";
 import type { Database } from "#db/client.server.ts";
@@ -159,6 +159,88 @@ describe("index follows the kennisbank", () => {
     // Each change also went to the outbox for Meilisearch, in the same transaction.
     const ops = await database.db.select().from(searchOutbox);
     expect(ops.filter((o) => o.docId === "proef-zoekbaar:nl").map((o) => o.op)).toEqual(["upsert", "delete"]);
+  });
+});
+
+describe("remembered results and document numbers", () => {
+  const article = (slug: string, title: string, body: string, topic: string) => ({
+    slug,
+    locale: "nl" as const,
+    kind: "praktijk" as const,
+    title,
+    summary: "Een artikel om te zoeken.",
+    body,
+    topics: [topic],
+    institutionTypes: [],
+    lastReviewed: "2026-11-26",
+    needsReview: false,
+    uncertain: [],
+    sources: [{ title: "Test" }],
+    related: [],
+  });
+
+  it("a search answered before a change is answered anew after it, facets included", async () => {
+    const admin = await userWithSession(database.db, "admin");
+    const actor = { id: admin.id, role: "admin" as const };
+    // Asked (and remembered) while nothing matches.
+    expect((await api("q=pimpelmeesband")).total).toBe(0);
+    expect((await api("q=pimpelmeesband")).total).toBe(0);
+    await upsertPublishedContent(
+      database.db,
+      actor,
+      article("proef-onthouden", "Proef met onthouden", "Over de pimpelmeesband.", "storage"),
+    );
+    const found = await api("q=pimpelmeesband");
+    expect(found.hits.map((h) => h.slug)).toEqual(["proef-onthouden"]);
+    expect(found.facets.topic).toEqual({ storage: 1 });
+    // An edit that changes the topic and title: the document gets a new number, so nothing
+    // remembered about the old version is used.
+    await upsertPublishedContent(
+      database.db,
+      actor,
+      article("proef-onthouden", "Proef met vergeten", "Over de pimpelmeesband.", "avg"),
+    );
+    const edited = await api("q=pimpelmeesband");
+    expect(edited.hits.map((h) => [h.slug, h.title])).toEqual([["proef-onthouden", "Proef met vergeten"]]);
+    expect(edited.facets.topic).toEqual({ avg: 1 });
+    expect((await api("q=pimpelmeesband&topic=storage")).total).toBe(0);
+    expect((await api("q=pimpelmeesband&topic=avg")).total).toBe(1);
+    await setArchived(database.db, actor, "proef-onthouden", true);
+    expect((await api("q=pimpelmeesband")).total).toBe(0);
+  });
+
+  it("after the index is emptied and rebuilt, reused document numbers are not mistaken for old ones", async () => {
+    const search = createSearchService(database.db);
+    const before = await search.query({ q: "umatic", locale: "nl" });
+    expect(before.hits[0]?.slug).toBe("u-matic");
+    // Browsing makes the engine learn every document's number.
+    expect((await search.query({ q: "", locale: "nl", limit: 100 })).total).toBeGreaterThan(40);
+    // Emptied with its numbering restarted (as a restore or a test reset does), then rebuilt
+    // with other documents: numbers the engine has seen now stand for other articles.
+    await database.db.execute(
+      sql`truncate search_body, search_document, search_state restart identity cascade`,
+    );
+    await search.postgres.index([
+      {
+        id: "alleen-dit:nl",
+        slug: "alleen-dit",
+        locale: "nl",
+        kind: "wegwijzer",
+        title: "Alleen dit artikel over umatic",
+        aliases: [],
+        summary: "Het enige artikel.",
+        body: "Umatic komt hier voor.",
+        topics: ["carriers"],
+        medium: "video",
+        institutionTypes: [],
+      },
+    ]);
+    const after = await search.query({ q: "umatic", locale: "nl" });
+    expect(after.hits.map((h) => h.slug)).toEqual(["alleen-dit"]);
+    expect(after.facets.kind).toEqual({ wegwijzer: 1 });
+    await search.postgres.remove(["alleen-dit:nl"]);
+    await reindexAll(database.db);
+    expect((await search.query({ q: "umatic", locale: "nl" })).hits[0]?.slug).toBe("u-matic");
   });
 });
 
