@@ -94,6 +94,8 @@ export class PostgresEngine implements SearchEngine {
   private epoch: string | null = null;
   /** tsquery texts built before, by query part: the dictionaries do not change while running. */
   private readonly builtQueries = new Map<string, string>();
+  /** Body matches per word (loosened tsquery text), for one version of the index. */
+  private termMatches: { version: string; lists: Map<string, number[]> } = { version: "", lists: new Map() };
   /** Words known to be in the vocabulary (search_vocabulary only grows). */
   private readonly knownWords = new Set<string>();
   constructor(private readonly db: DB) {}
@@ -217,7 +219,8 @@ export class PostgresEngine implements SearchEngine {
 
   async query(input: SearchQuery, known?: IndexState): Promise<SearchResult> {
     const started = performance.now();
-    this.sync(known ?? (await this.state()));
+    const state = known ?? (await this.state());
+    this.sync(state);
     const query = clampQuery(input);
     const parsed = parseQuery(query.q);
     const hasText = parsed.terms.length > 0 || parsed.phrases.length > 0;
@@ -230,7 +233,7 @@ export class PostgresEngine implements SearchEngine {
     }
 
     // 1. Which document versions match, as numbers, straight from the GIN indexes.
-    const matched = await this.matching(texts);
+    const matched = await this.matching(texts, state);
     // 2. Per article: the best-scoring version that passes the filters, the total, the facets and
     //    the best candidates by a cheap score, from what the engine keeps in memory.
     const table = this.table;
@@ -376,7 +379,7 @@ export class PostgresEngine implements SearchEngine {
       bodyAll: bodyAll.length > 1 ? join(bodyAll, "&") : null,
       // Without phrases or excluded words, each word is looked up on its own and "any" and "all"
       // are worked out from those lists: the index's lists are then read once, not twice.
-      bodyTerms: !mustPart && loose.length > 1 ? loose : null,
+      bodyTerms: !mustPart && loose.length > 0 ? loose : null,
     };
   }
 
@@ -385,7 +388,7 @@ export class PostgresEngine implements SearchEngine {
    * number of the words each has there) and in the body (see loosen), and which bodies have all
    * the words.
    */
-  private async matching(texts: QueryTexts | null): Promise<Matched> {
+  private async matching(texts: QueryTexts | null, state: IndexState): Promise<Matched> {
     if (!texts) {
       const [row] = rowsOf<{ ns: number[] }>(
         await this.db.execute(sql`select coalesce(array_agg(n), '{}') as ns from search_document`),
@@ -398,9 +401,6 @@ export class PostgresEngine implements SearchEngine {
           sql` + `,
         )
       : sql`0`;
-    // Half the corpus may match a common word; the planner then prefers a sequential scan, which
-    // reads (and decompresses) every body vector. The GIN indexes find the same rows without
-    // touching the bodies, so sequential scans are switched off for this statement only.
     const head = sql`(select coalesce(array_agg(n), '{}') as hn, coalesce(array_agg(cover), '{}') as hc
       from (select n, 2 * (${cover}) as cover from search_document where tsv_head @@ ${texts.exact}::tsquery) x) h`;
     const numbersFor = (query: string) =>
@@ -412,15 +412,32 @@ export class PostgresEngine implements SearchEngine {
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`);
       if (bodyTerms) {
+        // Each word's body matches are remembered until the index changes: while typing, and
+        // across searches, the same words come back ("ooc", "ooc convenant", "ooc convenant aud").
+        const version = `${state.epoch}:${state.version}`;
+        if (this.termMatches.version !== version || this.termMatches.lists.size > 300) {
+          this.termMatches = { version, lists: new Map() };
+        }
+        const remembered = this.termMatches.lists;
+        const todo = [...new Set(bodyTerms.filter((t) => !remembered.has(t)))];
         const [row] = rowsOf<Record<string, unknown>>(
           await tx.execute(sql`
             select ${sql.join(
-              bodyTerms.map((t, i) => sql`${numbersFor(t)} as ${sql.raw(`b${i}`)}`),
+              [...todo.map((t, i) => sql`${numbersFor(t)} as ${sql.raw(`b${i}`)}`), sql`h.hn`, sql`h.hc`],
               sql`, `,
-            )}, h.hn, h.hc from ${head}`),
+            )} from ${head}`),
         );
-        const { any, all } = anyAndAll(bodyTerms.map((_t, i) => numbers(row?.[`b${i}`])));
-        return { headNs: numbers(row?.hn), headScores: numbers(row?.hc), bodyNs: any, allBodyNs: all, scored: true };
+        todo.forEach((t, i) => {
+          remembered.set(t, numbers(row?.[`b${i}`]));
+        });
+        const { any, all } = anyAndAll(bodyTerms.map((t) => remembered.get(t) ?? []));
+        return {
+          headNs: numbers(row?.hn),
+          headScores: numbers(row?.hc),
+          bodyNs: any,
+          allBodyNs: all,
+          scored: true,
+        };
       }
       const [row] = rowsOf<{ body: number[]; allbody: number[] | null; hn: number[]; hc: number[] }>(
         await tx.execute(sql`
@@ -438,19 +455,24 @@ export class PostgresEngine implements SearchEngine {
     });
   }
 
-  /** Reads what the table does not know yet about these document numbers. */
+  /**
+   * Reads what the table does not know yet about these document numbers: all documents at once
+   * when many are missing (a new process, or a rebuilt index), else just the missing ones.
+   */
   private async learn(table: DocTable, lists: number[][]): Promise<void> {
     let missing = table.missing(lists.flat());
     if (!missing.length) return;
     table.makeRoom(missing.length);
     missing = table.missing(lists.flat());
-    table.add(
-      rowsOf<DocRow>(
-        await this.db.execute(
-          sql`select n, slug, locale, kind, topics, medium, title from search_document where n = any(${intArray(missing)})`,
-        ),
-      ).map((r) => ({ ...r, n: Number(r.n) })),
+    const cols = sql`n, slug, locale, kind, topics, medium, title`;
+    const rows = rowsOf<DocRow>(
+      await this.db.execute(
+        missing.length > 50
+          ? sql`select ${cols} from search_document`
+          : sql`select ${cols} from search_document where n = any(${intArray(missing)})`,
+      ),
     );
+    table.add(rows.map((r) => ({ ...r, n: Number(r.n) })));
   }
 
   private empty(started: number): SearchResult {
