@@ -395,64 +395,57 @@ export class PostgresEngine implements SearchEngine {
       );
       return { headNs: [], headScores: [], bodyNs: numbers(row?.ns), allBodyNs: null, scored: false };
     }
-    const cover = texts.terms.length
-      ? sql.join(
-          texts.terms.map((t) => sql`(tsv_head @@ ${t}::tsquery)::int`),
-          sql` + `,
-        )
-      : sql`0`;
-    const head = sql`(select coalesce(array_agg(n), '{}') as hn, coalesce(array_agg(cover), '{}') as hc
-      from (select n, 2 * (${cover}) as cover from search_document where tsv_head @@ ${texts.exact}::tsquery) x) h`;
-    const numbersFor = (query: string) =>
-      sql`(select coalesce(array_agg(n), '{}') from search_body where tsv @@ ${query}::tsquery)`;
+    // search_body_numbers and search_head_numbers (migration 0011) read the GIN indexes only.
+    const terms = texts.terms.length
+      ? sql`array[${sql.join(
+          texts.terms.map((t) => sql`${t}::tsquery`),
+          sql`, `,
+        )}]`
+      : sql`'{}'::tsquery[]`;
+    const head = sql`search_head_numbers(${texts.exact}::tsquery, ${terms}) h`;
+    const numbersFor = (query: string) => sql`search_body_numbers(${query}::tsquery)`;
     const bodyTerms = texts.bodyTerms;
-    // Half the corpus may match a common word; the planner then prefers a sequential scan, which
-    // reads (and decompresses) every body vector. The GIN indexes find the same rows without
-    // touching the bodies, so sequential scans are switched off for this statement only.
-    return this.db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`);
-      if (bodyTerms) {
-        // Each word's body matches are remembered until the index changes: while typing, and
-        // across searches, the same words come back ("ooc", "ooc convenant", "ooc convenant aud").
-        const version = `${state.epoch}:${state.version}`;
-        if (this.termMatches.version !== version || this.termMatches.lists.size > 300) {
-          this.termMatches = { version, lists: new Map() };
-        }
-        const remembered = this.termMatches.lists;
-        const todo = [...new Set(bodyTerms.filter((t) => !remembered.has(t)))];
-        const [row] = rowsOf<Record<string, unknown>>(
-          await tx.execute(sql`
-            select ${sql.join(
-              [...todo.map((t, i) => sql`${numbersFor(t)} as ${sql.raw(`b${i}`)}`), sql`h.hn`, sql`h.hc`],
-              sql`, `,
-            )} from ${head}`),
-        );
-        todo.forEach((t, i) => {
-          remembered.set(t, numbers(row?.[`b${i}`]));
-        });
-        const { any, all } = anyAndAll(bodyTerms.map((t) => remembered.get(t) ?? []));
-        return {
-          headNs: numbers(row?.hn),
-          headScores: numbers(row?.hc),
-          bodyNs: any,
-          allBodyNs: all,
-          scored: true,
-        };
+    if (bodyTerms) {
+      // Each word's body matches are remembered until the index changes: while typing, and
+      // across searches, the same words come back ("ooc", "ooc convenant", "ooc convenant aud").
+      const version = `${state.epoch}:${state.version}`;
+      if (this.termMatches.version !== version || this.termMatches.lists.size > 300) {
+        this.termMatches = { version, lists: new Map() };
       }
-      const [row] = rowsOf<{ body: number[]; allbody: number[] | null; hn: number[]; hc: number[] }>(
-        await tx.execute(sql`
-          select ${numbersFor(texts.bodyAny)} as body,
-            ${texts.bodyAll ? numbersFor(texts.bodyAll) : sql`null::int[]`} as allbody, h.hn, h.hc
-          from ${head}`),
+      const remembered = this.termMatches.lists;
+      const todo = [...new Set(bodyTerms.filter((t) => !remembered.has(t)))];
+      const [row] = rowsOf<Record<string, unknown>>(
+        await this.db.execute(sql`
+          select ${sql.join(
+            [...todo.map((t, i) => sql`${numbersFor(t)} as ${sql.raw(`b${i}`)}`), sql`h.ns`, sql`h.covers`],
+            sql`, `,
+          )} from ${head}`),
       );
+      todo.forEach((t, i) => {
+        remembered.set(t, numbers(row?.[`b${i}`]));
+      });
+      const { any, all } = anyAndAll(bodyTerms.map((t) => remembered.get(t) ?? []));
       return {
-        headNs: numbers(row?.hn),
-        headScores: numbers(row?.hc),
-        bodyNs: numbers(row?.body),
-        allBodyNs: row?.allbody ? numbers(row.allbody) : null,
+        headNs: numbers(row?.ns),
+        headScores: numbers(row?.covers),
+        bodyNs: any,
+        allBodyNs: all,
         scored: true,
       };
-    });
+    }
+    const [row] = rowsOf<{ body: number[]; allbody: number[] | null; ns: number[]; covers: number[] }>(
+      await this.db.execute(sql`
+        select ${numbersFor(texts.bodyAny)} as body,
+          ${texts.bodyAll ? numbersFor(texts.bodyAll) : sql`null::int[]`} as allbody, h.ns, h.covers
+        from ${head}`),
+    );
+    return {
+      headNs: numbers(row?.ns),
+      headScores: numbers(row?.covers),
+      bodyNs: numbers(row?.body),
+      allBodyNs: row?.allbody ? numbers(row.allbody) : null,
+      scored: true,
+    };
   }
 
   /**
