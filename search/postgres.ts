@@ -390,8 +390,10 @@ export class PostgresEngine implements SearchEngine {
    */
   private async matching(texts: QueryTexts | null, state: IndexState): Promise<Matched> {
     if (!texts) {
-      const [row] = rowsOf<{ ns: number[] }>(
-        await this.db.execute(sql`select coalesce(array_agg(n), '{}') as ns from search_document`),
+      const [row] = rowsOf<{ ns: unknown }>(
+        await this.db.execute(
+          sql`select coalesce(string_agg(int4send(n), ''::bytea), ''::bytea) as ns from search_document`,
+        ),
       );
       return { headNs: [], headScores: [], bodyNs: numbers(row?.ns), allBodyNs: null, scored: false };
     }
@@ -433,10 +435,10 @@ export class PostgresEngine implements SearchEngine {
         scored: true,
       };
     }
-    const [row] = rowsOf<{ body: number[]; allbody: number[] | null; ns: number[]; covers: number[] }>(
+    const [row] = rowsOf<{ body: unknown; allbody: unknown; ns: unknown; covers: unknown }>(
       await this.db.execute(sql`
         select ${numbersFor(texts.bodyAny)} as body,
-          ${texts.bodyAll ? numbersFor(texts.bodyAll) : sql`null::int[]`} as allbody, h.ns, h.covers
+          ${texts.bodyAll ? numbersFor(texts.bodyAll) : sql`null::bytea`} as allbody, h.ns, h.covers
         from ${head}`),
     );
     return {
@@ -510,7 +512,14 @@ export function anyAndAll(lists: number[][]): { any: number[]; all: number[] } {
   return { any, all };
 }
 
+/** Numbers sent as bytea, four bytes each (int4send), or as an array. */
 function numbers(values: unknown): number[] {
+  if (values instanceof Uint8Array) {
+    const view = new DataView(values.buffer, values.byteOffset, values.byteLength);
+    const out = new Array<number>(values.byteLength >> 2);
+    for (let i = 0; i < out.length; i++) out[i] = view.getInt32(i * 4);
+    return out;
+  }
   return Array.isArray(values) ? values.map(Number) : [];
 }
 
