@@ -94,7 +94,7 @@ export class PostgresEngine implements SearchEngine {
   private epoch: string | null = null;
   /** tsquery texts built before, by query part: the dictionaries do not change while running. */
   private readonly builtQueries = new Map<string, string>();
-  /** Body matches per word (loosened tsquery text), for one version of the index. */
+  /** Body (b:) and head (h:) matches per word (loosened tsquery text), for one version of the index. */
   private termMatches: { version: string; lists: Map<string, number[]> } = { version: "", lists: new Map() };
   /** Words known to be in the vocabulary (search_vocabulary only grows). */
   private readonly knownWords = new Set<string>();
@@ -106,14 +106,18 @@ export class PostgresEngine implements SearchEngine {
       // A new number on every change (n = default): see DocTable.
       await this.db.execute(sql`
         with doc as (
-          insert into search_document (id, slug, locale, kind, title, aliases, summary, body, topics, medium, institution_types, tsv_head, updated_at)
+          insert into search_document (id, slug, locale, kind, title, aliases, summary, body, topics, medium, institution_types, updated_at)
           values (${doc.id}, ${doc.slug}, ${doc.locale}, ${doc.kind}, ${doc.title}, ${doc.aliases.join(" ")}, ${doc.summary},
-            ${doc.body}, ${toTextArray(doc.topics)}, ${doc.medium}, ${toTextArray(doc.institutionTypes)}, ${headVectorSql(doc)}, now())
+            ${doc.body}, ${toTextArray(doc.topics)}, ${doc.medium}, ${toTextArray(doc.institutionTypes)}, now())
           on conflict (id) do update set slug = excluded.slug, locale = excluded.locale, kind = excluded.kind,
             title = excluded.title, aliases = excluded.aliases, summary = excluded.summary, body = excluded.body,
             topics = excluded.topics, medium = excluded.medium, institution_types = excluded.institution_types,
-            tsv_head = excluded.tsv_head, updated_at = now(), n = default
+            updated_at = now(), n = default
           returning id, n
+        ),
+        head as (
+          insert into search_head (id, n, tsv) select id, n, ${headVectorSql(doc)} from doc
+          on conflict (id) do update set n = excluded.n, tsv = excluded.tsv
         )
         insert into search_body (id, n, tsv) select id, n, ${bodyVectorSql(doc)} from doc
         on conflict (id) do update set n = excluded.n, tsv = excluded.tsv`);
@@ -249,10 +253,10 @@ export class PostgresEngine implements SearchEngine {
       const ns = intArray(candidates.map((c) => c.n));
       const ranks = rowsOf<{ n: number; r: number }>(
         await this.db.execute(sql`
-          select d.n, (ts_rank_cd(${WEIGHTS}, d.tsv_head, ${texts.exact}::tsquery, 1)
+          select h.n, (ts_rank_cd(${WEIGHTS}, h.tsv, ${texts.exact}::tsquery, 1)
             + ts_rank_cd(${WEIGHTS}, b.tsv, ${texts.exact}::tsquery, 1))::float8 as r
-          from search_body b join search_document d on d.n = b.n
-          where b.n = any(${ns}) and d.n = any(${ns})`),
+          from search_head h join search_body b on b.n = h.n
+          where h.n = any(${ns}) and b.n = any(${ns})`),
       );
       const rankOf = new Map(ranks.map((r) => [Number(r.n), Number(r.r)]));
       for (const c of candidates) c.score = c.cheap + (rankOf.get(c.n) ?? 0);
@@ -397,49 +401,59 @@ export class PostgresEngine implements SearchEngine {
       );
       return { headNs: [], headScores: [], bodyNs: numbers(row?.ns), allBodyNs: null, scored: false };
     }
-    // search_body_numbers and search_head_numbers (migration 0011) read the GIN indexes only.
+    // The search_* functions (migration 0009) read the GIN indexes only.
+    const numbersFor = (query: string) => sql`search_body_numbers(${query}::tsquery)`;
+    const bodyTerms = texts.bodyTerms;
+    if (bodyTerms) {
+      // Per word: its matches in the body, and in the head (title, aliases, summary), where the
+      // number of words found counts towards the score. Remembered until the index changes:
+      // while typing, and across searches, the same words come back ("ooc", "ooc convenant").
+      const version = `${state.epoch}:${state.version}`;
+      if (this.termMatches.version !== version || this.termMatches.lists.size > 600) {
+        this.termMatches = { version, lists: new Map() };
+      }
+      const remembered = this.termMatches.lists;
+      const todo = new Map<string, SQL>();
+      for (const t of bodyTerms) {
+        if (!remembered.has(`b:${t}`)) todo.set(`b:${t}`, numbersFor(t));
+        if (!remembered.has(`h:${t}`)) todo.set(`h:${t}`, sql`search_head_numbers(${t}::tsquery)`);
+      }
+      if (todo.size) {
+        const lookups = [...todo];
+        const [row] = rowsOf<Record<string, unknown>>(
+          await this.db.execute(
+            sql`select ${sql.join(
+              lookups.map(([, lookup], i) => sql`${lookup} as ${sql.raw(`l${i}`)}`),
+              sql`, `,
+            )}`,
+          ),
+        );
+        lookups.forEach(([key], i) => {
+          remembered.set(key, numbers(row?.[`l${i}`]));
+        });
+      }
+      const body = anyAndAll(bodyTerms.map((t) => remembered.get(`b:${t}`) ?? []));
+      const head = anyAndAll(bodyTerms.map((t) => remembered.get(`h:${t}`) ?? []));
+      return {
+        headNs: head.any,
+        headScores: head.counts.map((c) => 2 * c),
+        bodyNs: body.any,
+        allBodyNs: body.all,
+        scored: true,
+      };
+    }
+    // With phrases or excluded words: the whole query at once.
     const terms = texts.terms.length
       ? sql`array[${sql.join(
           texts.terms.map((t) => sql`${t}::tsquery`),
           sql`, `,
         )}]`
       : sql`'{}'::tsquery[]`;
-    const head = sql`search_head_numbers(${texts.exact}::tsquery, ${terms}) h`;
-    const numbersFor = (query: string) => sql`search_body_numbers(${query}::tsquery)`;
-    const bodyTerms = texts.bodyTerms;
-    if (bodyTerms) {
-      // Each word's body matches are remembered until the index changes: while typing, and
-      // across searches, the same words come back ("ooc", "ooc convenant", "ooc convenant aud").
-      const version = `${state.epoch}:${state.version}`;
-      if (this.termMatches.version !== version || this.termMatches.lists.size > 300) {
-        this.termMatches = { version, lists: new Map() };
-      }
-      const remembered = this.termMatches.lists;
-      const todo = [...new Set(bodyTerms.filter((t) => !remembered.has(t)))];
-      const [row] = rowsOf<Record<string, unknown>>(
-        await this.db.execute(sql`
-          select ${sql.join(
-            [...todo.map((t, i) => sql`${numbersFor(t)} as ${sql.raw(`b${i}`)}`), sql`h.ns`, sql`h.covers`],
-            sql`, `,
-          )} from ${head}`),
-      );
-      todo.forEach((t, i) => {
-        remembered.set(t, numbers(row?.[`b${i}`]));
-      });
-      const { any, all } = anyAndAll(bodyTerms.map((t) => remembered.get(t) ?? []));
-      return {
-        headNs: numbers(row?.ns),
-        headScores: numbers(row?.covers),
-        bodyNs: any,
-        allBodyNs: all,
-        scored: true,
-      };
-    }
     const [row] = rowsOf<{ body: unknown; allbody: unknown; ns: unknown; covers: unknown }>(
       await this.db.execute(sql`
         select ${numbersFor(texts.bodyAny)} as body,
           ${texts.bodyAll ? numbersFor(texts.bodyAll) : sql`null::bytea`} as allbody, h.ns, h.covers
-        from ${head}`),
+        from search_head_cover(${texts.exact}::tsquery, ${terms}) h`),
     );
     return {
       headNs: numbers(row?.ns),
@@ -494,8 +508,8 @@ export function loosen(tsquery: string): string {
   return tsquery.replace(/<(?:\d+|-)>/g, "&");
 }
 
-/** The numbers in any of the lists, and those in all of them. */
-export function anyAndAll(lists: number[][]): { any: number[]; all: number[] } {
+/** The numbers in any of the lists (with in how many), and those in all of them. */
+export function anyAndAll(lists: number[][]): { any: number[]; counts: number[]; all: number[] } {
   let max = -1;
   for (const list of lists) for (const n of list) if (n > max) max = n;
   const seen = new Uint16Array(max + 1);
@@ -509,7 +523,7 @@ export function anyAndAll(lists: number[][]): { any: number[]; all: number[] } {
       if (count === lists.length) all.push(n);
     }
   }
-  return { any, all };
+  return { any, counts: any.map((n) => seen[n]!), all };
 }
 
 /** Numbers sent as bytea, four bytes each (int4send), or as an array. */

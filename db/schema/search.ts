@@ -34,13 +34,9 @@ export const searchDocument = pgTable(
     topics: text("topics").array().notNull(),
     medium: text("medium"),
     institutionTypes: text("institution_types").array().notNull(),
-    /** Title, aliases (A) and summary (B): small, for ranking. */
-    tsvHead: tsvector("tsv_head").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // fastupdate off: no pending list for every search to scan until the next vacuum.
-    index("search_document_tsv_head_idx").using("gin", t.tsvHead).with({ fastupdate: false }),
     index("search_document_slug_idx").on(t.slug),
     uniqueIndex("search_document_n_idx").on(t.n),
     index("search_document_topics_idx").using("gin", t.topics),
@@ -48,18 +44,35 @@ export const searchDocument = pgTable(
 );
 
 /**
- * The body's vector (C, and D for exact words), for matching and a final ranking of the top, in
- * a narrow table of its own: a query that matches most documents then visits a few dozen pages
- * for their numbers, not the documents' own wide rows. The vectors themselves are stored out of
- * line (storage external, set in the migration).
+ * The vectors the postgres engine matches and ranks with (search/postgres.ts), each in a narrow
+ * table of its own keyed by the document's number: a query that matches most documents then
+ * visits a few pages for their numbers, not the documents' wide rows.
  */
+/** Title and aliases (A) and summary (B). */
+export const searchHead = pgTable(
+  "search_head",
+  {
+    id: text("id")
+      .primaryKey()
+      .references(() => searchDocument.id, { onDelete: "cascade" }),
+    /** The document's number (search_document.n), updated with it. */
+    n: integer("n").notNull(),
+    tsv: tsvector("tsv").notNull(),
+  },
+  (t) => [
+    uniqueIndex("search_head_n_idx").on(t.n),
+    // fastupdate off: no pending list for every search to scan until the next vacuum.
+    index("search_head_tsv_idx").using("gin", t.tsv).with({ fastupdate: false }),
+  ],
+);
+
+/** The body (C, and D for exact words); stored out of line (storage external, in the migration). */
 export const searchBody = pgTable(
   "search_body",
   {
     id: text("id")
       .primaryKey()
       .references(() => searchDocument.id, { onDelete: "cascade" }),
-    /** The document's number (search_document.n), updated with it. */
     n: integer("n").notNull(),
     tsv: tsvector("tsv").notNull(),
   },

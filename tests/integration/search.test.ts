@@ -218,7 +218,7 @@ describe("remembered results and document numbers", () => {
     // Emptied with its numbering restarted (as a restore or a test reset does), then rebuilt
     // with other documents: numbers the engine has seen now stand for other articles.
     await database.db.execute(
-      sql`truncate search_body, search_document, search_state restart identity cascade`,
+      sql`truncate search_head, search_body, search_document, search_state restart identity cascade`,
     );
     await search.postgres.index([
       {
