@@ -7,7 +7,14 @@ import { createUser } from "#app/modules/auth/users.server.ts";
 import { openPglite } from "#db/client.server.ts";
 import { intervisionGroup, intervisionMember, intervisionSession } from "#db/schema/intervisie.ts";
 import { type RunningApp, startApp } from "./support/app.ts";
-import { E2E_ADMIN, launchBrowser, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import {
+  E2E_ADMIN,
+  launchBrowser,
+  logIn,
+  seriousAxeViolations,
+  waitForApp,
+  watchErrors,
+} from "./support/browser.ts";
 
 const PASSWORD = "beeldband-archief-2024!";
 const MEMBER = { email: "anna.archivaris@archief.example", password: PASSWORD, name: "Anna Archivaris" };
@@ -89,6 +96,8 @@ describe("intervision session page in the browser", () => {
     const errors = watchErrors(page);
     await logIn(page, MEMBER, `/intervisie/sessies/${sessionId}`);
     await page.waitForURL(`**/intervisie/sessies/${sessionId}`);
+    // Typing while React is still hydrating the page can make it abandon the render.
+    await waitForApp(page);
     await expect
       .poll(() => page.getByRole("heading", { level: 1 }).textContent())
       .toBe("Casus: spoelbanden, OOC en AVG");
