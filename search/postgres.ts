@@ -95,7 +95,10 @@ export class PostgresEngine implements SearchEngine {
   /** tsquery texts built before, by query part: the dictionaries do not change while running. */
   private readonly builtQueries = new Map<string, string>();
   /** Body (b:) and head (h:) matches per word (loosened tsquery text), for one version of the index. */
-  private termMatches: { version: string; lists: Map<string, number[]> } = { version: "", lists: new Map() };
+  private termMatches: { version: string; lists: Map<string, Int32Array> } = {
+    version: "",
+    lists: new Map(),
+  };
   /** Words known to be in the vocabulary (search_vocabulary only grows). */
   private readonly knownWords = new Set<string>();
   constructor(private readonly db: DB) {}
@@ -409,7 +412,8 @@ export class PostgresEngine implements SearchEngine {
       // number of words found counts towards the score. Remembered until the index changes:
       // while typing, and across searches, the same words come back ("ooc", "ooc convenant").
       const version = `${state.epoch}:${state.version}`;
-      if (this.termMatches.version !== version || this.termMatches.lists.size > 600) {
+      // At most 400 lists (4 bytes a number: about 16 MB with 10,000 documents matching each).
+      if (this.termMatches.version !== version || this.termMatches.lists.size > 400) {
         this.termMatches = { version, lists: new Map() };
       }
       const remembered = this.termMatches.lists;
@@ -429,11 +433,12 @@ export class PostgresEngine implements SearchEngine {
           ),
         );
         lookups.forEach(([key], i) => {
-          remembered.set(key, numbers(row?.[`l${i}`]));
+          remembered.set(key, Int32Array.from(numbers(row?.[`l${i}`])));
         });
       }
-      const body = anyAndAll(bodyTerms.map((t) => remembered.get(`b:${t}`) ?? []));
-      const head = anyAndAll(bodyTerms.map((t) => remembered.get(`h:${t}`) ?? []));
+      const none = new Int32Array(0);
+      const body = anyAndAll(bodyTerms.map((t) => remembered.get(`b:${t}`) ?? none));
+      const head = anyAndAll(bodyTerms.map((t) => remembered.get(`h:${t}`) ?? none));
       return {
         headNs: head.any,
         headScores: head.counts.map((c) => 2 * c),
@@ -509,14 +514,15 @@ export function loosen(tsquery: string): string {
 }
 
 /** The numbers in any of the lists (with in how many), and those in all of them. */
-export function anyAndAll(lists: number[][]): { any: number[]; counts: number[]; all: number[] } {
+export function anyAndAll(lists: ArrayLike<number>[]): { any: number[]; counts: number[]; all: number[] } {
   let max = -1;
-  for (const list of lists) for (const n of list) if (n > max) max = n;
+  for (const list of lists) for (let i = 0; i < list.length; i++) if (list[i]! > max) max = list[i]!;
   const seen = new Uint16Array(max + 1);
   const any: number[] = [];
   const all: number[] = [];
   for (const list of lists) {
-    for (const n of list) {
+    for (let i = 0; i < list.length; i++) {
+      const n = list[i]!;
       if (n < 0) continue;
       const count = ++seen[n]!;
       if (count === 1) any.push(n);

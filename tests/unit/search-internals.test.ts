@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { byScore, type DocRow, DocTable } from "#search/doc-table.ts";
+import { anyAndAll } from "#search/postgres.ts";
 import { ResultCache } from "#search/result-cache.ts";
 import { fold, lexemesOf, snippetWindow } from "#search/snippet-window.ts";
 
@@ -94,6 +95,16 @@ describe("DocTable: grouping, filters, facets and the first cut", () => {
     small.makeRoom(1);
     expect(small.size).toBe(0);
     expect(small.missing([1])).toEqual([1]);
+  });
+});
+
+describe("word lists", () => {
+  it("gives the numbers in any list with how many lists have them, and those in all", () => {
+    const { any, counts, all } = anyAndAll([[3, 1, 7], Int32Array.from([7, 2, 3]), [3, 9]]);
+    expect(any).toEqual([3, 1, 7, 2, 9]);
+    expect(counts).toEqual([3, 1, 2, 1, 1]);
+    expect(all).toEqual([3]);
+    expect(anyAndAll([]).any).toEqual([]);
   });
 });
 
