@@ -28,14 +28,17 @@ interface Doc {
   order: number;
 }
 
+/** Document numbers, as an array or as the Int32Array they arrive in. */
+export type Numbers = ArrayLike<number> & Iterable<number>;
+
 export interface Matched {
   /** Document numbers found in the head (title, aliases, summary), with their head score. */
-  headNs: number[];
-  headScores: number[];
+  headNs: Numbers;
+  headScores: Numbers;
   /** Document numbers found in the body. */
-  bodyNs: number[];
+  bodyNs: Numbers;
   /** Document numbers whose body has all the words; null: every body found does. */
-  allBodyNs: number[] | null;
+  allBodyNs: Numbers | null;
   /** False when browsing (no words): every document scores 0. */
   scored: boolean;
 }
@@ -102,19 +105,20 @@ export class DocTable {
     return this.dense[n - this.base];
   }
 
-  /** The numbers among ns that the table does not know yet. */
-  missing(ns: Iterable<number>): number[] {
+  /** The numbers in these lists that the table does not know yet. */
+  missing(...lists: Iterable<number>[]): number[] {
     const out = new Set<number>();
-    for (const n of ns) if (this.at(n) === undefined) out.add(n);
+    for (const ns of lists) for (const n of ns) if (this.at(n) === undefined) out.add(n);
     return [...out];
   }
 
-  /** Forgets everything when old versions have piled up past the limit. */
-  makeRoom(extra: number): void {
-    if (this.byN.size + extra <= this.limit) return;
+  /** Forgets everything when old versions have piled up past the limit; true when it did. */
+  makeRoom(extra: number): boolean {
+    if (this.byN.size + extra <= this.limit) return false;
     this.byN.clear();
     this.dense = [];
     this.base = 0;
+    return true;
   }
 
   add(rows: DocRow[]): void {

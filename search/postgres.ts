@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type DB, rowsOf } from "#db/client.server.ts";
-import { byScore, type DocRow, DocTable, type Matched } from "./doc-table.ts";
+import { byScore, type DocRow, DocTable, type Matched, type Numbers } from "./doc-table.ts";
 import { type ParsedQuery, type ParsedTerm, parseQuery, prefixToken } from "./query-parser.ts";
 import { lexemesOf, snippetWindow } from "./snippet-window.ts";
 import { markedSnippet } from "./text.ts";
@@ -244,7 +244,7 @@ export class PostgresEngine implements SearchEngine {
     // 2. Per article: the best-scoring version that passes the filters, the total, the facets and
     //    the best candidates by a cheap score, from what the engine keeps in memory.
     const table = this.table;
-    await this.learn(table, [matched.headNs, matched.bodyNs]);
+    await this.learn(table, matched.headNs, matched.bodyNs);
     const { total, facets, candidates } = table.aggregate(
       matched,
       { kind: query.kind, topic: query.topic, medium: query.medium, locale: query.locale },
@@ -362,12 +362,11 @@ export class PostgresEngine implements SearchEngine {
       });
     }
     const built = parts.map((p) => this.builtQueries.get(p.key) ?? "");
-    const mustText = must.length ? (built.pop() ?? "") : "";
+    const mustPart = must.length ? (built.pop() ?? "") : "";
     // Each word's alternatives come back once per text-search configuration, mostly the same
     // lexemes: without the repeats the queries are a third as long (cheaper to match, rank and
     // headline).
     const terms = built.map(dedupeOr).filter((t) => t !== "");
-    const mustPart = mustText;
     const join = (parts: string[], op: string) => parts.map((t) => `(${t})`).join(` ${op} `);
     // Any of the words: one flat OR without repeats where the words allow (synonyms of each
     // other share most of their alternatives), which is cheaper to match, rank and headline.
@@ -433,7 +432,7 @@ export class PostgresEngine implements SearchEngine {
           ),
         );
         lookups.forEach(([key], i) => {
-          remembered.set(key, Int32Array.from(numbers(row?.[`l${i}`])));
+          remembered.set(key, numbers(row?.[`l${i}`]));
         });
       }
       const none = new Int32Array(0);
@@ -473,20 +472,20 @@ export class PostgresEngine implements SearchEngine {
    * Reads what the table does not know yet about these document numbers: all documents at once
    * when many are missing (a new process, or a rebuilt index), else just the missing ones.
    */
-  private async learn(table: DocTable, lists: number[][]): Promise<void> {
-    let missing = table.missing(lists.flat());
+  private async learn(table: DocTable, ...lists: Numbers[]): Promise<void> {
+    const missing = table.missing(...lists);
     if (!missing.length) return;
-    table.makeRoom(missing.length);
-    missing = table.missing(lists.flat());
+    const everything = table.makeRoom(missing.length) || missing.length > 50;
     const cols = sql`n, slug, locale, kind, topics, medium, title`;
-    const rows = rowsOf<DocRow>(
-      await this.db.execute(
-        missing.length > 50
-          ? sql`select ${cols} from search_document`
-          : sql`select ${cols} from search_document where n = any(${intArray(missing)})`,
+    table.add(
+      rowsOf<DocRow>(
+        await this.db.execute(
+          everything
+            ? sql`select ${cols} from search_document`
+            : sql`select ${cols} from search_document where n = any(${intArray(missing)})`,
+        ),
       ),
     );
-    table.add(rows.map((r) => ({ ...r, n: Number(r.n) })));
   }
 
   private empty(started: number): SearchResult {
@@ -532,15 +531,13 @@ export function anyAndAll(lists: ArrayLike<number>[]): { any: number[]; counts: 
   return { any, counts: any.map((n) => seen[n]!), all };
 }
 
-/** Numbers sent as bytea, four bytes each (int4send), or as an array. */
-function numbers(values: unknown): number[] {
-  if (values instanceof Uint8Array) {
-    const view = new DataView(values.buffer, values.byteOffset, values.byteLength);
-    const out = new Array<number>(values.byteLength >> 2);
-    for (let i = 0; i < out.length; i++) out[i] = view.getInt32(i * 4);
-    return out;
-  }
-  return Array.isArray(values) ? values.map(Number) : [];
+/** Numbers sent as bytea, four bytes each (int4send, big-endian); none for null. */
+function numbers(value: unknown): Int32Array {
+  if (!(value instanceof Uint8Array)) return new Int32Array(0);
+  const view = new DataView(value.buffer, value.byteOffset, value.byteLength);
+  const out = new Int32Array(value.byteLength >> 2);
+  for (let i = 0; i < out.length; i++) out[i] = view.getInt32(i * 4);
+  return out;
 }
 
 /** An int[] literal of numbers the engine itself read (never user input). */

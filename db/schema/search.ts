@@ -48,39 +48,30 @@ export const searchDocument = pgTable(
  * table of its own keyed by the document's number: a query that matches most documents then
  * visits a few pages for their numbers, not the documents' wide rows.
  */
+function vectorTable<Name extends string>(name: Name) {
+  return pgTable(
+    name,
+    {
+      id: text("id")
+        .primaryKey()
+        .references(() => searchDocument.id, { onDelete: "cascade" }),
+      /** The document's number (search_document.n), updated with it. */
+      n: integer("n").notNull(),
+      tsv: tsvector("tsv").notNull(),
+    },
+    (t) => [
+      uniqueIndex(`${name}_n_idx`).on(t.n),
+      // fastupdate off: no pending list for every search to scan until the next vacuum.
+      index(`${name}_tsv_idx`).using("gin", t.tsv).with({ fastupdate: false }),
+    ],
+  );
+}
+
 /** Title and aliases (A) and summary (B). */
-export const searchHead = pgTable(
-  "search_head",
-  {
-    id: text("id")
-      .primaryKey()
-      .references(() => searchDocument.id, { onDelete: "cascade" }),
-    /** The document's number (search_document.n), updated with it. */
-    n: integer("n").notNull(),
-    tsv: tsvector("tsv").notNull(),
-  },
-  (t) => [
-    uniqueIndex("search_head_n_idx").on(t.n),
-    // fastupdate off: no pending list for every search to scan until the next vacuum.
-    index("search_head_tsv_idx").using("gin", t.tsv).with({ fastupdate: false }),
-  ],
-);
+export const searchHead = vectorTable("search_head");
 
 /** The body (C, and D for exact words); stored out of line (storage external, in the migration). */
-export const searchBody = pgTable(
-  "search_body",
-  {
-    id: text("id")
-      .primaryKey()
-      .references(() => searchDocument.id, { onDelete: "cascade" }),
-    n: integer("n").notNull(),
-    tsv: tsvector("tsv").notNull(),
-  },
-  (t) => [
-    uniqueIndex("search_body_n_idx").on(t.n),
-    index("search_body_tsv_idx").using("gin", t.tsv).with({ fastupdate: false }),
-  ],
-);
+export const searchBody = vectorTable("search_body");
 
 /**
  * One row: a version bumped in the same transaction as every change to the index, so that

@@ -131,39 +131,9 @@ describe("GET /api/search", () => {
   });
 });
 
-describe("index follows the kennisbank", () => {
-  it("a published change is findable at once and an archived article is gone", async () => {
-    const admin = await userWithSession(database.db, "admin");
-    await upsertPublishedContent(
-      database.db,
-      { id: admin.id, role: "admin" },
-      {
-        slug: "proef-zoekbaar",
-        locale: "nl",
-        kind: "praktijk",
-        title: "Proef met kwarktaartbanden",
-        summary: "Een artikel om te zoeken.",
-        body: "## Inhoud\n\nHet woord flamboyantje staat alleen hier.",
-        topics: ["storage"],
-        institutionTypes: [],
-        lastReviewed: "2026-11-26",
-        needsReview: false,
-        uncertain: [],
-        sources: [{ title: "Test" }],
-        related: [],
-      },
-    );
-    expect((await api("q=flamboyantje")).hits.map((h) => h.slug)).toEqual(["proef-zoekbaar"]);
-    await setArchived(database.db, { id: admin.id, role: "admin" }, "proef-zoekbaar", true);
-    expect((await api("q=flamboyantje")).total).toBe(0);
-    // Each change also went to the outbox for Meilisearch, in the same transaction.
-    const ops = await database.db.select().from(searchOutbox);
-    expect(ops.filter((o) => o.docId === "proef-zoekbaar:nl").map((o) => o.op)).toEqual(["upsert", "delete"]);
-  });
-});
-
-describe("remembered results and document numbers", () => {
-  const article = (slug: string, title: string, body: string, topic: string) => ({
+/** A published article for the kennisbank, as a moderator would save it. */
+function article(slug: string, title: string, body: string, topic: string) {
+  return {
     slug,
     locale: "nl" as const,
     kind: "praktijk" as const,
@@ -177,8 +147,32 @@ describe("remembered results and document numbers", () => {
     uncertain: [],
     sources: [{ title: "Test" }],
     related: [],
-  });
+  };
+}
 
+describe("index follows the kennisbank", () => {
+  it("a published change is findable at once and an archived article is gone", async () => {
+    const admin = await userWithSession(database.db, "admin");
+    await upsertPublishedContent(
+      database.db,
+      { id: admin.id, role: "admin" },
+      article(
+        "proef-zoekbaar",
+        "Proef met kwarktaartbanden",
+        "## Inhoud\n\nHet woord flamboyantje staat alleen hier.",
+        "storage",
+      ),
+    );
+    expect((await api("q=flamboyantje")).hits.map((h) => h.slug)).toEqual(["proef-zoekbaar"]);
+    await setArchived(database.db, { id: admin.id, role: "admin" }, "proef-zoekbaar", true);
+    expect((await api("q=flamboyantje")).total).toBe(0);
+    // Each change also went to the outbox for Meilisearch, in the same transaction.
+    const ops = await database.db.select().from(searchOutbox);
+    expect(ops.filter((o) => o.docId === "proef-zoekbaar:nl").map((o) => o.op)).toEqual(["upsert", "delete"]);
+  });
+});
+
+describe("remembered results and document numbers", () => {
   it("a search answered before a change is answered anew after it, facets included", async () => {
     const admin = await userWithSession(database.db, "admin");
     const actor = { id: admin.id, role: "admin" as const };

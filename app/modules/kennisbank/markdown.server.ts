@@ -1,5 +1,6 @@
 import { Marked, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
+import { Lru } from "#search/lru.ts";
 
 export interface TocEntry {
   id: string;
@@ -102,25 +103,15 @@ allowList.allowedAttributes = { ...allowList.allowedAttributes, a: ["href", "tit
  */
 export function renderMarkdown(markdown: string): Rendered {
   const cached = renderCache.get(markdown);
-  if (cached) {
-    // Most recently used last, so the oldest entry is the one dropped.
-    renderCache.delete(markdown);
-    renderCache.set(markdown, cached);
-    return cached;
-  }
+  if (cached) return cached;
   const rendered = Object.freeze(renderUncached(markdown));
   renderCache.set(markdown, rendered);
-  if (renderCache.size > RENDER_CACHE_SIZE) {
-    const oldest = renderCache.keys().next().value;
-    if (oldest !== undefined) renderCache.delete(oldest);
-  }
   return rendered;
 }
 
 // The same text always renders the same, so published articles are rendered once per process
 // (about 2 ms each) instead of on every request. Keyed by the text itself: an edit is a new key.
-const RENDER_CACHE_SIZE = 300;
-const renderCache = new Map<string, Rendered>();
+const renderCache = new Lru<string, Rendered>(300);
 
 function renderUncached(markdown: string): Rendered {
   const toc: TocEntry[] = [];
