@@ -2,7 +2,8 @@
 // BENCH_DATABASE_URL or TEST_DATABASE_URL points at a server) PostgreSQL. Reports p50/p95/p99 of
 // engine queries, and of GET /api/search over HTTP with autocannon at 10 and 50 connections
 // (PostgreSQL only: the built server, `npm run build` first).
-//   npx tsx tests/bench/search.bench.ts [articles=10000]   (BENCH_SKIP_PGLITE=1: PostgreSQL only)
+//   npx tsx tests/bench/search.bench.ts [articles=10000]   (BENCH_SKIP_PGLITE=1: PostgreSQL only;
+// BENCH_SKIP_HTTP=1: engine only)
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -147,8 +148,10 @@ if (url) {
   console.log("PostgreSQL:");
   await engineRun("engine", await prepare(database));
   await database.close();
-  await httpRun(target.toString(), 0, "zonder onthouden resultaten");
-  await httpRun(target.toString(), 500, "met onthouden resultaten");
+  if (!process.env.BENCH_SKIP_HTTP) {
+    await httpRun(target.toString(), 0, "zonder onthouden resultaten");
+    await httpRun(target.toString(), 500, "met onthouden resultaten");
+  }
   await admin.unsafe(`drop database "${name}" with (force)`);
   await admin.end();
 } else {
