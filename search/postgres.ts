@@ -3,7 +3,7 @@ import { type DB, rowsOf } from "#db/client.server.ts";
 import { byScore, type DocRow, DocTable, type Matched, type Numbers } from "./doc-table.ts";
 import { type ParsedQuery, type ParsedTerm, parseQuery, prefixToken } from "./query-parser.ts";
 import { lexemesOf, snippetWindow } from "./snippet-window.ts";
-import { markedSnippet } from "./text.ts";
+import { markedSnippet, withEllipses } from "./text.ts";
 import {
   clampQuery,
   type EngineHealth,
@@ -306,7 +306,7 @@ export class PostgresEngine implements SearchEngine {
             title: doc.title,
             kind: doc.kind,
             summary: doc.summary,
-            snippet: headline ? markedSnippet(headline) : markedSnippet(doc.summary),
+            snippet: markedSnippet(headline ? withEllipses(headline, doc.body ?? "") : doc.summary),
             score: Math.round(p.score * 10_000) / 10_000,
           },
         ];

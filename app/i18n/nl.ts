@@ -613,6 +613,11 @@ export const nl = {
   "kbb.searchStatus.ok": "bereikbaar",
   "kbb.searchStatus.down": "niet bereikbaar — zoeken valt terug op PostgreSQL",
   "kbb.searchStatus.outbox": "Wachtrij naar Meilisearch: {n} wijzigingen ({failing} met mislukte pogingen).",
+  "kbb.reindex": "Zoekindex opnieuw opbouwen",
+  "kbb.reindex.busy": "Bezig met opbouwen…",
+  "kbb.reindex.intro":
+    "Bouwt de zoekindex opnieuw op uit de gepubliceerde artikelen: na het terugzetten van een back-up, of als een nieuwe versie de artikelen anders voor de zoekmachine klaarzet. Zoeken blijft intussen werken.",
+  "kbb.reindex.done": "De zoekindex is opnieuw opgebouwd: {n} artikelen.",
   "trends.empty": "Er zijn nog geen enquêteresultaten geïmporteerd.",
   "trends.unknownWave": "Voor deze golf zijn er geen cijfers. Kies hieronder een van de golven.",
   "trends.wave.label": "Golf (jaar van de enquête)",

@@ -1,9 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { reviewQueue, staleArticles, statusLabel } from "#app/modules/kennisbank/articles.server.ts";
+import { reindexAll } from "#app/modules/kennisbank/search-documents.server.ts";
 import { formatDate, formatDateTime } from "#app/utils/format.ts";
 import { listMisses } from "#search/service.ts";
 
@@ -17,12 +23,31 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listMisses(context.db),
     context.search.status(),
   ]);
-  return { queue: queue.map((q) => ({ ...q, statusText: statusLabel(q.status) })), stale, misses, search };
+  const reindexed = new URL(request.url).searchParams.get("herbouwd");
+  return {
+    queue: queue.map((q) => ({ ...q, statusText: statusLabel(q.status) })),
+    stale,
+    misses,
+    search,
+    reindexed: reindexed && /^\d+$/.test(reindexed) ? Number(reindexed) : null,
+  };
+}
+
+/** Rebuilds the search index from the published articles (after a restore or an upgrade). */
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requirePermission(request, context, "publish:article");
+  const form = await request.formData();
+  if (form.get("intent") !== "herbouwen") return redirect("/beheer/kennisbank");
+  // One transaction: the index and the Meilisearch outbox change together, or not at all.
+  const count = await context.db.transaction((tx) => reindexAll(tx));
+  return redirect(`/beheer/kennisbank?herbouwd=${count}#zoekmachine`);
 }
 
 export default function KennisbankBeheer() {
-  const { queue, stale, misses, search } = useLoaderData<typeof loader>();
+  const { queue, stale, misses, search, reindexed } = useLoaderData<typeof loader>();
   const t = useT();
+  const navigation = useNavigation();
+  const rebuilding = navigation.state === "submitting" && navigation.formData?.get("intent") === "herbouwen";
   const locale = useLocale();
   return (
     <div className="space-y-10">
@@ -105,6 +130,23 @@ export default function KennisbankBeheer() {
               .replace("{failing}", String(search.outbox.failing))}
           </p>
         ) : null}
+        {reindexed !== null ? (
+          <p role="status" className="rounded border border-line bg-wash p-3">
+            {t("kbb.reindex.done").replace("{n}", String(reindexed))}
+          </p>
+        ) : null}
+        <Form method="post" className="space-y-2">
+          <p className="text-muted">{t("kbb.reindex.intro")}</p>
+          <button
+            type="submit"
+            name="intent"
+            value="herbouwen"
+            className="rounded border border-brand px-4 py-2 font-medium text-brand disabled:opacity-60"
+            disabled={rebuilding}
+          >
+            {rebuilding ? t("kbb.reindex.busy") : t("kbb.reindex")}
+          </button>
+        </Form>
       </section>
       <section aria-labelledby="verouderd" className="space-y-3">
         <h2 id="verouderd">{t("kbb.stale")}</h2>

@@ -5,8 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setArchived, upsertPublishedContent } from "#app/modules/kennisbank/articles.server.ts";
 import { reindexAll, toSearchDocument } from "#app/modules/kennisbank/search-documents.server.ts";
 import { loader as apiSearch } from "#app/routes/api.search.ts";
+import {
+  action as kennisbankBeheer,
+  loader as kennisbankBeheerPage,
+} from "#app/routes/beheer.kennisbank._index.tsx";
 import { loader as healthz } from "#app/routes/healthz.ts";
-import type { Database } from "#db/client.server.ts";
+import { type Database, rowsOf } from "#db/client.server.ts";
 import { searchMiss, searchOutbox } from "#db/schema/search.ts";
 import { seedArticles } from "#db/seed/content.server.ts";
 import { meiliFilter, meiliSettings, meiliSnippet, toMeiliDocument } from "#search/meilisearch.ts";
@@ -17,7 +21,7 @@ import { markedSnippet } from "#search/text.ts";
 import type { SearchResult } from "#search/types.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
-import { contextFor, get } from "#tests/support/remix.ts";
+import { contextFor, get, post } from "#tests/support/remix.ts";
 
 let database: Database;
 let context: AppLoadContext;
@@ -235,6 +239,48 @@ describe("remembered results and document numbers", () => {
     await search.postgres.remove(["alleen-dit:nl"]);
     await reindexAll(database.db);
     expect((await search.query({ q: "umatic", locale: "nl" })).hits[0]?.slug).toBe("u-matic");
+  });
+});
+
+describe("rebuilding the index from the moderators' page", () => {
+  it("reads every published article again, says how many, and finds them as before", async () => {
+    const moderator = await userWithSession(database.db, "moderator");
+    const before = await api("q=umatic&limit=3");
+    // An index that has lost its rows (as after restoring only the articles from a backup).
+    const ids = rowsOf<{ id: string }>(await database.db.execute(sql`select id from search_document`));
+    await context.search.postgres.remove(ids.map((r) => r.id));
+    expect((await api("q=umatic&limit=3")).total).toBe(0);
+    const response = await kennisbankBeheer({
+      request: post("/beheer/kennisbank", { intent: "herbouwen" }, { Cookie: moderator.cookie }),
+      params: {},
+      context,
+    });
+    expect(response.status).toBe(302);
+    const location = new URL(response.headers.get("Location") ?? "", "http://x");
+    const [{ articles } = { articles: 0 }] = rowsOf<{ articles: number }>(
+      await database.db.execute(sql`select count(*)::int as articles from article`),
+    );
+    expect(location.searchParams.get("herbouwd")).toBe(String(articles));
+    const after = await api("q=umatic&limit=3");
+    expect(after.hits.map((h) => h.slug)).toEqual(before.hits.map((h) => h.slug));
+    // The page says it was done.
+    const page = await kennisbankBeheerPage({
+      request: get(`/beheer/kennisbank${location.search}`, { Cookie: moderator.cookie }),
+      params: {},
+      context,
+    });
+    expect(page.reindexed).toBe(articles);
+  });
+
+  it("snippets read as text: no markdown marks, and an ellipsis where they start mid-sentence", async () => {
+    const result = await api("q=persoonsgegevens&limit=10");
+    expect(result.hits.length).toBeGreaterThan(0);
+    for (const hit of result.hits) {
+      expect(hit.snippet).not.toMatch(/\*\*|\s[.,]\s|---/);
+      const plain = hit.snippet.replace(/<\/?mark>/g, "");
+      // Starts with a capital (a sentence), a digit, or says it does not.
+      expect(plain).toMatch(/^(… |[\p{Lu}\d'"(‘“])/u);
+    }
   });
 });
 

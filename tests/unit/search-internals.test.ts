@@ -3,6 +3,7 @@ import { byScore, type DocRow, DocTable } from "#search/doc-table.ts";
 import { anyAndAll } from "#search/postgres.ts";
 import { ResultCache } from "#search/result-cache.ts";
 import { fold, lexemesOf, snippetWindow } from "#search/snippet-window.ts";
+import { HEADLINE_MARKERS, markdownToText, sentences, withEllipses } from "#search/text.ts";
 
 const row = (n: number, slug: string, extra: Partial<DocRow> = {}): DocRow => ({
   n,
@@ -172,5 +173,41 @@ describe("result cache", () => {
     expect(cache.get(k2)).toBeUndefined();
     expect(cache.get(k1)?.total).toBe(1);
     expect(new ResultCache(0).size).toBe(0);
+  });
+});
+
+describe("text for the index and for snippets", () => {
+  it("drops emphasis marks without leaving a space, and table rules altogether", () => {
+    expect(markdownToText("verwerk je **persoonsgegevens**. En _dit_ ook, maar bestand_01 blijft.")).toBe(
+      "verwerk je persoonsgegevens. En dit ook, maar bestand_01 blijft.",
+    );
+    expect(markdownToText("| Valt eronder | Valt er niet onder |\n| --- | --- |\n| lp | radio |")).toBe(
+      "Valt eronder Valt er niet onder lp radio",
+    );
+  });
+
+  it("makes sentences of loose facts", () => {
+    expect(sentences(["Herken aan de rand", "Koel bewaren.", "", null, "Wat nu?"])).toBe(
+      "Herken aan de rand. Koel bewaren. Wat nu?",
+    );
+  });
+
+  it("marks a snippet that starts or ends inside a sentence with an ellipsis", () => {
+    const { start, stop } = HEADLINE_MARKERS;
+    const text = "Eerste zin over film. Bewaar de band koel en droog in een doos. Laatste zin.";
+    // Starts at a sentence and ends with one: as it is.
+    expect(withEllipses(`Bewaar de ${start}band${stop} koel en droog in een doos.`, text)).toBe(
+      `Bewaar de ${start}band${stop} koel en droog in een doos.`,
+    );
+    // Starts and ends inside the sentence.
+    expect(withEllipses(`de ${start}band${stop} koel en droog`, text)).toBe(
+      `… de ${start}band${stop} koel en droog …`,
+    );
+    // Two fragments: only the outer ends count; the end of the text needs no ellipsis.
+    expect(withEllipses(`over ${start}film${stop}. … Laatste zin.`, text)).toBe(
+      `… over ${start}film${stop}. … Laatste zin.`,
+    );
+    // Not found in the text (changed since): unchanged.
+    expect(withEllipses("iets anders", text)).toBe("iets anders");
   });
 });

@@ -3,12 +3,13 @@ import type { DB } from "#db/client.server.ts";
 import { article, articleRevision } from "#db/schema/kennisbank.ts";
 import { searchOutbox } from "#db/schema/search.ts";
 import { PostgresEngine } from "#search/postgres.ts";
-import { markdownToText } from "#search/text.ts";
+import { markdownToText, sentences } from "#search/text.ts";
 import type { SearchDocument, SearchLocale } from "#search/types.ts";
 import { nl } from "../../i18n/nl.ts";
 import type { ArticleData } from "./model.ts";
 
-const riskWords = (risks: string[]) => risks.map((r) => nl[`kb.risk.${r}` as keyof typeof nl] ?? r).join(" ");
+const riskWords = (risks: string[]) =>
+  risks.map((r) => nl[`kb.risk.${r}` as keyof typeof nl] ?? r).join(", ");
 
 /** One language version of an article as the search engines see it. */
 export function toSearchDocument(input: {
@@ -22,15 +23,16 @@ export function toSearchDocument(input: {
 }): SearchDocument {
   const c = input.data.carrier;
   const facts = c
-    ? [
+    ? // As sentences, so that a snippet taken from them reads as text.
+      sentences([
         c.recognition,
         c.playback,
-        c.handling.join(" "),
+        ...c.handling,
         c.riskReason,
         riskWords(c.risks),
         c.size,
         c.preservationFormat,
-      ].join(" ")
+      ])
     : "";
   return {
     id: `${input.slug}:${input.locale}`,
