@@ -611,7 +611,7 @@ export const en: Record<MessageKey, string> = {
   "kbb.reindex": "Rebuild search index",
   "kbb.reindex.busy": "Rebuilding…",
   "kbb.reindex.intro":
-    "Rebuilds the search index from the published articles: after restoring a backup, or when a new version prepares articles for search differently. Search keeps working meanwhile.",
+    "Rebuilds the search index from the published articles: after restoring a backup, or when a new version prepares articles for search differently.",
   "kbb.reindex.done": "The search index has been rebuilt: {n} articles.",
   "trends.empty": "No survey results have been imported yet.",
   "trends.unknownWave": "There are no figures for this wave. Choose one of the waves below.",

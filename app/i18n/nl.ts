@@ -616,7 +616,7 @@ export const nl = {
   "kbb.reindex": "Zoekindex opnieuw opbouwen",
   "kbb.reindex.busy": "Bezig met opbouwen…",
   "kbb.reindex.intro":
-    "Bouwt de zoekindex opnieuw op uit de gepubliceerde artikelen: na het terugzetten van een back-up, of als een nieuwe versie de artikelen anders voor de zoekmachine klaarzet. Zoeken blijft intussen werken.",
+    "Bouwt de zoekindex opnieuw op uit de gepubliceerde artikelen: na het terugzetten van een back-up, of als een nieuwe versie de artikelen anders voor de zoekmachine klaarzet.",
   "kbb.reindex.done": "De zoekindex is opnieuw opgebouwd: {n} artikelen.",
   "trends.empty": "Er zijn nog geen enquêteresultaten geïmporteerd.",
   "trends.unknownWave": "Voor deze golf zijn er geen cijfers. Kies hieronder een van de golven.",

@@ -62,7 +62,7 @@ export default function KennisbankBeheer() {
       <section aria-labelledby="wachtrij" className="space-y-3">
         <h2 id="wachtrij">{t("kbb.queue")}</h2>
         {queue.length === 0 ? <p>{t("kbb.queue.empty")}</p> : null}
-        <table className="w-full border-collapse text-left">
+        <table className={`w-full border-collapse text-left ${queue.length === 0 ? "hidden" : ""}`}>
           <thead>
             <tr className="border-b border-line">
               <th scope="col" className="py-2 pr-4">
