@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type DB, rowsOf } from "#db/client.server.ts";
 import { byScore, type DocRow, DocTable, type Matched, type Numbers } from "./doc-table.ts";
-import { type ParsedQuery, type ParsedTerm, parseQuery, prefixToken } from "./query-parser.ts";
+import { type ParsedQuery, type ParsedTerm, parseQuery, prefixToken, stopwords } from "./query-parser.ts";
 import { lexemesOf, snippetWindow } from "./snippet-window.ts";
 import { markedSnippet, withEllipses } from "./text.ts";
 import {
@@ -507,9 +507,22 @@ function toTextArray(values: string[]): SQL {
   )}]::text[]`;
 }
 
-/** A tsquery's text with its phrase operators (<->, <N>) made into AND: same words, any order. */
+/**
+ * A tsquery's text with its phrase operators (<->, <N>) made into AND: same words, any order.
+ * In a flat query, stop words drop out of such an AND ("niet in de handel" from the `simple`
+ * configuration): nearly every text has them, so they do not narrow the match, but the index has
+ * to read their long lists.
+ */
 export function loosen(tsquery: string): string {
-  return tsquery.replace(/<(?:\d+|-)>/g, "&");
+  const loose = tsquery.replace(/<(?:\d+|-)>/g, "&");
+  if (loose.includes("(") || loose.includes(")")) return loose;
+  const items = loose.split(" | ").map((item) => {
+    const words = item.split(" & ");
+    if (words.length < 2) return item;
+    const kept = words.filter((w) => !stopwords.has(/^'([^']*)'$/.exec(w.trim())?.[1] ?? ""));
+    return (kept.length ? kept : words).join(" & ");
+  });
+  return dedupeOr(items.join(" | "));
 }
 
 /** The numbers in any of the lists (with in how many), and those in all of them. */

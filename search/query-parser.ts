@@ -15,7 +15,8 @@ export interface ParsedQuery {
   excluded: string[];
 }
 
-const stopwords = new Set(
+/** Dutch and English words too common to look for on their own. */
+export const stopwords: ReadonlySet<string> = new Set(
   (
     "de het een en of in op van voor met bij aan te is zijn om dat die dit wat hoe wie welke waar " +
     "the a an and or of in on for with to is are how what which who where do does my our ik we mijn ons je"

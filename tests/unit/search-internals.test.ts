@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { byScore, type DocRow, DocTable } from "#search/doc-table.ts";
-import { anyAndAll } from "#search/postgres.ts";
+import { anyAndAll, loosen } from "#search/postgres.ts";
 import { ResultCache } from "#search/result-cache.ts";
 import { fold, lexemesOf, snippetWindow } from "#search/snippet-window.ts";
 import { HEADLINE_MARKERS, markdownToText, sentences, withEllipses } from "#search/text.ts";
@@ -209,5 +209,21 @@ describe("text for the index and for snippets", () => {
     );
     // Not found in the text (changed since): unchanged.
     expect(withEllipses("iets anders", text)).toBe("iets anders");
+  });
+});
+
+describe("loosened queries for the body index", () => {
+  it("makes phrases into AND and leaves stop words out of them", () => {
+    expect(loosen("'open' <-> 'reel' | 'spoelband'")).toBe("'open' & 'reel' | 'spoelband'");
+    expect(
+      loosen(
+        "'niet' <-> 'in' <-> 'de' <-> 'handel' <-> 'verkrijgbaar' | 'niet' <2> 'de' <-> 'handel' <-> 'verkrijgbaar'",
+      ),
+    ).toBe("'niet' & 'handel' & 'verkrijgbaar'");
+    // A word on its own stays, even a stop word; so does an AND of stop words only.
+    expect(loosen("'de' | 'of' <-> 'the'")).toBe("'de' | 'of' & 'the'");
+    // Prefixes are not stop words; nested queries are only loosened.
+    expect(loosen("'in':* & 'band'")).toBe("'in':* & 'band'");
+    expect(loosen("('out' <-> 'of' <-> 'commerce') & 'band'")).toBe("('out' & 'of' & 'commerce') & 'band'");
   });
 });
