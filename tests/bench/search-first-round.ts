@@ -1,7 +1,7 @@
 // First-round profile: a new engine (nothing remembered) answers each query once; per query the
 // time of each statement it sent. Uses the database that search-profile.ts fills.
 //   npx tsx tests/bench/search-first-round.ts [top=8]
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { openPostgres } from "#db/client.server.ts";
 import { DocTable } from "#search/doc-table.ts";
 import { PostgresEngine } from "#search/postgres.ts";
@@ -30,6 +30,22 @@ const original = db.execute.bind(db);
   return r;
 };
 const all: number[] = [];
+/** CPU time (ms) of all postgres processes on this machine, from /proc (Linux only; else 0). */
+function postgresCpuMs(): number {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        if (!stat.includes("(postgres)")) continue;
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {}
+    }
+  } catch {}
+  return ticks * 10; // USER_HZ = 100
+}
 // Time spent in the engine's own aggregation (JavaScript), per query.
 const aggregate = DocTable.prototype.aggregate;
 DocTable.prototype.aggregate = function (...args: Parameters<typeof aggregate>) {
@@ -42,16 +58,24 @@ for (let run = 0; run < Number(process.env.RUNS ?? 3); run++) {
   const engine = new PostgresEngine(db);
   for (const q of queries.slice(0, 10)) await engine.query({ q, locale: "nl" });
   const times: { q: string; ms: number; log: typeof log }[] = [];
+  const cpuBefore = { pg: postgresCpuMs(), node: process.cpuUsage() };
   for (const q of queries) {
     log = [];
     const t = performance.now();
     await engine.query({ q, locale: "nl", limit: 20 });
     times.push({ q, ms: performance.now() - t, log });
   }
+  const nodeCpu = process.cpuUsage(cpuBefore.node);
+  const cpu = {
+    pg: (postgresCpuMs() - cpuBefore.pg) / queries.length,
+    node: (nodeCpu.user + nodeCpu.system) / 1000 / queries.length,
+  };
   const sorted = [...times].sort((a, b) => a.ms - b.ms);
   all.push(...times.map((t) => t.ms));
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.ms;
-  console.log(`run ${run}: p50 ${at(50).toFixed(1)} ms, p95 ${at(95).toFixed(1)} ms`);
+  console.log(
+    `run ${run}: p50 ${at(50).toFixed(1)} ms, p95 ${at(95).toFixed(1)} ms; CPU per query: PostgreSQL ${cpu.pg.toFixed(1)} ms, Node ${cpu.node.toFixed(1)} ms`,
+  );
   const byKind = new Map<string, { ms: number; count: number }>();
   for (const t of times)
     for (const l of t.log) {
