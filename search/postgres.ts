@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type DB, rowsOf } from "#db/client.server.ts";
 import { byScore, type DocRow, DocTable, type Matched, type Numbers } from "./doc-table.ts";
 import { type ParsedQuery, type ParsedTerm, parseQuery, prefixToken, stopwords } from "./query-parser.ts";
-import { lexemesOf, snippetWindow } from "./snippet-window.ts";
+import { lexemesOf, windowFinder } from "./snippet-window.ts";
 import { markedSnippet, withEllipses } from "./text.ts";
 import {
   clampQuery,
@@ -281,10 +281,10 @@ export class PostgresEngine implements SearchEngine {
     const bySlug = new Map(shown.map((s) => [s.slug, s]));
     let headlines: string[] = [];
     if (texts && shown.length) {
-      const lexemes = lexemesOf(texts.exact);
+      const windowOf = windowFinder(lexemesOf(texts.exact));
       const windows = page.map((p) => {
         const body = bySlug.get(p.slug)?.body ?? "";
-        return snippetWindow(body, lexemes) ?? body.slice(0, 4000);
+        return windowOf(body) ?? body.slice(0, 4000);
       });
       const rows = rowsOf<{ h: string; i: number }>(
         await this.db.execute(sql`

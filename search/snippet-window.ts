@@ -38,17 +38,29 @@ const MAX_MATCHES = 400;
  * with any lexeme (not even with one shortened by a letter), so the caller can use the start.
  */
 export function snippetWindow(text: string, lexemes: string[], size = 700): string | null {
-  if (text.length <= size) return text;
+  return windowFinder(lexemes, size)(text);
+}
+
+/** snippetWindow for many texts and the same lexemes: the patterns are built once. */
+export function windowFinder(lexemes: string[], size = 700): (text: string) => string | null {
   const usable = lexemes.map((l) => fold(l)).filter((l) => l.length >= 2);
-  if (!usable.length) return null;
-  const folded = fold(text);
-  let matches = findMatches(folded, usable);
-  if (!matches.length)
-    matches = findMatches(
-      folded,
-      usable.map((l) => (l.length > 4 ? l.slice(0, -1) : l)),
-    );
-  if (!matches.length) return null;
+  const exact = usable.length ? matcher(usable) : null;
+  let shortened: Matcher | null | undefined;
+  return (text) => {
+    if (text.length <= size) return text;
+    if (!exact) return null;
+    const folded = fold(text);
+    let matches = exact(folded);
+    if (!matches.length) {
+      shortened ??= matcher(usable.map((l) => (l.length > 4 ? l.slice(0, -1) : l)));
+      matches = shortened(folded);
+    }
+    if (!matches.length) return null;
+    return bestWindow(text, matches, size);
+  };
+}
+
+function bestWindow(text: string, matches: Match[], size: number): string {
   let best = { start: matches[0]!.at, distinct: 0, count: 0 };
   const reach = size - 120;
   for (let i = 0; i < matches.length; i++) {
@@ -75,13 +87,23 @@ export function snippetWindow(text: string, lexemes: string[], size = 700): stri
   return text.slice(from, to);
 }
 
-function findMatches(folded: string, lexemes: string[]): { at: number; lexeme: number }[] {
+interface Match {
+  at: number;
+  lexeme: number;
+}
+type Matcher = (folded: string) => Match[];
+
+/** Finds where words start with one of the lexemes (the longest first), at most MAX_MATCHES. */
+function matcher(lexemes: string[]): Matcher {
   const sorted = [...new Set(lexemes)].sort((a, b) => b.length - a.length);
+  const index = new Map(sorted.map((l, i) => [l, i]));
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escapeRegExp).join("|")})`, "gu");
-  const matches: { at: number; lexeme: number }[] = [];
-  for (const match of folded.matchAll(pattern)) {
-    matches.push({ at: match.index, lexeme: sorted.indexOf(match[0]) });
-    if (matches.length >= MAX_MATCHES) break;
-  }
-  return matches;
+  return (folded) => {
+    const matches: Match[] = [];
+    for (const match of folded.matchAll(pattern)) {
+      matches.push({ at: match.index, lexeme: index.get(match[0]) ?? 0 });
+      if (matches.length >= MAX_MATCHES) break;
+    }
+    return matches;
+  };
 }
