@@ -3,6 +3,7 @@ import { type DB, rowsOf } from "#db/client.server.ts";
 import { byScore, type DocRow, DocTable, type Matched, type Numbers } from "./doc-table.ts";
 import { type ParsedQuery, type ParsedTerm, parseQuery, prefixToken, stopwords } from "./query-parser.ts";
 import { lexemesOf, windowFinder } from "./snippet-window.ts";
+import { normaliseTerm } from "./synonyms.ts";
 import { markedSnippet, withEllipses } from "./text.ts";
 import {
   clampQuery,
@@ -85,6 +86,8 @@ interface QueryTexts {
   bodyAll: string | null;
   /** Each word (loosened), when the body is to be matched word by word; see queryTexts. */
   bodyTerms: string[] | null;
+  /** The query with the words found nowhere replaced by the most similar word (see suggestion). */
+  suggestion: string | null;
 }
 
 export class PostgresEngine implements SearchEngine {
@@ -185,15 +188,21 @@ export class PostgresEngine implements SearchEngine {
     }
   }
 
-  /** Typo fallback: for words that occur nowhere in the index, the most similar words that do. */
-  private async corrections(terms: ParsedTerm[]): Promise<Map<string, string[]>> {
+  /**
+   * Typo fallback: for words that occur nowhere in the index, the most similar words that do;
+   * and which of those words begin a word that is there (a word still being typed).
+   */
+  private async corrections(
+    terms: ParsedTerm[],
+  ): Promise<{ fixes: Map<string, string[]>; beginnings: Set<string> }> {
     const candidates = terms.filter(
       (t) => !t.text.includes(" ") && t.text.length >= 4 && /\p{L}/u.test(t.text),
     );
     const found = new Map<string, string[]>();
+    const beginnings = new Set<string>();
     const unknown = candidates.filter((t) => !this.knownWords.has(t.text));
-    if (!unknown.length) return found;
-    const rows = rowsOf<{ w: string; word: string | null }>(
+    if (!unknown.length) return { fixes: found, beginnings };
+    const rows = rowsOf<{ w: string; word: string | null; begins: boolean }>(
       await this.db.execute(sql`
         -- Known words first ("between" rather than "=": equality would be answered through the
         -- trigram index, slowly); the similarity search runs for unknown words only.
@@ -204,7 +213,10 @@ export class PostgresEngine implements SearchEngine {
           )}) as t(w)
           where not exists (select 1 from search_vocabulary x where x.word between t.w and t.w)
         )
-        select u.w, v.word
+        select u.w, v.word, exists (
+          select 1 from search_vocabulary x
+          where x.word like replace(replace(replace(u.w, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
+        ) as begins
         from unknown u
         left join lateral (
           select word from search_vocabulary
@@ -214,6 +226,7 @@ export class PostgresEngine implements SearchEngine {
         ) v on true`),
     );
     for (const row of rows) {
+      if (row.begins === true || String(row.begins) === "t") beginnings.add(row.w);
       if (!row.word) continue;
       found.set(row.w, [...(found.get(row.w) ?? []), row.word]);
     }
@@ -221,7 +234,7 @@ export class PostgresEngine implements SearchEngine {
     const returned = new Set(rows.map((r) => r.w));
     if (this.knownWords.size > 50_000) this.knownWords.clear();
     for (const t of unknown) if (!returned.has(t.text)) this.knownWords.add(t.text);
-    return found;
+    return { fixes: found, beginnings };
   }
 
   async query(input: SearchQuery, known?: IndexState): Promise<SearchResult> {
@@ -233,7 +246,7 @@ export class PostgresEngine implements SearchEngine {
     const hasText = parsed.terms.length > 0 || parsed.phrases.length > 0;
     let texts: QueryTexts | null = null;
     if (hasText) {
-      texts = await this.queryTexts(parsed);
+      texts = await this.queryTexts(parsed, query.q);
     } else if (parsed.excluded.length === 0 && query.q.trim() !== "" && !/^[\s"-]*$/.test(query.q)) {
       // Only stop words: nothing to look for.
       return this.empty(started);
@@ -315,6 +328,7 @@ export class PostgresEngine implements SearchEngine {
       total,
       engine: "postgres",
       tookMs: Math.round((performance.now() - started) * 10) / 10,
+      ...(texts?.suggestion ? { suggestion: texts.suggestion } : {}),
     };
   }
 
@@ -322,8 +336,8 @@ export class PostgresEngine implements SearchEngine {
    * The tsquery texts for a parsed query, built once in their own statement and then sent as
    * constants: built inline, the stable functions (to_tsquery, unaccent) would run for every row.
    */
-  private async queryTexts(parsed: ParsedQuery): Promise<QueryTexts> {
-    const corrections = await this.corrections(parsed.terms);
+  private async queryTexts(parsed: ParsedQuery, q: string): Promise<QueryTexts> {
+    const { fixes: corrections, beginnings } = await this.corrections(parsed.terms);
     // Each part of the query as SQL, with a key; parts built before are taken from memory.
     const parts: { key: string; sql: SQL }[] = parsed.terms.map((t) => {
       const fixes = corrections.get(t.text) ?? [];
@@ -386,6 +400,15 @@ export class PostgresEngine implements SearchEngine {
       // Without phrases or excluded words, each word is looked up on its own and "any" and "all"
       // are worked out from those lists: the index's lists are then read once, not twice.
       bodyTerms: !mustPart && loose.length > 0 ? loose : null,
+      // Not for a word being typed that begins a word in the index ("plakk" for "plakkerige").
+      suggestion: suggestion(
+        q,
+        new Map(
+          [...corrections].filter(
+            ([word]) => !parsed.terms.some((t) => t.prefix && t.text === word && beginnings.has(word)),
+          ),
+        ),
+      ),
     };
   }
 
@@ -505,6 +528,27 @@ function toTextArray(values: string[]): SQL {
     values.map((v) => sql`${v}`),
     sql`, `,
   )}]::text[]`;
+}
+
+/**
+ * The query as typed, with each word that occurs nowhere in the index replaced by the most
+ * similar word that does (the first correction); null when no word was replaced. The results
+ * already include those words: this tells the searcher so, and offers the corrected search.
+ */
+export function suggestion(q: string, corrections: Map<string, string[]>): string | null {
+  if (!corrections.size) return null;
+  let changed = false;
+  const out = q
+    .trim()
+    .split(/(\s+)/)
+    .map((token) => {
+      const best = corrections.get(normaliseTerm(token))?.[0];
+      if (!best) return token;
+      changed = true;
+      return best;
+    })
+    .join("");
+  return changed ? out : null;
 }
 
 /**

@@ -55,6 +55,11 @@ export interface SearchResult {
   tookMs: number;
   /** True when Meilisearch was configured but could not answer, so postgres did. */
   fallback?: boolean;
+  /**
+   * The query with the words found nowhere replaced by the most similar words that are there
+   * (postgres only). The hits already include those words.
+   */
+  suggestion?: string;
 }
 
 export interface EngineHealth {

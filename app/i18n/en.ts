@@ -586,6 +586,7 @@ export const en: Record<MessageKey, string> = {
   "search.removeFilter": "remove filter",
   "search.results": "Results",
   "search.count": "{n} results for ‘{q}’",
+  "search.suggestion": "Also searched for {q}.",
   "search.none":
     "Nothing found. Try another word, or fewer words. Moderators see which searches find nothing and add to the knowledge base.",
   "search.fallback":

@@ -591,6 +591,7 @@ export const nl = {
   "search.removeFilter": "filter weghalen",
   "search.results": "Resultaten",
   "search.count": "{n} resultaten voor ‘{q}’",
+  "search.suggestion": "Ook gezocht naar {q}.",
   "search.none":
     "Niets gevonden. Probeer een ander woord, of minder woorden. Moderatoren zien welke zoekvragen niets opleveren en vullen de kennisbank aan.",
   "search.fallback":

@@ -47,6 +47,14 @@ export default function Kennisbank() {
   const navigation = useNavigation();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
+  // The box shows the URL's query after back/forward or a link (a facet, the suggestion); not
+  // while the searcher types in it, or the results of what was typed a moment ago would undo
+  // the letters typed since (and a remounted box would lose the focus).
+  const box = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const input = box.current;
+    if (input && document.activeElement !== input && input.value !== params.q) input.value = params.q;
+  }, [params.q]);
   const topicLabel = (key: string) => topics.find((x) => x.key === key)?.[locale] ?? key;
   const facetLabel = {
     kind: (v: string) => kindLabels[v as ArticleKind]?.[locale] ?? v,
@@ -81,7 +89,7 @@ export default function Kennisbank() {
             type="search"
             name="q"
             defaultValue={params.q}
-            key={params.q}
+            ref={box}
             placeholder={t("search.placeholder")}
             className="block w-full rounded border border-muted px-3 py-2"
           />
@@ -134,6 +142,19 @@ export default function Kennisbank() {
               : t("kb.count").replace("{n}", String(result.total))}
             {result.fallback ? ` ${t("search.fallback")}` : ""}
           </p>
+          {result.suggestion && params.q
+            ? (() => {
+                // "Ook gezocht naar {q}.": the corrected query as a link that searches for it alone.
+                const [before = "", after = ""] = t("search.suggestion").split("{q}");
+                return (
+                  <p className="mb-4">
+                    {before}
+                    <Link to={href(params, { q: result.suggestion, offset: 0 })}>‘{result.suggestion}’</Link>
+                    {after}
+                  </p>
+                );
+              })()
+            : null}
           {result.total === 0 && params.q ? <p className="mb-4">{t("search.none")}</p> : null}
           <ol className="space-y-4">
             {result.hits.map((hit) => (

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "./support/app.ts";
-import { launchBrowser, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { launchBrowser, logIn, seriousAxeViolations, waitForApp, watchErrors } from "./support/browser.ts";
 
 const ADMIN = { email: "beheer@ava-net.example", password: "lange-zin-voor-de-eerste-admin" };
 
@@ -72,6 +72,36 @@ describe("kennisbank in the browser", () => {
     // The back button returns to the same search.
     await page.goBack();
     await page.waitForURL("**q=umatik+bakken**medium=video**");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("typing on while results update keeps every letter, and a misspelt word gets a suggestion", async () => {
+    const context = await browser.newContext({ baseURL: app.url });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto("/kennisbank");
+    await waitForApp(page);
+    const box = page.getByLabel("Zoek in de kennisbank");
+    await box.click();
+    await page.keyboard.type("plakerige", { delay: 40 });
+    // The results for the first word arrive ...
+    await page.waitForURL("**/kennisbank?q=plakerige");
+    // ... and the box keeps the focus: what is typed next is not lost.
+    await page.keyboard.type(" band", { delay: 40 });
+    await page.waitForURL("**/kennisbank?q=plakerige+band");
+    expect(await box.inputValue()).toBe("plakerige band");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("kb-zoek");
+    // The misspelt word was also searched as the word the kennisbank has; the link searches for that.
+    const suggestion = page.getByRole("link", { name: "‘plakkerige band’" });
+    await expect.poll(() => suggestion.count()).toBe(1);
+    await suggestion.click();
+    await page.waitForURL("**/kennisbank?q=plakkerige+band");
+    await expect.poll(() => box.inputValue()).toBe("plakkerige band");
+    // Back: the box shows the earlier search again.
+    await page.goBack();
+    await page.waitForURL("**/kennisbank?q=plakerige+band");
+    await expect.poll(() => box.inputValue()).toBe("plakerige band");
     expect(errors).toEqual([]);
     await context.close();
   });

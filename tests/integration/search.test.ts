@@ -384,3 +384,14 @@ describe("query parsing", () => {
     expect(parseQuery("DAT tape ").terms.map((t) => t.text)).toEqual(["dat", "tape"]);
   });
 });
+
+describe("suggestions for words found nowhere", () => {
+  it("offers the query with the most similar known word, and not for a word still being typed", async () => {
+    const typo = await api("q=plakerige%20band&limit=3");
+    expect(typo.suggestion).toBe("plakkerige band");
+    expect(typo.hits.length).toBeGreaterThan(0);
+    expect((await api("q=plakkerige%20band&limit=3")).suggestion).toBeUndefined();
+    // "plakk" begins "plakkerige": the searcher is typing, not misspelling.
+    expect((await api("q=plakk&limit=3")).suggestion).toBeUndefined();
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { byScore, type DocRow, DocTable } from "#search/doc-table.ts";
-import { anyAndAll, loosen } from "#search/postgres.ts";
+import { anyAndAll, loosen, suggestion } from "#search/postgres.ts";
 import { ResultCache } from "#search/result-cache.ts";
 import { fold, lexemesOf, snippetWindow } from "#search/snippet-window.ts";
 import { HEADLINE_MARKERS, markdownToText, sentences, withEllipses } from "#search/text.ts";
@@ -225,5 +225,18 @@ describe("loosened queries for the body index", () => {
     // Prefixes are not stop words; nested queries are only loosened.
     expect(loosen("'in':* & 'band'")).toBe("'in':* & 'band'");
     expect(loosen("('out' <-> 'of' <-> 'commerce') & 'band'")).toBe("('out' & 'of' & 'commerce') & 'band'");
+  });
+});
+
+describe("suggestion", () => {
+  it("replaces each corrected word by its best correction and keeps the rest as typed", () => {
+    const fixes = new Map([
+      ["plakerige", ["plakkerige", "plakker"]],
+      ["umatik", ["umatic"]],
+    ]);
+    expect(suggestion("Plakerige  band", fixes)).toBe("plakkerige  band");
+    expect(suggestion("umatik bakken ", fixes)).toBe("umatic bakken");
+    expect(suggestion("gewone woorden", fixes)).toBeNull();
+    expect(suggestion("umatik", new Map())).toBeNull();
   });
 });
