@@ -437,6 +437,7 @@ export const en: Record<MessageKey, string> = {
   // dragers tools (issue 8): end
   "kb.breadcrumb": "Breadcrumb",
   "kb.count": "{n} articles",
+  "kb.count.one": "1 article",
   "kb.filter.kind": "Kind",
   "kb.filter.topic": "Topic",
   "kb.filter.all": "All",
@@ -586,6 +587,7 @@ export const en: Record<MessageKey, string> = {
   "search.removeFilter": "remove filter",
   "search.results": "Results",
   "search.count": "{n} results for ‘{q}’",
+  "search.count.one": "1 result for ‘{q}’",
   "search.suggestion": "Also searched for {q}.",
   "search.none":
     "Nothing found. Try another word, or fewer words. Moderators see which searches find nothing and add to the knowledge base.",

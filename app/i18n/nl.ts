@@ -438,6 +438,7 @@ export const nl = {
   // dragers tools (issue 8): end
   "kb.breadcrumb": "Kruimelpad",
   "kb.count": "{n} artikelen",
+  "kb.count.one": "1 artikel",
   "kb.filter.kind": "Soort",
   "kb.filter.topic": "Onderwerp",
   "kb.filter.all": "Alle",
@@ -591,6 +592,7 @@ export const nl = {
   "search.removeFilter": "filter weghalen",
   "search.results": "Resultaten",
   "search.count": "{n} resultaten voor ‘{q}’",
+  "search.count.one": "1 resultaat voor ‘{q}’",
   "search.suggestion": "Ook gezocht naar {q}.",
   "search.none":
     "Niets gevonden. Probeer een ander woord, of minder woorden. Moderatoren zien welke zoekvragen niets opleveren en vullen de kennisbank aan.",
