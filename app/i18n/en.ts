@@ -229,6 +229,22 @@ export const en: Record<MessageKey, string> = {
   "account.welcome": "Welcome to AV-Kennisnet! Your account has been created and you are logged in.",
   "account.details": "Details",
   "account.role": "Role",
+  "account.membership.pending":
+    "your request waits for a colleague at this institution or a moderator to confirm it",
+  "profiel.requested":
+    "You asked to belong to {name}. Once a colleague there or a moderator confirms it, you will see your institution's profile, self-assessment and plan here.",
+  "profiel.requests.title": "Requests to join your institution",
+  "profiel.requests.intro":
+    "These people want to belong to your institution. Only confirm people you know: once confirmed, they see the profile and can change the institution's plan and offer.",
+  "profiel.requests.accept": "Confirm",
+  "profiel.requests.reject": "Turn down",
+  "profiel.requests.accepted": "{name} now belongs to the institution.",
+  "profiel.requests.rejected": "{name}'s request was turned down.",
+  "profiel.requests.gone": "This request has already been dealt with.",
+  "beheer.members.title": "Requests to join institutions",
+  "beheer.members.none": "No requests are waiting.",
+  "beheer.members.intro":
+    "Members who want to belong to an existing institution. Colleagues at that institution can confirm them too (on their institution page).",
   "account.institution.pending": "awaiting confirmation",
   "account.institution.title": "My institution",
   "account.institution.save": "Save institution",

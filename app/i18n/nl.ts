@@ -226,6 +226,22 @@ export const nl = {
   "account.welcome": "Welkom bij AV-Kennisnet! Je account is aangemaakt en je bent ingelogd.",
   "account.details": "Gegevens",
   "account.role": "Rol",
+  "account.membership.pending":
+    "je aanmelding wacht op bevestiging door een collega van deze instelling of een moderator",
+  "profiel.requested":
+    "Je hebt gevraagd bij {name} te horen. Zodra een collega van die instelling of een moderator dat bevestigt, zie je hier het profiel, de zelfevaluatie en het plan van je instelling.",
+  "profiel.requests.title": "Aanmeldingen bij je instelling",
+  "profiel.requests.intro":
+    "Deze mensen willen bij je instelling horen. Bevestig alleen wie je kent: wie bevestigd is, ziet het profiel en kan het plan en het aanbod van de instelling wijzigen.",
+  "profiel.requests.accept": "Bevestigen",
+  "profiel.requests.reject": "Afwijzen",
+  "profiel.requests.accepted": "{name} hoort nu bij de instelling.",
+  "profiel.requests.rejected": "De aanmelding van {name} is afgewezen.",
+  "profiel.requests.gone": "Deze aanmelding is al afgehandeld.",
+  "beheer.members.title": "Aanmeldingen bij instellingen",
+  "beheer.members.none": "Er wachten geen aanmeldingen.",
+  "beheer.members.intro":
+    "Leden die bij een bestaande instelling willen horen. Collega's van die instelling kunnen ze ook bevestigen (op hun instellingspagina).",
   "account.institution.pending": "wacht op bevestiging",
   "account.institution.title": "Mijn instelling",
   "account.institution.save": "Instelling opslaan",

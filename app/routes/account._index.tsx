@@ -121,7 +121,13 @@ export default function Account() {
           <dt className="font-medium">{t("auth.institution.legend")}</dt>
           <dd>
             {account.institutionName
-              ? `${account.institutionName}${account.institutionConfirmed ? "" : ` (${t("account.institution.pending")})`}`
+              ? `${account.institutionName}${
+                  !account.institutionConfirmed
+                    ? ` (${t("account.institution.pending")})`
+                    : account.institutionRequestedAt
+                      ? ` (${t("account.membership.pending")})`
+                      : ""
+                }`
               : t("auth.institution.none")}
           </dd>
         </dl>

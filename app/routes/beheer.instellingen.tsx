@@ -7,7 +7,9 @@ import { useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
   confirmInstitution,
+  decideMembership,
   listConfirmedInstitutions,
+  listMembershipRequests,
   listProposedInstitutions,
   rejectInstitution,
 } from "#app/modules/auth/institutions.server.ts";
@@ -16,12 +18,19 @@ export const meta: MetaFunction = () => [{ title: "Instellingen · Beheer · AV-
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "confirm:institution");
-  const [proposals, confirmed] = await Promise.all([
+  const [proposals, confirmed, requests] = await Promise.all([
     listProposedInstitutions(context.db),
     listConfirmedInstitutions(context.db),
+    listMembershipRequests(context.db),
   ]);
-  return { proposals, confirmed };
+  return { proposals, confirmed, requests };
 }
+
+const membershipSchema = z.object({
+  userId: z.string().min(1).max(100),
+  institutionId: z.coerce.number().int().positive(),
+  intent: z.enum(["lid-bevestigen", "lid-afwijzen"]),
+});
 
 const schema = z.object({
   id: z.coerce.number().int().positive(),
@@ -30,7 +39,17 @@ const schema = z.object({
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "confirm:institution");
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const fields = Object.fromEntries(await request.formData());
+  if (fields.intent === "lid-bevestigen" || fields.intent === "lid-afwijzen") {
+    const member = membershipSchema.safeParse(fields);
+    if (!member.success)
+      return data({ error: "Kies een aanmelding en een actie.", ok: null }, { status: 400 });
+    const accept = member.data.intent === "lid-bevestigen";
+    const decided = await decideMembership(context.db, moderator, { ...member.data, accept });
+    if (!decided) return data({ error: "Deze aanmelding is al afgehandeld.", ok: null }, { status: 409 });
+    return { error: null, ok: accept ? "Aanmelding bevestigd." : "Aanmelding afgewezen." };
+  }
+  const parsed = schema.safeParse(fields);
   if (!parsed.success) return data({ error: "Kies een voorstel en een actie.", ok: null }, { status: 400 });
   const done =
     parsed.data.intent === "bevestigen"
@@ -44,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Institutions() {
-  const { proposals, confirmed } = useLoaderData<typeof loader>();
+  const { proposals, confirmed, requests } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   return (
@@ -71,6 +90,30 @@ export default function Institutions() {
                 </SubmitButton>
                 <DangerButton name="intent" value="afwijzen">
                   {t("beheer.institutions.reject")}
+                </DangerButton>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="aanmeldingen" className="space-y-3">
+        <h2 id="aanmeldingen">{t("beheer.members.title")}</h2>
+        <p className="text-muted">{t("beheer.members.intro")}</p>
+        {requests.length === 0 ? <p>{t("beheer.members.none")}</p> : null}
+        <ul className="space-y-3">
+          {requests.map((r) => (
+            <li key={r.userId} className="rounded border border-line p-4">
+              <p className="font-medium">
+                {r.name} <span className="text-muted">({r.email})</span> → {r.institutionName}
+              </p>
+              <Form method="post" className="mt-2 flex gap-2">
+                <input type="hidden" name="userId" value={r.userId} />
+                <input type="hidden" name="institutionId" value={r.institutionId} />
+                <SubmitButton name="intent" value="lid-bevestigen">
+                  {t("profiel.requests.accept")}
+                </SubmitButton>
+                <DangerButton name="intent" value="lid-afwijzen">
+                  {t("profiel.requests.reject")}
                 </DangerButton>
               </Form>
             </li>

@@ -1,12 +1,21 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { FormMessage } from "#app/components/forms.tsx";
 import { InstitutionProfileView } from "#app/components/institution-profile.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, useLocale, useT } from "#app/i18n/index.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
+import {
+  decideMembership,
+  InstitutionError,
+  listMembershipRequests,
+} from "#app/modules/auth/institutions.server.ts";
 import { savedPlanSummary } from "#app/modules/dragers/planner.server.ts";
 import { formatNumber } from "#app/modules/dragers/planner.ts";
 import { getInstitutionProfile, startingArticles } from "#app/modules/survey/profile.server.ts";
+import { institution } from "#db/schema/auth.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mijn instelling · AV-Kennisnet" }];
 
@@ -15,19 +24,84 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const saved = new URL(request.url).searchParams.has("opgeslagen");
   const profile = user.institutionId ? await getInstitutionProfile(context.db, user.institutionId) : null;
-  if (!profile) return { profile: null, articles: {}, saved, plan: null };
+  if (!profile) {
+    // Asked to belong to an institution that has not confirmed it yet: only its name.
+    const [requested] = user.requestedInstitutionId
+      ? await context.db
+          .select({ name: institution.name })
+          .from(institution)
+          .where(eq(institution.id, user.requestedInstitutionId))
+      : [];
+    return {
+      profile: null,
+      articles: {},
+      saved,
+      plan: null,
+      requests: [],
+      requested: requested?.name ?? null,
+    };
+  }
   const articles = await startingArticles(context.db, localeFromRequest(request), profile.needs);
   const plan = await savedPlanSummary(context.db, localeFromRequest(request), profile.institution.id);
-  return { profile, articles, saved, plan };
+  const requests = (await listMembershipRequests(context.db, profile.institution.id)).map((r) => ({
+    userId: r.userId,
+    name: r.name,
+    email: r.email,
+  }));
+  return { profile, articles, saved, plan, requests, requested: null };
+}
+
+const decisionSchema = z.object({
+  userId: z.string().min(1).max(100),
+  intent: z.enum(["bevestigen", "afwijzen"]),
+});
+
+/** A confirmed member confirms or turns down a request to join their institution. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const parsed = decisionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success || !user.institutionId) {
+    return data({ ok: null, error: "profiel.requests.gone" as const, name: "" }, { status: 400 });
+  }
+  const [applicant] = await listMembershipRequests(context.db, user.institutionId).then((rows) =>
+    rows.filter((r) => r.userId === parsed.data.userId),
+  );
+  try {
+    const done =
+      applicant !== undefined &&
+      (await decideMembership(context.db, user, {
+        userId: parsed.data.userId,
+        institutionId: user.institutionId,
+        accept: parsed.data.intent === "bevestigen",
+      }));
+    if (!done) return data({ ok: null, error: "profiel.requests.gone" as const, name: "" }, { status: 409 });
+  } catch (error) {
+    if (error instanceof InstitutionError) {
+      return data({ ok: null, error: "profiel.requests.gone" as const, name: "" }, { status: 403 });
+    }
+    throw error;
+  }
+  return {
+    ok:
+      parsed.data.intent === "bevestigen"
+        ? ("profiel.requests.accepted" as const)
+        : ("profiel.requests.rejected" as const),
+    error: null,
+    name: applicant.name,
+  };
 }
 
 export default function OwnInstitution() {
-  const { profile, articles, saved, plan } = useLoaderData<typeof loader>();
+  const { profile, articles, saved, plan, requests, requested } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   if (!profile) {
     return (
-      <PageHeader title={t("profiel.title")} intro={t("profiel.noInstitution")}>
+      <PageHeader
+        title={t("profiel.title")}
+        intro={requested ? t("profiel.requested").replace("{name}", requested) : t("profiel.noInstitution")}
+      >
         <p>
           <Link to="/account">{t("profiel.chooseInstitution")}</Link>
         </p>
@@ -42,6 +116,46 @@ export default function OwnInstitution() {
         canAssess
         notice={saved ? t("profiel.saved") : null}
       />
+      {requests.length || result ? (
+        <section aria-labelledby="aanmeldingen" className="mt-10 max-w-3xl space-y-3">
+          <h2 id="aanmeldingen">{t("profiel.requests.title")}</h2>
+          {result?.ok ? (
+            <FormMessage tone="ok">{t(result.ok).replace("{name}", result.name)}</FormMessage>
+          ) : null}
+          {result?.error ? <FormMessage tone="error">{t(result.error)}</FormMessage> : null}
+          {requests.length ? <p className="text-muted">{t("profiel.requests.intro")}</p> : null}
+          <ul className="space-y-2">
+            {requests.map((r) => (
+              <li key={r.userId} className="flex flex-wrap items-center gap-3 rounded border border-line p-3">
+                <span className="flex-1">
+                  {r.name} <span className="text-muted">({r.email})</span>
+                </span>
+                <Form method="post" className="flex gap-2">
+                  <input type="hidden" name="userId" value={r.userId} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="bevestigen"
+                    className="rounded bg-brand px-3 py-1 font-medium text-paper"
+                    aria-label={`${t("profiel.requests.accept")}: ${r.name}`}
+                  >
+                    {t("profiel.requests.accept")}
+                  </button>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="afwijzen"
+                    className="rounded border border-brand px-3 py-1 font-medium text-brand"
+                    aria-label={`${t("profiel.requests.reject")}: ${r.name}`}
+                  >
+                    {t("profiel.requests.reject")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="digitaliseringsplan" className="mt-10 max-w-3xl space-y-2">
         <h2 id="digitaliseringsplan">{t("dragers.profile.title")}</h2>
         <p>

@@ -38,6 +38,12 @@ export const user = pgTable(
     passwordHash: text("password_hash"),
     role: text("role", { enum: roles }).notNull().default("member"),
     institutionId: integer("institution_id").references(() => institution.id, { onDelete: "set null" }),
+    /**
+     * Since when the member asks to belong to an existing institution, until a colleague of that
+     * institution or a moderator confirms (null: confirmed, or no institution). Until then the
+     * institution's private data stays closed to them.
+     */
+    institutionRequestedAt: timestamp("institution_requested_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** Set when the member deleted their account: the row stays for attribution, without personal data. */
     deletedAt: timestamp("deleted_at", { withTimezone: true }),

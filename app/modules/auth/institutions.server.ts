@@ -1,7 +1,9 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DB } from "#db/client.server.ts";
-import { institution, user } from "#db/schema/auth.ts";
+import { institution, type Role, user } from "#db/schema/auth.ts";
 import { audit } from "../audit.server.ts";
+import { notify } from "../notifications/notifications.server.ts";
+import { roleRank } from "./permissions.ts";
 
 export interface InstitutionChoice {
   /** An existing, confirmed institution. */
@@ -36,19 +38,22 @@ export function listProposedInstitutions(db: DB) {
 
 export class InstitutionError extends Error {}
 
-/** The institution id for a choice: an existing confirmed one, or a newly proposed one. */
+/**
+ * The institution for a choice: an existing confirmed one, or a newly proposed one. `joins` is
+ * true when it already existed: then someone who belongs there confirms the membership first.
+ */
 export async function resolveInstitution(
   db: DB,
   choice: InstitutionChoice,
   proposerId: string,
-): Promise<number | null> {
+): Promise<{ id: number; joins: boolean } | null> {
   if (choice.id) {
     const [row] = await db
       .select({ id: institution.id })
       .from(institution)
       .where(and(eq(institution.id, choice.id), eq(institution.confirmed, true)));
     if (!row) throw new InstitutionError("Deze instelling bestaat niet (meer). Kies er een uit de lijst.");
-    return row.id;
+    return { id: row.id, joins: true };
   }
   if (choice.newName) {
     const name = choice.newName.trim();
@@ -56,7 +61,7 @@ export async function resolveInstitution(
       .select({ id: institution.id, confirmed: institution.confirmed })
       .from(institution)
       .where(sql`lower(${institution.name}) = lower(${name})`);
-    if (existing) return existing.id;
+    if (existing) return { id: existing.id, joins: true };
     const [created] = await db
       .insert(institution)
       .values({ name, type: choice.newType ?? "Onbekend", confirmed: false, proposedBy: proposerId })
@@ -67,9 +72,115 @@ export async function resolveInstitution(
       subject: `institution:${created!.id}`,
       details: { name, type: choice.newType ?? "Onbekend" },
     });
-    return created!.id;
+    return { id: created!.id, joins: false };
   }
   return null;
+}
+
+/**
+ * Members waiting to be confirmed as belonging to an institution: of one institution (for its
+ * confirmed members), or of all (for moderators). Name and e-mail address, so that a colleague
+ * can tell who it is.
+ */
+export function listMembershipRequests(db: DB, institutionId?: number) {
+  return db
+    .select({
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      institutionId: institution.id,
+      institutionName: institution.name,
+      requestedAt: user.institutionRequestedAt,
+    })
+    .from(user)
+    .innerJoin(institution, eq(institution.id, user.institutionId))
+    .where(
+      and(
+        isNotNull(user.institutionRequestedAt),
+        isNull(user.deletedAt),
+        institutionId === undefined ? undefined : eq(user.institutionId, institutionId),
+      ),
+    )
+    .orderBy(asc(user.institutionRequestedAt));
+}
+
+/** Tells the institution's confirmed members (in the app) that someone asks to join. */
+export async function announceMembershipRequest(
+  db: DB,
+  userId: string,
+  institutionId: number,
+): Promise<void> {
+  const [asking] = await db
+    .select({ name: user.name, institutionName: institution.name })
+    .from(user)
+    .innerJoin(institution, eq(institution.id, user.institutionId))
+    .where(eq(user.id, userId));
+  if (!asking) return;
+  const colleagues = await db
+    .select({ id: user.id })
+    .from(user)
+    .where(
+      and(eq(user.institutionId, institutionId), isNull(user.institutionRequestedAt), isNull(user.deletedAt)),
+    );
+  await notify(
+    db,
+    colleagues.map((c) => c.id).filter((id) => id !== userId),
+    {
+      title: `${asking.name} wil bij ${asking.institutionName} horen`,
+      body: `${asking.name} vraagt om bij ${asking.institutionName} te horen. Bevestig of wijs af op de pagina van je instelling.`,
+      link: "/instelling#aanmeldingen",
+    },
+  );
+}
+
+/**
+ * Confirms or turns down a member's request to belong to an institution. Allowed for moderators,
+ * and for confirmed members of that same institution. Returns false when there is no such request
+ * (any more): decided by someone else meanwhile, or withdrawn.
+ */
+export async function decideMembership(
+  db: DB,
+  actor: { id: string; role: Role; institutionId: number | null },
+  input: { userId: string; institutionId: number; accept: boolean },
+): Promise<boolean> {
+  const allowed = roleRank[actor.role] >= roleRank.moderator || actor.institutionId === input.institutionId;
+  if (!allowed)
+    throw new InstitutionError("Alleen collega's van deze instelling of een moderator kunnen dit.");
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(user)
+      .set(
+        input.accept
+          ? { institutionRequestedAt: null }
+          : { institutionRequestedAt: null, institutionId: null },
+      )
+      .where(
+        and(
+          eq(user.id, input.userId),
+          eq(user.institutionId, input.institutionId),
+          isNotNull(user.institutionRequestedAt),
+        ),
+      )
+      .returning({ id: user.id });
+    if (!rows.length) return false;
+    const [named] = await tx
+      .select({ name: institution.name })
+      .from(institution)
+      .where(eq(institution.id, input.institutionId));
+    await notify(tx, [input.userId], {
+      title: input.accept
+        ? `Je hoort nu bij ${named?.name ?? "je instelling"}`
+        : `Je aanmelding bij ${named?.name ?? "de instelling"} is afgewezen`,
+      link: input.accept ? "/instelling" : "/account#instelling",
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: input.accept ? "membership.confirm" : "membership.reject",
+      subject: `user:${input.userId}`,
+      details: { institutionId: input.institutionId },
+    });
+    return true;
+  });
 }
 
 export async function confirmInstitution(db: DB, actorId: string, id: number): Promise<boolean> {

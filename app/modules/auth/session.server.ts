@@ -15,7 +15,10 @@ export interface SessionUser {
   name: string;
   email: string;
   role: Role;
+  /** The member's institution, once someone who belongs there (or a moderator) confirmed it. */
   institutionId: number | null;
+  /** The institution the member asked to belong to, while that is not confirmed yet. */
+  requestedInstitutionId: number | null;
 }
 
 export interface Session {
@@ -69,6 +72,7 @@ export async function validateSessionToken(
       email: user.email,
       role: user.role,
       institutionId: user.institutionId,
+      institutionRequestedAt: user.institutionRequestedAt,
       deletedAt: user.deletedAt,
     })
     .from(session)
@@ -93,7 +97,9 @@ export async function validateSessionToken(
       name: row.name,
       email: row.email,
       role: row.role,
-      institutionId: row.institutionId,
+      // Until the membership is confirmed, nothing of the institution opens to the member.
+      institutionId: row.institutionRequestedAt ? null : row.institutionId,
+      requestedInstitutionId: row.institutionRequestedAt ? row.institutionId : null,
     },
     renewed,
   };

@@ -3,7 +3,11 @@ import { and, asc, count, desc, eq, ne, sql } from "drizzle-orm";
 import type { DB } from "#db/client.server.ts";
 import { auditLog, institution, passwordReset, type Role, session, user } from "#db/schema/auth.ts";
 import { audit } from "../audit.server.ts";
-import { type InstitutionChoice, resolveInstitution } from "./institutions.server.ts";
+import {
+  announceMembershipRequest,
+  type InstitutionChoice,
+  resolveInstitution,
+} from "./institutions.server.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "./password.server.ts";
 import { invalidateUserSessions } from "./session.server.ts";
 
@@ -51,18 +55,38 @@ export async function createUser(
       .insert(user)
       .values({ id, email, name: input.name.trim(), passwordHash, role: input.role ?? "member" });
     if (input.institution) {
-      const institutionId = await resolveInstitution(tx, input.institution, id);
-      if (institutionId) await tx.update(user).set({ institutionId }).where(eq(user.id, id));
+      const chosen = await resolveInstitution(tx, input.institution, id);
+      if (chosen) {
+        await tx
+          .update(user)
+          .set({ institutionId: chosen.id, institutionRequestedAt: chosen.joins ? new Date() : null })
+          .where(eq(user.id, id));
+        if (chosen.joins) await announceMembershipRequest(tx, id, chosen.id);
+      }
     }
     await audit(tx, { actorId: id, action: "user.register", subject: `user:${id}` });
     return id;
   });
 }
 
+/**
+ * Sets the member's institution. Joining one that already exists is a request until a colleague
+ * there or a moderator confirms it; choosing the institution one already has changes nothing.
+ */
 export async function setInstitution(db: DB, userId: string, choice: InstitutionChoice): Promise<void> {
   await db.transaction(async (tx) => {
-    const institutionId = await resolveInstitution(tx, choice, userId);
-    await tx.update(user).set({ institutionId }).where(eq(user.id, userId));
+    const chosen = await resolveInstitution(tx, choice, userId);
+    const institutionId = chosen?.id ?? null;
+    const [current] = await tx
+      .select({ institutionId: user.institutionId })
+      .from(user)
+      .where(eq(user.id, userId));
+    if (current && current.institutionId === institutionId) return;
+    await tx
+      .update(user)
+      .set({ institutionId, institutionRequestedAt: chosen?.joins ? new Date() : null })
+      .where(eq(user.id, userId));
+    if (chosen?.joins) await announceMembershipRequest(tx, userId, chosen.id);
     await audit(tx, {
       actorId: userId,
       action: "user.institution",
@@ -83,6 +107,7 @@ export async function getAccount(db: DB, userId: string) {
       institutionId: user.institutionId,
       institutionName: institution.name,
       institutionConfirmed: institution.confirmed,
+      institutionRequestedAt: user.institutionRequestedAt,
     })
     .from(user)
     .leftJoin(institution, eq(institution.id, user.institutionId))
@@ -135,6 +160,7 @@ export async function deleteAccount(db: DB, userId: string, password: string): P
         email: `verwijderd-${userId}@invalid`,
         passwordHash: null,
         institutionId: null,
+        institutionRequestedAt: null,
         role: "member",
         deletedAt: new Date(),
       })

@@ -1,0 +1,1 @@
+ALTER TABLE "app_user" ADD COLUMN "institution_requested_at" timestamp with time zone;

@@ -1,0 +1,175 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validateSessionToken } from "#app/modules/auth/session.server.ts";
+import { setInstitution } from "#app/modules/auth/users.server.ts";
+import { listNotifications } from "#app/modules/notifications/notifications.server.ts";
+import { action as moderatorAction, loader as moderatorPage } from "#app/routes/beheer.instellingen.tsx";
+import { action as ownAction, loader as ownPage } from "#app/routes/instelling._index.tsx";
+import { loader as profilePage } from "#app/routes/instellingen.$id.tsx";
+import type { Database } from "#db/client.server.ts";
+import { auditLog, institution, user } from "#db/schema/auth.ts";
+import { userWithSession } from "#tests/support/auth.ts";
+import { createTestDatabase } from "#tests/support/db.ts";
+import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
+
+let database: Database;
+let context: AppLoadContext;
+let archive: number;
+let museum: number;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  context = contextFor(database);
+  const rows = await database.db
+    .insert(institution)
+    .values([
+      { name: "Gemeentearchief Zuid", type: "Archief", confirmed: true },
+      { name: "Stadsmuseum Noord", type: "Museum", confirmed: true },
+    ])
+    .returning({ id: institution.id });
+  archive = rows[0]!.id;
+  museum = rows[1]!.id;
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+type Member = Awaited<ReturnType<typeof userWithSession>>;
+
+/** A member who already belongs to the institution (as before this change, or confirmed). */
+async function confirmedMemberOf(institutionId: number, role: "member" | "moderator" = "member") {
+  const member = await userWithSession(database.db, role);
+  await database.db.update(user).set({ institutionId }).where(eq(user.id, member.id));
+  return member;
+}
+
+/** A member who asks to join, as the account page does. */
+async function applicantFor(institutionId: number) {
+  const name = `Aanvrager ${Math.random().toString(36).slice(2, 7)}`;
+  const member = await userWithSession(database.db, "member", name);
+  await setInstitution(database.db, member.id, { id: institutionId });
+  return { ...member, name };
+}
+
+const viewProfile = (member: Member, id: number) =>
+  profilePage({
+    request: get(`/instellingen/${id}`, { Cookie: member.cookie }),
+    params: { id: String(id) },
+    context,
+  });
+
+const ownPageOf = (member: Member) =>
+  ownPage({ request: get("/instelling", { Cookie: member.cookie }), params: {}, context });
+
+async function decide(as: Member, applicant: Member, intent: "bevestigen" | "afwijzen") {
+  const result = await ownAction({
+    request: post("/instelling", { userId: applicant.id, intent }, { Cookie: as.cookie }),
+    params: {},
+    context,
+  });
+  return result instanceof Response
+    ? result
+    : { status: (result as { init?: { status?: number } }).init?.status ?? 200, data: result };
+}
+
+describe("joining an existing institution", () => {
+  it("is a request: until it is confirmed, the institution's profile stays closed", async () => {
+    const applicant = await applicantFor(archive);
+    const validated = await validateSessionToken(database.db, applicant.token);
+    expect(validated?.user.institutionId).toBeNull();
+    expect(validated?.user.requestedInstitutionId).toBe(archive);
+    expect((await thrownResponse(() => viewProfile(applicant, archive))).status).toBe(403);
+    const page = await ownPageOf(applicant);
+    expect(page.profile).toBeNull();
+    expect(page.requested).toBe("Gemeentearchief Zuid");
+  });
+
+  it("a colleague of that institution sees the request and confirms it; then the profile opens", async () => {
+    const colleague = await confirmedMemberOf(archive);
+    const applicant = await applicantFor(archive);
+    // The colleague hears of it in the app.
+    expect((await listNotifications(database.db, colleague.id)).map((n) => n.title)).toContain(
+      `${applicant.name} wil bij Gemeentearchief Zuid horen`,
+    );
+    const page = await ownPageOf(colleague);
+    expect(page.requests.map((r) => r.userId)).toContain(applicant.id);
+    expect(page.requests.find((r) => r.userId === applicant.id)?.email).toBe(applicant.email);
+
+    const answer = await decide(colleague, applicant, "bevestigen");
+    expect(answer.status).toBe(200);
+    expect((await listNotifications(database.db, applicant.id)).map((n) => n.title)).toContain(
+      "Je hoort nu bij Gemeentearchief Zuid",
+    );
+    const opened = await viewProfile(applicant, archive);
+    expect(opened.profile.institution.id).toBe(archive);
+    expect((await ownPageOf(colleague)).requests.map((r) => r.userId)).not.toContain(applicant.id);
+    // Who confirmed whom is in the audit log.
+    const logged = await database.db
+      .select({ action: auditLog.action, actorId: auditLog.actorId })
+      .from(auditLog)
+      .where(eq(auditLog.subject, `user:${applicant.id}`));
+    expect(logged).toContainEqual({ action: "membership.confirm", actorId: colleague.id });
+  });
+
+  it("a member of another institution, or one still waiting, cannot confirm anyone", async () => {
+    const applicant = await applicantFor(archive);
+    const outsider = await confirmedMemberOf(museum);
+    expect((await decide(outsider, applicant, "bevestigen")).status).toBe(409);
+    const waiting = await applicantFor(archive);
+    expect((await decide(waiting, applicant, "bevestigen")).status).toBe(400);
+    // Still waiting, still closed.
+    expect((await thrownResponse(() => viewProfile(applicant, archive))).status).toBe(403);
+    // The museum's member does not see the archive's requests.
+    expect((await ownPageOf(outsider)).requests).toEqual([]);
+  });
+
+  it("a moderator sees every request and can turn one down: the member then has no institution", async () => {
+    const moderator = await userWithSession(database.db, "moderator");
+    const applicant = await applicantFor(museum);
+    const page = await moderatorPage({
+      request: get("/beheer/instellingen", { Cookie: moderator.cookie }),
+      params: {},
+      context,
+    });
+    expect(
+      page.requests.some((r) => r.userId === applicant.id && r.institutionName === "Stadsmuseum Noord"),
+    ).toBe(true);
+    await moderatorAction({
+      request: post(
+        "/beheer/instellingen",
+        { intent: "lid-afwijzen", userId: applicant.id, institutionId: String(museum) },
+        { Cookie: moderator.cookie },
+      ),
+      params: {},
+      context,
+    });
+    const [row] = await database.db
+      .select({ institutionId: user.institutionId, requestedAt: user.institutionRequestedAt })
+      .from(user)
+      .where(eq(user.id, applicant.id));
+    expect(row).toEqual({ institutionId: null, requestedAt: null });
+    // Deciding again finds nothing to decide.
+    const again = await moderatorAction({
+      request: post(
+        "/beheer/instellingen",
+        { intent: "lid-bevestigen", userId: applicant.id, institutionId: String(museum) },
+        { Cookie: moderator.cookie },
+      ),
+      params: {},
+      context,
+    });
+    expect((again as { init?: { status?: number } }).init?.status).toBe(409);
+  });
+
+  it("proposing a new institution needs no confirmation of membership, and choosing the same one again changes nothing", async () => {
+    const founder = await userWithSession(database.db, "member");
+    await setInstitution(database.db, founder.id, { newName: "Filmhuis Oost", newType: "Filmhuis" });
+    const validated = await validateSessionToken(database.db, founder.token);
+    expect(validated?.user.institutionId).not.toBeNull();
+    expect(validated?.user.requestedInstitutionId).toBeNull();
+
+    const member = await confirmedMemberOf(archive);
+    await setInstitution(database.db, member.id, { id: archive });
+    expect((await validateSessionToken(database.db, member.token))?.user.institutionId).toBe(archive);
+  });
+});
