@@ -101,6 +101,58 @@ describe("accounts in the browser", () => {
     await member.close();
   });
 
+  it("a colleague asks to join the institution and sees its page only after Anna confirms", async () => {
+    const COLLEAGUE = {
+      name: "Bram Bakker",
+      email: "bram@streekarchief.example",
+      password: "acht-dozen-met-u-matic",
+    };
+    const context = await browser.newContext({ baseURL: app.url });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto("/registreren");
+    await page.getByLabel("Naam", { exact: true }).fill(COLLEAGUE.name);
+    await page.getByLabel("E-mailadres").fill(COLLEAGUE.email);
+    await page.getByLabel("Wachtwoord").fill(COLLEAGUE.password);
+    await page.getByLabel("Kies je instelling").selectOption({ label: "Streekarchief Oost" });
+    await page.getByRole("button", { name: "Account aanmaken" }).click();
+    await page.waitForURL("**/account?welkom=1");
+    await expect
+      .poll(() => page.getByText(/Streekarchief Oost \(je aanmelding wacht op bevestiging/).count())
+      .toBe(1);
+    await page.goto("/instelling");
+    await expect
+      .poll(() => page.getByText(/Je hebt gevraagd bij Streekarchief Oost te horen/).count())
+      .toBe(1);
+    expect(await page.getByRole("heading", { name: "Digitaliseringsplan" }).count()).toBe(0);
+
+    // Anna, who belongs there, gets a notification and confirms on her institution's page.
+    const anna = await browser.newContext({ baseURL: app.url });
+    const annaPage = await anna.newPage();
+    await logIn(annaPage, MEMBER);
+    await annaPage.waitForURL("**/account");
+    await annaPage.goto("/meldingen");
+    await expect
+      .poll(() => annaPage.getByText(`${COLLEAGUE.name} wil bij Streekarchief Oost horen`).count())
+      .toBe(1);
+    await annaPage.goto("/instelling");
+    const requests = annaPage.getByRole("region", { name: "Aanmeldingen bij je instelling" });
+    expect(await requests.getByText(COLLEAGUE.email).count()).toBe(1);
+    expect(await seriousAxeViolations(annaPage)).toEqual([]);
+    await requests.getByRole("button", { name: `Bevestigen: ${COLLEAGUE.name}` }).click();
+    await expect
+      .poll(() => annaPage.getByRole("status").first().textContent())
+      .toContain(`${COLLEAGUE.name} hoort nu bij de instelling`);
+    await anna.close();
+
+    await page.goto("/instelling");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toContain("Streekarchief Oost");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("logging in works without JavaScript", async () => {
     const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
     const page = await context.newPage();
