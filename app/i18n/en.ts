@@ -229,6 +229,8 @@ export const en: Record<MessageKey, string> = {
   "account.welcome": "Welcome to AV-Kennisnet! Your account has been created and you are logged in.",
   "account.details": "Details",
   "account.role": "Role",
+  "membership.waiting":
+    "Your request to join your institution is waiting for a colleague there or a moderator to confirm it; after that you can use this.",
   "account.membership.pending":
     "your request waits for a colleague at this institution or a moderator to confirm it",
   "profiel.requested":

@@ -226,6 +226,8 @@ export const nl = {
   "account.welcome": "Welkom bij AV-Kennisnet! Je account is aangemaakt en je bent ingelogd.",
   "account.details": "Gegevens",
   "account.role": "Rol",
+  "membership.waiting":
+    "Je aanmelding bij je instelling wacht nog op bevestiging door een collega daar of een moderator; daarna kun je dit gebruiken.",
   "account.membership.pending":
     "je aanmelding wacht op bevestiging door een collega van deze instelling of een moderator",
   "profiel.requested":

@@ -47,7 +47,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     ...planner,
     blankRows: Math.min(3 + extra, MAX_LINES - planner.drafts.length),
-    member: user ? { hasInstitution: Boolean(user.institutionId) } : null,
+    member: user
+      ? { hasInstitution: Boolean(user.institutionId), waiting: Boolean(user.requestedInstitutionId) }
+      : null,
     saved: url.searchParams.has("opgeslagen"),
     deleted: url.searchParams.has("verwijderd"),
   };
@@ -172,7 +174,9 @@ export default function Planner() {
             <Link to="/inloggen?redirectTo=/dragers/planner">{t("dragers.planner.loginToSave")}</Link>
           </p>
         ) : !loaded.member.hasInstitution ? (
-          <p className="text-sm text-muted">{t("dragers.planner.noInstitution")}</p>
+          <p className="text-sm text-muted">
+            {t(loaded.member.waiting ? "membership.waiting" : "dragers.planner.noInstitution")}
+          </p>
         ) : null}
       </Form>
 

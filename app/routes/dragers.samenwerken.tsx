@@ -73,7 +73,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
               .map((o) => ({ ...o, carriers: o.carriers.map((c) => titles.get(c) ?? c) }))
               .sort((a, b) => a.institutionName.localeCompare(b.institutionName, "nl")),
           },
-    member: user ? { hasInstitution: Boolean(institutionId) } : null,
+    member: user
+      ? { hasInstitution: Boolean(institutionId), waiting: Boolean(user.requestedInstitutionId) }
+      : null,
     own,
     notice: url.searchParams.get("opgeslagen"),
     minGroupSize: MIN_GROUP_SIZE,
@@ -243,7 +245,9 @@ export default function Pooling() {
       </section>
 
       {loaded.member && !loaded.member.hasInstitution ? (
-        <p className="text-muted">{t("dragers.planner.noInstitution")}</p>
+        <p className="text-muted">
+          {t(loaded.member.waiting ? "membership.waiting" : "dragers.planner.noInstitution")}
+        </p>
       ) : null}
 
       {loaded.own ? (

@@ -19,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Meedoen aan intervisie · AV-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const participation = await getParticipation(context.db, user);
-  return { participation };
+  return { participation, waiting: Boolean(user.requestedInstitutionId) };
 }
 
 type Values = { needs: string[]; offers: string[]; inPerson: string; province: string; consent: string };
@@ -58,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function OptIn() {
-  const { participation } = useLoaderData<typeof loader>();
+  const { participation, waiting } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   const errors = result?.errors ?? {};
@@ -84,7 +84,13 @@ export default function OptIn() {
       {errors.form ? <FormMessage>{errors.form}</FormMessage> : null}
       {!participation.institution ? (
         <p className="rounded border border-line p-4">
-          {t("intervisie.optin.noInstitution")} <Link to="/account">{t("nav.account")}</Link>
+          {waiting ? (
+            t("membership.waiting")
+          ) : (
+            <>
+              {t("intervisie.optin.noInstitution")} <Link to="/account">{t("nav.account")}</Link>
+            </>
+          )}
         </p>
       ) : (
         <Form method="post" className="space-y-6" noValidate>

@@ -5,8 +5,10 @@ import { validateSessionToken } from "#app/modules/auth/session.server.ts";
 import { setInstitution } from "#app/modules/auth/users.server.ts";
 import { listNotifications } from "#app/modules/notifications/notifications.server.ts";
 import { action as moderatorAction, loader as moderatorPage } from "#app/routes/beheer.instellingen.tsx";
+import { loader as plannerPage } from "#app/routes/dragers.planner.tsx";
 import { action as ownAction, loader as ownPage } from "#app/routes/instelling._index.tsx";
 import { loader as profilePage } from "#app/routes/instellingen.$id.tsx";
+import { loader as intervisionOptIn } from "#app/routes/intervisie.deelnemen.tsx";
 import type { Database } from "#db/client.server.ts";
 import { auditLog, institution, user } from "#db/schema/auth.ts";
 import { userWithSession } from "#tests/support/auth.ts";
@@ -82,6 +84,20 @@ describe("joining an existing institution", () => {
     const page = await ownPageOf(applicant);
     expect(page.profile).toBeNull();
     expect(page.requested).toBe("Gemeentearchief Zuid");
+    // Pages that need an institution say that the request is waiting, not that there is none.
+    const optIn = await intervisionOptIn({
+      request: get("/intervisie/deelnemen", { Cookie: applicant.cookie }),
+      params: {},
+      context,
+    });
+    expect(optIn.waiting).toBe(true);
+    expect(optIn.participation.institution).toBeNull();
+    const planner = await plannerPage({
+      request: get("/dragers/planner", { Cookie: applicant.cookie }),
+      params: {},
+      context,
+    });
+    expect(planner.member).toEqual({ hasInstitution: false, waiting: true });
   });
 
   it("a colleague of that institution sees the request and confirms it; then the profile opens", async () => {
