@@ -74,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       case "instelling": {
         const parsed = parseForm(institutionChoiceSchema, form);
         if (!parsed.ok) return data({ intent, errors: parsed.errors, ok: null }, { status: 400 });
-        await setInstitution(context.db, user.id, parsed.value.institution ?? {});
+        await setInstitution(context.db, user.id, parsed.value.institution ?? {}, context.env);
         return { intent, errors: {}, ok: "Je instelling is opgeslagen." };
       }
       case "verwijderen": {

@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const { name, email, password, institution } = parsed.value;
   try {
-    const id = await createUser(context.db, { name, email, password, institution });
+    const id = await createUser(context.db, { name, email, password, institution }, context.env);
     const cookie = await startSession(request, context, id);
     return redirect("/account?welkom=1", { headers: { "Set-Cookie": cookie } });
   } catch (error) {

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -175,6 +178,24 @@ describe("joining an existing institution", () => {
       context,
     });
     expect((again as { init?: { status?: number } }).init?.status).toBe(409);
+  });
+
+  it("colleagues also hear of a request by e-mail, once it is stored", async () => {
+    const outbox = mkdtempSync(path.join(os.tmpdir(), "avk-mail-"));
+    try {
+      const colleague = await confirmedMemberOf(museum);
+      const asking = await userWithSession(database.db, "member", "Mila Mail");
+      const env = { ...context.env, SMTP_URL: undefined, MAIL_DIR: outbox };
+      await setInstitution(database.db, asking.id, { id: museum }, env);
+      const mails = readdirSync(outbox).map((f) => JSON.parse(readFileSync(path.join(outbox, f), "utf8")));
+      const toColleague = mails.find((m) => m.to === colleague.email);
+      expect(toColleague?.subject).toBe("AV-Kennisnet: Mila Mail wil bij Stadsmuseum Noord horen");
+      expect(toColleague?.text).toContain("/instelling#aanmeldingen");
+      // Not to the one asking.
+      expect(mails.some((m) => m.to === asking.email)).toBe(false);
+    } finally {
+      rmSync(outbox, { recursive: true, force: true });
+    }
   });
 
   it("proposing a new institution needs no confirmation of membership, and choosing the same one again changes nothing", async () => {

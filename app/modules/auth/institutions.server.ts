@@ -2,7 +2,7 @@ import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DB } from "#db/client.server.ts";
 import { institution, type Role, user } from "#db/schema/auth.ts";
 import { audit } from "../audit.server.ts";
-import { notify } from "../notifications/notifications.server.ts";
+import { type MailEnv, notify } from "../notifications/notifications.server.ts";
 import { roleRank } from "./permissions.ts";
 
 export interface InstitutionChoice {
@@ -104,11 +104,16 @@ export function listMembershipRequests(db: DB, institutionId?: number) {
     .orderBy(asc(user.institutionRequestedAt));
 }
 
-/** Tells the institution's confirmed members (in the app) that someone asks to join. */
+/**
+ * Tells the institution's confirmed members that someone asks to join: in the app, and by e-mail
+ * when `mailEnv` is given (call it after the request's transaction, so no mail leaves for a
+ * request that was rolled back).
+ */
 export async function announceMembershipRequest(
   db: DB,
   userId: string,
   institutionId: number,
+  mailEnv?: MailEnv,
 ): Promise<void> {
   const [asking] = await db
     .select({ name: user.name, institutionName: institution.name })
@@ -130,6 +135,7 @@ export async function announceMembershipRequest(
       body: `${asking.name} vraagt om bij ${asking.institutionName} te horen. Bevestig of wijs af op de pagina van je instelling.`,
       link: "/instelling#aanmeldingen",
     },
+    mailEnv,
   );
 }
 

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, ne, sql } from "drizzle-orm";
 import type { DB } from "#db/client.server.ts";
 import { auditLog, institution, passwordReset, type Role, session, user } from "#db/schema/auth.ts";
 import { audit } from "../audit.server.ts";
+import type { MailEnv } from "../notifications/notifications.server.ts";
 import {
   announceMembershipRequest,
   type InstitutionChoice,
@@ -37,13 +38,16 @@ export async function findUserForLogin(db: DB, email: string) {
 export async function createUser(
   db: DB,
   input: { name: string; email: string; password: string; role?: Role; institution?: InstitutionChoice },
+  mailEnv?: MailEnv,
 ): Promise<string> {
   const email = normaliseEmail(input.email);
   const problem = passwordProblem(input.password, [input.name, email]);
   if (problem) throw new AccountError(problem, "password");
   const passwordHash = await hashPassword(input.password);
   const id = randomUUID();
-  return db.transaction(async (tx) => {
+  // Set inside the transaction; the announcement goes out after it.
+  let joins = null as number | null;
+  await db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: user.id }).from(user).where(eq(user.email, email));
     if (existing) {
       throw new AccountError(
@@ -61,19 +65,27 @@ export async function createUser(
           .update(user)
           .set({ institutionId: chosen.id, institutionRequestedAt: chosen.joins ? new Date() : null })
           .where(eq(user.id, id));
-        if (chosen.joins) await announceMembershipRequest(tx, id, chosen.id);
+        if (chosen.joins) joins = chosen.id;
       }
     }
     await audit(tx, { actorId: id, action: "user.register", subject: `user:${id}` });
-    return id;
   });
+  if (joins !== null) await announceMembershipRequest(db, id, joins, mailEnv);
+  return id;
 }
 
 /**
  * Sets the member's institution. Joining one that already exists is a request until a colleague
  * there or a moderator confirms it; choosing the institution one already has changes nothing.
  */
-export async function setInstitution(db: DB, userId: string, choice: InstitutionChoice): Promise<void> {
+export async function setInstitution(
+  db: DB,
+  userId: string,
+  choice: InstitutionChoice,
+  mailEnv?: MailEnv,
+): Promise<void> {
+  // Set inside the transaction; the announcement goes out after it.
+  let joins = null as number | null;
   await db.transaction(async (tx) => {
     const chosen = await resolveInstitution(tx, choice, userId);
     const institutionId = chosen?.id ?? null;
@@ -86,7 +98,7 @@ export async function setInstitution(db: DB, userId: string, choice: Institution
       .update(user)
       .set({ institutionId, institutionRequestedAt: chosen?.joins ? new Date() : null })
       .where(eq(user.id, userId));
-    if (chosen?.joins) await announceMembershipRequest(tx, userId, chosen.id);
+    if (chosen?.joins) joins = chosen.id;
     await audit(tx, {
       actorId: userId,
       action: "user.institution",
@@ -94,6 +106,7 @@ export async function setInstitution(db: DB, userId: string, choice: Institution
       details: { institutionId },
     });
   });
+  if (joins !== null) await announceMembershipRequest(db, userId, joins, mailEnv);
 }
 
 export async function getAccount(db: DB, userId: string) {
