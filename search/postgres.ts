@@ -281,9 +281,16 @@ export class PostgresEngine implements SearchEngine {
 
     // 4. What is shown: each article in the searcher's language where it has one, with a snippet.
     const shown = page.length
-      ? rowsOf<{ slug: string; title: string; kind: string; summary: string; body: string | null }>(
+      ? rowsOf<{
+          slug: string;
+          locale: string;
+          title: string;
+          kind: string;
+          summary: string;
+          body: string | null;
+        }>(
           await this.db.execute(sql`
-            select distinct on (slug) slug, title, kind, summary, ${texts ? sql`body` : sql`null::text as body`}
+            select distinct on (slug) slug, locale, title, kind, summary, ${texts ? sql`body` : sql`null::text as body`}
             from search_document where slug in (${sql.join(
               page.map((p) => sql`${p.slug}`),
               sql`, `,
@@ -299,10 +306,12 @@ export class PostgresEngine implements SearchEngine {
         const body = bySlug.get(p.slug)?.body ?? "";
         return windowOf(body) ?? body.slice(0, 4000);
       });
+      // Each text read in its own language: "shedding" is marked for "shed" in an English guide.
+      const configs = page.map((p) => (bySlug.get(p.slug)?.locale === "en" ? "english" : "dutch"));
       const rows = rowsOf<{ h: string; i: number }>(
         await this.db.execute(sql`
-          select ts_headline('dutch', w, ${texts.exact}::tsquery, ${HEADLINE_OPTIONS}) as h, i::int as i
-          from unnest(${toTextArray(windows)}) with ordinality as t(w, i)`),
+          select ts_headline(c::regconfig, w, ${texts.exact}::tsquery, ${HEADLINE_OPTIONS}) as h, i::int as i
+          from unnest(${toTextArray(windows)}, ${toTextArray(configs)}) with ordinality as t(w, c, i)`),
       );
       headlines = [];
       for (const row of rows) headlines[Number(row.i) - 1] = row.h;

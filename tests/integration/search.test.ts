@@ -395,3 +395,40 @@ describe("suggestions for words found nowhere", () => {
     expect((await api("q=plakk&limit=3")).suggestion).toBeUndefined();
   });
 });
+
+describe("English guides", () => {
+  it("are marked by English rules", async () => {
+    const search = createSearchService(database.db);
+    await search.postgres.index([
+      {
+        id: "zorblax-proef:en",
+        slug: "zorblax-proef",
+        locale: "en",
+        kind: "praktijk",
+        title: "Zorblax",
+        aliases: [],
+        summary: "A test guide.",
+        body: "Zorblax tapes shed oxide, so the heads need cleaning after every reel.",
+        topics: ["carriers"],
+        medium: "video",
+        institutionTypes: [],
+      },
+    ]);
+    try {
+      const result = await search.query({ q: "zorblax cleaned", locale: "en" });
+      const hit = result.hits.find((h) => h.slug === "zorblax-proef");
+      // "cleaning" has the English stem of "cleaned" (clean), but not the Dutch one: it is marked
+      // because the text is read as English.
+      expect(hit?.snippet).toContain("<mark>cleaning</mark>");
+    } finally {
+      await search.postgres.remove(["zorblax-proef:en"]);
+    }
+  });
+
+  it("list a carrier's risks in English", async () => {
+    const vinegar = await api("q=vinegar%20syndrome&locale=en&limit=10");
+    const english = vinegar.hits.filter((h) => /[Vv]inegar/.test(h.snippet));
+    expect(english.length).toBeGreaterThan(0);
+    for (const hit of english) expect(hit.snippet).not.toContain("azijnsyndroom");
+  });
+});

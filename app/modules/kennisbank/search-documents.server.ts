@@ -5,11 +5,15 @@ import { searchOutbox } from "#db/schema/search.ts";
 import { PostgresEngine } from "#search/postgres.ts";
 import { markdownToText, sentences } from "#search/text.ts";
 import type { SearchDocument, SearchLocale } from "#search/types.ts";
+import { en } from "../../i18n/en.ts";
 import { nl } from "../../i18n/nl.ts";
 import type { ArticleData } from "./model.ts";
 
-const riskWords = (risks: string[]) =>
-  risks.map((r) => nl[`kb.risk.${r}` as keyof typeof nl] ?? r).join(", ");
+/** The risks in the document's language (an English guide gets "vinegar syndrome"). */
+const riskWords = (risks: string[], locale: SearchLocale) => {
+  const messages: Record<string, string> = locale === "en" ? en : nl;
+  return risks.map((r) => messages[`kb.risk.${r}`] ?? r).join(", ");
+};
 
 /** One language version of an article as the search engines see it. */
 export function toSearchDocument(input: {
@@ -29,7 +33,7 @@ export function toSearchDocument(input: {
         c.playback,
         ...c.handling,
         c.riskReason,
-        riskWords(c.risks),
+        riskWords(c.risks, input.locale),
         c.size,
         c.preservationFormat,
       ])
