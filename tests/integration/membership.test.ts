@@ -4,8 +4,10 @@ import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decideMembership } from "#app/modules/auth/institutions.server.ts";
 import { validateSessionToken } from "#app/modules/auth/session.server.ts";
 import { setInstitution } from "#app/modules/auth/users.server.ts";
+import { poolSizes } from "#app/modules/intervisie/matching.server.ts";
 import { listNotifications } from "#app/modules/notifications/notifications.server.ts";
 import { action as moderatorAction, loader as moderatorPage } from "#app/routes/beheer.instellingen.tsx";
 import { loader as plannerPage } from "#app/routes/dragers.planner.tsx";
@@ -14,6 +16,7 @@ import { loader as profilePage } from "#app/routes/instellingen.$id.tsx";
 import { loader as intervisionOptIn } from "#app/routes/intervisie.deelnemen.tsx";
 import type { Database } from "#db/client.server.ts";
 import { auditLog, institution, user } from "#db/schema/auth.ts";
+import { intervisionParticipant } from "#db/schema/intervisie.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
@@ -196,6 +199,20 @@ describe("joining an existing institution", () => {
     } finally {
       rmSync(outbox, { recursive: true, force: true });
     }
+  });
+
+  it("a member who moves to another institution leaves the intervision pool until confirmed there", async () => {
+    const mover = await confirmedMemberOf(archive);
+    await database.db
+      .insert(intervisionParticipant)
+      .values({ userId: mover.id, consentAt: new Date(), needs: ["storage"], offers: [], inPerson: false });
+    const before = await poolSizes(database.db);
+    await setInstitution(database.db, mover.id, { id: museum });
+    expect((await poolSizes(database.db)).iedereen).toBe(before.iedereen - 1);
+    const moderator = await userWithSession(database.db, "moderator");
+    const actor = { id: moderator.id, role: "moderator" as const, institutionId: null };
+    await decideMembership(database.db, actor, { userId: mover.id, institutionId: museum, accept: true });
+    expect((await poolSizes(database.db)).iedereen).toBe(before.iedereen);
   });
 
   it("proposing a new institution needs no confirmation of membership, and choosing the same one again changes nothing", async () => {

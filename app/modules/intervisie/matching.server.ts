@@ -48,7 +48,10 @@ const activeMembership = (db: DB) =>
     .innerJoin(intervisionGroup, eq(intervisionGroup.id, intervisionMember.groupId))
     .where(isNull(intervisionGroup.closedAt));
 
-/** Everyone signed up (with an institution, not deleted), and who is in an open group. */
+/**
+ * Everyone signed up (with a confirmed membership of an institution, not deleted), and who is in
+ * an open group. A member whose request to join an institution waits is left out until then.
+ */
 async function signedUp(db: DB) {
   const rows = await db
     .select({
@@ -65,7 +68,7 @@ async function signedUp(db: DB) {
     .from(intervisionParticipant)
     .innerJoin(user, eq(user.id, intervisionParticipant.userId))
     .innerJoin(institution, eq(institution.id, user.institutionId))
-    .where(isNull(user.deletedAt))
+    .where(and(isNull(user.deletedAt), isNull(user.institutionRequestedAt)))
     .orderBy(intervisionParticipant.consentAt, intervisionParticipant.userId);
   const memberships = await activeMembership(db);
   return { rows, memberships, grouped: new Set(memberships.map((m) => m.userId)) };
