@@ -108,6 +108,9 @@ export class PostgresEngine implements SearchEngine {
 
   async index(docs: SearchDocument[]): Promise<void> {
     if (!docs.length) return;
+    // search_state first: every writer takes that row before any document row, so two writers
+    // (a publish and a rebuild) wait for each other instead of deadlocking.
+    await this.bump();
     for (const doc of docs) {
       // A new number on every change (n = default): see DocTable.
       await this.db.execute(sql`
@@ -128,7 +131,6 @@ export class PostgresEngine implements SearchEngine {
         insert into search_body (id, n, tsv) select id, n, ${bodyVectorSql(doc)} from doc
         on conflict (id) do update set n = excluded.n, tsv = excluded.tsv`);
     }
-    await this.bump();
     const words = [
       ...new Set(
         docs.flatMap((d) => vocabularyOf(`${d.title} ${d.aliases.join(" ")} ${d.summary} ${d.body}`)),
@@ -551,10 +553,13 @@ export function suggestion(q: string, corrections: Map<string, string[]>): strin
     .trim()
     .split(/(\s+)/)
     .map((token) => {
-      const best = corrections.get(normaliseTerm(token))?.[0];
+      // Punctuation around a word ("plakkrige,") stays around its correction.
+      const [, before = "", word = "", after = ""] =
+        /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(token) ?? [];
+      const best = corrections.get(normaliseTerm(word))?.[0];
       if (!best) return token;
       changed = true;
-      return best;
+      return `${before}${best}${after}`;
     })
     .join("");
   return changed ? out : null;

@@ -7,8 +7,10 @@ export function markdownToText(markdown: string): string {
       .replace(/^[ \t|:-]*-{3,}[ \t|:-]*$/gm, " ")
       // Emphasis marks go without leaving a space ("**persoonsgegevens**." reads as a word and a
       // full stop); an underscore inside a word is not emphasis and stays.
-      .replace(/(\*+|~~|`)(?=\S)|(?<=\S)(\*+|~~|`)/g, "")
-      .replace(/(?<![\p{L}\p{N}])_+(?=\S)|(?<=\S)_+(?![\p{L}\p{N}])/gu, "")
+      .replace(/(\*{1,3})(?=[^\s*])([^*\n]*?[^\s*])\1(?!\*)/g, "$2")
+      .replace(/~~(?=\S)([^~\n]*?\S)~~/g, "$1")
+      .replace(/`([^`\n]+)`/g, "$1")
+      .replace(/(?<![\p{L}\p{N}])(_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\p{L}\p{N}])/gu, "$2")
       .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
       .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
       .replace(/<[^>]+>/g, " ")

@@ -43,7 +43,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const articles = await startingArticles(context.db, localeFromRequest(request), profile.needs);
   const plan = await savedPlanSummary(context.db, localeFromRequest(request), profile.institution.id);
-  const requests = (await listMembershipRequests(context.db, profile.institution.id)).map((r) => ({
+  // Colleagues decide on requests for a confirmed institution only; for a proposal, moderators do.
+  const waiting = profile.institution.confirmed
+    ? await listMembershipRequests(context.db, profile.institution.id)
+    : [];
+  const requests = waiting.map((r) => ({
     userId: r.userId,
     name: r.name,
     email: r.email,

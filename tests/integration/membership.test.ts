@@ -4,9 +4,14 @@ import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decideMembership } from "#app/modules/auth/institutions.server.ts";
+import {
+  decideMembership,
+  findOrCreateConfirmedInstitution,
+  InstitutionError,
+} from "#app/modules/auth/institutions.server.ts";
 import { validateSessionToken } from "#app/modules/auth/session.server.ts";
 import { setInstitution } from "#app/modules/auth/users.server.ts";
+import { requestToJoin } from "#app/modules/intervisie/groups.server.ts";
 import { poolSizes } from "#app/modules/intervisie/matching.server.ts";
 import { listNotifications } from "#app/modules/notifications/notifications.server.ts";
 import { action as moderatorAction, loader as moderatorPage } from "#app/routes/beheer.instellingen.tsx";
@@ -16,7 +21,7 @@ import { loader as profilePage } from "#app/routes/instellingen.$id.tsx";
 import { loader as intervisionOptIn } from "#app/routes/intervisie.deelnemen.tsx";
 import type { Database } from "#db/client.server.ts";
 import { auditLog, institution, user } from "#db/schema/auth.ts";
-import { intervisionParticipant } from "#db/schema/intervisie.ts";
+import { intervisionGroup, intervisionParticipant } from "#db/schema/intervisie.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
@@ -110,9 +115,11 @@ describe("joining an existing institution", () => {
     const colleague = await confirmedMemberOf(archive);
     const applicant = await applicantFor(archive);
     // The colleague hears of it in the app.
-    expect((await listNotifications(database.db, colleague.id)).map((n) => n.title)).toContain(
-      `${applicant.name} wil bij Gemeentearchief Zuid horen`,
+    const heard = (await listNotifications(database.db, colleague.id)).filter(
+      (n) => n.title === "Aanmelding bij Gemeentearchief Zuid",
     );
+    // The name the applicant chose is quoted in the text, not put in the title (or a mail subject).
+    expect(heard.some((n) => n.body.includes(`„${applicant.name}”`))).toBe(true);
     const page = await ownPageOf(colleague);
     expect(page.requests.map((r) => r.userId)).toContain(applicant.id);
     expect(page.requests.find((r) => r.userId === applicant.id)?.email).toBe(applicant.email);
@@ -192,7 +199,8 @@ describe("joining an existing institution", () => {
       await setInstitution(database.db, asking.id, { id: museum }, env);
       const mails = readdirSync(outbox).map((f) => JSON.parse(readFileSync(path.join(outbox, f), "utf8")));
       const toColleague = mails.find((m) => m.to === colleague.email);
-      expect(toColleague?.subject).toBe("AV-Kennisnet: Mila Mail wil bij Stadsmuseum Noord horen");
+      expect(toColleague?.subject).toBe("AV-Kennisnet: Aanmelding bij Stadsmuseum Noord");
+      expect(toColleague?.text).toContain("„Mila Mail”");
       expect(toColleague?.text).toContain("/instelling#aanmeldingen");
       // Not to the one asking.
       expect(mails.some((m) => m.to === asking.email)).toBe(false);
@@ -209,10 +217,62 @@ describe("joining an existing institution", () => {
     const before = await poolSizes(database.db);
     await setInstitution(database.db, mover.id, { id: museum });
     expect((await poolSizes(database.db)).iedereen).toBe(before.iedereen - 1);
+    // Meanwhile they cannot ask to join a group either.
+    const [group] = await database.db
+      .insert(intervisionGroup)
+      .values({ name: "Kleine musea", institutionType: "museum" })
+      .returning({ id: intervisionGroup.id });
+    const session = await validateSessionToken(database.db, mover.token);
+    await expect(requestToJoin(database.db, session!.user, group!.id, "Graag")).rejects.toThrow(
+      /wacht nog op bevestiging/,
+    );
     const moderator = await userWithSession(database.db, "moderator");
     const actor = { id: moderator.id, role: "moderator" as const, institutionId: null };
     await decideMembership(database.db, actor, { userId: mover.id, institutionId: museum, accept: true });
     expect((await poolSizes(database.db)).iedereen).toBe(before.iedereen);
+  });
+
+  it("nobody decides on their own request, and the proposer of an unchecked institution decides nothing", async () => {
+    const moderator = await userWithSession(database.db, "moderator");
+    await setInstitution(database.db, moderator.id, { id: archive });
+    const self = { id: moderator.id, role: "moderator" as const, institutionId: null };
+    await expect(
+      decideMembership(database.db, self, { userId: moderator.id, institutionId: archive, accept: true }),
+    ).rejects.toThrow(/iemand anders/);
+
+    // Eve proposes "Filmarchief West"; Fien types the same name and so asks to join it.
+    const eve = await userWithSession(database.db, "member", "Eve");
+    await setInstitution(database.db, eve.id, { newName: "Filmarchief West", newType: "Archief" });
+    const fien = await userWithSession(database.db, "member", "Fien");
+    await setInstitution(database.db, fien.id, { newName: "filmarchief west" });
+    const [proposal] = await database.db
+      .select({ id: institution.id })
+      .from(institution)
+      .where(eq(institution.name, "Filmarchief West"));
+    // Eve does not see Fien's e-mail address, and cannot let her in.
+    expect((await ownPageOf(eve)).requests).toEqual([]);
+    const eveActor = { id: eve.id, role: "member" as const, institutionId: proposal!.id };
+    await expect(
+      decideMembership(database.db, eveActor, { userId: fien.id, institutionId: proposal!.id, accept: true }),
+    ).rejects.toThrow(InstitutionError);
+    // The moderators hear of the request instead.
+    expect((await listNotifications(database.db, moderator.id)).map((n) => n.title)).toContain(
+      "Aanmelding bij Filmarchief West",
+    );
+  });
+
+  it("a proposal confirmed by name when linking survey answers makes its members ask first", async () => {
+    const eve = await userWithSession(database.db, "member", "Eve Twee");
+    await setInstitution(database.db, eve.id, { newName: "Omroep Zuidrand", newType: "Omroep" });
+    expect((await validateSessionToken(database.db, eve.token))?.user.institutionId).not.toBeNull();
+    const moderator = await userWithSession(database.db, "moderator");
+    const id = await findOrCreateConfirmedInstitution(database.db, moderator.id, {
+      name: "Omroep Zuidrand",
+      type: "Omroep",
+    });
+    const session = await validateSessionToken(database.db, eve.token);
+    expect(session?.user.institutionId).toBeNull();
+    expect(session?.user.requestedInstitutionId).toBe(id);
   });
 
   it("proposing a new institution needs no confirmation of membership, and choosing the same one again changes nothing", async () => {

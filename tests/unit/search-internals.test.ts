@@ -181,6 +181,8 @@ describe("text for the index and for snippets", () => {
     expect(markdownToText("verwerk je **persoonsgegevens**. En _dit_ ook, maar bestand_01 blijft.")).toBe(
       "verwerk je persoonsgegevens. En dit ook, maar bestand_01 blijft.",
     );
+    // A lone asterisk is not emphasis: it does not glue numbers together.
+    expect(markdownToText("5*3 en **vet**")).toBe("5 3 en vet");
     expect(markdownToText("| Valt eronder | Valt er niet onder |\n| --- | --- |\n| lp | radio |")).toBe(
       "Valt eronder Valt er niet onder lp radio",
     );
@@ -237,6 +239,8 @@ describe("suggestion", () => {
     expect(suggestion("Plakerige  band", fixes)).toBe("plakkerige  band");
     expect(suggestion("umatik bakken ", fixes)).toBe("umatic bakken");
     expect(suggestion("gewone woorden", fixes)).toBeNull();
+    // Punctuation around a word stays around its correction.
+    expect(suggestion("plakerige, band", fixes)).toBe("plakkerige, band");
     expect(suggestion("umatik", new Map())).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
-import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { DB } from "#db/client.server.ts";
-import { institution, type Role, user } from "#db/schema/auth.ts";
+import { auditLog, institution, type Role, user } from "#db/schema/auth.ts";
 import { audit } from "../audit.server.ts";
 import { type MailEnv, notify } from "../notifications/notifications.server.ts";
 import { roleRank } from "./permissions.ts";
@@ -116,26 +116,52 @@ export async function announceMembershipRequest(
   mailEnv?: MailEnv,
 ): Promise<void> {
   const [asking] = await db
-    .select({ name: user.name, institutionName: institution.name })
+    .select({ name: user.name, institutionName: institution.name, confirmed: institution.confirmed })
     .from(user)
     .innerJoin(institution, eq(institution.id, user.institutionId))
     .where(eq(user.id, userId));
   if (!asking) return;
-  const colleagues = await db
-    .select({ id: user.id })
-    .from(user)
+  // Colleagues decide for a confirmed institution; for a proposal, or where nobody is confirmed
+  // yet, the moderators do.
+  const colleagues = asking.confirmed
+    ? await db
+        .select({ id: user.id })
+        .from(user)
+        .where(
+          and(
+            eq(user.institutionId, institutionId),
+            isNull(user.institutionRequestedAt),
+            isNull(user.deletedAt),
+            ne(user.id, userId),
+          ),
+        )
+    : [];
+  const recipients = colleagues.length
+    ? colleagues
+    : await db
+        .select({ id: user.id })
+        .from(user)
+        .where(and(inArray(user.role, ["moderator", "admin"]), isNull(user.deletedAt), ne(user.id, userId)));
+  // At most a few e-mails a day per member: asking again and again must not flood an institution.
+  const [recent] = await db
+    .select({ n: count() })
+    .from(auditLog)
     .where(
-      and(eq(user.institutionId, institutionId), isNull(user.institutionRequestedAt), isNull(user.deletedAt)),
+      and(
+        eq(auditLog.actorId, userId),
+        inArray(auditLog.action, ["user.register", "user.institution"]),
+        gt(auditLog.at, new Date(Date.now() - 24 * 60 * 60 * 1000)),
+      ),
     );
   await notify(
     db,
-    colleagues.map((c) => c.id).filter((id) => id !== userId),
+    recipients.map((c) => c.id),
     {
-      title: `${asking.name} wil bij ${asking.institutionName} horen`,
-      body: `${asking.name} vraagt om bij ${asking.institutionName} te horen. Bevestig of wijs af op de pagina van je instelling.`,
-      link: "/instelling#aanmeldingen",
+      title: `Aanmelding bij ${asking.institutionName}`,
+      body: `Iemand die zich „${asking.name}” noemt, vraagt om bij ${asking.institutionName} te horen. Bevestig alleen wie je kent, op ${colleagues.length ? "de pagina van je instelling" : "Beheer › Instellingen"}.`,
+      link: colleagues.length ? "/instelling#aanmeldingen" : "/beheer/instellingen#aanmeldingen",
     },
-    mailEnv,
+    (recent?.n ?? 0) <= 3 ? mailEnv : undefined,
   );
 }
 
@@ -149,9 +175,18 @@ export async function decideMembership(
   actor: { id: string; role: Role; institutionId: number | null },
   input: { userId: string; institutionId: number; accept: boolean },
 ): Promise<boolean> {
-  const allowed = roleRank[actor.role] >= roleRank.moderator || actor.institutionId === input.institutionId;
-  if (!allowed)
-    throw new InstitutionError("Alleen collega's van deze instelling of een moderator kunnen dit.");
+  if (actor.id === input.userId)
+    throw new InstitutionError("Over je eigen aanmelding beslist iemand anders.");
+  const moderator = roleRank[actor.role] >= roleRank.moderator;
+  if (!moderator) {
+    // A colleague decides only for a confirmed institution (not for a proposal nobody checked).
+    const [own] = await db
+      .select({ confirmed: institution.confirmed })
+      .from(institution)
+      .where(eq(institution.id, input.institutionId));
+    if (actor.institutionId !== input.institutionId || !own?.confirmed)
+      throw new InstitutionError("Alleen collega's van deze instelling of een moderator kunnen dit.");
+  }
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(user)
@@ -208,6 +243,11 @@ export async function confirmInstitution(db: DB, actorId: string, id: number): P
 /** Rejects a proposal: members who chose it have no institution again. */
 export async function rejectInstitution(db: DB, actorId: string, id: number): Promise<boolean> {
   return db.transaction(async (tx) => {
+    // Whoever waited to join the proposal no longer waits for anything.
+    await tx
+      .update(user)
+      .set({ institutionRequestedAt: null })
+      .where(and(eq(user.institutionId, id), isNotNull(user.institutionRequestedAt)));
     const rows = await tx
       .delete(institution)
       .where(and(eq(institution.id, id), eq(institution.confirmed, false)))
@@ -238,7 +278,16 @@ export async function findOrCreateConfirmedInstitution(
     .from(institution)
     .where(sql`lower(${institution.name}) = lower(${name})`);
   if (existing) {
-    if (!existing.confirmed) await confirmInstitution(db, actorId, existing.id);
+    if (!existing.confirmed) {
+      // A proposal confirmed this way was not looked at as a proposal: whoever proposed or joined
+      // it now asks to belong, and a moderator (Beheer › Instellingen) decides, before survey
+      // answers linked here open to them.
+      await db
+        .update(user)
+        .set({ institutionRequestedAt: new Date() })
+        .where(and(eq(user.institutionId, existing.id), isNull(user.institutionRequestedAt)));
+      await confirmInstitution(db, actorId, existing.id);
+    }
     return existing.id;
   }
   const [created] = await db

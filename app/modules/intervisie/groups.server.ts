@@ -174,7 +174,8 @@ export async function getGroup(db: DB, groupId: number): Promise<GroupDetail | n
     })
     .from(intervisionMember)
     .innerJoin(user, eq(user.id, intervisionMember.userId))
-    .leftJoin(institution, eq(institution.id, user.institutionId))
+    // An institution the member only asked to join is not shown as theirs.
+    .leftJoin(institution, and(eq(institution.id, user.institutionId), isNull(user.institutionRequestedAt)))
     .where(eq(intervisionMember.groupId, groupId))
     .orderBy(desc(intervisionMember.role), asc(user.name));
   return {
@@ -254,6 +255,13 @@ export async function requestToJoin(
   message: string,
   mailEnv?: MailEnv,
 ): Promise<void> {
+  if (!member.institutionId)
+    throw new GroupError(
+      member.requestedInstitutionId
+        ? "Je aanmelding bij je instelling wacht nog op bevestiging; daarna kun je een groep vragen."
+        : "Kies eerst je instelling bij Mijn account; groepen zijn voor collega's van instellingen.",
+      400,
+    );
   const [participant] = await db
     .select({ userId: intervisionParticipant.userId })
     .from(intervisionParticipant)
@@ -318,7 +326,7 @@ export function listPendingRequests(db: DB, groupId: number) {
     })
     .from(joinRequest)
     .innerJoin(user, eq(user.id, joinRequest.userId))
-    .leftJoin(institution, eq(institution.id, user.institutionId))
+    .leftJoin(institution, and(eq(institution.id, user.institutionId), isNull(user.institutionRequestedAt)))
     .where(and(eq(joinRequest.groupId, groupId), eq(joinRequest.status, "pending")))
     .orderBy(asc(joinRequest.createdAt));
 }
