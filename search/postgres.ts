@@ -109,7 +109,7 @@ export class PostgresEngine implements SearchEngine {
   async index(docs: SearchDocument[]): Promise<void> {
     if (!docs.length) return;
     // search_state first: every writer takes that row before any document row, so two writers
-    // (a publish and a rebuild) wait for each other instead of deadlocking.
+    // (a publish and a rebuild) wait for each other instead of deadlocking. (remove does the same.)
     await this.bump();
     for (const doc of docs) {
       // A new number on every change (n = default): see DocTable.
@@ -131,6 +131,9 @@ export class PostgresEngine implements SearchEngine {
         insert into search_body (id, n, tsv) select id, n, ${bodyVectorSql(doc)} from doc
         on conflict (id) do update set n = excluded.n, tsv = excluded.tsv`);
     }
+    // And again after: a caller without a transaction then cannot remember results under a
+    // version whose documents it did not see yet.
+    await this.bump();
     const words = [
       ...new Set(
         docs.flatMap((d) => vocabularyOf(`${d.title} ${d.aliases.join(" ")} ${d.summary} ${d.body}`)),
@@ -156,6 +159,7 @@ export class PostgresEngine implements SearchEngine {
         sql`, `,
       )})`,
     );
+    await this.bump();
   }
 
   /** Marks the index as changed, in the caller's transaction (see searchState). */
