@@ -4,7 +4,7 @@ import { byScore, type DocRow, DocTable, type Matched, type Numbers } from "./do
 import { type ParsedQuery, type ParsedTerm, parseQuery, prefixToken, stopwords } from "./query-parser.ts";
 import { lexemesOf, windowFinder } from "./snippet-window.ts";
 import { normaliseTerm } from "./synonyms.ts";
-import { markedSnippet, withEllipses } from "./text.ts";
+import { HEADLINE_MARKERS, markedSnippet, withEllipses } from "./text.ts";
 import {
   clampQuery,
   type EngineHealth,
@@ -16,7 +16,7 @@ import {
 
 // Weights for ts_rank_cd, in the order D, C, B, A: title and aliases above summary above body.
 const WEIGHTS = sql.raw(`'{0.05, 0.2, 0.5, 1.0}'`);
-const HEADLINE_OPTIONS = `StartSel=\u0002, StopSel=\u0003, MaxWords=30, MinWords=14, MaxFragments=2, FragmentDelimiter=" … "`;
+const HEADLINE_OPTIONS = `StartSel=${HEADLINE_MARKERS.start}, StopSel=${HEADLINE_MARKERS.stop}, MaxWords=30, MinWords=14, MaxFragments=2, FragmentDelimiter="${HEADLINE_MARKERS.fragments}"`;
 
 /** The head vector (title, aliases, summary): Dutch (stemmed), simple (exact words, codes), English for English documents. */
 function headVectorSql(doc: SearchDocument): SQL {
@@ -195,19 +195,21 @@ export class PostgresEngine implements SearchEngine {
   }
 
   /**
-   * Typo fallback: for words that occur nowhere in the index, the most similar words that do;
-   * and which of those words begin a word that is there (a word still being typed).
+   * Typo fallback: for words that occur nowhere in the index, the most similar words that do
+   * (`fixes`, searched for too), and of those the ones to suggest: not for a word still being
+   * typed that begins a word in the index ("plakk" for "plakkerige").
    */
   private async corrections(
     terms: ParsedTerm[],
-  ): Promise<{ fixes: Map<string, string[]>; beginnings: Set<string> }> {
+  ): Promise<{ fixes: Map<string, string[]>; suggested: Map<string, string[]> }> {
     const candidates = terms.filter(
       (t) => !t.text.includes(" ") && t.text.length >= 4 && /\p{L}/u.test(t.text),
     );
     const found = new Map<string, string[]>();
-    const beginnings = new Set<string>();
+    const suggested = new Map<string, string[]>();
     const unknown = candidates.filter((t) => !this.knownWords.has(t.text));
-    if (!unknown.length) return { fixes: found, beginnings };
+    if (!unknown.length) return { fixes: found, suggested };
+    const typing = new Set(unknown.filter((t) => t.prefix).map((t) => t.text));
     const rows = rowsOf<{ w: string; word: string | null; begins: boolean }>(
       await this.db.execute(sql`
         -- Known words first ("between" rather than "=": equality would be answered through the
@@ -232,15 +234,15 @@ export class PostgresEngine implements SearchEngine {
         ) v on true`),
     );
     for (const row of rows) {
-      if (row.begins === true || String(row.begins) === "t") beginnings.add(row.w);
       if (!row.word) continue;
       found.set(row.w, [...(found.get(row.w) ?? []), row.word]);
+      if (!(typing.has(row.w) && row.begins)) suggested.set(row.w, found.get(row.w)!);
     }
     // Words in the vocabulary stay there (it only grows), so they need not be looked up again.
     const returned = new Set(rows.map((r) => r.w));
     if (this.knownWords.size > 50_000) this.knownWords.clear();
     for (const t of unknown) if (!returned.has(t.text)) this.knownWords.add(t.text);
-    return { fixes: found, beginnings };
+    return { fixes: found, suggested };
   }
 
   async query(input: SearchQuery, known?: IndexState): Promise<SearchResult> {
@@ -352,7 +354,7 @@ export class PostgresEngine implements SearchEngine {
    * constants: built inline, the stable functions (to_tsquery, unaccent) would run for every row.
    */
   private async queryTexts(parsed: ParsedQuery, q: string): Promise<QueryTexts> {
-    const { fixes: corrections, beginnings } = await this.corrections(parsed.terms);
+    const { fixes: corrections, suggested } = await this.corrections(parsed.terms);
     // Each part of the query as SQL, with a key; parts built before are taken from memory.
     const parts: { key: string; sql: SQL }[] = parsed.terms.map((t) => {
       const fixes = corrections.get(t.text) ?? [];
@@ -415,15 +417,7 @@ export class PostgresEngine implements SearchEngine {
       // Without phrases or excluded words, each word is looked up on its own and "any" and "all"
       // are worked out from those lists: the index's lists are then read once, not twice.
       bodyTerms: !mustPart && loose.length > 0 ? loose : null,
-      // Not for a word being typed that begins a word in the index ("plakk" for "plakkerige").
-      suggestion: suggestion(
-        q,
-        new Map(
-          [...corrections].filter(
-            ([word]) => !parsed.terms.some((t) => t.prefix && t.text === word && beginnings.has(word)),
-          ),
-        ),
-      ),
+      suggestion: suggestion(q, suggested),
     };
   }
 

@@ -28,7 +28,11 @@ export function escapeHtml(text: string): string {
 
 const START = "\u0002";
 const STOP = "\u0003";
-export const HEADLINE_MARKERS = { start: START, stop: STOP };
+/** Between a headline's fragments (ts_headline's FragmentDelimiter). */
+const FRAGMENT_DELIMITER = " … ";
+export const HEADLINE_MARKERS = { start: START, stop: STOP, fragments: FRAGMENT_DELIMITER };
+/** What ends a sentence (or a clause a snippet may end on). */
+const SENTENCE_END = /[.!?:;…]$/;
 
 /** Turns a headline with marker characters into escaped HTML with <mark> elements. */
 export function markedSnippet(headline: string): string {
@@ -42,11 +46,9 @@ export function sentences(parts: (string | null | undefined)[]): string {
   return parts
     .map((part) => (part ?? "").trim())
     .filter(Boolean)
-    .map((part) => (/[.!?:;…]$/.test(part) ? part : `${part}.`))
+    .map((part) => (SENTENCE_END.test(part) ? part : `${part}.`))
     .join(" ");
 }
-
-const FRAGMENT_DELIMITER = " … ";
 
 /**
  * A headline's fragments with an ellipsis where they start or end inside a sentence of the text
@@ -60,8 +62,8 @@ export function withEllipses(headline: string, text: string): string {
   const last = plain(fragments[fragments.length - 1] ?? "");
   let out = headline.trim();
   const start = first ? text.indexOf(first) : -1;
-  if (start > 0 && !/[.!?:;…]\s*$/.test(text.slice(Math.max(0, start - 3), start))) out = `… ${out}`;
+  if (start > 0 && !SENTENCE_END.test(text.slice(Math.max(0, start - 3), start).trimEnd())) out = `… ${out}`;
   const at = last ? text.indexOf(last, Math.max(start, 0)) : -1;
-  if (at >= 0 && at + last.length < text.trimEnd().length && !/[.!?:;…]$/.test(last)) out = `${out} …`;
+  if (at >= 0 && at + last.length < text.trimEnd().length && !SENTENCE_END.test(last)) out = `${out} …`;
   return out;
 }

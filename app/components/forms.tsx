@@ -116,20 +116,22 @@ export function FormMessage({ children, tone = "error" }: { children: ReactNode;
   );
 }
 
-export function SubmitButton({
-  children,
-  name,
-  value,
-}: {
+/** What a submit button takes: the text, the form field it sends, and a fuller accessible name. */
+interface ButtonProps {
   children: ReactNode;
   name?: string;
   value?: string;
-}) {
+  /** For a button repeated per row ("Bevestigen: Bram Bakker"). */
+  label?: string;
+}
+
+export function SubmitButton({ children, name, value, label }: ButtonProps) {
   return (
     <button
       type="submit"
       name={name}
       value={value}
+      aria-label={label}
       className="rounded bg-brand px-4 py-2 font-medium text-paper hover:bg-brand-dark"
     >
       {children}
@@ -137,20 +139,13 @@ export function SubmitButton({
   );
 }
 
-export function DangerButton({
-  children,
-  name,
-  value,
-}: {
-  children: ReactNode;
-  name?: string;
-  value?: string;
-}) {
+export function DangerButton({ children, name, value, label }: ButtonProps) {
   return (
     <button
       type="submit"
       name={name}
       value={value}
+      aria-label={label}
       className="rounded border border-accent px-4 py-2 font-medium text-accent hover:bg-accent hover:text-paper"
     >
       {children}

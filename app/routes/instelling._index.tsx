@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { FormMessage } from "#app/components/forms.tsx";
+import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { InstitutionProfileView } from "#app/components/institution-profile.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, useLocale, useT } from "#app/i18n/index.ts";
@@ -67,31 +67,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success || !user.institutionId) {
     return data({ ok: null, error: "profiel.requests.gone" as const, name: "" }, { status: 400 });
   }
-  const [applicant] = await listMembershipRequests(context.db, user.institutionId).then((rows) =>
-    rows.filter((r) => r.userId === parsed.data.userId),
-  );
+  let name: string | null;
   try {
-    const done =
-      applicant !== undefined &&
-      (await decideMembership(context.db, user, {
-        userId: parsed.data.userId,
-        institutionId: user.institutionId,
-        accept: parsed.data.intent === "bevestigen",
-      }));
-    if (!done) return data({ ok: null, error: "profiel.requests.gone" as const, name: "" }, { status: 409 });
+    // Only a request for the member's own institution can be decided here.
+    name = await decideMembership(context.db, user, {
+      userId: parsed.data.userId,
+      institutionId: user.institutionId,
+      accept: parsed.data.intent === "bevestigen",
+    });
   } catch (error) {
     if (error instanceof InstitutionError) {
       return data({ ok: null, error: "profiel.requests.gone" as const, name: "" }, { status: 403 });
     }
     throw error;
   }
+  if (name === null)
+    return data({ ok: null, error: "profiel.requests.gone" as const, name: "" }, { status: 409 });
   return {
     ok:
       parsed.data.intent === "bevestigen"
         ? ("profiel.requests.accepted" as const)
         : ("profiel.requests.rejected" as const),
     error: null,
-    name: applicant.name,
+    name,
   };
 }
 
@@ -136,24 +134,20 @@ export default function OwnInstitution() {
                 </span>
                 <Form method="post" className="flex gap-2">
                   <input type="hidden" name="userId" value={r.userId} />
-                  <button
-                    type="submit"
+                  <SubmitButton
                     name="intent"
                     value="bevestigen"
-                    className="rounded bg-brand px-3 py-1 font-medium text-paper"
-                    aria-label={`${t("profiel.requests.accept")}: ${r.name}`}
+                    label={`${t("profiel.requests.accept")}: ${r.name}`}
                   >
                     {t("profiel.requests.accept")}
-                  </button>
-                  <button
-                    type="submit"
+                  </SubmitButton>
+                  <DangerButton
                     name="intent"
                     value="afwijzen"
-                    className="rounded border border-brand px-3 py-1 font-medium text-brand"
-                    aria-label={`${t("profiel.requests.reject")}: ${r.name}`}
+                    label={`${t("profiel.requests.reject")}: ${r.name}`}
                   >
                     {t("profiel.requests.reject")}
-                  </button>
+                  </DangerButton>
                 </Form>
               </li>
             ))}

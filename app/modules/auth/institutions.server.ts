@@ -39,6 +39,15 @@ export function listProposedInstitutions(db: DB) {
 export class InstitutionError extends Error {}
 
 /**
+ * The join from a user to their institution, once that membership is confirmed: an institution
+ * the user only asked to belong to is not theirs yet (not shown, not matched on).
+ */
+export const confirmedInstitutionOfUser = and(
+  eq(institution.id, user.institutionId),
+  isNull(user.institutionRequestedAt),
+);
+
+/**
  * The institution for a choice: an existing confirmed one, or a newly proposed one. `joins` is
  * true when it already existed: then someone who belongs there confirms the membership first.
  */
@@ -143,7 +152,22 @@ export async function announceMembershipRequest(
         .from(user)
         .where(and(inArray(user.role, ["moderator", "admin"]), isNull(user.deletedAt), ne(user.id, userId)));
   // At most a few e-mails a day per member: asking again and again must not flood an institution.
-  const [recent] = await db
+  const mail = mailEnv && (await changesToday(db, userId)) <= 3 ? mailEnv : undefined;
+  await notify(
+    db,
+    recipients.map((c) => c.id),
+    {
+      title: `Aanmelding bij ${asking.institutionName}`,
+      body: `Iemand die zich „${asking.name}” noemt, vraagt om bij ${asking.institutionName} te horen. Bevestig alleen wie je kent, op ${colleagues.length ? "de pagina van je instelling" : "Beheer › Instellingen"}.`,
+      link: colleagues.length ? "/instelling#aanmeldingen" : "/beheer/instellingen#aanmeldingen",
+    },
+    mail,
+  );
+}
+
+/** How often the member registered or changed institution in the last 24 hours (audit log). */
+async function changesToday(db: DB, userId: string): Promise<number> {
+  const [row] = await db
     .select({ n: count() })
     .from(auditLog)
     .where(
@@ -153,40 +177,29 @@ export async function announceMembershipRequest(
         gt(auditLog.at, new Date(Date.now() - 24 * 60 * 60 * 1000)),
       ),
     );
-  await notify(
-    db,
-    recipients.map((c) => c.id),
-    {
-      title: `Aanmelding bij ${asking.institutionName}`,
-      body: `Iemand die zich „${asking.name}” noemt, vraagt om bij ${asking.institutionName} te horen. Bevestig alleen wie je kent, op ${colleagues.length ? "de pagina van je instelling" : "Beheer › Instellingen"}.`,
-      link: colleagues.length ? "/instelling#aanmeldingen" : "/beheer/instellingen#aanmeldingen",
-    },
-    (recent?.n ?? 0) <= 3 ? mailEnv : undefined,
-  );
+  return row?.n ?? 0;
 }
 
 /**
  * Confirms or turns down a member's request to belong to an institution. Allowed for moderators,
- * and for confirmed members of that same institution. Returns false when there is no such request
- * (any more): decided by someone else meanwhile, or withdrawn.
+ * and for confirmed members of that same institution. Returns the member's name, or null when
+ * there is no such request (any more): decided by someone else meanwhile, or withdrawn.
  */
 export async function decideMembership(
   db: DB,
   actor: { id: string; role: Role; institutionId: number | null },
   input: { userId: string; institutionId: number; accept: boolean },
-): Promise<boolean> {
+): Promise<string | null> {
   if (actor.id === input.userId)
     throw new InstitutionError("Over je eigen aanmelding beslist iemand anders.");
-  const moderator = roleRank[actor.role] >= roleRank.moderator;
-  if (!moderator) {
-    // A colleague decides only for a confirmed institution (not for a proposal nobody checked).
-    const [own] = await db
-      .select({ confirmed: institution.confirmed })
-      .from(institution)
-      .where(eq(institution.id, input.institutionId));
-    if (actor.institutionId !== input.institutionId || !own?.confirmed)
-      throw new InstitutionError("Alleen collega's van deze instelling of een moderator kunnen dit.");
-  }
+  const [target] = await db
+    .select({ name: institution.name, confirmed: institution.confirmed })
+    .from(institution)
+    .where(eq(institution.id, input.institutionId));
+  // A colleague decides only for a confirmed institution (not for a proposal nobody checked).
+  const colleague = actor.institutionId === input.institutionId && target?.confirmed === true;
+  if (roleRank[actor.role] < roleRank.moderator && !colleague)
+    throw new InstitutionError("Alleen collega's van deze instelling of een moderator kunnen dit.");
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(user)
@@ -202,16 +215,12 @@ export async function decideMembership(
           isNotNull(user.institutionRequestedAt),
         ),
       )
-      .returning({ id: user.id });
-    if (!rows.length) return false;
-    const [named] = await tx
-      .select({ name: institution.name })
-      .from(institution)
-      .where(eq(institution.id, input.institutionId));
+      .returning({ name: user.name });
+    if (!rows.length) return null;
     await notify(tx, [input.userId], {
       title: input.accept
-        ? `Je hoort nu bij ${named?.name ?? "je instelling"}`
-        : `Je aanmelding bij ${named?.name ?? "de instelling"} is afgewezen`,
+        ? `Je hoort nu bij ${target?.name ?? "je instelling"}`
+        : `Je aanmelding bij ${target?.name ?? "de instelling"} is afgewezen`,
       link: input.accept ? "/instelling" : "/account#instelling",
     });
     await audit(tx, {
@@ -220,7 +229,7 @@ export async function decideMembership(
       subject: `user:${input.userId}`,
       details: { institutionId: input.institutionId },
     });
-    return true;
+    return rows[0]!.name;
   });
 }
 

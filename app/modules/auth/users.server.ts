@@ -58,16 +58,8 @@ export async function createUser(
     await tx
       .insert(user)
       .values({ id, email, name: input.name.trim(), passwordHash, role: input.role ?? "member" });
-    if (input.institution) {
-      const chosen = await resolveInstitution(tx, input.institution, id);
-      if (chosen) {
-        await tx
-          .update(user)
-          .set({ institutionId: chosen.id, institutionRequestedAt: chosen.joins ? new Date() : null })
-          .where(eq(user.id, id));
-        if (chosen.joins) joins = chosen.id;
-      }
-    }
+    const chosen = input.institution ? await resolveInstitution(tx, input.institution, id) : null;
+    if (chosen) joins = await linkInstitution(tx, id, chosen);
     await audit(tx, { actorId: id, action: "user.register", subject: `user:${id}` });
   });
   if (joins !== null) await announceMembershipRequest(db, id, joins, mailEnv);
@@ -94,11 +86,7 @@ export async function setInstitution(
       .from(user)
       .where(eq(user.id, userId));
     if (current && current.institutionId === institutionId) return;
-    await tx
-      .update(user)
-      .set({ institutionId, institutionRequestedAt: chosen?.joins ? new Date() : null })
-      .where(eq(user.id, userId));
-    if (chosen?.joins) joins = chosen.id;
+    joins = await linkInstitution(tx, userId, chosen);
     await audit(tx, {
       actorId: userId,
       action: "user.institution",
@@ -107,6 +95,22 @@ export async function setInstitution(
     });
   });
   if (joins !== null) await announceMembershipRequest(db, userId, joins, mailEnv);
+}
+
+/**
+ * Links the member to an institution, in the caller's transaction: joining an existing one is a
+ * request until confirmed. Returns the institution to announce the request to, or null.
+ */
+async function linkInstitution(
+  tx: DB,
+  userId: string,
+  chosen: { id: number; joins: boolean } | null,
+): Promise<number | null> {
+  await tx
+    .update(user)
+    .set({ institutionId: chosen?.id ?? null, institutionRequestedAt: chosen?.joins ? new Date() : null })
+    .where(eq(user.id, userId));
+  return chosen?.joins ? chosen.id : null;
 }
 
 export async function getAccount(db: DB, userId: string) {

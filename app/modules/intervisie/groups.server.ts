@@ -12,6 +12,7 @@ import {
   joinRequest,
 } from "#db/schema/intervisie.ts";
 import { audit } from "../audit.server.ts";
+import { confirmedInstitutionOfUser } from "../auth/institutions.server.ts";
 import { can } from "../auth/permissions.ts";
 import type { SessionUser } from "../auth/session.server.ts";
 import { type MailEnv, notify } from "../notifications/notifications.server.ts";
@@ -174,8 +175,7 @@ export async function getGroup(db: DB, groupId: number): Promise<GroupDetail | n
     })
     .from(intervisionMember)
     .innerJoin(user, eq(user.id, intervisionMember.userId))
-    // An institution the member only asked to join is not shown as theirs.
-    .leftJoin(institution, and(eq(institution.id, user.institutionId), isNull(user.institutionRequestedAt)))
+    .leftJoin(institution, confirmedInstitutionOfUser)
     .where(eq(intervisionMember.groupId, groupId))
     .orderBy(desc(intervisionMember.role), asc(user.name));
   return {
@@ -326,7 +326,7 @@ export function listPendingRequests(db: DB, groupId: number) {
     })
     .from(joinRequest)
     .innerJoin(user, eq(user.id, joinRequest.userId))
-    .leftJoin(institution, and(eq(institution.id, user.institutionId), isNull(user.institutionRequestedAt)))
+    .leftJoin(institution, confirmedInstitutionOfUser)
     .where(and(eq(joinRequest.groupId, groupId), eq(joinRequest.status, "pending")))
     .orderBy(asc(joinRequest.createdAt));
 }

@@ -13,6 +13,7 @@ import {
   matchRun,
 } from "#db/schema/intervisie.ts";
 import { audit } from "../audit.server.ts";
+import { confirmedInstitutionOfUser } from "../auth/institutions.server.ts";
 import { type MailEnv, notify } from "../notifications/notifications.server.ts";
 import { type TopicKey, topics } from "../taxonomy.ts";
 import {
@@ -67,8 +68,8 @@ async function signedUp(db: DB) {
     })
     .from(intervisionParticipant)
     .innerJoin(user, eq(user.id, intervisionParticipant.userId))
-    .innerJoin(institution, eq(institution.id, user.institutionId))
-    .where(and(isNull(user.deletedAt), isNull(user.institutionRequestedAt)))
+    .innerJoin(institution, confirmedInstitutionOfUser)
+    .where(isNull(user.deletedAt))
     .orderBy(intervisionParticipant.consentAt, intervisionParticipant.userId);
   const memberships = await activeMembership(db);
   return { rows, memberships, grouped: new Set(memberships.map((m) => m.userId)) };

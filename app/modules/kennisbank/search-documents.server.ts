@@ -5,15 +5,12 @@ import { searchOutbox } from "#db/schema/search.ts";
 import { PostgresEngine } from "#search/postgres.ts";
 import { markdownToText, sentences } from "#search/text.ts";
 import type { SearchDocument, SearchLocale } from "#search/types.ts";
-import { en } from "../../i18n/en.ts";
-import { nl } from "../../i18n/nl.ts";
+import { type MessageKey, translate } from "../../i18n/index.ts";
 import type { ArticleData } from "./model.ts";
 
 /** The risks in the document's language (an English guide gets "vinegar syndrome"). */
-const riskWords = (risks: string[], locale: SearchLocale) => {
-  const messages: Record<string, string> = locale === "en" ? en : nl;
-  return risks.map((r) => messages[`kb.risk.${r}`] ?? r).join(", ");
-};
+const riskWords = (risks: string[], locale: SearchLocale) =>
+  risks.map((r) => translate(locale, `kb.risk.${r}` as MessageKey) ?? r).join(", ");
 
 /** One language version of an article as the search engines see it. */
 export function toSearchDocument(input: {
