@@ -16,7 +16,7 @@ import { importSurveyFile } from "#app/modules/survey/import.server.ts";
 import { openPostgres } from "#db/client.server.ts";
 import { freePort } from "#tests/e2e/support/app.ts";
 import { databaseUrlFor } from "#tests/support/pg-url.ts";
-import { SYNTHETIC, sharedSurveyFile } from "#tests/support/survey.ts";
+import { SYNTHETIC, fixtureSurveyFile } from "#tests/support/survey.ts";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -117,7 +117,7 @@ try {
   try {
     const imported = await importSurveyFile(database.db, {
       fileName: SYNTHETIC,
-      content: sharedSurveyFile(SYNTHETIC),
+      content: fixtureSurveyFile(SYNTHETIC),
       actorId: null,
       via: "cli",
     });

@@ -4,7 +4,7 @@
 // figures. (Contrast of the theme colours is also computed in tests/unit/contrast.test.ts.)
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SYNTHETIC, sharedSurveyPath } from "#tests/support/survey.ts";
+import { SYNTHETIC, fixtureSurveyPath } from "#tests/support/survey.ts";
 import { type RunningApp, startApp } from "./support/app.ts";
 import { E2E_ADMIN, launchBrowser, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
 
@@ -92,7 +92,7 @@ describe("accessibility of the main pages", () => {
     // Import the synthetic export through the moderator page.
     await logIn(page, E2E_ADMIN, "/beheer/enquete");
     await page.waitForURL((url) => url.pathname === "/beheer/enquete");
-    await page.getByLabel("Enquête-export (CSV)").setInputFiles(sharedSurveyPath(SYNTHETIC));
+    await page.getByLabel("Enquête-export (CSV)").setInputFiles(fixtureSurveyPath(SYNTHETIC));
     await page.getByRole("button", { name: "Controleren" }).click();
     await page.getByRole("button", { name: "Importeren" }).click();
     await expect.poll(() => page.getByRole("status").filter({ hasText: "is geïmporteerd" }).count()).toBe(1);

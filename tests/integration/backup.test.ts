@@ -22,7 +22,7 @@ import { type Database, openPglite, openPostgres, rowsOf } from "#db/client.serv
 import { seed } from "#db/seed/index.server.ts";
 import { createTestDatabase, usingPostgres } from "#tests/support/db.ts";
 import { databaseUrlFor } from "#tests/support/pg-url.ts";
-import { SYNTHETIC, sharedSurveyFile } from "#tests/support/survey.ts";
+import { SYNTHETIC, fixtureSurveyFile } from "#tests/support/survey.ts";
 
 let pgAdmin: postgres.Sql | undefined;
 let counter = 0;
@@ -96,7 +96,7 @@ async function filledPlace(): Promise<Place> {
   });
   const imported = await importSurveyFile(database.db, {
     fileName: SYNTHETIC,
-    content: sharedSurveyFile(SYNTHETIC),
+    content: fixtureSurveyFile(SYNTHETIC),
     actorId: null,
     via: "cli",
   });

@@ -23,9 +23,9 @@ import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { elementsOf } from "#tests/support/html.ts";
 import { contextFor, get } from "#tests/support/remix.ts";
-import { SYNTHETIC, sharedSurveyFile, surveyCsv } from "#tests/support/survey.ts";
+import { SYNTHETIC, fixtureSurveyFile, surveyCsv } from "#tests/support/survey.ts";
 
-const synthetic = sharedSurveyFile(SYNTHETIC);
+const synthetic = fixtureSurveyFile(SYNTHETIC);
 const syntheticLines = synthetic.replace(/\r?\n$/, "").split(/\r?\n/);
 const header = syntheticLines[0] as string;
 const body = syntheticLines.slice(1);

@@ -35,8 +35,8 @@ import { contextFor, get, ORIGIN, post, thrownResponse } from "#tests/support/re
 import {
   SYNTHETIC,
   SYNTHETIC_EXPECTED,
-  sharedSurveyFile,
-  sharedSurveyPath,
+  fixtureSurveyFile,
+  fixtureSurveyPath,
   surveyColumns,
   surveyCsv,
 } from "#tests/support/survey.ts";
@@ -51,8 +51,8 @@ type WaveJson = {
   >;
 };
 
-const synthetic = sharedSurveyFile(SYNTHETIC);
-const expected = JSON.parse(sharedSurveyFile(SYNTHETIC_EXPECTED)) as Record<string, WaveJson>;
+const synthetic = fixtureSurveyFile(SYNTHETIC);
+const expected = JSON.parse(fixtureSurveyFile(SYNTHETIC_EXPECTED)) as Record<string, WaveJson>;
 const expectedWaves = Object.keys(expected).map(Number);
 
 let database: Database;
@@ -491,7 +491,7 @@ describe("the command line", () => {
 
   it("imports a file into the embedded database, prints a summary and exits 0", async () => {
     const dataDir = path.join(tempDir(), "pglite");
-    const result = await run([sharedSurveyPath(SYNTHETIC)], dataDir);
+    const result = await run([fixtureSurveyPath(SYNTHETIC)], dataDir);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Import van trendmonitor-synthetisch.csv klaar op pglite");
@@ -517,7 +517,7 @@ describe("the command line", () => {
     const dir = tempDir();
     // This test process is alive and is not the child: it stands for a running app.
     writeFileSync(path.join(dir, "pglite.lock"), String(process.pid));
-    const result = await run([sharedSurveyPath(SYNTHETIC)], path.join(dir, "pglite"));
+    const result = await run([fixtureSurveyPath(SYNTHETIC)], path.join(dir, "pglite"));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/in gebruik door proces \d+ \(draait de app nog\?\)/);
     expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
@@ -963,7 +963,9 @@ describe("privacy of /trends, /trends.json and /trends.csv", () => {
         context,
       })) as Response
     ).text();
-    expect(compare).toContain("Antwoord,2019 (%),2022 (%),2024 (%)");
+    // Only the waves that asked it: the OOC regulation dates from 2021.
+    expect(compare).toContain("Antwoord,2022 (%),2024 (%)\r\n");
+    expect(compare).toContain(`Beantwoord (N),${expected[2022]!.questions.ooc_known!.n},${q.n}`);
     for (const query of [
       "?wave=2024&vraag=institution_name",
       "?wave=2024&vraag=ooc_known&tabel=alles",
@@ -993,9 +995,11 @@ describe("privacy of /trends, /trends.json and /trends.csv", () => {
       await trendsLoader({ request: get("/trends?wave=2022"), params: {}, context }),
     );
     expect(older.dashboard.wave).toBe(2022);
-    expect(older.dashboard.questions.find((q) => q.column === "ooc_known")!.comparison).toMatchObject({
-      waves: [2019, 2022],
-    });
+    // ooc_known was first asked in 2022: nothing earlier to compare with.
+    expect(older.dashboard.questions.find((q) => q.column === "ooc_known")!.comparison).toBeNull();
+    expect(
+      older.dashboard.questions.find((q) => q.column === "digitisation_ambition")!.comparison,
+    ).toMatchObject({ waves: [2019, 2022] });
     expect(older.dashboard.questions.find((q) => q.column === "ooc_av_convenant")!.comparison).toBeNull();
     const unknown = await trendsLoader({ request: get("/trends?wave=1990"), params: {}, context });
     expect(status(unknown)).toBe(404);

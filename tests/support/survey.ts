@@ -1,25 +1,21 @@
-// Survey test data: the shared synthetic export, small hand-made files, and generated files of
-// any size (seeded, so every run gets the same file).
+// Survey test data: the synthetic export in tests/fixtures/survey/ (see its README.md), small
+// hand-made files, and generated files of any size (seeded, so every run gets the same file).
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { quoteField } from "#app/modules/survey/csv.ts";
 import { questionnaire } from "#app/modules/survey/questionnaire.ts";
 
-// The shared data lives beside the repository: /work/shared next to /work/main, and in CI
-// shared/ beside the clone (as tests/unit/survey-aggregate.test.ts).
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+const fixtureDir = fileURLToPath(new URL("../fixtures/survey/", import.meta.url));
 
-export function sharedSurveyPath(name: string): string {
-  const file = path.resolve(repoRoot, "..", "shared", "data", "survey", name);
-  if (!existsSync(file)) {
-    throw new Error(`Testdata ontbreekt: ${file}. De map shared/ hoort naast de repository te staan.`);
-  }
+export function fixtureSurveyPath(name: string): string {
+  const file = path.join(fixtureDir, name);
+  if (!existsSync(file)) throw new Error(`Testdata ontbreekt: ${file}.`);
   return file;
 }
 
-export function sharedSurveyFile(name: string): string {
-  return readFileSync(sharedSurveyPath(name), "utf8");
+export function fixtureSurveyFile(name: string): string {
+  return readFileSync(fixtureSurveyPath(name), "utf8");
 }
 
 export const SYNTHETIC = "trendmonitor-synthetisch.csv";

@@ -1,6 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -30,20 +27,10 @@ import {
   labelsOf,
 } from "#app/modules/survey/questionnaire.ts";
 import { type InstitutionType, institutionTypes } from "#app/modules/taxonomy.ts";
-
-// The shared data lives beside the repository: /work/shared next to /work/main, and in CI
-// shared/ beside the clone.
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
-function sharedSurveyFile(name: string): string {
-  const file = path.resolve(repoRoot, "..", "shared", "data", "survey", name);
-  if (!existsSync(file)) {
-    throw new Error(`Testdata ontbreekt: ${file}. De map shared/ hoort naast de repository te staan.`);
-  }
-  return readFileSync(file, "utf8");
-}
+import { fixtureSurveyFile } from "#tests/support/survey.ts";
 
 function syntheticRows(): SurveyRow[] {
-  const result = parseSurvey(sharedSurveyFile("trendmonitor-synthetisch.csv"));
+  const result = parseSurvey(fixtureSurveyFile("trendmonitor-synthetisch.csv"));
   if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
   return result.rows;
 }
@@ -59,7 +46,7 @@ type Expected = Record<
 >;
 
 describe("aggregateAll: the synthetic export reproduces the expected figures", () => {
-  const expected = JSON.parse(sharedSurveyFile("trendmonitor-synthetisch.expected.json")) as Expected;
+  const expected = JSON.parse(fixtureSurveyFile("trendmonitor-synthetisch.expected.json")) as Expected;
   const actual = aggregateAll(syntheticRows());
 
   it("has the same waves", () => {

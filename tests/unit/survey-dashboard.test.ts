@@ -5,10 +5,10 @@ import { parseSurvey } from "#app/modules/survey/parse.ts";
 import { type Answers, choiceColumns } from "#app/modules/survey/questionnaire.ts";
 import { readSelfAssessment } from "#app/modules/survey/self-assessment.ts";
 import type { InstitutionType } from "#app/modules/taxonomy.ts";
-import { SYNTHETIC, SYNTHETIC_EXPECTED, sharedSurveyFile } from "#tests/support/survey.ts";
+import { SYNTHETIC, SYNTHETIC_EXPECTED, fixtureSurveyFile } from "#tests/support/survey.ts";
 
 function syntheticRows(): AggregateInput[] {
-  const result = parseSurvey(sharedSurveyFile(SYNTHETIC));
+  const result = parseSurvey(fixtureSurveyFile(SYNTHETIC));
   if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
   return result.rows;
 }
@@ -21,7 +21,7 @@ function row(wave: number, institutionType: InstitutionType, answers: Partial<An
 describe("publicWave (the /trends.json answer)", () => {
   it("is the expected aggregate of every wave of the synthetic export", () => {
     const rows = syntheticRows();
-    const expected = JSON.parse(sharedSurveyFile(SYNTHETIC_EXPECTED)) as Record<string, unknown>;
+    const expected = JSON.parse(fixtureSurveyFile(SYNTHETIC_EXPECTED)) as Record<string, unknown>;
     for (const wave of [2019, 2022, 2024]) expect(publicWave(rows, wave)).toEqual(expected[wave]);
   });
 
@@ -50,7 +50,10 @@ describe("buildDashboard and its CSV tables", () => {
     const rows = syntheticRows();
     const dashboard = buildDashboard(rows, [2019, 2022, 2024], 2024);
     const ooc = dashboard.questions.find((q) => q.column === "ooc_known")!;
-    expect(ooc.comparison?.waves).toEqual([2019, 2022, 2024]);
+    // First asked in 2022 (the regulation dates from 2021).
+    expect(ooc.comparison?.waves).toEqual([2022, 2024]);
+    const ambition = dashboard.questions.find((q) => q.column === "digitisation_ambition")!;
+    expect(ambition.comparison?.waves).toEqual([2019, 2022, 2024]);
     const convenant = dashboard.questions.find((q) => q.column === "ooc_av_convenant")!;
     expect(convenant.comparison).toBeNull();
     expect(convenant.n).toBe(96);

@@ -1,26 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCsv, quoteField, stripBom } from "#app/modules/survey/csv.ts";
 import { needsAndOffers, parseSurvey, type SurveyRow } from "#app/modules/survey/parse.ts";
 import { aiUseLabels, provinces, questionnaire } from "#app/modules/survey/questionnaire.ts";
 import { institutionTypes } from "#app/modules/taxonomy.ts";
+import { fixtureSurveyFile } from "#tests/support/survey.ts";
 
-// The shared data lives beside the repository: /work/shared next to /work/main, and in CI
-// shared/ beside the clone.
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
-function sharedSurveyFile(name: string): string {
-  const file = path.resolve(repoRoot, "..", "shared", "data", "survey", name);
-  if (!existsSync(file)) {
-    throw new Error(`Testdata ontbreekt: ${file}. De map shared/ hoort naast de repository te staan.`);
-  }
-  return readFileSync(file, "utf8");
-}
-
-const original = sharedSurveyFile("trendmonitor-synthetisch.csv");
+const original = fixtureSurveyFile("trendmonitor-synthetisch.csv");
 const originalLines = original.split(/\r\n|\n|\r/);
 
 function rowsOf(text: string | Uint8Array, options?: Parameters<typeof parseSurvey>[1]): SurveyRow[] {
@@ -86,7 +73,8 @@ describe("parseSurvey: the synthetic export", () => {
       contactEmail: "contact75-1@example.org",
       aiUses: [],
     });
-    expect(first?.answers.ooc_known).toBe("Ja");
+    // A 2019 row: the OOC regulation (2021) was first asked about in 2022.
+    expect(first?.answers.ooc_known).toBeNull();
     expect(first?.answers.ooc_av_convenant).toBeNull();
     expect(first?.answers.street_shared).toBe("Ja, tegen betaling");
     expect(first?.answers.born_digital_intake).toBe("Ja, al ons born digital materiaal");
