@@ -16,7 +16,7 @@ import { importSurveyFile } from "#app/modules/survey/import.server.ts";
 import { openPostgres } from "#db/client.server.ts";
 import { freePort } from "#tests/e2e/support/app.ts";
 import { databaseUrlFor } from "#tests/support/pg-url.ts";
-import { SYNTHETIC, fixtureSurveyFile } from "#tests/support/survey.ts";
+import { fixtureSurveyFile, SYNTHETIC } from "#tests/support/survey.ts";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);

@@ -4,7 +4,7 @@
 // figures. (Contrast of the theme colours is also computed in tests/unit/contrast.test.ts.)
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SYNTHETIC, fixtureSurveyPath } from "#tests/support/survey.ts";
+import { fixtureSurveyPath, SYNTHETIC } from "#tests/support/survey.ts";
 import { type RunningApp, startApp } from "./support/app.ts";
 import { E2E_ADMIN, launchBrowser, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
 

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SYNTHETIC, fixtureSurveyPath } from "#tests/support/survey.ts";
+import { fixtureSurveyPath, SYNTHETIC } from "#tests/support/survey.ts";
 import { type RunningApp, startApp } from "./support/app.ts";
 import { launchBrowser, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
 

@@ -22,7 +22,7 @@ import { type Database, openPglite, openPostgres, rowsOf } from "#db/client.serv
 import { seed } from "#db/seed/index.server.ts";
 import { createTestDatabase, usingPostgres } from "#tests/support/db.ts";
 import { databaseUrlFor } from "#tests/support/pg-url.ts";
-import { SYNTHETIC, fixtureSurveyFile } from "#tests/support/survey.ts";
+import { fixtureSurveyFile, SYNTHETIC } from "#tests/support/survey.ts";
 
 let pgAdmin: postgres.Sql | undefined;
 let counter = 0;

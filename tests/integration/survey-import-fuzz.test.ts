@@ -23,7 +23,7 @@ import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { elementsOf } from "#tests/support/html.ts";
 import { contextFor, get } from "#tests/support/remix.ts";
-import { SYNTHETIC, fixtureSurveyFile, surveyCsv } from "#tests/support/survey.ts";
+import { fixtureSurveyFile, SYNTHETIC, surveyCsv } from "#tests/support/survey.ts";
 
 const synthetic = fixtureSurveyFile(SYNTHETIC);
 const syntheticLines = synthetic.replace(/\r?\n$/, "").split(/\r?\n/);

@@ -33,10 +33,10 @@ import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { contextFor, get, ORIGIN, post, thrownResponse } from "#tests/support/remix.ts";
 import {
-  SYNTHETIC,
-  SYNTHETIC_EXPECTED,
   fixtureSurveyFile,
   fixtureSurveyPath,
+  SYNTHETIC,
+  SYNTHETIC_EXPECTED,
   surveyColumns,
   surveyCsv,
 } from "#tests/support/survey.ts";

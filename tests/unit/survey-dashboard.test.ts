@@ -5,7 +5,7 @@ import { parseSurvey } from "#app/modules/survey/parse.ts";
 import { type Answers, choiceColumns } from "#app/modules/survey/questionnaire.ts";
 import { readSelfAssessment } from "#app/modules/survey/self-assessment.ts";
 import type { InstitutionType } from "#app/modules/taxonomy.ts";
-import { SYNTHETIC, SYNTHETIC_EXPECTED, fixtureSurveyFile } from "#tests/support/survey.ts";
+import { fixtureSurveyFile, SYNTHETIC, SYNTHETIC_EXPECTED } from "#tests/support/survey.ts";
 
 function syntheticRows(): AggregateInput[] {
   const result = parseSurvey(fixtureSurveyFile(SYNTHETIC));
