@@ -7,6 +7,7 @@ import { type FileProblem, parseArticleFile } from "../../app/modules/kennisbank
 import type { ArticleContent } from "../../app/modules/kennisbank/model.ts";
 import type { DB } from "../client.server.ts";
 import { article, articleRevision } from "../schema/kennisbank.ts";
+import { readSourceRegistry } from "./sources.server.ts";
 
 export const contentDir = fileURLToPath(new URL("./content", import.meta.url));
 
@@ -19,7 +20,7 @@ export class SeedContentError extends Error {
 }
 
 /** Reads and validates every article file under db/seed/content (Dutch before English). */
-export function readSeedContent(dir = contentDir): ArticleContent[] {
+export function readSeedContent(dir = contentDir, registry = readSourceRegistry()): ArticleContent[] {
   const contents: ArticleContent[] = [];
   const problems: FileProblem[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -27,7 +28,7 @@ export function readSeedContent(dir = contentDir): ArticleContent[] {
     for (const file of readdirSync(path.join(dir, entry.name)).sort()) {
       if (!file.endsWith(".md")) continue;
       const name = `${entry.name}/${file}`;
-      const result = parseArticleFile(readFileSync(path.join(dir, entry.name, file), "utf8"), name);
+      const result = parseArticleFile(readFileSync(path.join(dir, entry.name, file), "utf8"), name, registry);
       if (!result.ok) {
         problems.push(...result.problems);
         continue;

@@ -140,6 +140,7 @@ export const kindOptions: Record<string, Localized & { media: CarrierFacts["medi
   geluid: { nl: "Geluid", en: "Sound", media: ["audio", "audio+video"] },
   beeld: { nl: "Beeld (video)", en: "Picture (video)", media: ["video", "audio+video"] },
   film: { nl: "Film", en: "Film", media: ["film"] },
+  data: { nl: "Bestanden (datadrager)", en: "Files (data carrier)", media: ["data"] },
 };
 
 export const formOptions: Record<string, Localized> = {
@@ -148,6 +149,9 @@ export const formOptions: Record<string, Localized> = {
   schijf: { nl: "Schijf of plaat", en: "Disc or record" },
   draadspoel: { nl: "Spoeltje met dun draad", en: "Small spool of thin wire" },
   filmrol: { nl: "Filmrol, spoel of blik", en: "Film roll, reel or can" },
+  cilinder: { nl: "Cilinder (rol met groef)", en: "Cylinder (grooved roll)" },
+  kaart: { nl: "Geheugenkaart", en: "Memory card" },
+  schijfeenheid: { nl: "Harde schijf of SSD", en: "Hard disk or SSD" },
 };
 
 export const sizeOptions: Record<string, Localized> = {
@@ -171,6 +175,14 @@ export const sizeOptions: Record<string, Localized> = {
   },
   "film-16mm": { nl: "Film 16 mm", en: "Film 16 mm" },
   "film-35mm": { nl: "Film 35 mm", en: "Film 35 mm" },
+  "film-17.5mm": { nl: "Film 17,5 mm", en: "Film 17.5 mm" },
+  "film-28mm": { nl: "Film 28 mm", en: "Film 28 mm" },
+  "film-70mm": { nl: "Film 70 mm", en: "Film 70 mm" },
+  "disc-8cm": { nl: "Schijf 8 cm", en: "Disc 8 cm" },
+  cylinder: { nl: "Cilinder (wasrol)", en: "Cylinder" },
+  belt: { nl: "Plastic band als lus (dicteerband)", en: "Plastic belt loop (dictation belt)" },
+  card: { nl: "Geheugenkaart", en: "Memory card" },
+  drive: { nl: "Harde schijf of SSD", en: "Hard disk or SSD" },
   wire: { nl: "Staaldraad (geen band)", en: "Steel wire (no tape)" },
 };
 

@@ -1,5 +1,9 @@
 import { parseDocument, stringify } from "yaml";
 import { type ArticleContent, articleContentSchema } from "./model.ts";
+import { citationPattern } from "./sources.ts";
+
+/** What a citation key resolves to: an entry of the source registry. */
+export type SourceLookup = ReadonlyMap<string, { title: string; url?: string }>;
 
 export interface FileProblem {
   file: string;
@@ -13,6 +17,7 @@ export interface FileProblem {
 export function parseArticleFile(
   text: string,
   file = "artikel.md",
+  registry?: SourceLookup,
 ): { ok: true; content: ArticleContent } | { ok: false; problems: FileProblem[] } {
   const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(normalised);
@@ -39,7 +44,41 @@ export function parseArticleFile(
       problems: [{ file, message: "De front matter moet velden bevatten (slug, title, ...)." }],
     };
   }
-  const parsed = articleContentSchema.safeParse({ ...front, body: match[2]!.trim() });
+  const body = match[2]!.trim();
+  const unknown = new Set<string>();
+  if (Array.isArray(front.sources)) {
+    // A source may be given by its registry key alone; it is stored with its title and URL.
+    front.sources = front.sources.map((s: unknown) => {
+      if (typeof s !== "string") return s;
+      const found = registry?.get(s);
+      if (!found) {
+        unknown.add(s);
+        return s;
+      }
+      return { key: s, title: found.title, ...(found.url ? { url: found.url } : {}) };
+    });
+  }
+  if (registry) {
+    const cited = [...body.matchAll(citationPattern)].map((m) => m[1]!);
+    const cites = (front.carrier as { cite?: Record<string, unknown> } | undefined)?.cite ?? {};
+    for (const list of Object.values(cites)) {
+      for (const c of Array.isArray(list) ? list : []) {
+        const key = /^@([^,\s]+)/.exec(String(c))?.[1];
+        if (key) cited.push(key);
+      }
+    }
+    for (const key of cited) if (key !== "?" && !registry.has(key)) unknown.add(key);
+  }
+  if (unknown.size) {
+    return {
+      ok: false,
+      problems: [...unknown].map((key) => ({
+        file,
+        message: `sources: bron '${key}' staat niet in de bronnenlijst.`,
+      })),
+    };
+  }
+  const parsed = articleContentSchema.safeParse({ ...front, body });
   if (!parsed.success) {
     return {
       ok: false,

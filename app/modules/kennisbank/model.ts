@@ -18,8 +18,17 @@ export type RevisionStatus = (typeof revisionStatuses)[number];
 export const contentLocales = ["nl", "en"] as const;
 export type ContentLocale = (typeof contentLocales)[number];
 
-export const media = ["audio", "video", "film", "audio+video"] as const;
-export const forms = ["spoel", "cassette", "schijf", "draadspoel", "filmrol"] as const;
+export const media = ["audio", "video", "film", "audio+video", "data"] as const;
+export const forms = [
+  "spoel",
+  "cassette",
+  "schijf",
+  "draadspoel",
+  "filmrol",
+  "cilinder",
+  "kaart",
+  "schijfeenheid",
+] as const;
 export const riskLevels = ["laag", "middel", "hoog", "zeer_hoog"] as const;
 export type RiskLevel = (typeof riskLevels)[number];
 export const riskRank: Record<RiskLevel, number> = { laag: 1, middel: 2, hoog: 3, zeer_hoog: 4 };
@@ -54,6 +63,14 @@ export const sizeKeys = [
   "film-9.5mm",
   "film-16mm",
   "film-35mm",
+  "film-17.5mm",
+  "film-28mm",
+  "film-70mm",
+  "disc-8cm",
+  "cylinder",
+  "belt",
+  "card",
+  "drive",
   "wire",
 ] as const;
 
@@ -88,10 +105,23 @@ export const carrierSchema = z.object({
   riskLevel: z.enum(riskLevels),
   riskReason: text,
   minutesPerItem: z.number().positive().max(10_000),
+  /**
+   * Per fact-box field, what backs it: citations "@key" or "@key, locator" of the source
+   * registry, "?" for still to be checked (db/seed/content/README.md).
+   */
+  cite: z.record(z.string(), z.array(z.string().trim().min(1))).optional(),
 });
 export type CarrierFacts = z.infer<typeof carrierSchema>;
 
-export const sourceSchema = z.object({ title: text, url: z.string().url().optional() });
+/** A source of an article: an entry of the source registry (`key`) or, in old files, a title and URL. */
+export const sourceSchema = z.object({
+  key: z
+    .string()
+    .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/)
+    .optional(),
+  title: text,
+  url: z.string().url().optional(),
+});
 
 /** Everything about an article version except slug, locale, title, summary and body. */
 export const articleDataSchema = z.object({
