@@ -1,5 +1,5 @@
 // The search engine contract. Nothing here knows Remix or the kennisbank tables: documents go
-// in, hits come out (ARCHITECTURE.md).
+// in, hits come out.
 
 export type SearchLocale = "nl" | "en";
 

@@ -156,7 +156,7 @@ export const nl = {
   "intervisie.proposal.title": "Voorstel {id}",
   "intervisie.proposal.score": "Score van het voorstel: {score}",
   "intervisie.proposal.scoreHint":
-    "Gemiddelde over alle deelnemers van hun gemiddelde affiniteit met hun groepsgenoten (DOMAIN.md).",
+    "Gemiddelde over alle deelnemers van hun gemiddelde affiniteit met hun groepsgenoten.",
   "intervisie.proposal.group": "Groep {n}",
   "intervisie.proposal.groupScore": "groepsscore {score}",
   "intervisie.proposal.sharedNeeds": "gedeelde behoeften: {topics}",

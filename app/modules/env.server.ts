@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * The environment, read and validated once at start (STYLE.md: configuration). Every variable
+ * The environment, read and validated once at start (docs/decisions/001 and the README's configuration table). Every variable
  * is listed in the README's configuration table.
  */
 const schema = z.object({

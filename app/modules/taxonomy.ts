@@ -1,4 +1,4 @@
-// The one taxonomy of DOMAIN.md. Shared by server and browser code (no data access here).
+// The one taxonomy of docs/domain.md §3. Shared by server and browser code (no data access here).
 
 export const topics = [
   { key: "metadata", nl: "Metadatering", en: "Metadata", surveyColumn: "need_metadata" },

@@ -1,6 +1,6 @@
 import { integer, pgTable, text } from "drizzle-orm/pg-core";
 
-/** The knowledge-need topics of DOMAIN.md: they tag articles, come out of the survey, drive matching. */
+/** The knowledge-need topics of docs/domain.md §3: they tag articles, come out of the survey, drive matching. */
 export const topic = pgTable("topic", {
   key: text("key").primaryKey(),
   labelNl: text("label_nl").notNull(),

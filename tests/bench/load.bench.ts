@@ -3,7 +3,7 @@
 // `npm run build` first. Creates a throw-away database avk_load_<pid> on TEST_DATABASE_URL (or
 // postgres://postgres@127.0.0.1:5432), starts app/server/index.ts with NODE_ENV=production on a
 // free port (it migrates and seeds the empty database), waits for /healthz, imports the
-// synthetic survey (../shared/data/survey) so that /trends has its charts, then drives each
+// synthetic survey (tests/fixtures/survey) so that /trends has its charts, then drives each
 // page with autocannon: 50 connections for 20 s each (BENCH_DURATION=seconds to shorten,
 // BENCH_CONNECTIONS to change). Reports p50/p95/p99 latency, requests/s, non-2xx and errors, and
 // the server's resident memory (VmRSS) before and after. Exits 1 on any error or non-2xx. The

@@ -1,6 +1,5 @@
 // Benchmark of the intervision matcher: `npm run bench:matching` (a plain tsx script).
-// Seeded synthetic participants like the prototype in docs/facts/intervision-and-matching.md
-// §2.5: four institution types, 9 topics needed with p = 0.4 and offered with p = 0.25,
+// Seeded synthetic participants: four institution types, 9 topics needed with p = 0.4 and offered with p = 0.25,
 // 12 provinces, 60 % meet in person, about 10 % of participants share an institution.
 
 import {

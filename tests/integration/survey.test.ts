@@ -551,7 +551,7 @@ async function memberOf(institutionId: number | null, role: "member" | "moderato
   return member;
 }
 
-/** Needs and offers by DOMAIN.md, worked out here from the raw answers. */
+/** Needs and offers by docs/domain.md §4, worked out here from the raw answers. */
 function domainNeedsAndOffers(answers: Record<string, string | null>) {
   return {
     needs: topics

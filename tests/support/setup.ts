@@ -1,7 +1,7 @@
 import { format } from "node:util";
 import { afterEach, beforeEach, vi } from "vitest";
 
-// Any console.error during a test fails it (STYLE.md): errors must be asserted, not logged.
+// Any console.error during a test fails it: errors must be asserted, not logged.
 // A test that expects one replaces this spy with its own.
 beforeEach(() => {
   vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {

@@ -72,7 +72,7 @@ function affinityMatrix(people: Participant[], weights = defaultWeights): number
   return people.map((p) => people.map((q) => (p === q ? 0 : affinity(p, q, weights))));
 }
 
-/** The objective straight from DOMAIN.md: mean over participants of their mean affinity to mates. */
+/** The objective straight from docs/domain.md §7: mean over participants of their mean affinity to mates. */
 function objective(people: Participant[], groups: string[][], weights = defaultWeights): number {
   const index = new Map(people.map((p, i) => [p.id, i]));
   const A = affinityMatrix(people, weights);
@@ -187,7 +187,7 @@ describe("affinity", () => {
   );
   const q = person("q", "B", "Archief", ["storage", "ai"], ["metadata"], "Utrecht", true);
 
-  it("adds type, shared needs, help and province as in DOMAIN.md", () => {
+  it("adds type, shared needs, help and province as in docs/domain.md §7", () => {
     // same type; needs ∩ = {storage}, ∪ = {metadata, storage, born_digital, ai};
     // N(p) ∩ S(q) = {metadata}, N(q) ∩ S(p) = {}; same province and both in person.
     expect(affinity(p, q)).toBeCloseTo(2 + 1 * (1 / 4) + 0.5 * ((1 + 0) / 9) + 0.5, 12);
@@ -496,8 +496,8 @@ describe("match: against the baselines", () => {
       ).toFixed(1)} %), random ${random.toFixed(4)} (+${((result.score / random - 1) * 100).toFixed(1)} %)`,
     );
     expect(result.score).toBeGreaterThan(random * 1.05);
-    // Greedy (best of three group counts) is a strong baseline: the prototype in
-    // docs/facts/intervision-and-matching.md §2.5 beat it by 3.5 % and the upper bound is only
+    // Greedy (best of three group counts) is a strong baseline: an earlier prototype
+    // beat it by 3.5 % and the upper bound is only
     // ~8 % above it, so a 5 % margin is out of reach on this data; see the report.
     expect(result.score).toBeGreaterThan(greedy * 1.02);
   });

@@ -1,4 +1,4 @@
-// Typed permissions (STYLE.md): the server decides with these, the UI only hides with them.
+// Typed permissions: the server decides with these, the UI only hides with them.
 export const roles = ["member", "moderator", "admin"] as const;
 export type Role = (typeof roles)[number];
 

@@ -1,5 +1,5 @@
-// The planner's default per-carrier assumptions, from the fact sheet (shared docs
-// facts/carriers.md, Part 5 for the figures, Part 3 and the carrier guides for the scores).
+// The planner's default per-carrier assumptions (each row names its sources; the scores come
+// from the carrier guides, docs/domain.md §9).
 // Moderators can change every figure (beheer/dragers); these defaults seed the table and fill in
 // for a carrier without a row. No data access: shared by server, browser and tests.
 import { z } from "zod";

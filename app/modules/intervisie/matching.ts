@@ -1,5 +1,5 @@
-// The intervision-group matching engine (DOMAIN.md "Matching intervision groups"; the
-// algorithm of docs/facts/intervision-and-matching.md §2). Pure: no web, no database, no
+// The intervision-group matching engine (docs/domain.md §7, "Matching intervision groups").
+// Pure: no web, no database, no
 // clock-driven randomness. The same input, options and seed always give the same proposal.
 //
 // Objective: F = (1/n) Σ_p mean_{q ∈ g(p), q ≠ p} a(p,q) = (1/n) Σ_g 2·W_g/(s_g − 1), with
@@ -173,7 +173,7 @@ function resolveWeights(weights: Partial<Weights> | undefined): Weights {
 }
 
 /**
- * The pair affinity of DOMAIN.md:
+ * The pair affinity of docs/domain.md §7:
  * a(p,q) = w.sameType·[type(p) = type(q)] + w.sharedNeeds·|N(p)∩N(q)|/|N(p)∪N(q)| (0 when both
  * are empty) + w.canHelp·(|N(p)∩S(q)| + |N(q)∩S(p)|)/9 + w.sameProvinceInPerson·[same province
  * and both meet in person]. An empty type or province never counts as "the same".
@@ -1218,7 +1218,7 @@ export interface GroupingScore {
 }
 
 /**
- * Scores any grouping (lists of participant ids) with the objective of DOMAIN.md. A member
+ * Scores any grouping (lists of participant ids) with the objective of docs/domain.md §7. A member
  * alone in a group scores 0. Ids must all be known; the constraints are not checked here
  * (see `checkGrouping`).
  */

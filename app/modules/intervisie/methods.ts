@@ -1,5 +1,5 @@
 // Intervision method templates: ordered, timed steps with the roles that act in them
-// (docs/facts/intervision-and-matching.md §3.3–3.6). Shared by server and browser code.
+// (docs/domain.md §8). Shared by server and browser code.
 // Every session starts with a look back ("terugblik") and ends with an evaluation.
 
 export const sessionRoles = [

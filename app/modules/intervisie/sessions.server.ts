@@ -1,6 +1,6 @@
 // Intervision sessions: planning (by the facilitator or a moderator), answers with a capacity
 // and an automatic waitlist, roles, notes for the group, ratings afterwards, reminders the day
-// before. See docs/facts/intervision-and-matching.md §1.6 and §3.6.
+// before. See docs/domain.md §8.
 //
 // Capacity: answering, cancelling and changing the capacity each run in one transaction that
 // first locks the session row (SELECT … FOR UPDATE), so concurrent answers never exceed it. The

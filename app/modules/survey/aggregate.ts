@@ -1,5 +1,5 @@
 // Trends aggregation, the pure part: respondent rows in, the figures of the public dashboard
-// out (DOMAIN.md, "Trends dashboard"). Percentages are over those who answered, whole
+// out (docs/domain.md §6). Percentages are over those who answered, whole
 // percents rounded half up with integer arithmetic. Breakdowns by institution type follow the
 // privacy rule: groups under 5 hidden, and a second group hidden when exactly one is.
 // Never a name, e-mail or free text in anything returned here.

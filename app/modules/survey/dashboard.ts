@@ -1,6 +1,6 @@
 // The public trends dashboard, the pure part: respondent rows (wave, type and answers only: no
 // name, no e-mail, no free text) in, what /trends, /trends.json and /trends.csv show out. The
-// privacy rule of DOMAIN.md is applied here once: a question or group answered by 1 to 4
+// privacy rule of docs/domain.md §6 is applied here once: a question or group answered by 1 to 4
 // respondents shows "< 5" and no counts or percentages; where a total stands beside exactly one
 // such group a second group is hidden too (aggregate.ts, suppress).
 

@@ -638,7 +638,7 @@ export function parseSurvey(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Knowledge needs and offers (DOMAIN.md, "One taxonomy of knowledge topics")
+// Knowledge needs and offers (docs/domain.md §4)
 
 const needLabels: ReadonlySet<string> = new Set(["Onvoldoende", "Slecht"]);
 const offerLabels: ReadonlySet<string> = new Set(["Goed"]);

@@ -1,6 +1,6 @@
 // Institution profiles: the newest answers for an institution (an imported survey response that
 // a moderator linked, or a member's self-assessment, whichever is dated later) give its type,
-// size, knowledge needs and what it can offer (DOMAIN.md), with kennisbank articles per need.
+// size, knowledge needs and what it can offer (docs/domain.md §4), with kennisbank articles per need.
 // Only the institution's members and moderators may see a profile.
 
 import { randomUUID } from "node:crypto";

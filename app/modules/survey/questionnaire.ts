@@ -1,5 +1,5 @@
 // The TrendMonitor questionnaire as data: every column of the import format
-// (/work/shared/data/survey/README.md) with its kind, its canonical labels and the question
+// (tests/fixtures/survey/README.md) with its kind, its canonical labels and the question
 // text for the dashboard. Shared by server and browser code: no server-only imports here.
 
 import type { InstitutionType } from "#app/modules/taxonomy.ts";
@@ -469,7 +469,7 @@ export const choiceColumns: readonly ChoiceColumn[] = questionnaire.flatMap((def
 );
 
 /**
- * The questions the public trends dashboard shows, in display order (DOMAIN.md, "Trends
+ * The questions the public trends dashboard shows, in display order (docs/domain.md §6, "Trends
  * dashboard"): funding chances (report Table 2), OOC awareness and convenant status,
  * digitisation ambition, AI use and born-digital policy. This is exactly the set in
  * trendmonitor-synthetisch.expected.json; any other choice column can be aggregated on request.
