@@ -157,8 +157,7 @@ export const en: Record<MessageKey, string> = {
   "intervisie.beheer.status.discarded": "discarded",
   "intervisie.proposal.title": "Proposal {id}",
   "intervisie.proposal.score": "Score of the proposal: {score}",
-  "intervisie.proposal.scoreHint":
-    "Mean over all participants of their mean affinity to their group-mates.",
+  "intervisie.proposal.scoreHint": "Mean over all participants of their mean affinity to their group-mates.",
   "intervisie.proposal.group": "Group {n}",
   "intervisie.proposal.groupScore": "group score {score}",
   "intervisie.proposal.sharedNeeds": "shared needs: {topics}",

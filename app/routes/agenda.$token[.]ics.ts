@@ -3,7 +3,8 @@
 // cancelled ones with STATUS:CANCELLED.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { sessionsCalendar, userForFeedToken } from "#app/modules/intervisie/calendar-feed.server.ts";
-import { listMemberSessions, siteOrigin } from "#app/modules/intervisie/sessions.server.ts";
+import { siteOrigin } from "#app/modules/intervisie/sessions/core.server.ts";
+import { listMemberSessions } from "#app/modules/intervisie/sessions/lists.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const userId = await userForFeedToken(context.db, params.token ?? "");

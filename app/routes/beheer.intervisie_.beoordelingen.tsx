@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
-import { ratingsByGroup } from "#app/modules/intervisie/sessions.server.ts";
+import { ratingsByGroup } from "#app/modules/intervisie/sessions/ratings.server.ts";
 import { formatDate } from "#app/utils/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Beoordelingen · Intervisie · Beheer · AV-Kennisnet" }];

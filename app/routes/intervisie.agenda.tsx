@@ -12,7 +12,8 @@ import {
   feedCreatedAt,
   revokeFeedToken,
 } from "#app/modules/intervisie/calendar-feed.server.ts";
-import { listMemberSessions, siteOrigin } from "#app/modules/intervisie/sessions.server.ts";
+import { siteOrigin } from "#app/modules/intervisie/sessions/core.server.ts";
+import { listMemberSessions } from "#app/modules/intervisie/sessions/lists.server.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mijn agenda · Intervisie · AV-Kennisnet" }];

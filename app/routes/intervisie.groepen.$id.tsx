@@ -20,7 +20,7 @@ import {
   listPendingRequests,
   updateGroupSettings,
 } from "#app/modules/intervisie/groups.server.ts";
-import { listGroupSessions } from "#app/modules/intervisie/sessions.server.ts";
+import { listGroupSessions } from "#app/modules/intervisie/sessions/lists.server.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

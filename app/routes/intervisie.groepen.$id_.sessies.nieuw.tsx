@@ -14,21 +14,23 @@ import { PageHeader } from "#app/components/page-header.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { groupAccess } from "#app/modules/intervisie/access.server.ts";
+import { getGroup } from "#app/modules/intervisie/groups.server.ts";
 import { methodMinutes, methods } from "#app/modules/intervisie/methods.ts";
+import {
+  getSession,
+  idParam,
+  SessionError,
+  throwAsResponse,
+} from "#app/modules/intervisie/sessions/core.server.ts";
 import {
   cancelSession,
   formValuesFrom,
-  getGroup,
-  getSession,
-  idParam,
   parseSessionForm,
   planSession,
-  SessionError,
   type SessionFormValues,
   sessionFormValues,
-  throwAsResponse,
   updateSession,
-} from "#app/modules/intervisie/sessions.server.ts";
+} from "#app/modules/intervisie/sessions/planning.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Bijeenkomst plannen · Intervisie · AV-Kennisnet" }];
 

@@ -9,22 +9,21 @@ import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { formatSessionTime } from "#app/modules/intervisie/amsterdam-time.ts";
 import { findMethod, sessionRoles } from "#app/modules/intervisie/methods.ts";
 import {
-  answerRsvp,
-  assignRoles,
-  groupMembers,
-  groupName,
   idParam,
-  listAttendance,
+  requireSessionAccess,
+  SessionError,
+  throwAsResponse,
+} from "#app/modules/intervisie/sessions/core.server.ts";
+import { saveNotes } from "#app/modules/intervisie/sessions/notes.server.ts";
+import { groupName } from "#app/modules/intervisie/sessions/planning.server.ts";
+import {
   myRating,
-  myRsvpStatus,
   rateSession,
   ratingRefusal,
   ratingSchema,
-  requireSessionAccess,
-  SessionError,
-  saveNotes,
-  throwAsResponse,
-} from "#app/modules/intervisie/sessions.server.ts";
+} from "#app/modules/intervisie/sessions/ratings.server.ts";
+import { assignRoles, groupMembers } from "#app/modules/intervisie/sessions/roles.server.ts";
+import { answerRsvp, listAttendance, myRsvpStatus } from "#app/modules/intervisie/sessions/rsvp.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.session.title ?? "Bijeenkomst"} · Intervisie · AV-Kennisnet` },

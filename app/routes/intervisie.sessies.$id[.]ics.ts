@@ -3,13 +3,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { sessionsCalendar } from "#app/modules/intervisie/calendar-feed.server.ts";
 import {
-  groupName,
   idParam,
-  myRsvpStatus,
   requireSessionAccess,
   siteOrigin,
   throwAsResponse,
-} from "#app/modules/intervisie/sessions.server.ts";
+} from "#app/modules/intervisie/sessions/core.server.ts";
+import { groupName } from "#app/modules/intervisie/sessions/planning.server.ts";
+import { myRsvpStatus } from "#app/modules/intervisie/sessions/rsvp.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

@@ -12,12 +12,11 @@ import { isSameOriginRequest } from "#app/modules/auth/origin.server.ts";
 import { AccountError } from "#app/modules/auth/users.server.ts";
 import type { AppContext } from "#app/modules/context.server.ts";
 import { type Env, EnvError, loadEnv } from "#app/modules/env.server.ts";
-import { sendDueReminders, sendRatingPrompts } from "#app/modules/intervisie/sessions.server.ts";
+import { startJobs } from "#app/modules/jobs.server.ts";
 import { createNonce, securityHeaders } from "#app/modules/security.server.ts";
 import { type Database, openDatabase } from "#db/client.server.ts";
 import { describeSeed, isEmpty, seed, seedOptionsFromEnv } from "#db/seed/index.server.ts";
 import { createSearchService } from "#search/service.ts";
-import { startOutboxWorker } from "#search/worker.ts";
 
 const started = performance.now();
 
@@ -56,19 +55,7 @@ const search = createSearchService(database.db, {
   meiliApiKey: env.MEILI_API_KEY,
   cacheSize: env.SEARCH_CACHE_SIZE,
 });
-startOutboxWorker(database.db, search);
-
-// Reminder e-mails for intervision sessions that start within a day, and after a session the
-// question to rate it (each sent once).
-const reminders = setInterval(() => {
-  sendDueReminders(database.db, env).catch((error: Error) =>
-    console.error(`Herinneringen voor bijeenkomsten versturen mislukt: ${error.message}`),
-  );
-  sendRatingPrompts(database.db, env).catch((error: Error) =>
-    console.error(`Vragen om een beoordeling versturen mislukt: ${error.message}`),
-  );
-}, 10 * 60_000);
-reminders.unref();
+const stopJobs = startJobs(database.db, search, env);
 
 const app = express();
 app.disable("x-powered-by");
@@ -142,6 +129,7 @@ async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   console.log(`${signal}: afsluiten...`);
+  stopJobs();
   server.close();
   await database.close().catch(() => {});
   process.exit(0);

@@ -6,16 +6,15 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadEnv } from "#app/modules/env.server.ts";
 import { hashFeedToken } from "#app/modules/intervisie/calendar-feed.server.ts";
+import { listGroupSessions } from "#app/modules/intervisie/sessions/lists.server.ts";
 import {
-  answerRsvp,
-  isLowRating,
-  listGroupSessions,
   parseSessionForm,
   planSession,
-  ratingsByGroup,
   type SessionInput,
-  sendDueReminders,
-} from "#app/modules/intervisie/sessions.server.ts";
+} from "#app/modules/intervisie/sessions/planning.server.ts";
+import { isLowRating, ratingsByGroup } from "#app/modules/intervisie/sessions/ratings.server.ts";
+import { sendDueReminders } from "#app/modules/intervisie/sessions/reminders.server.ts";
+import { answerRsvp } from "#app/modules/intervisie/sessions/rsvp.server.ts";
 import { loader as feedLoader } from "#app/routes/agenda.$token[.]ics.ts";
 import { loader as ratingsLoader } from "#app/routes/beheer.intervisie_.beoordelingen.tsx";
 import { action as agendaAction, loader as agendaLoader } from "#app/routes/intervisie.agenda.tsx";

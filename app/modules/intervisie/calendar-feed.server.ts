@@ -10,7 +10,7 @@ import { calendarFeed } from "#db/schema/intervisie.ts";
 import { audit } from "../audit.server.ts";
 import { buildCalendar, type IcsEvent } from "./ics.ts";
 import { findMethod } from "./methods.ts";
-import type { MemberSessionItem } from "./sessions.server.ts";
+import type { MemberSessionItem } from "./sessions/lists.server.ts";
 
 export function hashFeedToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");

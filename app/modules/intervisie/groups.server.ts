@@ -162,6 +162,7 @@ export interface GroupDetail {
 
 /** A group with its members (names, institutions, reasons): only for members and moderators. */
 export async function getGroup(db: DB, groupId: number): Promise<GroupDetail | null> {
+  if (!Number.isSafeInteger(groupId) || groupId <= 0) return null;
   const [g] = await db.select().from(intervisionGroup).where(eq(intervisionGroup.id, groupId));
   if (!g) return null;
   const members = await db

@@ -17,7 +17,7 @@ import {
   sessionRsvp,
 } from "#db/schema/intervisie.ts";
 import type { MailEnv } from "../notifications/notifications.server.ts";
-import { answerRsvp } from "./sessions.server.ts";
+import { answerRsvp } from "./sessions/rsvp.server.ts";
 
 /** Gives up the member's seats and waitlist places in coming sessions (of one group, or all). */
 export async function releaseComingSeats(

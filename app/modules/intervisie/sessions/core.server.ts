@@ -1,0 +1,123 @@
+// Intervision sessions, what every part shares: who is asking, the refusal type, the session row
+// and access to it. The parts: planning, rsvp (answers, capacity, waitlist), lists, roles,
+// notes, ratings, reminders (docs/domain.md §8).
+
+import { eq } from "drizzle-orm";
+import type { DB } from "#db/client.server.ts";
+import { intervisionMember, intervisionSession, type SessionRoles } from "#db/schema/intervisie.ts";
+import type { Role } from "../../auth/permissions.ts";
+import { type GroupAccess, groupAccess } from "../access.server.ts";
+
+export type Viewer = { id: string; role: Role };
+export type RsvpStatus = "going" | "waitlist" | "not_going" | "maybe";
+export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+
+/** A refusal with a Dutch message and the HTTP status a route should answer with. */
+export class SessionError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = () => new SessionError("Deze bijeenkomst bestaat niet.", 404);
+export const noAccess = () => new SessionError("Deze bijeenkomst is alleen voor de leden van de groep.", 403);
+
+export async function requireManage(db: DB, groupId: number, viewer: Viewer): Promise<GroupAccess> {
+  const access = await groupAccess(db, groupId, viewer);
+  if (!access.canView) throw noAccess();
+  if (!access.canManage)
+    throw new SessionError("Alleen de gespreksleider van de groep of een moderator kan dit doen.", 403);
+  return access;
+}
+
+export async function groupMemberIds(db: DB | Tx, groupId: number): Promise<string[]> {
+  const rows = await db
+    .select({ userId: intervisionMember.userId })
+    .from(intervisionMember)
+    .where(eq(intervisionMember.groupId, groupId));
+  return rows.map((r) => r.userId);
+}
+
+/** A group's id, name and size limit, or null. */
+export const sessionLink = (id: number) => `/intervisie/sessies/${id}`;
+
+export interface SessionRow {
+  id: number;
+  groupId: number;
+  title: string;
+  startsAt: Date;
+  durationMinutes: number;
+  onlineUrl: string | null;
+  address: string | null;
+  method: string;
+  capacity: number;
+  roles: SessionRoles;
+  notes: string;
+  notesVersion: number;
+  sequence: number;
+  createdAt: Date;
+  cancelledAt: Date | null;
+  reminderSentAt: Date | null;
+}
+
+export const sessionColumns = {
+  id: intervisionSession.id,
+  groupId: intervisionSession.groupId,
+  title: intervisionSession.title,
+  startsAt: intervisionSession.startsAt,
+  durationMinutes: intervisionSession.durationMinutes,
+  onlineUrl: intervisionSession.onlineUrl,
+  address: intervisionSession.address,
+  method: intervisionSession.method,
+  capacity: intervisionSession.capacity,
+  roles: intervisionSession.roles,
+  notes: intervisionSession.notes,
+  notesVersion: intervisionSession.notesVersion,
+  sequence: intervisionSession.sequence,
+  createdAt: intervisionSession.createdAt,
+  cancelledAt: intervisionSession.cancelledAt,
+  reminderSentAt: intervisionSession.reminderSentAt,
+};
+
+export async function getSession(db: DB, id: number): Promise<SessionRow | null> {
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const [row] = await db.select(sessionColumns).from(intervisionSession).where(eq(intervisionSession.id, id));
+  return row ?? null;
+}
+
+/** The session and the viewer's access to it; 404 when it does not exist, 403 for outsiders. */
+export async function requireSessionAccess(
+  db: DB,
+  id: number,
+  viewer: Viewer,
+): Promise<{ session: SessionRow; access: GroupAccess }> {
+  const session = await getSession(db, id);
+  if (!session) throw notFound();
+  const access = await groupAccess(db, session.groupId, viewer);
+  if (!access.canView) throw noAccess();
+  return { session, access };
+}
+
+// ---------------------------------------------------------------------------------------------
+// For routes
+
+/** A route parameter as a positive id, or 0 (which matches nothing). */
+export function idParam(value: string | undefined | null): number {
+  return value && /^\d{1,9}$/.test(value) ? Number(value) : 0;
+}
+
+/** Throws a 403 or 404 SessionError as the Response a loader or action answers with. */
+export function throwAsResponse(error: unknown): never {
+  if (error instanceof SessionError && (error.status === 403 || error.status === 404)) {
+    throw new Response(error.status === 404 ? "Niet gevonden" : "Geen toegang", { status: error.status });
+  }
+  throw error;
+}
+
+/** The site's origin for links in calendars: APP_ORIGIN, else the request's own. */
+export function siteOrigin(request: Request, appOrigin: string | undefined): string {
+  return appOrigin ?? new URL(request.url).origin;
+}

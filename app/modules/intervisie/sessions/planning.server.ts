@@ -1,0 +1,293 @@
+// Planning sessions: the form (Amsterdam wall-clock time), planning, changing and cancelling.
+
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { DB } from "#db/client.server.ts";
+import { intervisionSession } from "#db/schema/intervisie.ts";
+import { audit } from "../../audit.server.ts";
+import { type MailEnv, notify } from "../../notifications/notifications.server.ts";
+import { amsterdamToUtc, formatSessionTime, utcToAmsterdam } from "../amsterdam-time.ts";
+import { getGroup } from "../groups.server.ts";
+import { methods } from "../methods.ts";
+import {
+  getSession,
+  groupMemberIds,
+  notFound,
+  requireManage,
+  SessionError,
+  type SessionRow,
+  sessionLink,
+  type Viewer,
+} from "./core.server.ts";
+import { lockSession, notifyPromoted, promoteWaitlist } from "./rsvp.server.ts";
+
+export interface SessionInput {
+  title: string;
+  startsAt: Date;
+  durationMinutes: number;
+  onlineUrl: string | null;
+  address: string | null;
+  method: string;
+  capacity: number;
+}
+
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .optional()
+    .transform((v) => (v ? v : null));
+
+const formSchema = z
+  .object({
+    title: z
+      .string({ required_error: "Geef de bijeenkomst een titel." })
+      .trim()
+      .min(3, "Geef de bijeenkomst een titel van ten minste 3 tekens.")
+      .max(120, "De titel mag hooguit 120 tekens hebben."),
+    date: z
+      .string({ required_error: "Vul een datum in." })
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-03-12."),
+    time: z
+      .string({ required_error: "Vul een begintijd in." })
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Vul een begintijd in als uu:mm, bijvoorbeeld 14:00."),
+    durationMinutes: z.coerce
+      .number({ invalid_type_error: "Vul de duur in minuten in." })
+      .int("Vul de duur in hele minuten in.")
+      .min(15, "Een bijeenkomst duurt ten minste 15 minuten.")
+      .max(480, "Een bijeenkomst duurt hooguit 480 minuten (8 uur)."),
+    onlineUrl: optionalText(500, "De link mag hooguit 500 tekens hebben.").refine(
+      (v) => v === null || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(v),
+      "Vul een volledige link in die begint met https://.",
+    ),
+    address: optionalText(300, "Het adres mag hooguit 300 tekens hebben."),
+    method: z.enum(methods.map((m) => m.key) as [string, ...string[]], {
+      errorMap: () => ({ message: "Kies een intervisiemethode uit de lijst." }),
+    }),
+    capacity: z.coerce
+      .number({ invalid_type_error: "Vul het aantal plaatsen in." })
+      .int("Vul een heel aantal plaatsen in.")
+      .min(1, "Er is ten minste 1 plaats nodig.")
+      .max(50, "Hooguit 50 plaatsen."),
+  })
+  .superRefine((value, ctx) => {
+    if (!value.onlineUrl && !value.address) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["address"],
+        message: "Vul een adres of een online link in (of allebei).",
+      });
+    }
+  });
+
+/** The form's values as strings, for showing them again. */
+export type SessionFormValues = Record<
+  "title" | "date" | "time" | "durationMinutes" | "onlineUrl" | "address" | "method" | "capacity",
+  string
+>;
+
+export function formValuesFrom(form: FormData | Record<string, string>): SessionFormValues {
+  const get = (k: string) => {
+    const v = form instanceof FormData ? form.get(k) : form[k];
+    return typeof v === "string" ? v : "";
+  };
+  return {
+    title: get("title"),
+    date: get("date"),
+    time: get("time"),
+    durationMinutes: get("durationMinutes"),
+    onlineUrl: get("onlineUrl"),
+    address: get("address"),
+    method: get("method"),
+    capacity: get("capacity"),
+  };
+}
+
+/**
+ * Validates the planning form. The date and time are Amsterdam wall-clock time; a time that
+ * does not exist (the skipped hour in March) is refused. `now` set: the start must be later.
+ */
+export function parseSessionForm(
+  values: SessionFormValues,
+  options: { now?: Date } = {},
+): { ok: true; value: SessionInput } | { ok: false; errors: Record<string, string> } {
+  const raw = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ""));
+  const result = formSchema.safeParse(raw);
+  const errors: Record<string, string> = {};
+  if (!result.success) {
+    for (const issue of result.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+  }
+  // The moment itself, also checked when other fields are wrong, so every problem shows at once.
+  let startsAt: Date | null = null;
+  if (!errors.date && !errors.time) {
+    startsAt = amsterdamToUtc(values.date.trim(), values.time.trim());
+    if (!startsAt) {
+      const [y, m, d] = values.date.trim().split("-").map(Number) as [number, number, number];
+      const realDate = m >= 1 && m <= 12 && new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+      if (realDate) {
+        errors.time =
+          "Dit tijdstip bestaat niet in Nederland: de klok gaat die nacht van 2:00 naar 3:00 (zomertijd). Kies een ander tijdstip.";
+      } else {
+        errors.date = "Deze datum bestaat niet. Vul een datum in als jjjj-mm-dd.";
+      }
+    } else if (options.now && startsAt.getTime() <= options.now.getTime()) {
+      errors.date = "Kies een datum en tijd in de toekomst.";
+    }
+  }
+  if (!result.success || !startsAt || Object.keys(errors).length > 0) return { ok: false, errors };
+  const v = result.data;
+  return {
+    ok: true,
+    value: {
+      title: v.title,
+      startsAt,
+      durationMinutes: v.durationMinutes,
+      onlineUrl: v.onlineUrl,
+      address: v.address,
+      method: v.method,
+      capacity: v.capacity,
+    },
+  };
+}
+
+export async function groupName(db: DB, groupId: number): Promise<string> {
+  return (await getGroup(db, groupId))?.name ?? "";
+}
+
+/** Plans a session for a group; the members get a notification (and an e-mail with mailEnv). */
+export async function planSession(
+  db: DB,
+  viewer: Viewer,
+  groupId: number,
+  input: SessionInput,
+  mailEnv?: MailEnv,
+): Promise<number> {
+  const group = await getGroup(db, groupId);
+  if (!group) throw new SessionError("Deze groep bestaat niet.", 404);
+  await requireManage(db, groupId, viewer);
+  if (group.closed)
+    throw new SessionError("Deze groep is opgeheven; er kunnen geen bijeenkomsten meer bij.", 409);
+  const [row] = await db
+    .insert(intervisionSession)
+    .values({ groupId, ...input, createdBy: viewer.id })
+    .returning({ id: intervisionSession.id });
+  const id = row!.id;
+  await audit(db, {
+    actorId: viewer.id,
+    action: "intervisie.sessie.gepland",
+    subject: `intervisie-sessie:${id}`,
+    details: { groupId, title: input.title, startsAt: input.startsAt.toISOString() },
+  });
+  const members = (await groupMemberIds(db, groupId)).filter((u) => u !== viewer.id);
+  await notify(
+    db,
+    members,
+    {
+      title: `Nieuwe bijeenkomst: ${input.title}`,
+      body: `${group.name} komt bijeen op ${formatSessionTime(input.startsAt, "nl", input.durationMinutes)}. Laat weten of je komt.`,
+      link: sessionLink(id),
+    },
+    mailEnv,
+  );
+  return id;
+}
+
+/** The planning form's values for an existing session (Amsterdam time). */
+export function sessionFormValues(session: SessionRow): SessionFormValues {
+  const local = utcToAmsterdam(session.startsAt);
+  return {
+    title: session.title,
+    date: local.date,
+    time: local.time,
+    durationMinutes: String(session.durationMinutes),
+    onlineUrl: session.onlineUrl ?? "",
+    address: session.address ?? "",
+    method: session.method,
+    capacity: String(session.capacity),
+  };
+}
+
+/**
+ * Changes a planned session. A larger capacity moves waitlisted members up (in order); a
+ * smaller one keeps everyone who is already going. A new time or place is announced.
+ */
+export async function updateSession(
+  db: DB,
+  viewer: Viewer,
+  id: number,
+  input: SessionInput,
+  mailEnv?: MailEnv,
+): Promise<void> {
+  const existing = await getSession(db, id);
+  if (!existing) throw notFound();
+  await requireManage(db, existing.groupId, viewer);
+  if (existing.cancelledAt)
+    throw new SessionError("Deze bijeenkomst is afgezegd en kan niet meer worden gewijzigd.", 409);
+  const promoted = await db.transaction(async (tx) => {
+    await lockSession(tx, id);
+    await tx
+      .update(intervisionSession)
+      .set({ ...input, sequence: sql`${intervisionSession.sequence} + 1` })
+      .where(eq(intervisionSession.id, id));
+    return promoteWaitlist(tx, id, input.capacity);
+  });
+  await audit(db, {
+    actorId: viewer.id,
+    action: "intervisie.sessie.gewijzigd",
+    subject: `intervisie-sessie:${id}`,
+    details: { title: input.title, startsAt: input.startsAt.toISOString(), capacity: input.capacity },
+  });
+  await notifyPromoted(db, id, input.title, promoted, mailEnv);
+  const moved =
+    existing.startsAt.getTime() !== input.startsAt.getTime() ||
+    existing.durationMinutes !== input.durationMinutes ||
+    existing.onlineUrl !== input.onlineUrl ||
+    existing.address !== input.address;
+  if (moved) {
+    const members = (await groupMemberIds(db, existing.groupId)).filter((u) => u !== viewer.id);
+    await notify(
+      db,
+      members,
+      {
+        title: `Bijeenkomst gewijzigd: ${input.title}`,
+        body: `De bijeenkomst is nu op ${formatSessionTime(input.startsAt, "nl", input.durationMinutes)}${
+          input.address ? `, ${input.address}` : ""
+        }${input.onlineUrl ? ` (online: ${input.onlineUrl})` : ""}.`,
+        link: sessionLink(id),
+      },
+      mailEnv,
+    );
+  }
+}
+
+/** Cancels a session; every member hears of it. Calendars get STATUS:CANCELLED. */
+export async function cancelSession(db: DB, viewer: Viewer, id: number, mailEnv?: MailEnv): Promise<void> {
+  const existing = await getSession(db, id);
+  if (!existing) throw notFound();
+  await requireManage(db, existing.groupId, viewer);
+  if (existing.cancelledAt) return;
+  await db
+    .update(intervisionSession)
+    .set({ cancelledAt: new Date(), sequence: sql`${intervisionSession.sequence} + 1` })
+    .where(and(eq(intervisionSession.id, id), isNull(intervisionSession.cancelledAt)));
+  await audit(db, {
+    actorId: viewer.id,
+    action: "intervisie.sessie.afgezegd",
+    subject: `intervisie-sessie:${id}`,
+    details: { title: existing.title },
+  });
+  const members = (await groupMemberIds(db, existing.groupId)).filter((u) => u !== viewer.id);
+  await notify(
+    db,
+    members,
+    {
+      title: `Bijeenkomst afgezegd: ${existing.title}`,
+      body: `De bijeenkomst van ${formatSessionTime(existing.startsAt, "nl", existing.durationMinutes)} gaat niet door.`,
+      link: sessionLink(id),
+    },
+    mailEnv,
+  );
+}

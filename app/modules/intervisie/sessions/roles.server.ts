@@ -1,0 +1,49 @@
+// Session roles: facilitator, case owner, timekeeper, note-taker (docs/domain.md §8).
+
+import { asc, eq } from "drizzle-orm";
+import type { DB } from "#db/client.server.ts";
+import { user } from "#db/schema/auth.ts";
+import { intervisionMember, intervisionSession, type SessionRoles } from "#db/schema/intervisie.ts";
+import { audit } from "../../audit.server.ts";
+import { findMethod, sessionRoles } from "../methods.ts";
+import { getSession, notFound, requireManage, SessionError, type Viewer } from "./core.server.ts";
+import type { Attendee } from "./rsvp.server.ts";
+
+export async function groupMembers(db: DB, groupId: number): Promise<Attendee[]> {
+  return db
+    .select({ userId: intervisionMember.userId, name: user.name })
+    .from(intervisionMember)
+    .innerJoin(user, eq(user.id, intervisionMember.userId))
+    .where(eq(intervisionMember.groupId, groupId))
+    .orderBy(asc(user.name));
+}
+
+/** Assigns the method's roles to members of the group ("" leaves a role open). */
+export async function assignRoles(
+  db: DB,
+  viewer: Viewer,
+  sessionId: number,
+  roles: Record<string, string>,
+): Promise<SessionRoles> {
+  const session = await getSession(db, sessionId);
+  if (!session) throw notFound();
+  await requireManage(db, session.groupId, viewer);
+  const method = findMethod(session.method);
+  const allowed = new Set<string>(method?.roles ?? sessionRoles.map((r) => r.key));
+  const members = new Set((await groupMembers(db, session.groupId)).map((m) => m.userId));
+  const next: SessionRoles = {};
+  for (const [key, userId] of Object.entries(roles)) {
+    if (!allowed.has(key)) throw new SessionError("Deze rol hoort niet bij de methode van de bijeenkomst.");
+    if (!userId) continue;
+    if (!members.has(userId)) throw new SessionError("Een rol kan alleen naar een lid van de groep gaan.");
+    next[key] = userId;
+  }
+  await db.update(intervisionSession).set({ roles: next }).where(eq(intervisionSession.id, sessionId));
+  await audit(db, {
+    actorId: viewer.id,
+    action: "intervisie.sessie.rollen",
+    subject: `intervisie-sessie:${sessionId}`,
+    details: { roles: next },
+  });
+  return next;
+}
