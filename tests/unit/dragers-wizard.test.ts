@@ -38,8 +38,8 @@ function answersFor(c: WizardCarrier): Answers {
 }
 
 describe("identification wizard over every carrier guide", () => {
-  it("knows all 26 carrier guides", () => {
-    expect(carriers).toHaveLength(26);
+  it("knows all 37 carrier guides", () => {
+    expect(carriers).toHaveLength(37);
   });
 
   for (const c of carriers) {
@@ -100,8 +100,10 @@ describe("identification wizard over every carrier guide", () => {
     // Nitrate vs safety 35 mm.
     expect(only({ soort: ["film"], maat: ["film-35mm"], opschrift: ["NITRATE"] })).toEqual(["nitraatfilm"]);
     expect(only({ soort: ["film"], maat: ["film-35mm"], periode: ["vanaf-2010"] })).toEqual(["35mm-film"]);
-    // CD-R vs DVD-R: sound or picture.
-    expect(only({ soort: ["geluid"], maat: ["disc-12cm"] })).toEqual(["cd-r"]);
+    // CD-R vs pressed CD: the recordable logo or the pressing code; CD-R vs DVD-R: sound or picture.
+    expect(only({ soort: ["geluid"], maat: ["disc-12cm"] })).toEqual(["cd-geperst", "cd-r"]);
+    expect(only({ soort: ["geluid"], maat: ["disc-12cm"], opschrift: ["Recordable"] })).toEqual(["cd-r"]);
+    expect(only({ soort: ["geluid"], maat: ["disc-12cm"], opschrift: ["IFPI"] })).toEqual(["cd-geperst"]);
     expect(only({ soort: ["beeld"], maat: ["disc-12cm"] })).toEqual(["dvd-r"]);
   });
 
