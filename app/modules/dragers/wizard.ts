@@ -36,10 +36,17 @@ export const extraSizeKeys: Record<string, string[]> = {
   vinyl: ["disc-25cm", "disc-17.5cm"],
   lakplaat: ["disc-17.5cm", "disc-20cm", "disc-25cm"],
   laserdisc: ["disc-20cm"],
+  "multitrack-studioband": ["12.7mm", "25mm"],
+  "film-17-5-28mm": ["film-28mm"],
+  perfoband: ["film-35mm", "film-17.5mm"],
+  "microcassette-dicteermedia": ["belt"],
+  datatape: ["3.8mm", "8mm"],
+  "cd-geperst": ["disc-8cm"],
+  "harde-schijven-geheugenkaarten": ["card"],
 };
 
 /**
- * Cues you can see or feel, from the fact sheet's wizard questions (carriers.md 2.3): they split
+ * Cues you can see or feel, as the carrier guides describe them: they split
  * the lookalikes that size and markings do not (shellac, vinyl and lacquer discs; 9.5 mm film).
  */
 export const carrierCues: Record<string, string[]> = {
