@@ -38,8 +38,8 @@ function answersFor(c: WizardCarrier): Answers {
 }
 
 describe("identification wizard over every carrier guide", () => {
-  it("knows all 26 carrier guides", () => {
-    expect(carriers).toHaveLength(26);
+  it("knows all 34 carrier guides", () => {
+    expect(carriers).toHaveLength(34);
   });
 
   for (const c of carriers) {
@@ -102,7 +102,11 @@ describe("identification wizard over every carrier guide", () => {
     expect(only({ soort: ["film"], maat: ["film-35mm"], periode: ["vanaf-2010"] })).toEqual(["35mm-film"]);
     // CD-R vs DVD-R: sound or picture.
     expect(only({ soort: ["geluid"], maat: ["disc-12cm"] })).toEqual(["cd-r"]);
-    expect(only({ soort: ["beeld"], maat: ["disc-12cm"] })).toEqual(["dvd-r"]);
+    expect(only({ soort: ["beeld"], maat: ["disc-12cm"], opschrift: ["DVD-R"] })).toEqual(["dvd-r"]);
+    // Pressed video discs vs recordables: read the logo.
+    expect(only({ soort: ["beeld"], maat: ["disc-12cm"], opschrift: ["Video CD"] })).toEqual([
+      "video-cd-dvd-bluray",
+    ]);
   });
 
   it("finds discs by each size they come in, not only the fact box's size", () => {
