@@ -43,6 +43,8 @@ export const extraSizeKeys: Record<string, string[]> = {
   datatape: ["3.8mm", "8mm"],
   "cd-geperst": ["disc-8cm"],
   "harde-schijven-geheugenkaarten": ["card"],
+  "d-formaten": ["12.7mm"],
+  "xdcam-p2-sxs": ["disc-12cm"],
 };
 
 /**
