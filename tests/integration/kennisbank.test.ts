@@ -257,7 +257,8 @@ describe("kennisbank with the seed loaded", () => {
     } finally {
       await other.close();
     }
-  });
+    // A fresh database and the whole kennisbank written twice: its time grows with the content.
+  }, 180_000);
 });
 
 describe("curation workflow", () => {
