@@ -78,14 +78,14 @@ export function Contents({ figures }: { figures: FigureView[] }) {
   const t = useT();
   const locale = useLocale();
   return (
-    <nav aria-labelledby="inhoud" className="rounded border border-line p-4 print:hidden">
-      <h2 id="inhoud" className="text-lg">
+    <nav aria-labelledby="inhoudsopgave" className="rounded border border-line p-4 print:hidden">
+      <h2 id="inhoudsopgave" className="text-lg">
         {t("trends.toc.title")}
       </h2>
       <ol className="mt-2 columns-1 gap-8 text-sm md:columns-2">
         {figureGroups.map((group) => (
           <li key={group.key} className="mb-2 break-inside-avoid">
-            <a href={`#groep-${group.key}`} className="font-semibold">
+            <a href={`#groep-${group.key}`} className="inline-block py-1 font-semibold">
               {t(groupKey(group.key))}
             </a>
             <ul className="ml-4 list-disc">
@@ -93,7 +93,7 @@ export function Contents({ figures }: { figures: FigureView[] }) {
                 const figure = figures.find((f) => f.id === id);
                 return figure ? (
                   <li key={id}>
-                    <a href={`#${id}`}>
+                    <a href={`#${id}`} className="inline-block py-1">
                       {figure.number[locale]}: {figure.title[locale]}
                     </a>
                   </li>
@@ -103,7 +103,7 @@ export function Contents({ figures }: { figures: FigureView[] }) {
           </li>
         ))}
         <li>
-          <a href="#over-de-cijfers" className="font-semibold">
+          <a href="#over-de-cijfers" className="inline-block py-1 font-semibold">
             {t("trends.about.title")}
           </a>
         </li>
@@ -270,10 +270,12 @@ function Offer({ figure }: { figure: FigureView }) {
           <a href="/intervisie">{figure.links[0]?.label[locale]}</a>
         </p>
       ) : null}
-      <ul className="flex flex-wrap gap-x-4">
+      <ul className="flex flex-wrap gap-x-6">
         {links.map((l) => (
           <li key={`${l.href}-${l.label}`}>
-            <a href={l.href}>{l.label}</a>
+            <a href={l.href} className="inline-block py-1">
+              {l.label}
+            </a>
           </li>
         ))}
       </ul>
