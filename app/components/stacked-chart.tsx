@@ -33,7 +33,7 @@ const SEQUENCE = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E0
 const DARK = new Set(["#0072B2", "#D55E00", "#000000", "#009E73", "#CC79A7"]);
 
 const WIDTH = 720;
-const LABEL_WIDTH = 56;
+const ROW_LABEL_WIDTH = 56;
 const GROUP_HEIGHT = 22;
 const BAR_HEIGHT = 20;
 const BAR_GAP = 4;
@@ -93,6 +93,21 @@ export function StackedChart({
   rows: readonly StackedRow[];
 }) {
   const colours = answerColours(answers, scale);
+  const LABEL_WIDTH = rows.some((row) => row.label) ? ROW_LABEL_WIDTH : 0;
+  // The legend in drawing order: bad to good, then the answers drawn apart.
+  const ordered = [
+    ...scale.negative,
+    ...(scale.neutral ? [scale.neutral] : []),
+    ...scale.positive,
+    ...answers.filter(
+      (a) =>
+        !scale.negative.includes(a) &&
+        !scale.positive.includes(a) &&
+        a !== scale.neutral &&
+        !scale.other.includes(a),
+    ),
+    ...scale.other,
+  ].filter((a) => answers.includes(a));
   const at = (row: StackedRow, answer: string) => row.values[answers.indexOf(answer)] ?? 0;
   const half = (row: StackedRow) => (scale.neutral ? at(row, scale.neutral) / 2 : 0);
   const left = (row: StackedRow) => scale.negative.reduce((s, a) => s + at(row, a), 0) + half(row);
@@ -105,7 +120,7 @@ export function StackedChart({
   const unit = plot / (maxLeft + maxRight + maxOther);
   const centre = LABEL_WIDTH + maxLeft * unit;
   const otherStart = LABEL_WIDTH + (maxLeft + maxRight) * unit + OTHER_GAP;
-  const legend = legendLayout(answers);
+  const legend = legendLayout(ordered);
 
   let y = legend.height;
   const blocks: { row: StackedRow; y: number; heading: boolean }[] = [];
