@@ -213,7 +213,8 @@ describe("survey import and trends dashboard in the browser", () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
-  });
+    // Two axe runs over the whole dashboard: slow on a busy machine.
+  }, 120_000);
 
   it("the wave selector works without JavaScript", async () => {
     const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
