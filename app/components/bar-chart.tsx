@@ -51,6 +51,7 @@ export function BarChart({
   const scale = (WIDTH - VALUE_ROOM) / 100;
   return (
     <svg
+      xmlns="http://www.w3.org/2000/svg"
       role="img"
       aria-labelledby={`${id}-titel ${id}-beschrijving`}
       viewBox={`0 0 ${WIDTH} ${height}`}

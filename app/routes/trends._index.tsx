@@ -2,7 +2,16 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, useLoaderData } from "@remix-run/react";
 import { BarChart } from "#app/components/bar-chart.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
+import {
+  AboutFigures,
+  Contents,
+  FigureSections,
+  KeyFindings,
+  SourceBanner,
+} from "#app/components/trend-figures.tsx";
 import { type Locale, type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
+import { getUser } from "#app/modules/auth/auth.server.ts";
+import { can } from "#app/modules/auth/permissions.ts";
 import { SECONDARY_HIDDEN_LABEL, SMALL_GROUP_LABEL } from "#app/modules/survey/aggregate.ts";
 import {
   buildDashboard,
@@ -12,6 +21,7 @@ import {
   type QuestionView,
   RESPONDENTS,
 } from "#app/modules/survey/dashboard.ts";
+import { loadFigures } from "#app/modules/survey/figures.server.ts";
 import { choiceDef, type QuestionGroup } from "#app/modules/survey/questionnaire.ts";
 import { loadTrendData, memoByVersion, pickWave } from "#app/modules/survey/trends.server.ts";
 
@@ -20,13 +30,25 @@ export const meta: MetaFunction = () => [{ title: "Trends · AV-Kennisnet" }];
 const dashboards = memoByVersion<ReturnType<typeof buildDashboard>>();
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const trend = await loadTrendData(context.db);
+  // Moderators see per figure how the computed figures compare with the printed ones.
+  const user = await getUser(request, context);
+  const checks = can(user?.role, "import:survey");
+  const [trend, figureSet] = await Promise.all([
+    loadTrendData(context.db),
+    loadFigures(context.db, { checks }),
+  ]);
   const { rows, waves } = trend;
-  if (!waves.length) return { state: "empty" as const, waves, dashboard: null };
+  const { source, figures } = figureSet;
+  // A fresh install: the report's published figures, no per-wave detail.
+  if (!waves.length) return { state: "published" as const, source, figures, waves, dashboard: null };
   const wave = pickWave(waves, new URL(request.url).searchParams.get("wave"));
-  if (wave === null) return data({ state: "unknown" as const, waves, dashboard: null }, { status: 404 });
+  if (wave === null) {
+    return data({ state: "unknown" as const, source, figures, waves, dashboard: null }, { status: 404 });
+  }
   return {
     state: "ok" as const,
+    source,
+    figures,
     waves,
     dashboard: dashboards(trend, String(wave), () => buildDashboard(rows, waves, wave)),
   };
@@ -159,7 +181,9 @@ function Respondents({ dashboard }: { dashboard: Dashboard }) {
     .join("; ");
   return (
     <section aria-labelledby="respondenten" className="space-y-3">
-      <h2 id="respondenten">{t("trends.respondents.title")}</h2>
+      <h3 id="respondenten" className="text-xl font-semibold">
+        {t("trends.respondents.title")}
+      </h3>
       <p>
         {dashboard.n === null
           ? fill(t("trends.wave.summaryHidden"), { wave })
@@ -211,9 +235,9 @@ function Question({ question, wave }: { question: QuestionView; wave: number }) 
   return (
     <article aria-labelledby={id} className="space-y-4 rounded border border-line p-4">
       <header>
-        <h3 id={id} className="text-lg font-semibold">
+        <h4 id={id} className="text-lg font-semibold">
           {short}
-        </h3>
+        </h4>
         <p className="text-muted">{text}</p>
       </header>
       {question.n === 0 ? (
@@ -265,9 +289,9 @@ function Comparison({ question, short, wave }: { question: QuestionView; short: 
     .join("; ");
   return (
     <section aria-labelledby={`vergelijking-${question.column}`} className="space-y-3">
-      <h4 id={`vergelijking-${question.column}`} className="font-semibold">
+      <h5 id={`vergelijking-${question.column}`} className="font-semibold">
         {t("trends.compare.title")}
-      </h4>
+      </h5>
       <div className="grid gap-6 lg:grid-cols-2">
         <BarChart
           id={`grafiek-golven-${question.column}`}
@@ -403,8 +427,10 @@ function Questions({ dashboard, t }: { dashboard: Dashboard; t: T }) {
         const questions = dashboard.questions.filter((q) => choiceDef(q.column).group === group);
         if (!questions.length) return null;
         return (
-          <section key={group} aria-labelledby={`groep-${group}`} className="space-y-4">
-            <h2 id={`groep-${group}`}>{t(key)}</h2>
+          <section key={group} aria-labelledby={`vragen-${group}`} className="space-y-4">
+            <h3 id={`vragen-${group}`} className="text-xl font-semibold">
+              {t(key)}
+            </h3>
             {questions.map((question) => (
               <Question key={question.column} question={question} wave={dashboard.wave} />
             ))}
@@ -416,27 +442,36 @@ function Questions({ dashboard, t }: { dashboard: Dashboard; t: T }) {
 }
 
 export default function Trends() {
-  const { state, waves, dashboard } = useLoaderData<typeof loader>();
+  const { state, source, figures, waves, dashboard } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="space-y-10">
       <PageHeader title={t("trends.title")} intro={t("trends.intro")}>
-        {state === "empty" ? <p>{t("trends.empty")}</p> : null}
+        <SourceBanner source={source} waves={waves} />
       </PageHeader>
       {state === "unknown" ? (
         <p role="alert" className="font-medium text-accent">
           {t("trends.unknownWave")}
         </p>
       ) : null}
-      {waves.length ? <WaveSelector waves={waves} wave={dashboard?.wave ?? null} /> : null}
-      {dashboard ? (
-        <>
-          <p className="max-w-3xl text-sm text-muted">
-            {fill(t("trends.privacy"), { small: SMALL_GROUP_LABEL, secondary: SECONDARY_HIDDEN_LABEL })}
-          </p>
-          <Respondents dashboard={dashboard} />
-          <Questions dashboard={dashboard} t={t} />
-        </>
+      <KeyFindings figures={figures} />
+      <Contents figures={figures} />
+      <p className="max-w-3xl text-sm text-muted">
+        {fill(t("trends.privacy"), { small: SMALL_GROUP_LABEL, secondary: SECONDARY_HIDDEN_LABEL })}
+      </p>
+      <FigureSections figures={figures} />
+      <AboutFigures />
+      {waves.length ? (
+        <section id="per-golf" aria-labelledby="per-golf-kop" className="space-y-6">
+          <h2 id="per-golf-kop">{t("trends.detail.title")}</h2>
+          <WaveSelector waves={waves} wave={dashboard?.wave ?? null} />
+          {dashboard ? (
+            <>
+              <Respondents dashboard={dashboard} />
+              <Questions dashboard={dashboard} t={t} />
+            </>
+          ) : null}
+        </section>
       ) : null}
     </div>
   );

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "#app/modules/survey/aggregate.ts";
 import { type CsvTable, csvTables, dashboardTable, RESPONDENTS } from "#app/modules/survey/dashboard.ts";
+import { loadFigures } from "#app/modules/survey/figures.server.ts";
+import { figureTable } from "#app/modules/survey/figures.ts";
 import { type DashboardColumn, dashboardColumns } from "#app/modules/survey/questionnaire.ts";
 import { loadTrendData, pickWave } from "#app/modules/survey/trends.server.ts";
 
@@ -15,9 +17,13 @@ function notFound(message: string): Response {
  * GET /trends.csv?wave=2024&vraag=ooc_known[&tabel=antwoorden|type|golven]: the data table
  * under one chart of /trends as CSV (comma, CRLF, UTF-8 with a byte-order mark so that Excel
  * reads the accents). vraag=respondenten gives the respondents per institution type.
+ * GET /trends.csv?figuur=tabel-2: the data table of one of the report's figures, as /trends
+ * shows it (published or computed, privacy rule applied).
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
+  const figureId = params.get("figuur");
+  if (figureId !== null) return figureCsv(context.db, figureId);
   const question = params.get("vraag") ?? "";
   const tableParam = params.get("tabel") ?? "antwoorden";
   if (question !== RESPONDENTS && !(dashboardColumns as readonly string[]).includes(question)) {
@@ -42,6 +48,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="trends-${wave}-${question}${suffix}.csv"`,
+      "Cache-Control": "public, max-age=300",
+    },
+  });
+}
+
+async function figureCsv(db: Parameters<typeof loadFigures>[0], id: string): Promise<Response> {
+  const { source, figures } = await loadFigures(db);
+  const figure = figures.find((f) => f.id === id);
+  if (!figure) return notFound("Onbekende figuur. Kies een tabel via de downloadlinks op /trends.");
+  return new Response(`\uFEFF${toCsv(figureTable(figure))}`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="trendmonitor-${figure.id}-${source === "published" ? "gepubliceerd" : "berekend"}.csv"`,
       "Cache-Control": "public, max-age=300",
     },
   });

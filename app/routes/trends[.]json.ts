@@ -1,23 +1,32 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publicWave } from "#app/modules/survey/dashboard.ts";
+import { publishedWave, publishedWaves } from "#app/modules/survey/figures.ts";
+import { dashboardColumns } from "#app/modules/survey/questionnaire.ts";
 import { loadTrendData, pickWave } from "#app/modules/survey/trends.server.ts";
 
 /**
- * GET /trends.json?wave=2024: one wave of the public trends, computed from the imported survey
- * waves (self-assessments never count): { wave, n, institution_type, questions: { <column>: { n,
- * counts, percent } } }. Without ?wave the latest wave; an unknown wave answers 404 with a
- * Dutch message. Groups of 1 to 4 respondents are null (see app/modules/survey/dashboard.ts).
+ * GET /trends.json?wave=2024: one wave of the public trends, { source, wave, n,
+ * institution_type, questions: { <column>: { n, counts, percent } } }.
+ * - source "respondents": computed from the imported survey waves (self-assessments never
+ *   count); groups of 1 to 4 respondents are null (see app/modules/survey/dashboard.ts).
+ * - source "published": no respondent data imported yet; the numbers the TrendMonitor 2024
+ *   report prints (app/modules/survey/trendmonitor-2024.ts), under the same column keys and
+ *   answer labels; a count or N the report does not print is null.
+ * Without ?wave the latest wave; an unknown wave answers 404 with a Dutch message.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { rows, waves } = await loadTrendData(context.db);
+  const published = waves.length === 0;
+  const available = published ? publishedWaves : waves;
   const param = new URL(request.url).searchParams.get("wave");
-  const wave = pickWave(waves, param);
+  const wave = pickWave(available, param);
   const headers = { "Cache-Control": "public, max-age=300" };
   if (wave === null) {
-    const message = waves.length
-      ? `Er zijn geen cijfers voor golf ${JSON.stringify(param?.slice(0, 20) ?? "")}. Beschikbare golven: ${waves.join(", ")}.`
-      : "Er zijn nog geen enquêteresultaten geïmporteerd.";
-    return Response.json({ error: message, waves }, { status: 404 });
+    const message = `Er zijn geen cijfers voor golf ${JSON.stringify(param?.slice(0, 20) ?? "")}. Beschikbare golven: ${available.join(", ")}.`;
+    return Response.json({ error: message, waves: available }, { status: 404 });
   }
-  return Response.json(publicWave(rows, wave), { headers });
+  if (published) {
+    return Response.json({ source: "published", ...publishedWave(wave, dashboardColumns) }, { headers });
+  }
+  return Response.json({ source: "respondents", ...publicWave(rows, wave) }, { headers });
 }

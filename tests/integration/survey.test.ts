@@ -25,6 +25,7 @@ import { loader as profileLoader } from "#app/routes/instellingen.$id.tsx";
 import { loader as trendsLoader } from "#app/routes/trends._index.tsx";
 import { loader as csvLoader } from "#app/routes/trends[.]csv.ts";
 import { loader as jsonLoader } from "#app/routes/trends[.]json.ts";
+import { loader as svgLoader } from "#app/routes/trends[.]svg.tsx";
 import { type Database, openPglite } from "#db/client.server.ts";
 import { institution, user } from "#db/schema/auth.ts";
 import { surveyImport, surveyResponse } from "#db/schema/survey.ts";
@@ -104,7 +105,7 @@ async function expectTrendsMatchExpected() {
   for (const wave of expectedWaves) {
     const { status: code, json } = await trendsJson(`?wave=${wave}`);
     expect(code).toBe(200);
-    expect(json, `golf ${wave}`).toEqual(expected[wave]);
+    expect(json, `golf ${wave}`).toEqual({ source: "respondents", ...expected[wave] });
   }
 }
 
@@ -139,7 +140,7 @@ describe("importing the synthetic export", () => {
     expect(await responseCount()).toBe(264);
     await expectTrendsMatchExpected();
     // Without ?wave: the latest wave.
-    expect((await trendsJson()).json).toEqual(expected[2024]);
+    expect((await trendsJson()).json).toEqual({ source: "respondents", ...expected[2024] });
     // An unknown wave: 404 with a Dutch message.
     for (const query of ["?wave=2018", "?wave=abc"]) {
       const unknown = await trendsJson(query);
@@ -982,10 +983,11 @@ describe("privacy of /trends, /trends.json and /trends.csv", () => {
   });
 
   it("the page: the latest wave by default, the selected one on request, 404 for an unknown one", async () => {
-    const empty = body<{ state: string }>(
+    // A fresh install shows the report's published figures (no per-wave detail).
+    const fresh = body<{ state: string; source: string; dashboard: unknown }>(
       await trendsLoader({ request: get("/trends"), params: {}, context }),
     );
-    expect(empty.state).toBe("empty");
+    expect(fresh).toMatchObject({ state: "published", source: "published", dashboard: null });
     await importSynthetic();
     const latest = body<{ dashboard: { wave: number; waves: number[]; n: number } }>(
       await trendsLoader({ request: get("/trends"), params: {}, context }),
@@ -1003,5 +1005,132 @@ describe("privacy of /trends, /trends.json and /trends.csv", () => {
     expect(older.dashboard.questions.find((q) => q.column === "ooc_av_convenant")!.comparison).toBeNull();
     const unknown = await trendsLoader({ request: get("/trends?wave=1990"), params: {}, context });
     expect(status(unknown)).toBe(404);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The report's figures: published on a fresh install, computed after an import
+
+type FigureJson = {
+  id: string;
+  source: string;
+  hasNumbers: boolean;
+  waves: number[];
+  items: { key: string; series: { wave: number; n: number | null; percent: (number | null)[] }[] }[];
+  labels: string[];
+  checks: { column: string; wave: number; match: boolean; points: number | null }[] | null;
+};
+
+async function trendsPage(headers: Record<string, string> = {}) {
+  return body<{ state: string; source: string; figures: FigureJson[] }>(
+    await trendsLoader({ request: get("/trends", headers), params: {}, context }),
+  );
+}
+
+describe("the TrendMonitor figures on /trends", () => {
+  it("a fresh install serves the report's published figures: Table 1 and Table 2 as printed", async () => {
+    const json2024 = (await trendsJson("?wave=2024")).json as WaveJson & { source: string };
+    expect(json2024.source).toBe("published");
+    expect(json2024.n).toBe(96);
+    expect(json2024.institution_type).toEqual({
+      Archief: 47,
+      Omroep: 8,
+      Museum: 18,
+      Overig: 23,
+      Onbekend: 0,
+    });
+    // Without ?wave: the report's latest wave.
+    expect((await trendsJson()).json).toEqual(json2024);
+    const json2022 = (await trendsJson("?wave=2022")).json;
+    expect(json2022.questions.chance_gov_subsidy!.percent).toEqual({
+      "Niet kansrijk": 21,
+      "Onvoldoende kansrijk": 8,
+      "Matig kansrijk": 28,
+      "Voldoende kansrijk": 19,
+      "Zeer kansrijk": 3,
+      "Weet ik niet": 21,
+    });
+    // Counts the report does not print are null.
+    expect(Object.values(json2022.questions.chance_gov_subsidy!.counts).every((c) => c === null)).toBe(true);
+    expect(json2022.questions.chance_gov_subsidy!.n).toBeNull();
+    expect((await trendsJson("?wave=2023")).status).toBe(404);
+
+    const page = await trendsPage();
+    expect(page).toMatchObject({ state: "published", source: "published" });
+    const table1 = page.figures.find((f) => f.id === "tabel-1")!;
+    const series2024 = table1.items[0]!.series.find((s) => s.wave === 2024)!;
+    expect(series2024.n).toBe(96);
+    expect(series2024.percent.slice(0, 4)).toEqual([49, 8, 19, 24]);
+    expect(page.figures.every((f) => f.source === "published" && f.checks === null)).toBe(true);
+
+    // Its CSV and SVG.
+    const csv = (await csvLoader({
+      request: get("/trends.csv?figuur=tabel-2"),
+      params: {},
+      context,
+    })) as Response;
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("Content-Disposition")).toContain("trendmonitor-tabel-2-gepubliceerd.csv");
+    const text = (await csv.text()).replace(/^\uFEFF/, "");
+    expect(text).toContain("Projectsubsidies overheid,2022,,21,8,28,19,3,21");
+    expect(text).toContain("Projectsubsidies overheid,2024,96,24,9,29,15,1,23");
+    const svg = (await svgLoader({
+      request: get("/trends.svg?figuur=tabel-2"),
+      params: {},
+      context,
+    })) as Response;
+    expect(svg.headers.get("Content-Type")).toBe("image/svg+xml; charset=utf-8");
+    const drawing = await svg.text();
+    expect(drawing).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    expect(drawing).toContain("Projectsubsidies overheid");
+    // Figure 13 prints no numbers: no chart to download, a clear 404.
+    const none = (await svgLoader({
+      request: get("/trends.svg?figuur=figuur-13"),
+      params: {},
+      context,
+    })) as Response;
+    expect(none.status).toBe(404);
+    const unknown = (await csvLoader({
+      request: get("/trends.csv?figuur=figuur-99"),
+      params: {},
+      context,
+    })) as Response;
+    expect(unknown.status).toBe(404);
+  });
+
+  it("after an import: the figures computed from the data, checked against the report for moderators only", async () => {
+    await importSynthetic();
+    const anonymous = await trendsPage();
+    expect(anonymous.source).toBe("respondents");
+    expect(anonymous.figures.filter((f) => f.hasNumbers).length).toBeGreaterThanOrEqual(20);
+    expect(anonymous.figures.every((f) => f.checks === null)).toBe(true);
+    expect(JSON.stringify(anonymous)).not.toContain("(synthetisch)");
+
+    const member = await userWithSession(database.db, "member");
+    expect((await trendsPage({ Cookie: member.cookie })).figures.every((f) => f.checks === null)).toBe(true);
+
+    const moderator = await userWithSession(database.db, "moderator");
+    const checked = await trendsPage({ Cookie: moderator.cookie });
+    const table1 = checked.figures.find((f) => f.id === "tabel-1")!;
+    expect(table1.checks!.map((c) => [c.wave, c.match])).toEqual([
+      [2019, true],
+      [2022, true],
+      [2024, true],
+    ]);
+    const needs = checked.figures.find((f) => f.id === "figuur-13")!;
+    expect(needs.items).toHaveLength(9);
+    expect(needs.waves).toEqual([2024]);
+    const degree = checked.figures.find((f) => f.id === "figuur-14")!;
+    expect(degree.waves).toEqual([2019, 2022, 2024]);
+    expect(degree.items[0]!.series.map((s) => s.n)).toEqual([75, 93, 96]);
+
+    // /trends.json now says where its figures come from.
+    expect((await trendsJson("?wave=2024")).json).toMatchObject({ source: "respondents", n: 96 });
+    const csv = (await csvLoader({
+      request: get("/trends.csv?figuur=figuur-15"),
+      params: {},
+      context,
+    })) as Response;
+    expect(csv.headers.get("Content-Disposition")).toContain("trendmonitor-figuur-15-berekend.csv");
   });
 });

@@ -1,15 +1,15 @@
 // The stored answers behind the public trends. Only imported survey waves count: a member's
 // self-assessment never changes the published figures (docs/decisions/005-survey-data.md).
-// Reads only wave, institution type and answers: no name, e-mail or free text leaves here.
+// Reads only wave, institution type, answers and AI uses: no name, e-mail or free text leaves here.
 
 import { asc, eq, sql } from "drizzle-orm";
 import type { DB } from "#db/client.server.ts";
 import { surveyResponse } from "#db/schema/survey.ts";
-import type { AggregateInput } from "./aggregate.ts";
+import type { FigureInput } from "./figures.ts";
 import type { InstitutionType } from "./questionnaire.ts";
 
 export interface TrendData {
-  rows: AggregateInput[];
+  rows: FigureInput[];
   /** Waves with imported answers, oldest first. */
   waves: number[];
   /** Changes whenever an imported answer is added, changed or removed: a key for caches. */
@@ -66,6 +66,7 @@ async function readTrendData(db: DB): Promise<Omit<TrendData, "version">> {
       wave: surveyResponse.wave,
       institutionType: surveyResponse.institutionType,
       answers: surveyResponse.answers,
+      aiUses: surveyResponse.aiUses,
     })
     .from(surveyResponse)
     .where(eq(surveyResponse.source, "import"))
