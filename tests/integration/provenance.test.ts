@@ -9,7 +9,6 @@ import { parseArticleFile, serializeArticleFile } from "#app/modules/kennisbank/
 import { renderMarkdown } from "#app/modules/kennisbank/markdown.server.ts";
 import type { ArticleContent } from "#app/modules/kennisbank/model.ts";
 import {
-  citeSourceForClaim,
   claimQueue,
   completeReview,
   keepClaimFlagged,
