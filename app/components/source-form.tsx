@@ -1,8 +1,7 @@
 import { Form } from "@remix-run/react";
 import { Field, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { type MessageKey, useT } from "#app/i18n/index.ts";
-import type { SourceFields } from "#app/modules/kennisbank/sources.server.ts";
-import { sourceKinds } from "#app/modules/kennisbank/sources.ts";
+import { type SourceFields, sourceKinds } from "#app/modules/kennisbank/sources.ts";
 
 export const sourceLanguages = ["nl", "en", "fr", "de", "multi"] as const;
 

@@ -15,9 +15,9 @@ import {
   getSource,
   parseSourceFields,
   saveSource,
-  sourceFieldsFrom,
   sourceFieldsFromForm,
 } from "#app/modules/kennisbank/sources.server.ts";
+import { sourceFieldsFrom } from "#app/modules/kennisbank/sources.ts";
 
 export const meta: MetaFunction = () => [{ title: "Bron bewerken · Beheer · AV-Kennisnet" }];
 

@@ -16,9 +16,9 @@ import {
   listSources,
   parseSourceFields,
   saveSource,
-  sourceFieldsFrom,
   sourceFieldsFromForm,
 } from "#app/modules/kennisbank/sources.server.ts";
+import { sourceFieldsFrom } from "#app/modules/kennisbank/sources.ts";
 
 export const meta: MetaFunction = () => [{ title: "Bronnenlijst · Beheer · AV-Kennisnet" }];
 

@@ -11,7 +11,9 @@ import { type Actor, KennisbankError } from "./articles.server.ts";
 import { citedKeys } from "./claims.ts";
 import type { SourceLookup } from "./front-matter.server.ts";
 import type { ArticleKind, ContentLocale } from "./model.ts";
-import { type RegistrySource, registrySourceSchema, type SourceKind } from "./sources.ts";
+import { type RegistrySource, registrySourceSchema, type SourceFields, type SourceKind } from "./sources.ts";
+
+export { type SourceFields, sourceFieldsFrom } from "./sources.ts";
 
 export type SourceRow = typeof source.$inferSelect;
 
@@ -75,28 +77,6 @@ export async function seedSources(
     added.map((a) => a.key),
   );
   return { added: added.length, kept: registry.size - added.length };
-}
-
-/** The form's fields: strings, empty meaning "not given". */
-export type SourceFields = Record<
-  "key" | "title" | "publisher" | "year" | "url" | "where" | "kind" | "language" | "accessed" | "description",
-  string
-> & { sector: boolean };
-
-export function sourceFieldsFrom(row: SourceRow | null): SourceFields {
-  return {
-    key: row?.key ?? "",
-    title: row?.title ?? "",
-    publisher: row?.publisher ?? "",
-    year: row?.year ?? "",
-    url: row?.url ?? "",
-    where: row?.where ?? "",
-    kind: row?.kind ?? "website",
-    language: row?.language ?? "nl",
-    accessed: row?.accessed ?? "",
-    description: row?.description ?? "",
-    sector: row?.sector ?? false,
-  };
 }
 
 export function sourceFieldsFromForm(form: FormData): SourceFields {
