@@ -290,6 +290,31 @@ describe("the source registry in the database", () => {
   });
 });
 
+describe("the edit form", () => {
+  it("resolves a source by its key and refuses a citation of an unknown key", async () => {
+    const { fieldsFromRevision, parseEditFields } = await import(
+      "#app/modules/kennisbank/edit-form.server.ts"
+    );
+    const lookup = await sourceLookup(database.db);
+    const { slug: _s, locale: _l, kind: _k, title, summary, body: text, ...data } = article();
+    const fields = fieldsFromRevision({ title, summary, body: text, data }, "nl", 1);
+    expect(fields.sources).toBe("iso-18923");
+    const ok = parseEditFields({ ...fields, sources: "iso-18923\nkenjedrager" }, "praktijk", lookup);
+    if (!ok.ok) throw new Error(JSON.stringify(ok.errors));
+    expect(ok.value.data.sources).toEqual([
+      { key: "iso-18923", title: testSources[1]!.title },
+      { key: "kenjedrager", title: "Ken je drager?", url: "https://www.kenjedrager.be/" },
+    ]);
+    const bad = parseEditFields(
+      { ...fields, body: `${text} Nog iets [@verzonnen, p. 1].` },
+      "praktijk",
+      lookup,
+    );
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.body).toContain("[@verzonnen]");
+  });
+});
+
 describe("citations on the article page", () => {
   it("numbers the notes, marks what is to be checked and counts both", async () => {
     await upsertPublishedContent(database.db, system, article());
