@@ -118,13 +118,6 @@ export function ArticleEditForm({
             ))}
         </div>
       </fieldset>
-      <Field
-        label={t("kb.lastReviewed")}
-        name="lastReviewed"
-        type="date"
-        defaultValue={fields.lastReviewed}
-        error={errors.lastReviewed}
-      />
       <label className="flex items-center gap-2">
         <input type="checkbox" name="needsReview" value="ja" defaultChecked={fields.needsReview} />
         {t("kb.edit.needsReview")}

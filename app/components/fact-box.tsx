@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { type CiteView, FieldCites } from "#app/components/citations.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
 import type { CarrierFacts } from "#app/modules/kennisbank/model.ts";
 
@@ -17,22 +18,30 @@ export function riskClass(level: string) {
 export function FactBox({
   facts,
   lookalikes,
+  cites = {},
 }: {
   facts: CarrierFacts;
   lookalikes: { slug: string; title: string }[];
+  /** Per field of carrier.cite: its note references or "te controleren" marks. */
+  cites?: Record<string, CiteView[]>;
 }) {
   const t = useT();
   const locale = useLocale();
   const years = `${facts.yearsFrom}–${facts.yearsTo ?? t("kb.facts.now")}`;
-  const rows: [string, React.ReactNode][] = [
-    [t("kb.facts.names"), [...facts.names[locale], ...facts.aliases].join(", ")],
-    [t("kb.facts.medium"), t(`kb.medium.${facts.medium}`)],
-    [t("kb.facts.form"), `${t(`kb.form.${facts.form}`)}, ${facts.size}`],
-    [t("kb.facts.years"), years],
-    [t("kb.facts.recognition"), facts.recognition],
-    [t("kb.facts.markings"), facts.markings.join(", ") || "—"],
-    [t("kb.facts.risks"), facts.risks.length ? facts.risks.map((r) => t(`kb.risk.${r}`)).join(", ") : "—"],
-    [t("kb.facts.playback"), facts.playback],
+  // Each row with the fields of carrier.cite whose citations it shows.
+  const rows: [string, React.ReactNode, string[]][] = [
+    [t("kb.facts.names"), [...facts.names[locale], ...facts.aliases].join(", "), ["names", "aliases"]],
+    [t("kb.facts.medium"), t(`kb.medium.${facts.medium}`), ["medium"]],
+    [t("kb.facts.form"), `${t(`kb.form.${facts.form}`)}, ${facts.size}`, ["form", "size", "sizeKey"]],
+    [t("kb.facts.years"), years, ["yearsFrom", "yearsTo"]],
+    [t("kb.facts.recognition"), facts.recognition, ["recognition"]],
+    [t("kb.facts.markings"), facts.markings.join(", ") || "—", ["markings"]],
+    [
+      t("kb.facts.risks"),
+      facts.risks.length ? facts.risks.map((r) => t(`kb.risk.${r}`)).join(", ") : "—",
+      ["risks"],
+    ],
+    [t("kb.facts.playback"), facts.playback, ["playback"]],
     [
       t("kb.facts.handling"),
       facts.handling.length ? (
@@ -44,10 +53,15 @@ export function FactBox({
       ) : (
         "—"
       ),
+      ["handling"],
     ],
-    [t("kb.facts.master"), facts.preservationFormat],
-    [t("kb.facts.access"), facts.accessFormat],
+    [t("kb.facts.master"), facts.preservationFormat, ["preservationFormat"]],
+    [t("kb.facts.access"), facts.accessFormat, ["accessFormat"]],
   ];
+  const citesOf = (fields: string[]) => fields.flatMap((f) => cites[f] ?? []);
+  const riskFields = ["riskLevel", "riskReason", "degradationScore", "obsolescenceScore"];
+  const shown = new Set([...rows.flatMap((r) => r[2]), ...riskFields, "lookalikes"]);
+  const otherCited = Object.keys(cites).filter((f) => !shown.has(f));
   return (
     <aside aria-labelledby="feitenblok" className="rounded-lg border border-line bg-wash p-4">
       <h2 id="feitenblok" className="mb-3 text-lg">
@@ -63,12 +77,27 @@ export function FactBox({
         </span>
         <br />
         <span className="text-sm text-ink">{facts.riskReason}</span>
+        <FieldCites cites={citesOf(riskFields)} />
       </p>
       <dl className="space-y-2 text-sm">
-        {rows.map(([term, value]) => (
+        {rows.map(([term, value, fields]) => (
           <div key={term}>
             <dt className="font-semibold">{term}</dt>
-            <dd>{value}</dd>
+            <dd>
+              {value}
+              <FieldCites cites={citesOf(fields)} />
+            </dd>
+          </div>
+        ))}
+        {otherCited.map((field) => (
+          <div key={field}>
+            <dt className="font-semibold">
+              {field === "minutesPerItem" ? t("kb.facts.minutesPerItem") : field}
+            </dt>
+            <dd>
+              {field === "minutesPerItem" ? `${facts.minutesPerItem} min` : null}
+              <FieldCites cites={cites[field]} />
+            </dd>
           </div>
         ))}
         {lookalikes.length ? (
@@ -81,6 +110,7 @@ export function FactBox({
                   <Link to={`/kennisbank/${l.slug}`}>{l.title}</Link>
                 </span>
               ))}
+              <FieldCites cites={cites.lookalikes} />
             </dd>
           </div>
         ) : null}

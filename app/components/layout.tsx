@@ -115,6 +115,9 @@ export function Layout({
         <div className="mx-auto max-w-6xl space-y-1 px-4 py-6 text-sm text-muted">
           <p>{t("footer.about")}</p>
           <p>{t("footer.source")}</p>
+          <p>
+            <NavLink to="/bronnen">{t("nav.bronnen")}</NavLink>
+          </p>
         </div>
       </footer>
     </div>

@@ -17,7 +17,10 @@ import {
   statusLabel,
   transitionRevision,
 } from "#app/modules/kennisbank/articles.server.ts";
+import { citedKeys } from "#app/modules/kennisbank/claims.ts";
 import { wordDiff } from "#app/modules/kennisbank/diff.ts";
+import { completeReview, listReviews } from "#app/modules/kennisbank/reviews.server.ts";
+import { listSources } from "#app/modules/kennisbank/sources.server.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Versies · Kennisbank · AV-Kennisnet" }];
@@ -46,7 +49,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         }
       : null;
   const feedback = await feedbackFor(context.db, slug);
+  // The review: against the sources the article lists and cites (any registered one can be added).
+  const [registry, reviews] = await Promise.all([
+    listSources(context.db),
+    article ? listReviews(context.db, article.id) : Promise.resolve([]),
+  ]);
+  const cited = article ? citedKeys(article.body, article.data) : [];
   return {
+    reviewSources: registry
+      .map((s) => ({ key: s.key, title: s.title, cited: cited.includes(s.key) }))
+      .sort((a, b) => Number(b.cited) - Number(a.cited)),
+    reviews: reviews.map((r) => ({ ...r, reviewedAt: r.reviewedAt.toISOString() })),
+    reviewable: Boolean(article),
     slug,
     title: article?.title ?? revisions[0]!.title,
     archived: article?.archived ?? false,
@@ -62,17 +76,29 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 const schema = z.object({
-  intent: z.enum(["review", "publish", "reject", "revert", "archive", "unarchive"]),
+  intent: z.enum(["review", "publish", "reject", "revert", "archive", "unarchive", "controle"]),
   revisionId: z.coerce.number().int().positive().optional(),
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "publish:article");
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const form = await request.formData();
+  const parsed = schema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ error: "Onbekende actie.", ok: null }, { status: 400 });
   const actor = { id: moderator.id, role: moderator.role };
   const { intent, revisionId } = parsed.data;
   try {
+    if (intent === "controle") {
+      const note = form.get("note");
+      await completeReview(context.db, { ...actor, name: moderator.name }, params.slug ?? "", {
+        sourceKeys: form.getAll("sources").filter((v): v is string => typeof v === "string"),
+        note: typeof note === "string" ? note : "",
+      });
+      return {
+        error: null,
+        ok: "Controle vastgelegd: het artikel toont nu deze datum als laatst gecontroleerd.",
+      };
+    }
     if (intent === "archive" || intent === "unarchive") {
       await setArchived(context.db, actor, params.slug ?? "", intent === "archive");
       return {
@@ -99,7 +125,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Revisions() {
-  const { slug, title, archived, revisions, compare, saved, feedback } = useLoaderData<typeof loader>();
+  const { slug, title, archived, revisions, compare, saved, feedback, reviewSources, reviews, reviewable } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -115,6 +142,57 @@ export default function Revisions() {
       {saved ? <FormMessage tone="ok">{t("kbb.saved").replace("{id}", saved)}</FormMessage> : null}
       {result?.error ? <FormMessage>{result.error}</FormMessage> : null}
       {result?.ok ? <FormMessage tone="ok">{result.ok}</FormMessage> : null}
+
+      {reviewable ? (
+        <section aria-labelledby="controle" className="space-y-3">
+          <h2 id="controle">{t("reviews.complete")}</h2>
+          <p className="max-w-3xl text-muted">{t("reviews.completeIntro")}</p>
+          {reviews.length ? (
+            <ul className="list-disc pl-6 text-sm">
+              {reviews.map((r) => (
+                <li key={r.reviewedAt}>
+                  {t("reviews.by")
+                    .replace("{date}", formatDateTime(r.reviewedAt, locale))
+                    .replace("{name}", r.reviewerName)
+                    .replace("{sources}", r.sourceKeys.join(", "))}
+                  {r.note ? ` — ${r.note}` : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("kb.neverReviewed")}</p>
+          )}
+          <Form method="post" className="space-y-3">
+            <fieldset className="max-h-72 space-y-1 overflow-y-auto rounded border border-line p-3">
+              <legend className="font-medium">{t("reviews.sources")}</legend>
+              {reviewSources.map((s) => (
+                <label key={s.key} className="flex items-start gap-2 text-sm">
+                  <input type="checkbox" name="sources" value={s.key} className="mt-1" />
+                  <span>
+                    {s.title} <span className="text-muted">({s.key})</span>
+                    {s.cited ? <span className="text-muted"> · {t("reviews.cited")}</span> : null}
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            <div className="space-y-1">
+              <label htmlFor="controle-opmerking" className="block font-medium">
+                {t("reviews.note")}
+              </label>
+              <textarea
+                id="controle-opmerking"
+                name="note"
+                rows={2}
+                maxLength={2000}
+                className="block w-full max-w-2xl rounded border border-muted p-2"
+              />
+            </div>
+            <SubmitButton name="intent" value="controle">
+              {t("reviews.submit")}
+            </SubmitButton>
+          </Form>
+        </section>
+      ) : null}
 
       <section aria-labelledby="versies" className="space-y-3">
         <h2 id="versies">{t("kbb.revisions")}</h2>

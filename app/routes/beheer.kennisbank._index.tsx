@@ -8,25 +8,28 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
-import { reviewQueue, staleArticles, statusLabel } from "#app/modules/kennisbank/articles.server.ts";
+import { reviewQueue, statusLabel } from "#app/modules/kennisbank/articles.server.ts";
+import { claimQueue, reviewDue } from "#app/modules/kennisbank/reviews.server.ts";
 import { reindexAll } from "#app/modules/kennisbank/search-documents.server.ts";
-import { formatDate, formatDateTime } from "#app/utils/format.ts";
+import { formatDateTime } from "#app/utils/format.ts";
 import { listMisses } from "#search/service.ts";
 
 export const meta: MetaFunction = () => [{ title: "Kennisbank · Beheer · AV-Kennisnet" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "publish:article");
-  const [queue, stale, misses, search] = await Promise.all([
+  const [queue, due, claims, misses, search] = await Promise.all([
     reviewQueue(context.db),
-    staleArticles(context.db),
+    reviewDue(context.db),
+    claimQueue(context.db),
     listMisses(context.db),
     context.search.status(),
   ]);
   const reindexed = new URL(request.url).searchParams.get("herbouwd");
   return {
     queue: queue.map((q) => ({ ...q, statusText: statusLabel(q.status) })),
-    stale,
+    dueCount: due.length,
+    claimCount: claims.length,
     misses,
     search,
     reindexed: reindexed && /^\d+$/.test(reindexed) ? Number(reindexed) : null,
@@ -44,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function KennisbankBeheer() {
-  const { queue, stale, misses, search, reindexed } = useLoaderData<typeof loader>();
+  const { queue, dueCount, claimCount, misses, search, reindexed } = useLoaderData<typeof loader>();
   const t = useT();
   const navigation = useNavigation();
   const rebuilding = navigation.state === "submitting" && navigation.formData?.get("intent") === "herbouwen";
@@ -54,6 +57,7 @@ export default function KennisbankBeheer() {
       <PageHeader title={t("kbb.title")} intro={t("kbb.intro")}>
         <p className="flex gap-4">
           <Link to="/beheer/kennisbank/import">{t("kbb.import")}</Link>
+          <Link to="/beheer/bronnen">{t("sources.beheer.title")}</Link>
           <Link to="/beheer/kennisbank/export" reloadDocument>
             {t("kbb.export")}
           </Link>
@@ -148,17 +152,17 @@ export default function KennisbankBeheer() {
           </button>
         </Form>
       </section>
-      <section aria-labelledby="verouderd" className="space-y-3">
-        <h2 id="verouderd">{t("kbb.stale")}</h2>
-        <p className="text-muted">{t("kbb.stale.intro")}</p>
-        {stale.length === 0 ? <p>{t("kbb.stale.none")}</p> : null}
+      <section aria-labelledby="controle" className="space-y-2">
+        <h2 id="controle">{t("kbb.checks")}</h2>
         <ul className="list-disc space-y-1 pl-6">
-          {stale.map((s) => (
-            <li key={s.slug}>
-              <Link to={`/kennisbank/${s.slug}`}>{s.title}</Link> — {t("kb.lastReviewed").toLowerCase()}{" "}
-              {formatDate(s.lastReviewed, locale)}
-            </li>
-          ))}
+          <li>
+            <Link to="/beheer/kennisbank/controles">{t("reviews.title")}</Link>{" "}
+            <span className="text-muted">({t("reviews.count").replace("{n}", String(dueCount))})</span>
+          </li>
+          <li>
+            <Link to="/beheer/kennisbank/te-controleren">{t("claims.title")}</Link>{" "}
+            <span className="text-muted">({t("claims.count").replace("{n}", String(claimCount))})</span>
+          </li>
         </ul>
       </section>
     </div>

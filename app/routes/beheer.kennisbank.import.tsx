@@ -7,6 +7,7 @@ import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { KennisbankError } from "#app/modules/kennisbank/articles.server.ts";
 import { applyImport, MAX_IMPORT_BYTES, readImportFiles } from "#app/modules/kennisbank/bulk.server.ts";
 import { articleContentSchema } from "#app/modules/kennisbank/model.ts";
+import { sourceLookup } from "#app/modules/kennisbank/sources.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Importeren · Kennisbank · AV-Kennisnet" }];
 
@@ -76,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const read = readImportFiles(uploads);
+  const read = readImportFiles(uploads, await sourceLookup(context.db));
   if (!read.ok) return data({ step: "error" as const, problems: read.problems }, { status: 400 });
   return {
     step: "preview" as const,

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { type CiteView, ClaimLine, NotesList, type NoteView } from "#app/components/citations.tsx";
 import { FactBox } from "#app/components/fact-box.tsx";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { localeFromRequest, useLocale, useT } from "#app/i18n/index.ts";
@@ -11,8 +12,11 @@ import {
   getPublishedArticle,
   recordFeedback,
 } from "#app/modules/kennisbank/articles.server.ts";
+import { countClaims, parseFactCite } from "#app/modules/kennisbank/claims.ts";
 import { renderMarkdown } from "#app/modules/kennisbank/markdown.server.ts";
 import { kindLabels } from "#app/modules/kennisbank/model.ts";
+import { lastReview } from "#app/modules/kennisbank/reviews.server.ts";
+import { sourcesByKey } from "#app/modules/kennisbank/sources.server.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 import { formatDate } from "#app/utils/format.ts";
 
@@ -23,7 +27,33 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
   const moderator = can(user?.role, "publish:article");
   if (found.archived && !moderator) throw new Response("Gearchiveerd", { status: 404 });
-  const rendered = renderMarkdown(found.body);
+  const rendered = renderMarkdown(found.body, { locale: found.locale });
+  // The fact box's citations continue the numbering of the body's notes.
+  const notes = rendered.notes.map((n) => ({ ...n, inBody: true }));
+  const numberOf = new Map(notes.map((n) => [`${n.key}\u0000${n.locator}`, n.n]));
+  const factCites: Record<string, CiteView[]> = {};
+  for (const [field, list] of Object.entries(found.data.carrier?.cite ?? {})) {
+    factCites[field] = list.map((text): CiteView => {
+      const cite = parseFactCite(text);
+      if (!cite || cite.key === "?") return { check: true, note: cite?.locator ?? "" };
+      const id = `${cite.key}\u0000${cite.locator}`;
+      let n = numberOf.get(id);
+      if (!n) {
+        n = notes.length + 1;
+        numberOf.set(id, n);
+        notes.push({ n, key: cite.key, locator: cite.locator, inBody: false });
+      }
+      return { n };
+    });
+  }
+  const registry = await sourcesByKey(context.db, [
+    ...new Set([...notes.map((n) => n.key), ...found.data.sources.flatMap((s) => (s.key ? [s.key] : []))]),
+  ]);
+  const describe = (key: string) => {
+    const s = registry.get(key);
+    return s ? { title: s.title, publisher: s.publisher, year: s.year, url: s.url, where: s.where } : null;
+  };
+  const review = await lastReview(context.db, found.id);
   const [related, lookalikes] = await Promise.all([
     getArticleTitles(
       context.db,
@@ -45,6 +75,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       html: rendered.html,
       toc: rendered.toc,
     },
+    notes: notes.map((n): NoteView => ({ ...n, source: describe(n.key) })),
+    factCites,
+    claims: countClaims(found.body, found.data.carrier),
+    // The registry's current title and URL for registered sources; old ones as they were given.
+    sources: found.data.sources.map((s) => {
+      const registered = s.key ? describe(s.key) : null;
+      return registered
+        ? { key: s.key ?? null, title: registered.title, url: registered.url, where: registered.where }
+        : { key: null, title: s.title, url: s.url ?? null, where: null };
+    }),
+    review: review
+      ? {
+          reviewerName: review.reviewerName,
+          reviewedAt: review.reviewedAt.toISOString(),
+          sources: review.sourceKeys.length,
+        }
+      : null,
     related,
     lookalikes,
     suggestionSent: new URL(request.url).searchParams.get("voorstel") === "verstuurd",
@@ -84,8 +131,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ArticlePage() {
-  const { article, related, lookalikes, canEdit, canModerate, loggedIn, suggestionSent } =
-    useLoaderData<typeof loader>();
+  const {
+    article,
+    related,
+    lookalikes,
+    canEdit,
+    canModerate,
+    loggedIn,
+    suggestionSent,
+    notes,
+    factCites,
+    claims,
+    sources,
+    review,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -100,10 +159,20 @@ export default function ArticlePage() {
         <h1>{article.title}</h1>
         <p className="text-lg text-muted">{article.summary}</p>
         <p className="text-sm text-muted">
-          {t("kb.lastReviewed")}:{" "}
-          <time dateTime={article.data.lastReviewed}>{formatDate(article.data.lastReviewed, locale)}</time>
+          {review ? (
+            <>
+              {t("kb.lastReviewed")}:{" "}
+              <time dateTime={review.reviewedAt}>{formatDate(review.reviewedAt, locale)}</time>{" "}
+              {t("kb.reviewedBy").replace("{name}", review.reviewerName)}
+            </>
+          ) : (
+            t("kb.neverReviewed")
+          )}
           {" · "}
           {article.data.topics.map(topicLabel).join(", ")}
+        </p>
+        <p className="text-sm" data-testid="claim-line">
+          <ClaimLine sourced={claims.sourced} toCheck={claims.toCheck} />
         </p>
         {suggestionSent ? <FormMessage tone="ok">{t("kb.suggestionSent")}</FormMessage> : null}
         {article.fellBack ? (
@@ -158,11 +227,13 @@ export default function ArticlePage() {
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered on the server from Markdown and passed through the allow-list sanitiser (markdown.server.ts) */}
           <div className="prose-article max-w-3xl" dangerouslySetInnerHTML={{ __html: article.html }} />
 
+          <NotesList notes={notes} />
+
           <section aria-labelledby="bronnen" className="max-w-3xl space-y-2">
             <h2 id="bronnen">{t("kb.sources")}</h2>
             <ul className="list-disc space-y-1 pl-6">
-              {article.data.sources.map((s) => (
-                <li key={s.title + (s.url ?? "")}>
+              {sources.map((s) => (
+                <li key={s.key ?? s.title + (s.url ?? "")}>
                   {s.url ? (
                     <a href={s.url} rel="noopener noreferrer">
                       {s.title}
@@ -170,9 +241,18 @@ export default function ArticlePage() {
                   ) : (
                     s.title
                   )}
+                  {!s.url && s.where ? (
+                    <span className="text-muted">
+                      {" "}
+                      ({t("sources.where")}: {s.where})
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>
+            <p className="text-sm">
+              <Link to="/bronnen">{t("sources.allLink")}</Link>
+            </p>
           </section>
 
           <section aria-labelledby="feedback" className="max-w-3xl space-y-3 rounded border border-line p-4">
@@ -214,7 +294,9 @@ export default function ArticlePage() {
         </div>
 
         <div className="space-y-6">
-          {article.data.carrier ? <FactBox facts={article.data.carrier} lookalikes={lookalikes} /> : null}
+          {article.data.carrier ? (
+            <FactBox facts={article.data.carrier} lookalikes={lookalikes} cites={factCites} />
+          ) : null}
           {related.length ? (
             <section aria-labelledby="gerelateerd" className="space-y-2">
               <h2 id="gerelateerd" className="text-lg">

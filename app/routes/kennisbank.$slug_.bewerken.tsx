@@ -27,6 +27,7 @@ import {
   parseEditFields,
 } from "#app/modules/kennisbank/edit-form.server.ts";
 import type { ContentLocale } from "#app/modules/kennisbank/model.ts";
+import { sourceLookup } from "#app/modules/kennisbank/sources.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Bewerken · Kennisbank · AV-Kennisnet" }];
 
@@ -61,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const published = await getPublishedArticle(context.db, slug, "nl");
   if (!published) throw new Response("Niet gevonden", { status: 404 });
   const fields = fieldsFromForm(await request.formData());
-  const parsed = parseEditFields(fields, published.kind);
+  const parsed = parseEditFields(fields, published.kind, await sourceLookup(context.db));
   if (!parsed.ok) return data({ fields, errors: parsed.errors, conflict: null }, { status: 400 });
   try {
     const result = await saveRevision(

@@ -57,14 +57,18 @@ export default function Kennisbank() {
   }, [params.q]);
   const topicLabel = (key: string) => topics.find((x) => x.key === key)?.[locale] ?? key;
   const facetLabel = {
-    kind: (v: string) => kindLabels[v as ArticleKind]?.[locale] ?? v,
+    kind: (v: string) => (v === "bron" ? t("kb.kind.bron") : (kindLabels[v as ArticleKind]?.[locale] ?? v)),
     topic: topicLabel,
     medium: (v: string) => t(`kb.medium.${v as "audio" | "video" | "film" | "audio+video"}`),
   };
   const searching = navigation.state === "loading" && navigation.location.pathname === "/kennisbank";
   return (
     <div>
-      <PageHeader title={t("kennisbank.title")} intro={t("kennisbank.intro")} />
+      <PageHeader title={t("kennisbank.title")} intro={t("kennisbank.intro")}>
+        <p>
+          <Link to="/bronnen">{t("sources.allLink")}</Link>
+        </p>
+      </PageHeader>
       <Form
         method="get"
         role="search"
@@ -163,7 +167,16 @@ export default function Kennisbank() {
               <li key={hit.slug} className="rounded-lg border border-line p-4">
                 <p className="text-sm text-muted">{facetLabel.kind(hit.kind)}</p>
                 <h3 className="text-lg font-semibold">
-                  <Link to={`/kennisbank/${hit.slug}`}>{hit.title}</Link>
+                  {/* A source (kind bron, slug bron:<key>) lives on /bronnen. */}
+                  <Link
+                    to={
+                      hit.kind === "bron"
+                        ? `/bronnen#bron-${hit.slug.replace(/^bron:/, "")}`
+                        : `/kennisbank/${hit.slug}`
+                    }
+                  >
+                    {hit.title}
+                  </Link>
                 </h3>
                 <p className="mt-1 text-sm">{params.q ? <Snippet snippet={hit.snippet} /> : hit.summary}</p>
               </li>

@@ -2,10 +2,12 @@ import { count, sql } from "drizzle-orm";
 import { ensureAdmin } from "../../app/modules/auth/users.server.ts";
 import { seedAssumptions } from "../../app/modules/dragers/dragers.server.ts";
 import type { Env } from "../../app/modules/env.server.ts";
+import { seedSources } from "../../app/modules/kennisbank/sources.server.ts";
 import { topics } from "../../app/modules/taxonomy.ts";
 import type { DB } from "../client.server.ts";
 import { topic } from "../schema/index.ts";
-import { seedArticles } from "./content.server.ts";
+import { readSeedContent, seedArticles } from "./content.server.ts";
+import { readSourceRegistry } from "./sources.server.ts";
 
 export interface SeedOptions {
   /** The first admin (ADMIN_EMAIL and ADMIN_PASSWORD). */
@@ -15,6 +17,7 @@ export interface SeedOptions {
 export interface SeedSummary {
   topics: number;
   articles: { added: number; kept: number };
+  sources: { added: number; kept: number };
   admin: "created" | "promoted" | "unchanged" | "not configured";
 }
 
@@ -31,7 +34,7 @@ export function describeSeed(summary: SeedSummary): string {
     unchanged: "beheerder bestond al",
     "not configured": "geen beheerder (ADMIN_EMAIL en ADMIN_PASSWORD niet gezet)",
   }[summary.admin];
-  return `${summary.topics} onderwerpen, ${summary.articles.added} artikelen toegevoegd (${summary.articles.kept} bestonden al), ${admin}`;
+  return `${summary.topics} onderwerpen, ${summary.sources.added} bronnen toegevoegd (${summary.sources.kept} bestonden al), ${summary.articles.added} artikelen toegevoegd (${summary.articles.kept} bestonden al), ${admin}`;
 }
 
 /** True when nothing has been seeded yet: the start command seeds only then. */
@@ -67,10 +70,13 @@ export async function seed(db: DB, options: SeedOptions = {}): Promise<SeedSumma
         },
       });
   });
-  const articles = await seedArticles(db);
+  // The registry first: the articles cite its keys.
+  const registry = readSourceRegistry();
+  const sources = await seedSources(db, registry);
+  const articles = await seedArticles(db, readSeedContent(undefined, registry));
   await seedAssumptions(db);
   const admin = options.admin
     ? await ensureAdmin(db, options.admin.email, options.admin.password)
     : "not configured";
-  return { topics: topics.length, articles, admin };
+  return { topics: topics.length, articles, sources, admin };
 }

@@ -10,7 +10,6 @@ import {
   reviewQueue,
   saveRevision,
   setArchived,
-  staleArticles,
   transitionRevision,
   upsertPublishedContent,
 } from "#app/modules/kennisbank/articles.server.ts";
@@ -18,12 +17,14 @@ import { applyImport, exportZip, readImportFiles } from "#app/modules/kennisbank
 import { serializeArticleFile } from "#app/modules/kennisbank/front-matter.server.ts";
 import { renderMarkdown } from "#app/modules/kennisbank/markdown.server.ts";
 import type { ArticleContent } from "#app/modules/kennisbank/model.ts";
+import { seedSources, sourceLookup } from "#app/modules/kennisbank/sources.server.ts";
 import { loader as articleLoader } from "#app/routes/kennisbank.$slug.tsx";
 import { action as editAction } from "#app/routes/kennisbank.$slug_.bewerken.tsx";
 import type { Database } from "#db/client.server.ts";
 import { auditLog } from "#db/schema/auth.ts";
 import { article, articleRevision } from "#db/schema/kennisbank.ts";
 import { readSeedContent, seedArticles } from "#db/seed/content.server.ts";
+import { readSourceRegistry } from "#db/seed/sources.server.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { expectSafeHtml } from "#tests/support/html.ts";
@@ -51,7 +52,6 @@ function sample(overrides: Partial<ArticleContent> = {}): ArticleContent {
     body: "## Klimaat\n\nBewaar banden koel en droog.\n\n## Controle\n\nKijk elk jaar.",
     topics: ["storage"],
     institutionTypes: ["Archief"],
-    lastReviewed: "2026-11-01",
     needsReview: false,
     uncertain: [],
     sources: [{ title: "IASA TC-05" }],
@@ -169,6 +169,7 @@ describe("kennisbank with the seed loaded", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     context = contextFor(database);
+    await seedSources(database.db, readSourceRegistry());
     await seedArticles(database.db);
   });
   afterAll(async () => {
@@ -249,15 +250,19 @@ describe("kennisbank with the seed loaded", () => {
 
   it("exports every published article and imports the export into an empty database unchanged", async () => {
     const zip = await exportZip(database.db);
-    const read = readImportFiles([{ name: "kennisbank.zip", bytes: zip }]);
+    const read = readImportFiles([{ name: "kennisbank.zip", bytes: zip }], await sourceLookup(database.db));
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
     expect(read.contents.length).toBe(readSeedContent().length);
     const other = await createTestDatabase({ separate: true });
     try {
+      await seedSources(other.db, readSourceRegistry());
       const counts = await applyImport(other.db, system, read.contents);
       expect(counts.created).toBe(read.contents.filter((c) => c.locale === "nl").length);
       expect(counts.translated).toBe(read.contents.filter((c) => c.locale === "en").length);
-      const again = readImportFiles([{ name: "k.zip", bytes: await exportZip(other.db) }]);
+      const again = readImportFiles(
+        [{ name: "k.zip", bytes: await exportZip(other.db) }],
+        await sourceLookup(other.db),
+      );
       if (!again.ok) throw new Error("export van de kopie faalde");
       const key = (c: ArticleContent) => `${c.slug}/${c.locale}`;
       const sorted = (list: ArticleContent[]) => [...list].sort((a, b) => key(a).localeCompare(key(b)));
@@ -444,23 +449,16 @@ describe("curation workflow", () => {
     expect(response.status).toBe(404);
   });
 
-  it("lists articles not reviewed for more than 12 months", async () => {
-    await upsertPublishedContent(
-      database.db,
-      system,
-      sample({ slug: "oud-artikel", lastReviewed: "2025-06-30" }),
-    );
-    const stale = await staleArticles(database.db, new Date("2026-11-26T12:00:00Z"));
-    expect(stale.map((s) => s.slug)).toEqual(["oud-artikel"]);
-  });
-
   it("an import with one bad file stores nothing and names the file", async () => {
     const good = serializeArticleFile(sample({ slug: "nieuw-goed" }));
     const bad = serializeArticleFile(sample({ slug: "nieuw-fout" })).replace("kind: praktijk", "kind: roman");
-    const read = readImportFiles([
-      { name: "goed.md", bytes: new TextEncoder().encode(good) },
-      { name: "fout.md", bytes: new TextEncoder().encode(bad) },
-    ]);
+    const read = readImportFiles(
+      [
+        { name: "goed.md", bytes: new TextEncoder().encode(good) },
+        { name: "fout.md", bytes: new TextEncoder().encode(bad) },
+      ],
+      new Map(),
+    );
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.problems.map((p) => p.file)).toEqual(["fout.md"]);

@@ -146,7 +146,6 @@ function article(slug: string, title: string, body: string, topic: string) {
     body,
     topics: [topic],
     institutionTypes: [],
-    lastReviewed: "2026-11-26",
     needsReview: false,
     uncertain: [],
     sources: [{ title: "Test" }],
@@ -307,7 +306,6 @@ describe("Meilisearch", () => {
       data: {
         topics: ["carriers"],
         institutionTypes: [],
-        lastReviewed: "2026-11-26",
         needsReview: false,
         uncertain: [],
         sources: [{ title: "x" }],

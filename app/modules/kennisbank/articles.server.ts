@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { DB } from "#db/client.server.ts";
 import { user } from "#db/schema/auth.ts";
 import { article, articleFeedback, articleRevision } from "#db/schema/kennisbank.ts";
@@ -526,30 +526,6 @@ export async function reviewQueue(db: DB) {
     .leftJoin(user, eq(user.id, articleRevision.authorId))
     .where(inArray(articleRevision.status, ["draft", "in_review"]))
     .orderBy(asc(articleRevision.createdAt));
-}
-
-/** Published articles whose last review is more than 12 months before `now`. */
-export async function staleArticles(db: DB, now = new Date()) {
-  const cutoff = new Date(now);
-  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - 1);
-  const day = cutoff.toISOString().slice(0, 10);
-  return db
-    .select({
-      slug: article.slug,
-      title: articleRevision.title,
-      lastReviewed: sql<string>`${articleRevision.data}->>'lastReviewed'`,
-    })
-    .from(articleRevision)
-    .innerJoin(article, eq(article.id, articleRevision.articleId))
-    .where(
-      and(
-        eq(articleRevision.status, "published"),
-        eq(articleRevision.locale, "nl"),
-        isNull(article.archivedAt),
-        lt(sql`${articleRevision.data}->>'lastReviewed'`, day),
-      ),
-    )
-    .orderBy(asc(sql`${articleRevision.data}->>'lastReviewed'`));
 }
 
 // ---------------------------------------------------------------- feedback

@@ -6,6 +6,7 @@ import {
   articleFilePath,
   type FileProblem,
   parseArticleFile,
+  type SourceLookup,
   serializeArticleFile,
 } from "./front-matter.server.ts";
 import type { ArticleContent } from "./model.ts";
@@ -23,9 +24,11 @@ export async function exportZip(db: DB): Promise<Uint8Array> {
 /**
  * Reads uploaded files (.md, or .zip archives of .md files) into validated article contents.
  * Any problem in any file means nothing is imported; every problem is reported with its file.
+ * Source keys (in `sources`, `[@key]` and `carrier.cite`) must be in the registry (sourceLookup).
  */
 export function readImportFiles(
   uploads: { name: string; bytes: Uint8Array }[],
+  registry: SourceLookup,
 ): { ok: true; contents: ArticleContent[] } | { ok: false; problems: FileProblem[] } {
   const problems: FileProblem[] = [];
   const contents: ArticleContent[] = [];
@@ -68,7 +71,7 @@ export function readImportFiles(
   }
   const seen = new Map<string, string>();
   for (const { name, text } of texts) {
-    const parsed = parseArticleFile(text, name);
+    const parsed = parseArticleFile(text, name, registry);
     if (!parsed.ok) {
       problems.push(...parsed.problems);
       continue;

@@ -1,5 +1,7 @@
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { z } from "zod";
+import { unknownCitations } from "./claims.ts";
+import type { SourceLookup } from "./front-matter.server.ts";
 import { type ArticleData, articleDataSchema, carrierSchema, contentLocales } from "./model.ts";
 
 /** The edit form's fields as strings, so that a refused or conflicting form comes back as typed. */
@@ -11,7 +13,6 @@ export interface EditFields {
   body: string;
   topics: string[];
   institutionTypes: string[];
-  lastReviewed: string;
   needsReview: boolean;
   uncertain: string;
   sources: string;
@@ -33,10 +34,10 @@ export function fieldsFromRevision(
     body: rev.body,
     topics: rev.data.topics,
     institutionTypes: rev.data.institutionTypes,
-    lastReviewed: rev.data.lastReviewed,
     needsReview: rev.data.needsReview,
     uncertain: rev.data.uncertain.join("\n"),
-    sources: rev.data.sources.map((s) => (s.url ? `${s.title} | ${s.url}` : s.title)).join("\n"),
+    // A registered source by its key; an old-style one as "title | url".
+    sources: rev.data.sources.map((s) => s.key ?? (s.url ? `${s.title} | ${s.url}` : s.title)).join("\n"),
     related: rev.data.related.join(", "),
     carrier: rev.data.carrier ? stringifyYaml(rev.data.carrier, { lineWidth: 0 }) : "",
     note: "",
@@ -56,7 +57,6 @@ export function fieldsFromForm(form: FormData): EditFields {
     body: str("body"),
     topics: form.getAll("topics").filter((v): v is string => typeof v === "string"),
     institutionTypes: form.getAll("institutionTypes").filter((v): v is string => typeof v === "string"),
-    lastReviewed: str("lastReviewed"),
     needsReview: str("needsReview") === "ja",
     uncertain: str("uncertain"),
     sources: str("sources"),
@@ -88,6 +88,7 @@ const headSchema = z.object({
 export function parseEditFields(
   fields: EditFields,
   kind: string,
+  registry?: SourceLookup,
 ):
   | {
       ok: true;
@@ -119,13 +120,20 @@ export function parseEditFields(
     }
   }
   const sources = lines(fields.sources).map((line) => {
+    const registered = registry?.get(line);
+    if (registered)
+      return { key: line, title: registered.title, ...(registered.url ? { url: registered.url } : {}) };
     const [title, url] = line.split(/\s+\|\s+/);
     return url ? { title: title!.trim(), url: url.trim() } : { title: line };
   });
+  if (registry) {
+    const unknown = unknownCitations(fields.body, registry);
+    if (unknown.length)
+      errors.body = `Onbekende bron in de tekst: ${unknown.map((k) => `[@${k}]`).join(", ")}. Voeg de bron eerst toe aan de bronnenlijst.`;
+  }
   const data = articleDataSchema.safeParse({
     topics: fields.topics,
     institutionTypes: fields.institutionTypes,
-    lastReviewed: fields.lastReviewed,
     needsReview: fields.needsReview,
     uncertain: lines(fields.uncertain),
     sources,

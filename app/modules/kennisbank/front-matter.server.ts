@@ -99,7 +99,6 @@ const order = [
   "summary",
   "topics",
   "institutionTypes",
-  "lastReviewed",
   "needsReview",
   "uncertain",
   "sources",
@@ -112,6 +111,10 @@ export function serializeArticleFile(content: ArticleContent): string {
   const front: Record<string, unknown> = {};
   const record = content as unknown as Record<string, unknown>;
   for (const key of order) if (record[key] !== undefined) front[key] = record[key];
+  // A registered source by its key (the title and URL come from the registry on import).
+  front.sources = content.sources.map(
+    (s) => s.key ?? (s.url ? { title: s.title, url: s.url } : { title: s.title }),
+  );
   return `---\n${stringify(front, { lineWidth: 0 })}---\n\n${content.body.trim()}\n`;
 }
 

@@ -127,10 +127,7 @@ export const sourceSchema = z.object({
 export const articleDataSchema = z.object({
   topics: z.array(z.enum(topicKeys)).min(1, "Kies minstens één onderwerp."),
   institutionTypes: z.array(z.enum(institutionTypes)).default([]),
-  lastReviewed: z
-    .union([z.date(), z.string()])
-    .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Een datum als 2026-11-26.")),
+  // No lastReviewed: a file's date is ignored; only a moderator's review (article_review) sets one.
   needsReview: z.boolean().default(false),
   uncertain: z.array(text).default([]),
   sources: z.array(sourceSchema).min(1, "Noem minstens één bron."),

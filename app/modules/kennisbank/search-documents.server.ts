@@ -6,7 +6,9 @@ import { PostgresEngine } from "#search/postgres.ts";
 import { markdownToText, sentences } from "#search/text.ts";
 import type { SearchDocument, SearchLocale } from "#search/types.ts";
 import { type MessageKey, translate } from "../../i18n/index.ts";
+import { stripCitations } from "./claims.ts";
 import type { ArticleData } from "./model.ts";
+import { reindexSources } from "./sources.server.ts";
 
 /** The risks in the document's language (an English guide gets "vinegar syndrome"). */
 const riskWords = (risks: string[], locale: SearchLocale) =>
@@ -47,7 +49,8 @@ export function toSearchDocument(input: {
       ...(c ? [...c.names.nl, ...c.names.en, ...c.aliases, ...c.markings] : []),
     ],
     summary: input.summary,
-    body: `${markdownToText(input.body)} ${facts}`.trim(),
+    // Without the citation markers: "[@iasa-tc05, §5.2]" is not text a reader searches for.
+    body: `${markdownToText(stripCitations(input.body))} ${facts}`.trim(),
     topics: input.data.topics,
     medium: c?.medium ?? null,
     institutionTypes: input.data.institutionTypes,
@@ -95,5 +98,6 @@ export async function reindexAll(db: DB): Promise<number> {
   // In a fixed order, so two rebuilds at once take the rows in the same order.
   const slugs = await db.select({ slug: article.slug }).from(article).orderBy(article.slug);
   for (const { slug } of slugs) await reindexArticle(db, slug);
+  await reindexSources(db);
   return slugs.length;
 }

@@ -8,7 +8,11 @@ import { articleKinds, media } from "./model.ts";
 /** The search parameters as they appear in URLs (/api/search and /kennisbank). */
 export const searchParamsSchema = z.object({
   q: z.string().max(200).catch("").default(""),
-  kind: z.enum(articleKinds).optional().catch(undefined),
+  // The article kinds, and `bron`: the registered sources (sources.server.ts).
+  kind: z
+    .enum([...articleKinds, "bron"])
+    .optional()
+    .catch(undefined),
   topic: z
     .enum(topics.map((t) => t.key) as [string, ...string[]])
     .optional()

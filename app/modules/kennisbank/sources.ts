@@ -47,3 +47,40 @@ export type RegistrySource = z.infer<typeof registrySourceSchema>;
 
 /** A citation in an article body: `[@key]`, `[@key, locator]`, `[@?]` or `[@?, note]` (to be checked). */
 export const citationPattern = /\[@(\?|[a-z0-9]+(?:[-.][a-z0-9]+)*)(?:,\s*([^\]]*))?\]/g;
+
+/** The form's fields: strings, empty meaning "not given". */
+export type SourceFields = Record<
+  "key" | "title" | "publisher" | "year" | "url" | "where" | "kind" | "language" | "accessed" | "description",
+  string
+> & { sector: boolean };
+
+/** The form's fields of a registry entry (or the empty form). */
+export function sourceFieldsFrom(
+  row: {
+    key: string;
+    title: string;
+    publisher: string | null;
+    year: string | null;
+    url: string | null;
+    where: string | null;
+    kind: string;
+    language: string;
+    accessed: string | null;
+    description: string | null;
+    sector: boolean;
+  } | null,
+): SourceFields {
+  return {
+    key: row?.key ?? "",
+    title: row?.title ?? "",
+    publisher: row?.publisher ?? "",
+    year: row?.year ?? "",
+    url: row?.url ?? "",
+    where: row?.where ?? "",
+    kind: row?.kind ?? "website",
+    language: row?.language ?? "nl",
+    accessed: row?.accessed ?? "",
+    description: row?.description ?? "",
+    sector: row?.sector ?? false,
+  };
+}

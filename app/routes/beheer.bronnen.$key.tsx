@@ -1,0 +1,64 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "#app/components/page-header.tsx";
+import { SourceForm } from "#app/components/source-form.tsx";
+import { useT } from "#app/i18n/index.ts";
+import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import { KennisbankError } from "#app/modules/kennisbank/articles.server.ts";
+import {
+  getSource,
+  parseSourceFields,
+  saveSource,
+  sourceFieldsFromForm,
+} from "#app/modules/kennisbank/sources.server.ts";
+import { sourceFieldsFrom } from "#app/modules/kennisbank/sources.ts";
+
+export const meta: MetaFunction = () => [{ title: "Bron bewerken · Beheer · AV-Kennisnet" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "publish:article");
+  const found = await getSource(context.db, params.key ?? "");
+  if (!found) throw new Response("Niet gevonden", { status: 404 });
+  return { fields: sourceFieldsFrom(found) };
+}
+
+/** Changes a source; its key stays (articles cite it). */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const moderator = await requirePermission(request, context, "publish:article");
+  const fields = { ...sourceFieldsFromForm(await request.formData()), key: params.key ?? "" };
+  const parsed = parseSourceFields(fields);
+  if (!parsed.ok) return data({ fields, errors: parsed.errors }, { status: 400 });
+  try {
+    await saveSource(context.db, { id: moderator.id, role: moderator.role }, parsed.value, "update");
+  } catch (error) {
+    if (error instanceof KennisbankError) {
+      return data({ fields, errors: { form: error.message } }, { status: error.status });
+    }
+    throw error;
+  }
+  return redirect(
+    `/beheer/bronnen?opgeslagen=${encodeURIComponent(parsed.value.key)}#bron-${parsed.value.key}`,
+  );
+}
+
+export default function EditSource() {
+  const { fields } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("sources.beheer.editTitle").replace("{key}", fields.key)}>
+        <p>
+          <Link to="/beheer/bronnen">{t("sources.beheer.title")}</Link>
+        </p>
+      </PageHeader>
+      <SourceForm fields={result?.fields ?? fields} errors={result?.errors ?? {}} mode="update" />
+    </div>
+  );
+}

@@ -1,0 +1,238 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ClaimLine } from "#app/components/citations.tsx";
+import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { PageHeader } from "#app/components/page-header.tsx";
+import { useLocale, useT } from "#app/i18n/index.ts";
+import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import { getPublishedArticle, KennisbankError } from "#app/modules/kennisbank/articles.server.ts";
+import { countClaims } from "#app/modules/kennisbank/claims.ts";
+import { citeSourceForClaim, claimQueue, keepClaimFlagged } from "#app/modules/kennisbank/reviews.server.ts";
+import { listSources } from "#app/modules/kennisbank/sources.server.ts";
+import { formatDate } from "#app/utils/format.ts";
+
+export const meta: MetaFunction = () => [{ title: "Te controleren · Kennisbank · Beheer · AV-Kennisnet" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "publish:article");
+  const url = new URL(request.url);
+  const [claims, sources] = await Promise.all([claimQueue(context.db), listSources(context.db)]);
+  // After citing: the article's count as readers now see it.
+  const citedSlug = url.searchParams.get("geciteerd");
+  const citedLocale = url.searchParams.get("taal") === "en" ? "en" : "nl";
+  const cited = citedSlug ? await getPublishedArticle(context.db, citedSlug, citedLocale) : null;
+  return {
+    claims: claims.map((c) => ({
+      ...c,
+      kept: c.kept ? { note: c.kept.note, at: c.kept.at.toISOString() } : null,
+    })),
+    sources: sources.map((s) => ({ key: s.key, title: s.title })),
+    cited: cited
+      ? { slug: cited.slug, title: cited.title, counts: countClaims(cited.body, cited.data.carrier) }
+      : null,
+    kept: url.searchParams.get("bewaard"),
+  };
+}
+
+const targetSchema = {
+  slug: z.string().min(1),
+  locale: z.enum(["nl", "en"]),
+  revisionId: z.coerce.number().int().positive(),
+  ref: z.string().regex(/^(body:\d+|cite:[A-Za-z]+)$/),
+};
+const schema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("citeren"),
+    ...targetSchema,
+    key: z.string().min(1, "Kies een bron uit de bronnenlijst."),
+    locator: z.string().max(200, "Een vindplaats mag hooguit 200 tekens hebben.").default(""),
+  }),
+  z.object({
+    intent: z.literal("markeren"),
+    ...targetSchema,
+    note: z.string().trim().min(1, "Schrijf op wat er nog te controleren is.").max(1000),
+  }),
+]);
+
+/** Resolves one claim: cite a registered source (a new published revision), or keep it flagged. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const moderator = await requirePermission(request, context, "publish:article");
+  const form = Object.fromEntries(await request.formData());
+  const parsed = schema.safeParse(form);
+  const claim = `${form.slug}|${form.locale}|${form.ref}`;
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return data({ error: issue.message, claim, field: String(issue.path[0] ?? "") }, { status: 400 });
+  }
+  const actor = { id: moderator.id, role: moderator.role };
+  const v = parsed.data;
+  try {
+    if (v.intent === "citeren") {
+      await citeSourceForClaim(context.db, actor, v);
+      return redirect(
+        `/beheer/kennisbank/te-controleren?geciteerd=${encodeURIComponent(v.slug)}&taal=${v.locale}`,
+      );
+    }
+    await keepClaimFlagged(context.db, actor, v);
+    return redirect(`/beheer/kennisbank/te-controleren?bewaard=${encodeURIComponent(v.slug)}`);
+  } catch (error) {
+    if (error instanceof KennisbankError) {
+      return data({ error: error.message, claim, field: "" }, { status: error.status });
+    }
+    throw error;
+  }
+}
+
+export default function ClaimQueue() {
+  const { claims, sources, cited, kept } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="space-y-8">
+      <PageHeader title={t("claims.title")} intro={t("claims.intro")}>
+        <p className="flex gap-4">
+          <Link to="/beheer/kennisbank/controles">{t("reviews.title")}</Link>
+          <Link to="/beheer/bronnen">{t("sources.beheer.title")}</Link>
+          <Link to="/beheer/kennisbank">{t("kbb.title")}</Link>
+        </p>
+      </PageHeader>
+      {cited ? (
+        <FormMessage tone="ok">
+          {t("claims.cited").replace("{title}", cited.title)}{" "}
+          <Link to={`/kennisbank/${cited.slug}`}>
+            <ClaimLine sourced={cited.counts.sourced} toCheck={cited.counts.toCheck} />
+          </Link>
+        </FormMessage>
+      ) : null}
+      {kept ? <FormMessage tone="ok">{t("claims.keptDone")}</FormMessage> : null}
+      {result?.error && !claims.some((c) => `${c.slug}|${c.locale}|${c.ref}` === result.claim) ? (
+        <FormMessage>{result.error}</FormMessage>
+      ) : null}
+      <p>{t("claims.count").replace("{n}", String(claims.length))}</p>
+      {claims.length === 0 ? <p>{t("claims.none")}</p> : null}
+      <ol className="space-y-4">
+        {claims.map((c, i) => {
+          const id = `claim-${i}`;
+          const own = result?.error && result.claim === `${c.slug}|${c.locale}|${c.ref}` ? result : null;
+          const hidden = (
+            <>
+              <input type="hidden" name="slug" value={c.slug} />
+              <input type="hidden" name="locale" value={c.locale} />
+              <input type="hidden" name="revisionId" value={c.revisionId} />
+              <input type="hidden" name="ref" value={c.ref} />
+            </>
+          );
+          return (
+            <li
+              key={`${c.slug}-${c.locale}-${c.ref}`}
+              className="space-y-3 rounded-lg border border-line p-4"
+            >
+              <h2 id={`${id}-titel`} className="text-base">
+                <Link to={`/kennisbank/${c.slug}`}>{c.title}</Link>{" "}
+                <span className="text-sm font-normal text-muted">({c.locale})</span>
+              </h2>
+              <blockquote lang={c.locale} className="border-l-4 border-line pl-3">
+                {c.field ? t("claims.field").replace("{field}", c.field) : c.text}
+              </blockquote>
+              {c.note ? (
+                <p className="text-sm">
+                  <span className="font-medium">{t("claims.authorNote")}:</span> {c.note}
+                </p>
+              ) : null}
+              {c.kept ? (
+                <p className="text-sm text-muted">
+                  {t("claims.kept")
+                    .replace("{date}", formatDate(c.kept.at, locale))
+                    .replace("{note}", c.kept.note)}
+                </p>
+              ) : null}
+              {own ? (
+                <p id={`${id}-fout`} role="alert" className="text-sm font-medium text-accent">
+                  {own.error}
+                </p>
+              ) : null}
+              <div className="flex flex-wrap gap-6">
+                <Form method="post" className="space-y-2" aria-labelledby={`${id}-citeer`}>
+                  <h3 id={`${id}-citeer`} className="text-sm font-semibold">
+                    {t("claims.cite")}
+                  </h3>
+                  {hidden}
+                  <div>
+                    <label htmlFor={`${id}-bron`} className="block text-sm font-medium">
+                      {t("claims.source")}
+                    </label>
+                    <select
+                      id={`${id}-bron`}
+                      name="key"
+                      required
+                      defaultValue=""
+                      aria-invalid={own?.field === "key" ? true : undefined}
+                      aria-describedby={own ? `${id}-fout` : undefined}
+                      className="block max-w-xs rounded border border-muted bg-paper px-2 py-1"
+                    >
+                      <option value="">{t("claims.chooseSource")}</option>
+                      {sources.map((s) => (
+                        <option key={s.key} value={s.key}>
+                          {s.title} ({s.key})
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div>
+                    <label htmlFor={`${id}-vindplaats`} className="block text-sm font-medium">
+                      {t("claims.locator")}
+                    </label>
+                    <input
+                      id={`${id}-vindplaats`}
+                      name="locator"
+                      maxLength={200}
+                      aria-invalid={own?.field === "locator" ? true : undefined}
+                      className="block max-w-xs rounded border border-muted px-2 py-1"
+                    />
+                  </div>
+                  <SubmitButton name="intent" value="citeren" label={`${t("claims.citeSubmit")}: ${c.title}`}>
+                    {t("claims.citeSubmit")}
+                  </SubmitButton>
+                </Form>
+                <Form method="post" className="space-y-2" aria-labelledby={`${id}-houd`}>
+                  <h3 id={`${id}-houd`} className="text-sm font-semibold">
+                    {t("claims.keep")}
+                  </h3>
+                  {hidden}
+                  <div>
+                    <label htmlFor={`${id}-notitie`} className="block text-sm font-medium">
+                      {t("claims.keepNote")}
+                    </label>
+                    <input
+                      id={`${id}-notitie`}
+                      name="note"
+                      required
+                      maxLength={1000}
+                      aria-invalid={own?.field === "note" ? true : undefined}
+                      className="block max-w-xs rounded border border-muted px-2 py-1"
+                    />
+                  </div>
+                  <SubmitButton
+                    name="intent"
+                    value="markeren"
+                    label={`${t("claims.keepSubmit")}: ${c.title}`}
+                  >
+                    {t("claims.keepSubmit")}
+                  </SubmitButton>
+                </Form>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
