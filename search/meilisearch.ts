@@ -1,4 +1,5 @@
 import { Meilisearch, type Settings } from "meilisearch";
+import { type Decompounder, dutchDecompounder } from "./decompound.ts";
 import { synonymGroups } from "./synonyms.ts";
 import { escapeHtml } from "./text.ts";
 import {
@@ -58,7 +59,9 @@ export function meiliSettings(): Settings {
     for (const term of group) synonyms[term] = group.filter((t) => t !== term);
   }
   return {
-    searchableAttributes: ["title", "aliases", "summary", "body"],
+    // parts: the parts of a Dutch document's compounds, last, so that a part ranks below the
+    // word itself (decision 011; Meilisearch splits German compounds only).
+    searchableAttributes: ["title", "aliases", "summary", "body", "parts"],
     filterableAttributes: ["kind", "topics", "medium", "locale", "slug"],
     sortableAttributes: ["title"],
     distinctAttribute: "slug",
@@ -72,8 +75,11 @@ export function meiliSettings(): Settings {
   };
 }
 
-/** A search document as Meilisearch stores it (its primary key may not contain ':'). */
-export function toMeiliDocument(doc: SearchDocument) {
+/**
+ * A search document as Meilisearch stores it (its primary key may not contain ':'), with the
+ * parts of its compounds when it is Dutch and a decompounder is given.
+ */
+export function toMeiliDocument(doc: SearchDocument, decompounder?: Decompounder) {
   return {
     id: doc.id.replace(":", "_"),
     slug: doc.slug,
@@ -86,7 +92,29 @@ export function toMeiliDocument(doc: SearchDocument) {
     topics: doc.topics,
     medium: doc.medium,
     institutionTypes: doc.institutionTypes,
+    parts:
+      decompounder && doc.locale === "nl"
+        ? decompounder.partsOfText(`${doc.title} ${doc.aliases.join(" ")} ${doc.summary} ${doc.body}`)
+        : "",
   };
+}
+
+/**
+ * A Dutch search with each compound preceded by its parts ("geluidsbanden" → "geluid banden
+ * geluidsbanden"): documents with all the parts (in their text or in their parts field) match,
+ * those with the word itself as well rank first, and Meilisearch's matching strategy ("last")
+ * drops the whole word before the parts. Words in quotes or excluded are left as they are.
+ */
+export function meiliQueryText(q: string, locale: SearchQuery["locale"], decompounder: Decompounder): string {
+  if (locale !== "nl" || q.includes('"')) return q;
+  return q
+    .split(/(\s+)/)
+    .map((token) => {
+      if (!/^\p{L}+$/u.test(token)) return token;
+      const compound = decompounder.split(token);
+      return compound ? `${compound.leaves.join(" ")} ${token}` : token;
+    })
+    .join("");
 }
 
 export function meiliId(docId: string): string {
@@ -131,14 +159,23 @@ export class MeiliEngine implements SearchEngine {
   /** Indexes and waits until Meilisearch has applied it (tests and full reindexing). */
   async indexAndWait(docs: SearchDocument[]): Promise<void> {
     if (docs.length) {
+      const decompounder = await dutchDecompounder();
       await this.documents
-        .addDocuments(docs.map(toMeiliDocument), { primaryKey: "id" })
+        .addDocuments(
+          docs.map((d) => toMeiliDocument(d, decompounder)),
+          { primaryKey: "id" },
+        )
         .waitTask({ timeout: 120_000 });
     }
   }
 
   async index(docs: SearchDocument[]): Promise<void> {
-    if (docs.length) await this.documents.addDocuments(docs.map(toMeiliDocument), { primaryKey: "id" });
+    if (!docs.length) return;
+    const decompounder = await dutchDecompounder();
+    await this.documents.addDocuments(
+      docs.map((d) => toMeiliDocument(d, decompounder)),
+      { primaryKey: "id" },
+    );
   }
 
   async remove(ids: string[]): Promise<void> {
@@ -157,7 +194,8 @@ export class MeiliEngine implements SearchEngine {
   async query(input: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
     const query = clampQuery(input);
-    const response = await this.documents.search(query.q, {
+    const q = meiliQueryText(query.q, query.locale, await dutchDecompounder());
+    const response = await this.documents.search(q, {
       filter: meiliFilter(query),
       facets: ["kind", "topics", "medium"],
       limit: query.limit,

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type DB, rowsOf } from "#db/client.server.ts";
+import { type Decompounder, dutchDecompounder } from "./decompound.ts";
 import { byScore, type DocRow, DocTable, type Matched, type Numbers } from "./doc-table.ts";
 import { type ParsedQuery, type ParsedTerm, parseQuery, prefixToken, stopwords } from "./query-parser.ts";
 import { lexemesOf, windowFinder } from "./snippet-window.ts";
@@ -10,12 +11,18 @@ import {
   type EngineHealth,
   type SearchDocument,
   type SearchEngine,
+  type SearchLocale,
   type SearchQuery,
   type SearchResult,
 } from "./types.ts";
 
 // Weights for ts_rank_cd, in the order D, C, B, A: title and aliases above summary above body.
 const WEIGHTS = sql.raw(`'{0.05, 0.2, 0.5, 1.0}'`);
+/**
+ * With compounds in a query, what a document that has the word itself (not only its parts) gets
+ * on top of its rank: less than a word in the title (2), more than any text rank in practice.
+ */
+const WHOLE_WORD_BONUS = sql.raw("1");
 const HEADLINE_OPTIONS = `StartSel=${HEADLINE_MARKERS.start}, StopSel=${HEADLINE_MARKERS.stop}, MaxWords=30, MinWords=14, MaxFragments=2, FragmentDelimiter="${HEADLINE_MARKERS.fragments}"`;
 
 /** The head vector (title, aliases, summary): Dutch (stemmed), simple (exact words, codes), English for English documents. */
@@ -31,12 +38,24 @@ function headVectorSql(doc: SearchDocument): SQL {
     setweight(to_tsvector('simple', unaccent(${doc.summary})), 'B')`;
 }
 
-function bodyVectorSql(doc: SearchDocument): SQL {
+/**
+ * The body vector: Dutch (C), English for English documents (C), exact words (D), and for Dutch
+ * documents the parts of the compounds in the whole document (D, Dutch stems: "geluidsbanden"
+ * adds "geluid" and "band"), so that a part ranks below the word itself (decision 011).
+ */
+function bodyVectorSql(doc: SearchDocument, compoundParts: string): SQL {
   const english = doc.locale === "en";
   return sql`
     setweight(to_tsvector('dutch', unaccent(${doc.body})), 'C') ||
     ${english ? sql`setweight(to_tsvector('english', unaccent(${doc.body})), 'C') ||` : sql``}
+    ${compoundParts ? sql`setweight(to_tsvector('dutch', ${compoundParts}), 'D') ||` : sql``}
     setweight(to_tsvector('simple', unaccent(${doc.body})), 'D')`;
+}
+
+/** The parts of the compounds in a Dutch document (title, aliases, summary, body); "" for English. */
+export function compoundPartsOf(doc: SearchDocument, decompounder: Decompounder): string {
+  if (doc.locale !== "nl") return "";
+  return decompounder.partsOfText(`${doc.title} ${doc.aliases.join(" ")} ${doc.summary} ${doc.body}`);
 }
 
 /** Words of a text as the typo fallback compares them: lower case, no accents. */
@@ -62,8 +81,13 @@ function alternativeSql(alt: string): SQL {
   return sql`(${fn}('dutch', unaccent(${alt})) || ${fn}('simple', unaccent(${alt})) || ${fn}('english', unaccent(${alt})))`;
 }
 
-function termSql(term: ParsedTerm, corrections: string[]): SQL {
+/**
+ * One word of the query: any of its alternatives (synonyms, typo corrections), as a prefix while
+ * being typed, and for a Dutch compound all of its parts ("geluidsbanden": geluid & band).
+ */
+function termSql(term: ParsedTerm, corrections: string[], compound: string[] | null): SQL {
   const parts = [...new Set([...term.alternatives, ...corrections])].map(alternativeSql);
+  if (compound) parts.push(sql`plainto_tsquery('dutch', ${compound.join(" ")})`);
   const token = term.prefix ? prefixToken(term.text) : null;
   if (token) parts.push(sql`to_tsquery('simple', ${`${token}:*`})`);
   return sql`(${sql.join(parts, sql` || `)})`;
@@ -78,6 +102,17 @@ export interface IndexState {
 interface QueryTexts {
   /** Any of the words (each with its alternatives), and every phrase, and no excluded word. */
   exact: string;
+  /**
+   * As exact, without the compounds' parts. With compounds in the query, candidates are ranked by
+   * exact plus parts, and a document that matches whole gets WHOLE_WORD_BONUS and its rank on top.
+   */
+  whole: string;
+  /**
+   * Any part of any compound in the query (null: none). Ranks below the whole words, so that of
+   * the documents with all the parts, those where the parts are in the title or occur often come
+   * first ("nitraatfilmopslag": the nitrate film guide); and marks the parts in the snippets.
+   */
+  parts: string | null;
   /** Each word with its alternatives. */
   terms: string[];
   /** As exact, with phrases loosened for the body index. */
@@ -111,6 +146,8 @@ export class PostgresEngine implements SearchEngine {
     // search_state first: every writer takes that row before any document row, so two writers
     // (a publish and a rebuild) wait for each other instead of deadlocking. (remove does the same.)
     await this.bump();
+    const decompounder = await dutchDecompounder();
+    const partsOf = new Map(docs.map((d) => [d.id, compoundPartsOf(d, decompounder)]));
     for (const doc of docs) {
       // A new number on every change (n = default): see DocTable.
       await this.db.execute(sql`
@@ -128,7 +165,7 @@ export class PostgresEngine implements SearchEngine {
           insert into search_head (id, n, tsv) select id, n, ${headVectorSql(doc)} from doc
           on conflict (id) do update set n = excluded.n, tsv = excluded.tsv
         )
-        insert into search_body (id, n, tsv) select id, n, ${bodyVectorSql(doc)} from doc
+        insert into search_body (id, n, tsv) select id, n, ${bodyVectorSql(doc, partsOf.get(doc.id) ?? "")} from doc
         on conflict (id) do update set n = excluded.n, tsv = excluded.tsv`);
     }
     // And again after: a caller without a transaction then cannot remember results under a
@@ -136,7 +173,9 @@ export class PostgresEngine implements SearchEngine {
     await this.bump();
     const words = [
       ...new Set(
-        docs.flatMap((d) => vocabularyOf(`${d.title} ${d.aliases.join(" ")} ${d.summary} ${d.body}`)),
+        docs.flatMap((d) =>
+          vocabularyOf(`${d.title} ${d.aliases.join(" ")} ${d.summary} ${d.body} ${partsOf.get(d.id) ?? ""}`),
+        ),
       ),
     ];
     for (let i = 0; i < words.length; i += 500) {
@@ -201,7 +240,9 @@ export class PostgresEngine implements SearchEngine {
    */
   private async corrections(
     terms: ParsedTerm[],
+    compounds: ReadonlyMap<string, string[]>,
   ): Promise<{ fixes: Map<string, string[]>; suggested: Map<string, string[]> }> {
+    // Compounds too: "laserdisk" is laser + disk, and a typo for "laserdisc".
     const candidates = terms.filter(
       (t) => !t.text.includes(" ") && t.text.length >= 4 && /\p{L}/u.test(t.text),
     );
@@ -235,6 +276,10 @@ export class PostgresEngine implements SearchEngine {
     );
     for (const row of rows) {
       if (!row.word) continue;
+      // A compound is searched for as its parts; a word that is only similar to one of them
+      // ("geluid" for "geluidsbanden", "magneetband" for "magneetbandschimmel") is neither searched
+      // for nor offered, a typo of the whole word is ("laserdisc" for "laserdisk": laser + disk).
+      if (compounds.has(row.w) && Math.abs(row.word.length - row.w.length) > 2) continue;
       found.set(row.w, [...(found.get(row.w) ?? []), row.word]);
       if (!(typing.has(row.w) && row.begins)) suggested.set(row.w, found.get(row.w)!);
     }
@@ -254,7 +299,7 @@ export class PostgresEngine implements SearchEngine {
     const hasText = parsed.terms.length > 0 || parsed.phrases.length > 0;
     let texts: QueryTexts | null = null;
     if (hasText) {
-      texts = await this.queryTexts(parsed, query.q);
+      texts = await this.queryTexts(parsed, query.q, query.locale);
     } else if (parsed.excluded.length === 0 && query.q.trim() !== "" && !/^[\s"-]*$/.test(query.q)) {
       // Only stop words: nothing to look for.
       return this.empty(started);
@@ -275,12 +320,19 @@ export class PostgresEngine implements SearchEngine {
     // 3. The candidates are ranked with ts_rank_cd on head and body.
     if (texts && candidates.length) {
       const ns = intArray(candidates.map((c) => c.n));
+      const rankBoth = (query: string) =>
+        sql`(ts_rank_cd(${WEIGHTS}, h.tsv, ${query}::tsquery, 1) + ts_rank_cd(${WEIGHTS}, b.tsv, ${query}::tsquery, 1))`;
+      const from = sql`from search_head h join search_body b on b.n = h.n
+          where h.n = any(${ns}) and b.n = any(${ns})`;
       const ranks = rowsOf<{ n: number; r: number }>(
-        await this.db.execute(sql`
-          select h.n, (ts_rank_cd(${WEIGHTS}, h.tsv, ${texts.exact}::tsquery, 1)
-            + ts_rank_cd(${WEIGHTS}, b.tsv, ${texts.exact}::tsquery, 1))::float8 as r
-          from search_head h join search_body b on b.n = h.n
-          where h.n = any(${ns}) and b.n = any(${ns})`),
+        await this.db.execute(
+          texts.parts
+            ? // With compounds: a document with the word itself ranks above those with its parts.
+              sql`select n, (e + p + case when w > 0 then ${WHOLE_WORD_BONUS} + w else 0 end)::float8 as r
+                from (select h.n, ${rankBoth(texts.exact)} as e, ${rankBoth(texts.whole)} as w,
+                  ${rankBoth(texts.parts)} as p ${from}) x`
+            : sql`select h.n, ${rankBoth(texts.exact)}::float8 as r ${from}`,
+        ),
       );
       const rankOf = new Map(ranks.map((r) => [Number(r.n), Number(r.r)]));
       for (const c of candidates) c.score = c.cheap + (rankOf.get(c.n) ?? 0);
@@ -309,7 +361,8 @@ export class PostgresEngine implements SearchEngine {
     const bySlug = new Map(shown.map((s) => [s.slug, s]));
     let headlines: string[] = [];
     if (texts && shown.length) {
-      const windowOf = windowFinder(lexemesOf(texts.exact));
+      const marked = texts.parts ? `(${texts.exact}) | (${texts.parts})` : texts.exact;
+      const windowOf = windowFinder(lexemesOf(marked));
       const windows = page.map((p) => {
         const body = bySlug.get(p.slug)?.body ?? "";
         return windowOf(body) ?? body.slice(0, 4000);
@@ -318,7 +371,7 @@ export class PostgresEngine implements SearchEngine {
       const configs = page.map((p) => (bySlug.get(p.slug)?.locale === "en" ? "english" : "dutch"));
       const rows = rowsOf<{ h: string; i: number }>(
         await this.db.execute(sql`
-          select ts_headline(c::regconfig, w, ${texts.exact}::tsquery, ${HEADLINE_OPTIONS}) as h, i::int as i
+          select ts_headline(c::regconfig, w, ${marked}::tsquery, ${HEADLINE_OPTIONS}) as h, i::int as i
           from unnest(${toTextArray(windows)}, ${toTextArray(configs)}) with ordinality as t(w, c, i)`),
       );
       headlines = [];
@@ -353,12 +406,26 @@ export class PostgresEngine implements SearchEngine {
    * The tsquery texts for a parsed query, built once in their own statement and then sent as
    * constants: built inline, the stable functions (to_tsquery, unaccent) would run for every row.
    */
-  private async queryTexts(parsed: ParsedQuery, q: string): Promise<QueryTexts> {
-    const { fixes: corrections, suggested } = await this.corrections(parsed.terms);
+  private async queryTexts(parsed: ParsedQuery, q: string, locale: SearchLocale): Promise<QueryTexts> {
+    // Dutch compounds in a Dutch search: each also matches as all of its parts. Not in an English
+    // search, where the documents' compounds are not split either (decision 011).
+    const compounds = new Map<string, string[]>();
+    if (locale === "nl") {
+      const decompounder = await dutchDecompounder();
+      for (const t of parsed.terms) {
+        const compound = t.text.includes(" ") ? null : decompounder.split(t.text);
+        if (compound) compounds.set(t.text, compound.leaves);
+      }
+    }
+    const { fixes: corrections, suggested } = await this.corrections(parsed.terms, compounds);
     // Each part of the query as SQL, with a key; parts built before are taken from memory.
     const parts: { key: string; sql: SQL }[] = parsed.terms.map((t) => {
       const fixes = corrections.get(t.text) ?? [];
-      return { key: JSON.stringify(["t", t.alternatives, fixes, t.prefix]), sql: termSql(t, fixes) };
+      const compound = compounds.get(t.text) ?? null;
+      return {
+        key: JSON.stringify(["t", t.alternatives, fixes, t.prefix, compound]),
+        sql: termSql(t, fixes, compound),
+      };
     });
     const must: SQL[] = [];
     for (const phrase of parsed.phrases) {
@@ -377,6 +444,28 @@ export class PostgresEngine implements SearchEngine {
         sql: sql.join(must, sql` && `),
       });
     }
+    // For ranking (see QueryTexts.whole and parts): each word without its compound parts, and
+    // any part of any compound.
+    const termCount = parsed.terms.length;
+    const mustAt = must.length ? termCount : -1;
+    const compoundTerms = parsed.terms.filter((t) => compounds.has(t.text));
+    for (const t of compoundTerms) {
+      const fixes = corrections.get(t.text) ?? [];
+      parts.push({
+        key: JSON.stringify(["t", t.alternatives, fixes, t.prefix, null]),
+        sql: termSql(t, fixes, null),
+      });
+    }
+    const leaves = [...new Set([...compounds.values()].flat())].sort();
+    if (leaves.length) {
+      parts.push({
+        key: JSON.stringify(["r", leaves]),
+        sql: sql.join(
+          leaves.map((leaf) => sql`plainto_tsquery('dutch', ${leaf})`),
+          sql` || `,
+        ),
+      });
+    }
     const todo = parts.filter((p) => !this.builtQueries.has(p.key));
     if (todo.length) {
       const [row] = rowsOf<Record<string, string>>(
@@ -392,8 +481,12 @@ export class PostgresEngine implements SearchEngine {
         this.builtQueries.set(p.key, row?.[`p${i}`] ?? "");
       });
     }
-    const built = parts.map((p) => this.builtQueries.get(p.key) ?? "");
-    const mustPart = must.length ? (built.pop() ?? "") : "";
+    const all = parts.map((p) => this.builtQueries.get(p.key) ?? "");
+    const built = all.slice(0, termCount);
+    const mustPart = mustAt >= 0 ? (all[mustAt] ?? "") : "";
+    const afterMust = termCount + (mustAt >= 0 ? 1 : 0);
+    const wholeOf = new Map(compoundTerms.map((t, i) => [t, all[afterMust + i] ?? ""]));
+    const partsPart = leaves.length ? (all[afterMust + compoundTerms.length] ?? "") : "";
     // Each word's alternatives come back once per text-search configuration, mostly the same
     // lexemes: without the repeats the queries are a third as long (cheaper to match, rank and
     // headline).
@@ -409,8 +502,15 @@ export class PostgresEngine implements SearchEngine {
     // re-read each candidate's body vector. The exact query still ranks the top rows.
     const loose = terms.map(loosen);
     const bodyAll = [...loose, mustPart].filter(Boolean);
+    const exact = withMust(terms.length ? any(terms) : "");
+    const wholeTerms = parsed.terms
+      .map((t, i) => (wholeOf.has(t) ? (wholeOf.get(t) ?? "") : (built[i] ?? "")))
+      .map(dedupeOr)
+      .filter((t) => t !== "");
     return {
-      exact: withMust(terms.length ? any(terms) : ""),
+      exact,
+      whole: compoundTerms.length ? withMust(wholeTerms.length ? any(wholeTerms) : "") : exact,
+      parts: partsPart || null,
       terms,
       bodyAny: withMust(loose.length ? any(loose) : ""),
       bodyAll: bodyAll.length > 1 ? join(bodyAll, "&") : null,

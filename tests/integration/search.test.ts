@@ -286,7 +286,8 @@ describe("rebuilding the index from the moderators' page", () => {
 describe("Meilisearch", () => {
   it("has settings with ranked searchable attributes, filters, synonyms and typo tolerance", () => {
     const settings = meiliSettings();
-    expect(settings.searchableAttributes).toEqual(["title", "aliases", "summary", "body"]);
+    // The parts of Dutch compounds last: below the words themselves (decision 011).
+    expect(settings.searchableAttributes).toEqual(["title", "aliases", "summary", "body", "parts"]);
     expect(settings.filterableAttributes).toEqual(expect.arrayContaining(["kind", "topics", "medium"]));
     expect(settings.synonyms?.umatic).toContain("u-matic");
     expect(settings.synonyms?.azijnlucht).toContain("azijnsyndroom");
