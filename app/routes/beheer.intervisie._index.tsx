@@ -60,6 +60,8 @@ const schema = z
     sharedNeeds: weightField,
     canHelp: weightField,
     sameProvinceInPerson: weightField,
+    similarSize: weightField,
+    similarMaturity: weightField,
   })
   .refine((v) => v.max >= v.min, {
     path: ["max"],
@@ -82,7 +84,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`/beheer/intervisie/voorstel/${result.runId}`);
 }
 
-const weightKeys = ["sameType", "sharedNeeds", "canHelp", "sameProvinceInPerson"] as const;
+const weightKeys = [
+  "sameType",
+  "sharedNeeds",
+  "canHelp",
+  "sameProvinceInPerson",
+  "similarSize",
+  "similarMaturity",
+] as const;
 
 export default function MatchingPage() {
   const { counts, runs, groups, selectedPool } = useLoaderData<typeof loader>();

@@ -11,6 +11,7 @@ import { PageHeader } from "#app/components/page-header.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
+  type BandSpread,
   confirmProposal,
   discardProposal,
   getProposal,
@@ -118,6 +119,8 @@ export default function ProposalPage() {
                   ({t("intervisie.proposal.groupScore").replace("{score}", group.score.toFixed(3))})
                 </span>
               </h2>
+              <Spread label={t("intervisie.proposal.size")} spread={group.size} />
+              <Spread label={t("intervisie.proposal.maturity")} spread={group.maturity} />
               {group.sharedNeeds.length > 0 ? (
                 <p className="text-sm">
                   {t("intervisie.proposal.sharedNeeds").replace(
@@ -190,5 +193,30 @@ export default function ProposalPage() {
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** "Omvang: 1 fte – 5–10 fte (2 van 5 stappen) · 1 onbekend"; a wide spread is marked. */
+function Spread({ label, spread }: { label: string; spread: BandSpread }) {
+  const t = useT();
+  const wide = spread.steps * 2 > spread.scale;
+  const range =
+    spread.from === null
+      ? t("intervisie.proposal.spreadNone")
+      : spread.from === spread.to
+        ? t("intervisie.proposal.spreadSame").replace("{band}", spread.from)
+        : t("intervisie.proposal.spreadRange")
+            .replace("{from}", spread.from)
+            .replace("{to}", spread.to ?? "")
+            .replace("{steps}", String(spread.steps))
+            .replace("{scale}", String(spread.scale));
+  return (
+    <p className="text-sm">
+      <span className="font-medium">{label}:</span> {range}
+      {spread.unknown > 0 && spread.from !== null
+        ? ` · ${t("intervisie.proposal.spreadUnknown").replace("{n}", String(spread.unknown))}`
+        : null}
+      {wide ? <strong className="ml-1 text-accent">{t("intervisie.proposal.spreadWide")}</strong> : null}
+    </p>
   );
 }

@@ -4,6 +4,7 @@ import { DangerButton, FormMessage, SelectField, SubmitButton } from "#app/compo
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
+import { bandLabel, digitisationBands } from "#app/modules/intervisie/matching.ts";
 import {
   getParticipation,
   ParticipationError,
@@ -11,7 +12,7 @@ import {
   saveParticipation,
   withdrawParticipation,
 } from "#app/modules/intervisie/participation.server.ts";
-import { provinces } from "#app/modules/survey/questionnaire.ts";
+import { fteAvLabels, provinces } from "#app/modules/survey/questionnaire.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 
 export const meta: MetaFunction = () => [{ title: "Meedoen aan intervisie · AV-Kennisnet" }];
@@ -22,7 +23,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { participation, waiting: Boolean(user.requestedInstitutionId) };
 }
 
-type Values = { needs: string[]; offers: string[]; inPerson: string; province: string; consent: string };
+type Values = {
+  needs: string[];
+  offers: string[];
+  inPerson: string;
+  province: string;
+  fte: string;
+  digitisationDegree: string;
+  consent: string;
+};
 type ActionResult =
   | { ok: "saved" | "withdrawn"; errors?: undefined; values?: undefined }
   | { ok?: undefined; errors: Record<string, string>; values?: Values };
@@ -67,6 +76,8 @@ export default function OptIn() {
   const offers = values?.offers ?? participation.offers;
   const inPerson = values ? values.inPerson === "ja" : participation.inPerson;
   const province = values?.province ?? participation.province ?? "";
+  const fte = values?.fte ?? participation.fte ?? "";
+  const digitisationDegree = values?.digitisationDegree ?? participation.digitisationDegree ?? "";
   const errorId = (key: string) => (errors[key] ? `${key}-fout` : undefined);
   return (
     <div className="max-w-3xl space-y-8">
@@ -140,6 +151,34 @@ export default function OptIn() {
             {provinces.map((p) => (
               <option key={p} value={p}>
                 {p}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t("intervisie.optin.fte")}
+            name="fte"
+            hint={t("intervisie.optin.comparableHint")}
+            error={errors.fte}
+            defaultValue={fte}
+          >
+            <option value="">{t("intervisie.optin.unknown")}</option>
+            {fteAvLabels.map((band) => (
+              <option key={band} value={band}>
+                {bandLabel(band)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t("intervisie.optin.digitisationDegree")}
+            name="digitisationDegree"
+            hint={t("intervisie.optin.comparableHint")}
+            error={errors.digitisationDegree}
+            defaultValue={digitisationDegree}
+          >
+            <option value="">{t("intervisie.optin.unknown")}</option>
+            {digitisationBands.map((band) => (
+              <option key={band} value={band}>
+                {bandLabel(band)}
               </option>
             ))}
           </SelectField>

@@ -29,6 +29,10 @@ export const intervisionParticipant = pgTable("intervision_participant", {
   offers: text("offers").array().notNull().default(sql`'{}'::text[]`),
   inPerson: boolean("in_person").notNull().default(false),
   province: text("province"),
+  /** AV staff band (an `fte_av` label); null: unknown. Pre-filled from the institution's answers. */
+  fte: text("fte"),
+  /** Share digitised (a `digitisation_degree` label); null: unknown. */
+  digitisationDegree: text("digitisation_degree"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

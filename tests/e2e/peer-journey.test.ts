@@ -124,6 +124,9 @@ describe("a peer's journey through intervision", () => {
     await moderator.getByRole("button", { name: "Matching uitvoeren" }).click();
     await moderator.waitForURL(/\/beheer\/intervisie\/voorstel\/\d+$/);
     await expect.poll(() => moderator.getByText(/Score van het voorstel: \d\.\d{3}/).count()).toBe(1);
+    // Each group shows its spread in size and maturity (nobody gave them here).
+    await expect.poll(() => moderator.getByText("Omvang (fte AV):").count()).toBeGreaterThan(0);
+    expect(await seriousAxeViolations(moderator)).toEqual([]);
     const group = moderator
       .getByRole("listitem")
       .filter({ has: moderator.getByRole("heading", { name: /Groep 1/ }) });

@@ -92,8 +92,9 @@ async function answers(
   needs: string[],
   offers: string[],
   province: string,
+  extra: Record<string, string> = {},
 ) {
-  const answers: Record<string, string | null> = {};
+  const answers: Record<string, string | null> = { ...extra };
   for (const [key, column] of Object.entries(needColumns))
     answers[column] = needs.includes(key) ? "Slecht" : offers.includes(key) ? "Goed" : "Voldoende";
   await database.db.insert(surveyResponse).values({
@@ -115,6 +116,8 @@ function optInForm(fields: {
   inPerson?: boolean;
   province?: string;
   consent?: boolean;
+  fte?: string;
+  digitisationDegree?: string;
 }) {
   const body = new URLSearchParams();
   if (fields.consent !== false) body.append("consent", "ja");
@@ -122,6 +125,8 @@ function optInForm(fields: {
   for (const o of fields.offers ?? []) body.append("offers", o);
   body.append("inPerson", fields.inPerson ? "ja" : "nee");
   body.append("province", fields.province ?? "");
+  body.append("fte", fields.fte ?? "");
+  body.append("digitisationDegree", fields.digitisationDegree ?? "");
   body.append("intent", "opslaan");
   return body;
 }
@@ -202,6 +207,8 @@ async function runMatch(moderator: Member, fields: Record<string, string> = {}) 
       sharedNeeds: "1",
       canHelp: "0.5",
       sameProvinceInPerson: "0.5",
+      similarSize: "0.5",
+      similarMaturity: "0.5",
       ...fields,
     },
     { Cookie: moderator.cookie },
@@ -290,6 +297,68 @@ describe("taking part", () => {
     expect(row?.inPerson).toBe(true);
     expect(row?.province).toBe("Limburg");
     expect(row?.consentAt).toBeInstanceOf(Date);
+  });
+
+  it("pre-fills size and maturity from the answers, keeps what the member changes, and shows each group's spread", async () => {
+    const inst = await newInstitution("Gemeentearchief Klein", "Archief");
+    await answers(inst, "Archief", ["storage"], [], "Zeeland", {
+      fte_av: "1-5 fte",
+      digitisation_degree: "Weet ik niet",
+    });
+    const m = await memberOf(inst);
+    const page = await optInLoader({
+      request: get("/intervisie/deelnemen", { Cookie: m.cookie }),
+      context,
+      params: {},
+    });
+    expect(page.participation.fte).toBe("1-5 fte");
+    expect(page.participation.digitisationDegree).toBeNull();
+
+    const bad = await statusAndBody(await optIn(m, { needs: ["storage"], fte: "heel veel" }));
+    expect(bad.status).toBe(400);
+    expect((bad.body.errors as Record<string, string>).fte).toMatch(/omvang/);
+    const saved = await statusAndBody(
+      await optIn(m, { needs: ["storage"], fte: "1 fte", digitisationDegree: "25-50%" }),
+    );
+    expect(saved.status).toBe(200);
+    const [row] = await database.db
+      .select()
+      .from(intervisionParticipant)
+      .where(eq(intervisionParticipant.userId, m.id));
+    expect([row?.fte, row?.digitisationDegree]).toEqual(["1 fte", "25-50%"]);
+
+    // Three more comparable members and one large, fully digitised one: one group of five.
+    const { members, moderator } = await pool(4);
+    const bands = [
+      ["1-5 fte", "25-50%"],
+      ["1 fte", "10-25%"],
+      ["Meer dan 10 fte", "75-100%"],
+      ["", ""],
+    ] as const;
+    for (const [i, member] of members.entries()) {
+      const [fte, digitisationDegree] = bands[i]!;
+      expect(
+        (await statusAndBody(await optIn(member, { needs: ["storage"], fte, digitisationDegree }))).status,
+      ).toBe(200);
+    }
+    const runId = runIdFrom(await runMatch(moderator, { min: "5", max: "5" }));
+    const proposal = await proposalOf(moderator, runId);
+    expect(proposal.groups).toHaveLength(1);
+    const group = proposal.groups[0]!;
+    expect(group.size).toMatchObject({ from: "1 fte", to: "Meer dan 10 fte", steps: 3, unknown: 1 });
+    expect(group.maturity).toMatchObject({ from: "10–25 %", to: "75–100 %", steps: 3, unknown: 1 });
+    const mine = group.members.find((x) => x.id === m.id)!;
+    expect(mine.reasons).toContain("vergelijkbare omvang: 1 fte (2 van 4 groepsgenoten)");
+    expect(mine.reasons).toContain(
+      "vergelijkbare digitale volwassenheid: 25–50 % gedigitaliseerd (2 van 4 groepsgenoten)",
+    );
+
+    const exported = await accountDataLoader({
+      request: get("/account/gegevens", { Cookie: m.cookie }),
+      context,
+      params: {},
+    });
+    expect(JSON.stringify(await (exported as Response).json())).toContain('"digitisationDegree":"25-50%"');
   });
 
   it("asks a member without an institution to choose one first", async () => {

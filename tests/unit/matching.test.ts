@@ -7,17 +7,21 @@ import {
   affinity,
   checkGrouping,
   defaultWeights,
+  digitisationBands,
+  fteBands,
   greedyGrouping,
   MatchError,
   type MatchOptions,
   type MatchResult,
   match,
   type Participant,
+  parseParticipants,
   randomGrouping,
   scoreGrouping,
   upperBound,
 } from "#app/modules/intervisie/matching.ts";
 import { type TopicKey, topics } from "#app/modules/taxonomy.ts";
+import { exhaustiveOptimum } from "#tests/support/exhaustive-matching.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers: a seeded generator, an independent scorer, an exhaustive optimum, a constraint check
@@ -56,6 +60,44 @@ function generate(n: number, seed: number, shared = 0.2): Participant[] {
   return people;
 }
 
+/** Adds AV staff and share-digitised bands; with probability `unknown` a value is left out or "Weet ik niet". */
+function withBands(people: Participant[], seed: number, unknown = 0.2): Participant[] {
+  const rng = mulberry32(seed);
+  const band = (bands: readonly string[]) =>
+    rng() < unknown
+      ? rng() < 0.5
+        ? null
+        : "Weet ik niet"
+      : (bands[Math.floor(rng() * bands.length)] ?? null);
+  return people.map((p) => ({ ...p, fte: band(fteBands), digitisationDegree: band(digitisationBands) }));
+}
+
+/** Mean over groups of the range (highest − lowest rank) of a band among members who gave it. */
+function meanSpread(people: Participant[], groups: string[][], field: "fte" | "digitisationDegree"): number {
+  const bands = field === "fte" ? fteBands : digitisationBands;
+  const byId = new Map(people.map((p) => [p.id, p]));
+  let sum = 0;
+  for (const group of groups) {
+    const ranks = group.map((id) => bands.indexOf(byId.get(id)?.[field] ?? "")).filter((r) => r >= 0);
+    sum += ranks.length > 0 ? Math.max(...ranks) - Math.min(...ranks) : 0;
+  }
+  return sum / groups.length;
+}
+
+/** The affinity of docs/domain.md §7 before size and maturity existed, written out independently. */
+function affinityBefore(p: Participant, q: Participant): number {
+  const inter = p.needs.filter((k) => q.needs.includes(k)).length;
+  const union = new Set([...p.needs, ...q.needs]).size;
+  const help =
+    p.needs.filter((k) => q.offers.includes(k)).length + q.needs.filter((k) => p.offers.includes(k)).length;
+  return (
+    (p.type !== "" && p.type === q.type ? 2 : 0) +
+    (union === 0 ? 0 : inter / union) +
+    (0.5 * help) / 9 +
+    (p.inPerson && q.inPerson && p.province !== "" && p.province === q.province ? 0.5 : 0)
+  );
+}
+
 function person(
   id: string,
   institution: string,
@@ -86,64 +128,6 @@ function objective(people: Participant[], groups: string[][], weights = defaultW
     }
   }
   return sum / people.length;
-}
-
-/**
- * The exact optimum by exhaustive search over set partitions with sizes in [min, max] and no
- * two colleagues together: the lowest unassigned person always opens the next group, its
- * mates are chosen in increasing index order, and a group closes only when the rest can still
- * be split into allowed sizes. Returns null when no valid partition exists.
- */
-function exhaustiveOptimum(
-  people: Participant[],
-  min: number,
-  max: number,
-): { score: number; partitions: number } | null {
-  const n = people.length;
-  const A = affinityMatrix(people);
-  const splittable = Array.from({ length: n + 1 }, (_, r) => {
-    if (r === 0) return true;
-    for (let k = 1; k * min <= r; k++) if (r <= k * max) return true;
-    return false;
-  });
-  const free = new Array<boolean>(n).fill(true);
-  let best = Number.NEGATIVE_INFINITY;
-  let partitions = 0;
-  const term = (group: number[]) => {
-    let w = 0;
-    for (const p of group) for (const q of group) w += A[p]?.[q] ?? 0;
-    return w / (group.length - 1);
-  };
-  const nextGroup = (remaining: number, total: number): void => {
-    if (remaining === 0) {
-      partitions++;
-      if (total > best) best = total;
-      return;
-    }
-    const first = free.indexOf(true);
-    free[first] = false;
-    const group = [first];
-    const extend = (from: number): void => {
-      if (group.length >= min && splittable[remaining - group.length]) {
-        nextGroup(remaining - group.length, total + term(group));
-      }
-      if (group.length === max) return;
-      for (let j = from; j < n; j++) {
-        if (!free[j]) continue;
-        const institution = people[j]?.institution;
-        if (group.some((m) => people[m]?.institution === institution)) continue;
-        free[j] = false;
-        group.push(j);
-        extend(j + 1);
-        group.pop();
-        free[j] = true;
-      }
-    };
-    extend(first + 1);
-    free[first] = true;
-  };
-  nextGroup(n, 0);
-  return partitions === 0 ? null : { score: best / n, partitions };
 }
 
 /** The hard constraints, checked independently of the module. */
@@ -472,6 +456,119 @@ describe("match: reasons", () => {
   it("leave out terms whose weight is zero", () => {
     const reasons = match(people, { min: 4, max: 4, weights: { sameType: 0 } }).groups[0]?.reasons ?? {};
     expect(reasons.a?.some((r) => r.startsWith("zelfde type"))).toBe(false);
+  });
+});
+
+describe("comparable size and digital maturity", () => {
+  const base = person("p", "A", "Museum", ["storage"], [], "Utrecht", false);
+  const other = person("q", "B", "Archief", [], [], "Limburg", false);
+
+  it("adds w·(1 − |rank difference|/(levels − 1)) per band, nothing when either is unknown", () => {
+    const p = { ...base, fte: "1-5 fte", digitisationDegree: "25-50%" };
+    const q = { ...other, fte: "Meer dan 10 fte", digitisationDegree: "0-10%" };
+    // fte ranks 3 and 5 of 0..5: 0.5·(1 − 2/5); digitisation ranks 2 and 0 of 0..4: 0.5·(1 − 2/4).
+    expect(affinity(p, q)).toBeCloseTo(0.5 * (1 - 2 / 5) + 0.5 * (1 - 2 / 4), 12);
+    expect(affinity(p, { ...q, fte: "1-5 fte", digitisationDegree: "25-50%" })).toBeCloseTo(1, 12);
+    expect(affinity(p, { ...q, fte: "Geen", digitisationDegree: "75-100%" })).toBeCloseTo(
+      0.5 * (1 - 3 / 5) + 0.5 * (1 - 2 / 4),
+      12,
+    );
+    expect(affinity(p, { ...q, fte: null, digitisationDegree: "Weet ik niet" })).toBe(0);
+    expect(affinity(p, q, { similarSize: 2, similarMaturity: 0 })).toBeCloseTo(2 * (1 - 2 / 5), 12);
+  });
+
+  it("scores instances without the fields exactly as before", () => {
+    for (let seed = 1; seed <= 5; seed++) {
+      const people = generate(40, 500 + seed, 0.1);
+      for (const p of people)
+        for (const q of people) if (p !== q) expect(affinity(p, q)).toBe(affinityBefore(p, q));
+      const unknown = people.map((p) => ({ ...p, fte: null, digitisationDegree: "Weet ik niet" }));
+      const before = match(people, { seed, weights: { similarSize: 0, similarMaturity: 0 } });
+      expect(match(people, { seed })).toEqual(before);
+      expect(match(unknown, { seed })).toEqual(before);
+    }
+  });
+
+  it("still reaches the exhaustive optimum (at least 0.99 of it) with the new terms on", () => {
+    let feasible = 0;
+    let optimal = 0;
+    let worst = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 30; i++) {
+      const n = 8 + (i % 5);
+      const people = withBands(generate(n, 3000 + i, 0.2), 3000 + i);
+      const exact = exhaustiveOptimum(people, 4, 7);
+      if (!exact) continue;
+      feasible++;
+      const result = match(people, { seed: i });
+      expectValid(people, memberLists(result), 4, 7);
+      const score = objective(people, memberLists(result));
+      expect(result.score).toBeCloseTo(score, 9);
+      expect(score / exact.score, `instance ${i}`).toBeGreaterThanOrEqual(0.99);
+      worst = Math.min(worst, score / exact.score);
+      if (score / exact.score > 1 - 1e-9) optimal++;
+    }
+    console.log(`bands: ${feasible} feasible, optimum on ${optimal}, worst ratio ${worst.toFixed(4)}`);
+    expect(feasible).toBeGreaterThanOrEqual(20);
+  });
+
+  it("makes groups more alike in size and maturity than the old weights, at a small cost in shared needs", () => {
+    const people = withBands(generate(200, 77, 0.1), 77);
+    const old = memberLists(match(people, { weights: { similarSize: 0, similarMaturity: 0 } }));
+    const now = memberLists(match(people));
+    const needs = (groups: string[][]) =>
+      objective(people, groups, {
+        ...defaultWeights,
+        sameType: 0,
+        canHelp: 0,
+        sameProvinceInPerson: 0,
+        similarSize: 0,
+        similarMaturity: 0,
+      });
+    const figures = {
+      fte: [meanSpread(people, old, "fte"), meanSpread(people, now, "fte")],
+      digitisation: [
+        meanSpread(people, old, "digitisationDegree"),
+        meanSpread(people, now, "digitisationDegree"),
+      ],
+      needOverlap: [needs(old), needs(now)],
+    };
+    console.log(`homogeneity n=200 (old → new): ${JSON.stringify(figures)}`);
+    expect(figures.fte[1]).toBeLessThan(figures.fte[0] ?? 0);
+    expect(figures.digitisation[1]).toBeLessThan(figures.digitisation[0] ?? 0);
+  });
+
+  it("names it in the reasons", () => {
+    const people = [
+      { ...person("a", "A", "Archief", [], [], "", false), fte: "1-5 fte", digitisationDegree: "25-50%" },
+      { ...person("b", "B", "Museum", [], [], "", false), fte: "1 fte", digitisationDegree: "25-50%" },
+      {
+        ...person("c", "C", "Omroep", [], [], "", false),
+        fte: "Meer dan 10 fte",
+        digitisationDegree: "75-100%",
+      },
+      { ...person("d", "D", "Overig", [], [], "", false) },
+    ];
+    const reasons = match(people, { min: 4, max: 4 }).groups[0]?.reasons ?? {};
+    expect(reasons.a).toEqual([
+      "vergelijkbare omvang: 1–5 fte (1 van 3 groepsgenoten)",
+      "vergelijkbare digitale volwassenheid: 25–50 % gedigitaliseerd (1 van 3 groepsgenoten)",
+    ]);
+    expect(reasons.d).toEqual(["geen gemeenschappelijke kenmerken met de groepsgenoten"]);
+  });
+
+  it("reads the fields from the command's input and refuses unknown labels", () => {
+    const [p] = parseParticipants([
+      { id: "a", institution: "A", type: "Archief", fte: "1–5 fte", digitisationDegree: "Weet ik niet" },
+    ]);
+    expect(p?.fte).toBe("1–5 fte");
+    expect(
+      affinity(p as Participant, { ...(p as Participant), id: "b", institution: "B", type: "" }),
+    ).toBeCloseTo(0.5, 12);
+    const error = matchError(() =>
+      parseParticipants([{ id: "a", institution: "A", type: "Archief", fte: "drie mensen" }]),
+    );
+    expect(error.message).toContain('Onbekende waarde "drie mensen" bij deelnemer "a" (fte)');
+    expect(error.message).toContain("Meer dan 10 fte");
   });
 });
 

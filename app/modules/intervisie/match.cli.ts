@@ -1,6 +1,7 @@
 // `npm run match -- --input <deelnemers.json> [--min 4] [--max 7] [--seed 1]`
 //
-// Reads [{ id, institution, type, needs: [topic], offers: [topic], province, inPerson }] and
+// Reads [{ id, institution, type, needs: [topic], offers: [topic], province, inPerson, fte?,
+// digitisationDegree? }] (the last two optional band labels, docs/domain.md §7) and
 // prints the proposal { score, groups: [{ members, score, reasons }] } as JSON on stdout.
 // Problems (missing file, bad JSON, constraints that cannot hold) go to stderr as one Dutch
 // message, exit code 1, no stack trace.

@@ -17,9 +17,13 @@ import { confirmedInstitutionOfUser } from "../auth/institutions.server.ts";
 import { type MailEnv, notify } from "../notifications/notifications.server.ts";
 import { type TopicKey, topics } from "../taxonomy.ts";
 import {
+  bandLabel,
+  bandRank,
   checkGrouping,
   defaultWeights,
+  digitisationBands,
   explainGrouping,
+  fteBands,
   MatchError,
   type MatchResult,
   match,
@@ -65,6 +69,8 @@ async function signedUp(db: DB) {
       offers: intervisionParticipant.offers,
       province: intervisionParticipant.province,
       inPerson: intervisionParticipant.inPerson,
+      fte: intervisionParticipant.fte,
+      digitisationDegree: intervisionParticipant.digitisationDegree,
     })
     .from(intervisionParticipant)
     .innerJoin(user, eq(user.id, intervisionParticipant.userId))
@@ -99,6 +105,8 @@ export async function poolParticipants(db: DB, pool: Pool): Promise<PoolParticip
       offers: r.offers.filter((k) => known.has(k)) as TopicKey[],
       province: r.province ?? "",
       inPerson: r.inPerson,
+      fte: r.fte,
+      digitisationDegree: r.digitisationDegree,
     }));
 }
 
@@ -164,8 +172,42 @@ export interface ProposalView {
   groups: {
     score: number;
     sharedNeeds: TopicKey[];
+    /** Smallest and largest AV staff band, and how many members did not give one. */
+    size: BandSpread;
+    /** Least and most digitised, and how many members did not give it. */
+    maturity: BandSpread;
     members: { id: string; name: string; institutionName: string; type: string; reasons: string[] }[];
   }[];
+}
+
+export interface BandSpread {
+  /** Lowest and highest band among the members who gave one (labels as read), null when none did. */
+  from: string | null;
+  to: string | null;
+  /** Steps between them on the scale, and the scale's last step (fte 5, digitisation 4). */
+  steps: number;
+  scale: number;
+  unknown: number;
+}
+
+/** The spread of a group in size or maturity, so a lopsided group shows at a glance. */
+export function bandSpread(
+  members: readonly Pick<Participant, "fte" | "digitisationDegree">[],
+  field: "fte" | "digitisationDegree",
+): BandSpread {
+  const bands = field === "fte" ? fteBands : digitisationBands;
+  const ranks = members.map((m) => bandRank(m[field], field)).filter((r) => r >= 0);
+  const unknown = members.length - ranks.length;
+  if (ranks.length === 0) return { from: null, to: null, steps: 0, scale: bands.length - 1, unknown };
+  const lo = Math.min(...ranks);
+  const hi = Math.max(...ranks);
+  return {
+    from: bandLabel(bands[lo] ?? ""),
+    to: bandLabel(bands[hi] ?? ""),
+    steps: hi - lo,
+    scale: bands.length - 1,
+    unknown,
+  };
 }
 
 type StoredOptions = { min: number; max: number; seed: number; weights: Weights };
@@ -212,6 +254,14 @@ export async function getProposal(db: DB, runId: number): Promise<ProposalView |
     groups: explained.groups.map((g) => ({
       score: g.score,
       sharedNeeds: sharedNeeds(g.members.map((id) => byId.get(id) as PoolParticipant)),
+      size: bandSpread(
+        g.members.map((id) => byId.get(id) as PoolParticipant),
+        "fte",
+      ),
+      maturity: bandSpread(
+        g.members.map((id) => byId.get(id) as PoolParticipant),
+        "digitisationDegree",
+      ),
       members: g.members.map((id) => {
         const p = byId.get(id) as PoolParticipant;
         return {

@@ -15,7 +15,13 @@
 // feasible group count with several restarts. The work is counted in kicks, not wall time, so
 // the output is reproducible; `timeBudgetMs` can cut the kicks short on a slow machine.
 
+import { fteAvLabels, shareDigitisedLabels } from "#app/modules/survey/questionnaire.ts";
 import { type TopicKey, topics } from "#app/modules/taxonomy.ts";
+
+/** AV staff bands (`fte_av` labels), smallest first. */
+export const fteBands: readonly string[] = fteAvLabels;
+/** Share digitised (`digitisation_degree` labels), least first; "Weet ik niet" is no band but unknown. */
+export const digitisationBands: readonly string[] = shareDigitisedLabels.filter((l) => l !== "Weet ik niet");
 
 export interface Participant {
   id: string;
@@ -28,6 +34,10 @@ export interface Participant {
   province: string;
   /** Can meet in person. */
   inPerson: boolean;
+  /** AV staff band, an `fte_av` label ("Geen" … "Meer dan 10 fte"); absent or null: unknown. */
+  fte?: string | null;
+  /** Share digitised, a `digitisation_degree` label ("0-10%" … "75-100%"); absent, null or "Weet ik niet": unknown. */
+  digitisationDegree?: string | null;
 }
 
 export interface Weights {
@@ -35,6 +45,10 @@ export interface Weights {
   sharedNeeds: number;
   canHelp: number;
   sameProvinceInPerson: number;
+  /** Comparable size: closeness of the AV staff bands. */
+  similarSize: number;
+  /** Comparable digital maturity: closeness of the share digitised. */
+  similarMaturity: number;
 }
 
 export const defaultWeights: Readonly<Weights> = Object.freeze({
@@ -42,6 +56,8 @@ export const defaultWeights: Readonly<Weights> = Object.freeze({
   sharedNeeds: 1.0,
   canHelp: 0.5,
   sameProvinceInPerson: 0.5,
+  similarSize: 0.5,
+  similarMaturity: 0.5,
 });
 
 export interface MatchOptions {
@@ -135,6 +151,39 @@ interface Profile {
   offers: number;
   /** Province when the participant meets in person, otherwise "" (never matches). */
   meetProvince: string;
+  /** Rank in fteBands, −1 when unknown. */
+  fteRank: number;
+  /** Rank in digitisationBands, −1 when unknown. */
+  degreeRank: number;
+}
+
+/** "1-5 fte" and "1–5 fte" are the same label; so are "25-50%" and "25–50 %". */
+function normaliseBand(value: string): string {
+  return value
+    .trim()
+    .replace(/\s*[–—]\s*/g, "-")
+    .replace(/\s+%/g, "%");
+}
+
+/** The rank of a band label; −1 when absent, empty or "Weet ik niet". Unknown labels are refused. */
+export function bandRank(
+  value: string | null | undefined,
+  field: "fte" | "digitisationDegree",
+  id = "",
+): number {
+  if (value === undefined || value === null) return -1;
+  const label = normaliseBand(value);
+  if (label === "" || label.toLowerCase() === "weet ik niet") return -1;
+  const bands = field === "fte" ? fteBands : digitisationBands;
+  const rank = bands.indexOf(label);
+  if (rank === -1) {
+    const who = id === "" ? "" : ` bij deelnemer "${id}"`;
+    throw new MatchError(
+      "input",
+      `Onbekende waarde "${value}"${who} (${field}). Kies uit: ${bands.join(", ")}, of laat het leeg als het onbekend is.`,
+    );
+  }
+  return rank;
 }
 
 function profileOf(p: Participant): Profile {
@@ -143,7 +192,14 @@ function profileOf(p: Participant): Profile {
     needs: topicMask(p.needs, p.id, "needs"),
     offers: topicMask(p.offers, p.id, "offers"),
     meetProvince: p.inPerson ? p.province : "",
+    fteRank: bandRank(p.fte, "fte", p.id),
+    degreeRank: bandRank(p.digitisationDegree, "digitisationDegree", p.id),
   };
+}
+
+/** 1 for the same band, falling linearly to 0 for the two ends of the scale. */
+function closeness(r: number, s: number, levels: number): number {
+  return 1 - Math.abs(r - s) / (levels - 1);
 }
 
 function pairAffinity(p: Profile, q: Profile, w: Weights): number {
@@ -153,6 +209,10 @@ function pairAffinity(p: Profile, q: Profile, w: Weights): number {
   if (union !== 0) a += (w.sharedNeeds * (popcount[p.needs & q.needs] ?? 0)) / (popcount[union] ?? 1);
   a += (w.canHelp * ((popcount[p.needs & q.offers] ?? 0) + (popcount[q.needs & p.offers] ?? 0))) / topicCount;
   if (p.meetProvince !== "" && p.meetProvince === q.meetProvince) a += w.sameProvinceInPerson;
+  // Unknown on either side adds nothing, so instances without bands score exactly as before.
+  if (p.fteRank >= 0 && q.fteRank >= 0) a += w.similarSize * closeness(p.fteRank, q.fteRank, fteBands.length);
+  if (p.degreeRank >= 0 && q.degreeRank >= 0)
+    a += w.similarMaturity * closeness(p.degreeRank, q.degreeRank, digitisationBands.length);
   return a;
 }
 
@@ -176,7 +236,9 @@ function resolveWeights(weights: Partial<Weights> | undefined): Weights {
  * The pair affinity of docs/domain.md §7:
  * a(p,q) = w.sameType·[type(p) = type(q)] + w.sharedNeeds·|N(p)∩N(q)|/|N(p)∪N(q)| (0 when both
  * are empty) + w.canHelp·(|N(p)∩S(q)| + |N(q)∩S(p)|)/9 + w.sameProvinceInPerson·[same province
- * and both meet in person]. An empty type or province never counts as "the same".
+ * and both meet in person] + w.similarSize·(1 − |rank fte(p) − rank fte(q)|/5) +
+ * w.similarMaturity·(1 − |rank digitisation(p) − rank digitisation(q)|/4), each of the last two
+ * 0 when either value is unknown. An empty type or province never counts as "the same".
  */
 export function affinity(p: Participant, q: Participant, weights: Partial<Weights> = defaultWeights): number {
   return pairAffinity(profileOf(p), profileOf(q), resolveWeights(weights));
@@ -265,7 +327,17 @@ export function parseParticipants(data: unknown): Participant[] {
     if (typeof inPerson !== "boolean") {
       throw new MatchError("input", `${where}: "inPerson" moet true of false zijn.`);
     }
+    const band = (field: "fte" | "digitisationDegree"): { [key: string]: string | null } => {
+      const v = record[field];
+      if (v === undefined) return {};
+      if (v !== null && typeof v !== "string")
+        throw new MatchError("input", `${where}: "${field}" moet tekst of null zijn.`);
+      bandRank(v, field, typeof record.id === "string" ? record.id : "");
+      return { [field]: v };
+    };
     return {
+      ...band("fte"),
+      ...band("digitisationDegree"),
       id: text("id"),
       institution: text("institution"),
       type: text("type"),
@@ -1284,6 +1356,11 @@ export function checkGrouping(
   return problems;
 }
 
+/** A band for reading: "1-5 fte" → "1–5 fte", "25-50%" → "25–50 %". */
+export function bandLabel(band: string): string {
+  return band.replace(/(\d)-(\d)/g, "$1–$2").replace(/(\d)%/g, "$1 %");
+}
+
 /** Dutch reasons for member p against its group-mates, one per non-zero score term. */
 function reasonsFor(instance: Instance, p: number, mates: readonly number[]): string[] {
   const { participants, profiles, weights } = instance;
@@ -1294,8 +1371,13 @@ function reasonsFor(instance: Instance, p: number, mates: readonly number[]): st
   let sharedNeeds = 0;
   let theyOffer = 0;
   let theyNeed = 0;
+  let similarSize = 0;
+  let similarMaturity = 0;
   for (const q of mates) {
     const other = profiles[q] as Profile;
+    if (me.fteRank >= 0 && other.fteRank >= 0 && Math.abs(me.fteRank - other.fteRank) <= 1) similarSize++;
+    if (me.degreeRank >= 0 && other.degreeRank >= 0 && Math.abs(me.degreeRank - other.degreeRank) <= 1)
+      similarMaturity++;
     if (me.type !== "" && me.type === other.type) sameType++;
     if (me.meetProvince !== "" && me.meetProvince === other.meetProvince) sameProvince++;
     sharedNeeds |= other.needs;
@@ -1321,6 +1403,14 @@ function reasonsFor(instance: Instance, p: number, mates: readonly number[]): st
   if (weights.sameProvinceInPerson > 0 && sameProvince > 0) {
     reasons.push(
       `zelfde provincie, komt graag fysiek: ${participants[p]?.province ?? ""} ${of(sameProvince)}`,
+    );
+  }
+  if (weights.similarSize > 0 && similarSize > 0) {
+    reasons.push(`vergelijkbare omvang: ${bandLabel(fteBands[me.fteRank] ?? "")} ${of(similarSize)}`);
+  }
+  if (weights.similarMaturity > 0 && similarMaturity > 0) {
+    reasons.push(
+      `vergelijkbare digitale volwassenheid: ${bandLabel(digitisationBands[me.degreeRank] ?? "")} gedigitaliseerd ${of(similarMaturity)}`,
     );
   }
   if (reasons.length === 0) reasons.push("geen gemeenschappelijke kenmerken met de groepsgenoten");

@@ -1,7 +1,8 @@
 // Taking part in intervision: a member opts in with explicit consent to share their
 // institution's profile with their group, and confirms or adjusts the topics they want to
 // discuss (pre-filled from the institution's needs), what they can help with, whether they can
-// meet in person and their province. Opting out removes them from every matching pool.
+// meet in person and their province, and the institution's size (AV staff band) and digital
+// maturity (share digitised) for comparable groups (docs/domain.md §7). Opting out removes them from every matching pool.
 
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -11,8 +12,9 @@ import { intervisionParticipant } from "#db/schema/intervisie.ts";
 import { audit } from "../audit.server.ts";
 import type { SessionUser } from "../auth/session.server.ts";
 import { getInstitutionProfile } from "../survey/profile.server.ts";
-import { provinces } from "../survey/questionnaire.ts";
+import { fteAvLabels, provinces } from "../survey/questionnaire.ts";
 import { type TopicKey, topics } from "../taxonomy.ts";
+import { digitisationBands } from "./matching.ts";
 
 export interface Participation {
   optedIn: boolean;
@@ -21,6 +23,10 @@ export interface Participation {
   offers: TopicKey[];
   inPerson: boolean;
   province: string | null;
+  /** AV staff band (an `fte_av` label) or null when unknown. */
+  fte: string | null;
+  /** Share digitised (a `digitisation_degree` label) or null when unknown. */
+  digitisationDegree: string | null;
   /** Where the defaults came from, for the form's explanation. */
   prefilledFromProfile: boolean;
   institution: { id: number; name: string; type: string } | null;
@@ -48,6 +54,8 @@ export async function getParticipation(db: DB, user: SessionUser): Promise<Parti
       offers: row.offers.filter(isTopic),
       inPerson: row.inPerson,
       province: row.province,
+      fte: row.fte,
+      digitisationDegree: row.digitisationDegree,
       prefilledFromProfile: false,
       institution: inst ?? null,
     };
@@ -60,9 +68,16 @@ export async function getParticipation(db: DB, user: SessionUser): Promise<Parti
     offers: profile?.offers ?? [],
     inPerson: false,
     province: profile?.latest?.province ?? null,
+    fte: knownBand(profile?.latest?.answers.fte_av, fteAvLabels),
+    digitisationDegree: knownBand(profile?.latest?.answers.digitisation_degree, digitisationBands),
     prefilledFromProfile: Boolean(profile?.latest),
     institution: inst ?? null,
   };
+}
+
+/** A survey answer that is one of the bands, else null ("Weet ik niet", blank, or a label we do not rank). */
+function knownBand(answer: unknown, bands: readonly string[]): string | null {
+  return typeof answer === "string" && bands.includes(answer) ? answer : null;
 }
 
 function isTopic(key: string): key is TopicKey {
@@ -88,6 +103,18 @@ export const participationSchema = z
         (v) => v === "" || (provinces as readonly string[]).includes(v),
         "Kies een provincie uit de lijst.",
       ),
+    fte: z
+      .string()
+      .refine(
+        (v) => v === "" || (fteAvLabels as readonly string[]).includes(v),
+        "Kies een omvang uit de lijst.",
+      ),
+    digitisationDegree: z
+      .string()
+      .refine(
+        (v) => v === "" || digitisationBands.includes(v),
+        "Kies een digitaliseringsgraad uit de lijst.",
+      ),
   })
   .refine((v) => v.inPerson !== "ja" || v.province !== "", {
     path: ["province"],
@@ -102,6 +129,8 @@ export function readParticipationForm(form: FormData) {
     offers: form.getAll("offers").map(String),
     inPerson: form.get("inPerson") ?? "",
     province: String(form.get("province") ?? ""),
+    fte: String(form.get("fte") ?? ""),
+    digitisationDegree: String(form.get("digitisationDegree") ?? ""),
   };
   const result = participationSchema.safeParse(raw);
   if (result.success) return { ok: true as const, value: result.data };
@@ -130,6 +159,8 @@ export async function saveParticipation(
     offers: [...new Set(input.offers)],
     inPerson: input.inPerson === "ja",
     province: input.province === "" ? null : input.province,
+    fte: input.fte === "" ? null : input.fte,
+    digitisationDegree: input.digitisationDegree === "" ? null : input.digitisationDegree,
     updatedAt: new Date(),
   };
   await db.transaction(async (tx) => {

@@ -119,6 +119,8 @@ export async function exportIntervision(db: DB, userId: string) {
       offers: intervisionParticipant.offers,
       inPerson: intervisionParticipant.inPerson,
       province: intervisionParticipant.province,
+      fte: intervisionParticipant.fte,
+      digitisationDegree: intervisionParticipant.digitisationDegree,
       updatedAt: intervisionParticipant.updatedAt,
     })
     .from(intervisionParticipant)

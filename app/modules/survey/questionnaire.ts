@@ -121,6 +121,16 @@ export const shareDigitisedLabels = [
   "Weet ik niet",
 ] as const;
 
+/** AV staff bands, smallest first (the intervision matcher ranks them, docs/domain.md §7). */
+export const fteAvLabels = [
+  "Geen",
+  "Minder dan 1 fte",
+  "1 fte",
+  "1-5 fte",
+  "5-10 fte",
+  "Meer dan 10 fte",
+] as const;
+
 export const yesNo = ["Ja", "Nee"] as const;
 export const yesNoDontKnow = ["Ja", "Nee", "Weet ik niet"] as const;
 
@@ -273,7 +283,7 @@ export const questionnaire = [
   choice(
     "fte_av",
     "collection",
-    ["Geen", "Minder dan 1 fte", "1 fte", "1-5 fte", "5-10 fte", "Meer dan 10 fte"],
+    fteAvLabels,
     text("Hoeveel fte werkt er aan AV-materiaal?", "How many FTE work on AV material?"),
     text("Personeel voor AV (fte)", "Staff on AV (FTE)"),
   ),
