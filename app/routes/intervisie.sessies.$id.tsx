@@ -25,6 +25,7 @@ import {
   saveNotes,
   throwAsResponse,
 } from "#app/modules/intervisie/sessions.server.ts";
+import { safeHref } from "#app/modules/urls.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.session.title ?? "Bijeenkomst"} · Intervisie · AV-Kennisnet` },
@@ -264,9 +265,13 @@ export default function SessionPage() {
             <>
               <dt className="font-medium">{t("sessie.online")}</dt>
               <dd>
-                <a href={session.onlineUrl} rel="noopener noreferrer">
-                  {session.onlineUrl}
-                </a>
+                {safeHref(session.onlineUrl) ? (
+                  <a href={safeHref(session.onlineUrl)} rel="noopener noreferrer">
+                    {session.onlineUrl}
+                  </a>
+                ) : (
+                  session.onlineUrl
+                )}
               </dd>
             </>
           ) : null}

@@ -8,6 +8,7 @@ import { createPasswordReset } from "#app/modules/auth/password-reset.server.ts"
 import { loginRetryAfter, recordLoginFailure } from "#app/modules/auth/rate-limit.server.ts";
 import { findUserForLogin } from "#app/modules/auth/users.server.ts";
 import { sendMail } from "#app/modules/mail.server.ts";
+import { siteOrigin } from "#app/modules/notifications/notifications.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten · AV-Kennisnet" }];
 
@@ -34,8 +35,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const account = await findUserForLogin(context.db, parsed.data.email);
   if (account) {
     const token = await createPasswordReset(context.db, account.id);
-    const origin = context.env.APP_ORIGIN ?? new URL(request.url).origin;
-    const link = `${origin}/wachtwoord-herstellen?${new URLSearchParams({ token })}`;
+    // From the configuration, never from the request's Host (which the requester chooses).
+    const link = `${siteOrigin(context.env)}/wachtwoord-herstellen?${new URLSearchParams({ token })}`;
     await sendMail(context.env, {
       to: parsed.data.email.trim().toLowerCase(),
       subject: "Nieuw wachtwoord voor AV-Kennisnet",

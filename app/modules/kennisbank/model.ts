@@ -1,6 +1,7 @@
 // The kennisbank's vocabulary and the article data shared by server and browser (no data access).
 import { z } from "zod";
 import { institutionTypes, topics } from "../taxonomy.ts";
+import { isHttpUrl } from "../urls.ts";
 
 export const articleKinds = ["drager", "juridisch", "praktijk", "wegwijzer"] as const;
 export type ArticleKind = (typeof articleKinds)[number];
@@ -91,7 +92,14 @@ export const carrierSchema = z.object({
 });
 export type CarrierFacts = z.infer<typeof carrierSchema>;
 
-export const sourceSchema = z.object({ title: text, url: z.string().url().optional() });
+export const sourceSchema = z.object({
+  title: text,
+  url: z
+    .string()
+    .trim()
+    .refine(isHttpUrl, "Een bron-link moet een volledig adres zijn dat begint met https:// of http://.")
+    .optional(),
+});
 
 /** Everything about an article version except slug, locale, title, summary and body. */
 export const articleDataSchema = z.object({
