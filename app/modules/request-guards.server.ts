@@ -106,7 +106,7 @@ export function guardBody(req: ExpressRequest, res: ExpressResponse, next: NextF
     type === "application/x-www-form-urlencoded" ||
     (type === "multipart/form-data" && /;\s*boundary=/i.test(contentType));
   if (!isForm) {
-    refuse(res, 400, message(req, "http.badBody"), true);
+    refuse(res, 400, message(req, "http.badBody"));
     req.resume();
     return;
   }
@@ -123,12 +123,12 @@ export function guardBody(req: ExpressRequest, res: ExpressResponse, next: NextF
     size += chunk.length;
     if (size > limit) {
       finish(() => {
+        // Stop keeping it: what was read is dropped, the rest is discarded as it arrives (node
+        // drains an unread body after the answer; its requestTimeout ends a sender that goes on).
+        // Closing the socket at once would reset it before the client reads the 413.
         chunks.length = 0;
-        // Stop reading (the client's sending stalls), answer, then close the connection rather
-        // than drain the rest; the delay lets the client read the answer first.
-        req.pause();
-        res.once("finish", () => setTimeout(() => req.socket.destroy(), 2_000).unref());
-        refuse(res, 413, message(req, "http.tooLarge", { limit: formatLimit(limit) }), true);
+        refuse(res, 413, message(req, "http.tooLarge", { limit: formatLimit(limit) }));
+        req.resume();
       });
       return;
     }

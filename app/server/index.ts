@@ -12,6 +12,7 @@ import { AccountError } from "#app/modules/auth/users.server.ts";
 import type { AppContext } from "#app/modules/context.server.ts";
 import { type Env, EnvError, loadEnv } from "#app/modules/env.server.ts";
 import { sendDueReminders, sendRatingPrompts } from "#app/modules/intervisie/sessions.server.ts";
+import { describeError } from "#app/modules/log.server.ts";
 import { createRequestHandler, guardBody, guardMethodAndTarget } from "#app/modules/request-guards.server.ts";
 import { createNonce, securityHeaders, startupWarnings } from "#app/modules/security.server.ts";
 import { type Database, openDatabase } from "#db/client.server.ts";
@@ -62,10 +63,10 @@ startOutboxWorker(database.db, search);
 // question to rate it (each sent once).
 const reminders = setInterval(() => {
   sendDueReminders(database.db, env).catch((error: Error) =>
-    console.error(`Herinneringen voor bijeenkomsten versturen mislukt: ${error.message}`),
+    console.error(`Herinneringen voor bijeenkomsten versturen mislukt: ${describeError(error)}`),
   );
   sendRatingPrompts(database.db, env).catch((error: Error) =>
-    console.error(`Vragen om een beoordeling versturen mislukt: ${error.message}`),
+    console.error(`Vragen om een beoordeling versturen mislukt: ${describeError(error)}`),
   );
 }, 10 * 60_000);
 reminders.unref();
@@ -128,6 +129,7 @@ app.all(
       db: database.db,
       search,
       databaseKind: database.kind,
+      dataDir: database.kind === "pglite" ? database.location : undefined,
       env,
       cspNonce: res.locals.cspNonce as string,
     }),
