@@ -12,12 +12,7 @@ import { PageHeader } from "#app/components/page-header.tsx";
 import { useT } from "#app/i18n/index.ts";
 import { getUser, startSession } from "#app/modules/auth/auth.server.ts";
 import { verifyPassword } from "#app/modules/auth/password.server.ts";
-import {
-  clearAccountFailures,
-  limitKeys,
-  loginRetryAfter,
-  recordLoginFailure,
-} from "#app/modules/auth/rate-limit.server.ts";
+import { claimAttempt, forgiveAttempt, limitKeys } from "#app/modules/auth/rate-limit.server.ts";
 import { findUserForLogin } from "#app/modules/auth/users.server.ts";
 import { safeRedirect } from "#app/modules/http.server.ts";
 
@@ -46,8 +41,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { email, password } = parsed.data;
   const keys = limitKeys(email, context.clientIp);
-  const wait = await loginRetryAfter(context.db, keys);
-  if (wait > 0) {
+  // Checked and counted at once: parallel guesses cannot slip past the limit.
+  const attempt = await claimAttempt(context.db, keys);
+  if (!attempt.allowed) {
+    const wait = attempt.wait;
     const minutes = Math.ceil(wait / 60);
     return data(
       {
@@ -60,10 +57,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const account = await findUserForLogin(context.db, email);
   const ok = await verifyPassword(account?.passwordHash ?? null, password);
   if (!account || !ok) {
-    await recordLoginFailure(context.db, keys);
+    // The attempt already counts as a failure.
     return data({ error: "Dit e-mailadres en wachtwoord horen niet bij elkaar." }, { status: 400 });
   }
-  await clearAccountFailures(context.db, keys);
+  await forgiveAttempt(context.db, attempt, keys);
   const cookie = await startSession(request, context, account.id);
   return redirect(safeRedirect(parsed.data.redirectTo, "/account"), { headers: { "Set-Cookie": cookie } });
 }

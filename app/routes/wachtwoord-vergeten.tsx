@@ -5,7 +5,7 @@ import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useT } from "#app/i18n/index.ts";
 import { createPasswordReset } from "#app/modules/auth/password-reset.server.ts";
-import { loginRetryAfter, recordLoginFailure } from "#app/modules/auth/rate-limit.server.ts";
+import { claimAttempt } from "#app/modules/auth/rate-limit.server.ts";
 import { findUserForLogin } from "#app/modules/auth/users.server.ts";
 import { sendMail } from "#app/modules/mail.server.ts";
 import { siteOrigin } from "#app/modules/notifications/notifications.server.ts";
@@ -21,8 +21,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // 20 per client address in 15 minutes, so the form cannot be used to flood someone's inbox.
   const email = parsed.data.email.trim().toLowerCase();
   const keys = { account: `reset:${email}`, ip: `reset-ip:${context.clientIp}` };
-  const wait = await loginRetryAfter(context.db, keys);
-  if (wait > 0) {
+  const attempt = await claimAttempt(context.db, keys);
+  if (!attempt.allowed) {
+    const wait = attempt.wait;
     return data(
       {
         error: `Er zijn al genoeg links gevraagd. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`,
@@ -31,7 +32,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(wait) } },
     );
   }
-  await recordLoginFailure(context.db, keys);
   const account = await findUserForLogin(context.db, parsed.data.email);
   if (account) {
     const token = await createPasswordReset(context.db, account.id);

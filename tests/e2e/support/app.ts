@@ -49,7 +49,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     log += d;
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 150_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`De app stopte bij het starten:\n${log}`);
     try {
@@ -58,7 +58,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     } catch {}
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`De app startte niet binnen 60 s:\n${log}`);
+      throw new Error(`De app startte niet binnen 150 s:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
