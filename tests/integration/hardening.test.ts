@@ -15,13 +15,16 @@ import {
 } from "#app/modules/kennisbank/articles.server.ts";
 import type { ArticleContent } from "#app/modules/kennisbank/model.ts";
 import { describeError } from "#app/modules/log.server.ts";
+import { action as accountAction, headers as accountHeaders } from "#app/routes/account._index.tsx";
 import { loader as healthz } from "#app/routes/healthz.ts";
+import { action as loginAction } from "#app/routes/inloggen.tsx";
 import { action as articleAction } from "#app/routes/kennisbank.$slug.tsx";
 import { action as editAction, loader as editLoader } from "#app/routes/kennisbank.$slug_.bewerken.tsx";
+import { action as registerAction } from "#app/routes/registreren.tsx";
 import { action as forgotAction } from "#app/routes/wachtwoord-vergeten.tsx";
 import { type Database, openPglite } from "#db/client.server.ts";
 import { user } from "#db/schema/auth.ts";
-import { userWithSession } from "#tests/support/auth.ts";
+import { PASSWORD, userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
 
@@ -236,4 +239,109 @@ describe("finding 12: the health check reads the database", () => {
     }
     // Its own database on disk: migrating it takes a while on a busy machine.
   }, 180_000);
+});
+
+describe("finding 6: login limits under parallel guesses", () => {
+  it("40 wrong passwords at once get 5 password checks, the rest 429", async () => {
+    const anna = await userWithSession(database.db, "member");
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        loginAction({
+          request: post("/inloggen", { email: anna.email, password: "fout-wachtwoord-123" }),
+          params: {},
+          context,
+        }),
+      ),
+    );
+    const statuses = answers.map((a) => (a as unknown as { init: { status: number } }).init.status);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(35);
+  }, 120_000);
+});
+
+describe("finding 7: password checks on the account page and registration are limited", () => {
+  it("5 wrong current passwords, then 429, even with the right one", async () => {
+    const anna = await userWithSession(database.db, "member");
+    const change = (current: string) =>
+      accountAction({
+        request: post(
+          "/account",
+          { intent: "wachtwoord", currentPassword: current, newPassword: "een-heel-nieuw-wachtwoord" },
+          { Cookie: anna.cookie },
+        ),
+        params: {},
+        context,
+      }) as unknown as Promise<{ init: { status: number } | null }>;
+    for (let i = 0; i < 5; i++) expect((await change("fout-wachtwoord-123")).init?.status).toBe(400);
+    expect((await change(PASSWORD)).init?.status).toBe(429);
+    const remove = (await accountAction({
+      request: post(
+        "/account",
+        { intent: "verwijderen", password: PASSWORD, confirm: "ja" },
+        { Cookie: anna.cookie },
+      ),
+      params: {},
+      context,
+    })) as unknown as { init: { status: number } };
+    expect(remove.init.status).toBe(429);
+  }, 120_000);
+
+  it("registration: at most 10 per client address in 15 minutes", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const answer = await registerAction({
+        request: post("/registreren", {
+          name: `Nieuw ${i}`,
+          email: `nieuw-${i}@archief.example`,
+          password: "zeven-spoelbanden-op-zolder",
+          institution: "",
+        }),
+        params: {},
+        context,
+      });
+      statuses.push(
+        answer instanceof Response ? answer.status : (answer as { init: { status: number } }).init.status,
+      );
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(302));
+    expect(statuses[10]).toBe(429);
+  }, 180_000);
+});
+
+describe("finding 15: changing the password", () => {
+  it("refuses the same password and keeps the member logged in with a new session cookie", async () => {
+    const anna = await userWithSession(database.db, "member");
+    const same = (await accountAction({
+      request: post(
+        "/account",
+        { intent: "wachtwoord", currentPassword: PASSWORD, newPassword: PASSWORD },
+        { Cookie: anna.cookie },
+      ),
+      params: {},
+      context,
+    })) as unknown as { init: { status: number }; data: { errors: Record<string, string> } };
+    expect(same.init.status).toBe(400);
+    expect(same.data.errors.newPassword).toContain("ander wachtwoord");
+    const changed = (await accountAction({
+      request: post(
+        "/account",
+        { intent: "wachtwoord", currentPassword: PASSWORD, newPassword: "een-heel-nieuw-wachtwoord" },
+        { Cookie: anna.cookie },
+      ),
+      params: {},
+      context,
+    })) as unknown as { init: { headers: Record<string, string> } };
+    const cookie = changed.init.headers["Set-Cookie"]!;
+    expect(cookie).toMatch(/^avk_sessie=[a-z2-7]{32};/);
+    // The document answer (no JavaScript) carries that cookie too.
+    const headers = new Headers(
+      accountHeaders({
+        actionHeaders: new Headers({ "Set-Cookie": cookie }),
+        loaderHeaders: new Headers(),
+        parentHeaders: new Headers(),
+        errorHeaders: undefined,
+      }),
+    );
+    expect(headers.get("Set-Cookie")).toBe(cookie);
+  });
 });
