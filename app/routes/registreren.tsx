@@ -14,7 +14,7 @@ import { useT } from "#app/i18n/index.ts";
 import { getUser, startSession } from "#app/modules/auth/auth.server.ts";
 import { InstitutionError, listConfirmedInstitutions } from "#app/modules/auth/institutions.server.ts";
 import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/password-rules.ts";
-import { claimAttempt } from "#app/modules/auth/rate-limit.server.ts";
+import { claimAttempt, forgiveAttempt } from "#app/modules/auth/rate-limit.server.ts";
 import { AccountError, createUser } from "#app/modules/auth/users.server.ts";
 import { parseForm } from "#app/modules/forms.server.ts";
 
@@ -59,6 +59,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const cookie = await startSession(request, context, id);
     return redirect("/account?welkom=1", { headers: { "Set-Cookie": cookie } });
   } catch (error) {
+    // A refused registration stores nothing and does not count against the limit.
+    await forgiveAttempt(context.db, attempt, { account: `register:${email.toLowerCase()}` });
     if (error instanceof AccountError) {
       return data({ errors: { [error.field ?? "form"]: error.message } }, { status: 400 });
     }
