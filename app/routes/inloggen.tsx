@@ -1,6 +1,7 @@
 import {
   type ActionFunctionArgs,
   data,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -17,6 +18,14 @@ import { findUserForLogin } from "#app/modules/auth/users.server.ts";
 import { safeRedirect } from "#app/modules/http.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen · AV-Kennisnet" }];
+
+/** A refused login without JavaScript is a document answer: it keeps its Retry-After. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
 
 const schema = z.object({
   email: z.string().trim().min(1, "Vul je e-mailadres in.").max(254),

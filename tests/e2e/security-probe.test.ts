@@ -180,15 +180,19 @@ describe("security probe (issue #24)", () => {
     const chunked = await new Promise<{ status: number; sent: number }>((resolve) => {
       let sent = 0;
       let status = 0;
+      // A keep-alive connection, as browsers and curl use: the server answers and discards the
+      // rest rather than resetting the connection under the answer.
+      const agent = new http.Agent({ keepAlive: true });
       const request = http.request(new URL("/registreren", app.url), {
         method: "POST",
-        agent: false,
+        agent,
         headers: { ...FORM, Origin: app.url, "Transfer-Encoding": "chunked" },
       });
       request.on("response", (response) => {
         status = response.statusCode ?? 0;
         response.resume();
         request.destroy();
+        agent.destroy();
         resolve({ status, sent });
       });
       request.on("error", () => resolve({ status, sent }));
@@ -293,5 +297,6 @@ describe("security probe (issue #24)", () => {
       body: form({ email: "nog-een@probe.example", password: "fout-wachtwoord-1" }),
     });
     expect(spoofed.status).toBe(429);
+    expect(Number(spoofed.headers["retry-after"])).toBeGreaterThan(0);
   });
 });
