@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { describeError } from "#app/modules/log.server.ts";
 import { NonceProvider } from "./components/nonce.tsx";
 
 export const streamTimeout = 5_000;
@@ -42,7 +43,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) console.error(describeError(error));
         },
       },
     );
@@ -53,5 +54,5 @@ export default function handleRequest(
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   // Logged on the server only; the page shows a plain message (components/error-boundary.tsx).
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  console.error(describeError(error));
 }

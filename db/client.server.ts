@@ -134,8 +134,15 @@ function isAlive(pid: number) {
 }
 
 /** A cheap round trip to the database, for /healthz. */
-export async function ping(db: DB): Promise<void> {
-  await db.execute(sql`select 1`);
+/**
+ * Reads the database (a real table, not just `select 1`, which an embedded database whose
+ * files are gone still answers); for PGlite also checks that its data directory is still there.
+ */
+export async function ping(db: DB, options: { dataDir?: string } = {}): Promise<void> {
+  if (options.dataDir && !existsSync(path.join(path.resolve(options.dataDir), "PG_VERSION"))) {
+    throw new Error(`de datamap ${options.dataDir} is er niet meer`);
+  }
+  await db.execute(sql`select count(*) from app_user`);
 }
 
 /** Rows of a raw `db.execute` result, whichever driver produced it (an array, or `{ rows }`). */

@@ -199,6 +199,11 @@ export const en: Record<MessageKey, string> = {
   "error.400.text": "The request could not be processed. Check what you entered.",
   "error.500.title": "Something went wrong",
   "error.500.text": "Something went wrong on our side. Please try again later; it has been reported.",
+  "http.tooLarge": "What you sent is too large ({limit}). Nothing was saved; make it smaller and try again.",
+  "http.badBody": "This request could not be read: send an ordinary form. Nothing was saved.",
+  "http.method": "This method ({method}) is not supported here.",
+  "http.badInput":
+    "This request contains an invalid character (such as a NUL character) and was not processed.",
   "error.backHome": "Go to the home page",
   "nav.account": "My account",
   "nav.login": "Log in",

@@ -198,6 +198,11 @@ export const nl = {
   "error.400.text": "Het verzoek kon niet worden verwerkt. Controleer wat je hebt ingevuld.",
   "error.500.title": "Er ging iets mis",
   "error.500.text": "Er ging aan onze kant iets mis. Probeer het later opnieuw; het is gemeld.",
+  "http.tooLarge":
+    "Wat je verstuurde is te groot ({limit}). Er is niets opgeslagen; maak het kleiner en probeer het opnieuw.",
+  "http.badBody": "Dit verzoek kon niet worden gelezen: stuur een gewoon formulier. Er is niets opgeslagen.",
+  "http.method": "Deze methode ({method}) wordt hier niet ondersteund.",
+  "http.badInput": "Dit verzoek bevat een ongeldig teken (zoals een NUL-teken) en is niet verwerkt.",
   "error.backHome": "Naar de homepagina",
   "nav.account": "Mijn account",
   "nav.login": "Inloggen",

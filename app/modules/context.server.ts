@@ -10,8 +10,13 @@ export type AppContext = {
   /** Per-request nonce that the Content-Security-Policy allows scripts with. */
   cspNonce: string;
   search: SearchService;
-  /** The client's address as the server sees it (behind a proxy: X-Forwarded-For). */
+  /**
+   * The client's address: the connection's, or behind the proxies TRUST_PROXY names, the one
+   * they pass on in X-Forwarded-For.
+   */
   clientIp: string;
+  /** PGlite's data directory (the health check looks that it is still there). */
+  dataDir?: string;
 };
 
 declare module "@remix-run/node" {

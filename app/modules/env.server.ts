@@ -1,4 +1,19 @@
+import { isIP } from "node:net";
 import { z } from "zod";
+
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** An IP address, an address range in CIDR notation, or one of express's named ranges. */
+function isProxyAddress(item: string): boolean {
+  if (PROXY_NAMES.has(item)) return true;
+  const [address, bits, ...rest] = item.split("/");
+  if (rest.length || !address) return false;
+  const version = isIP(address);
+  if (!version) return false;
+  if (bits === undefined) return true;
+  if (!/^\d+$/.test(bits)) return false;
+  return Number(bits) <= (version === 4 ? 32 : 128);
+}
 
 /**
  * The environment, read and validated once at start (docs/decisions/001 and the README's configuration table). Every variable
@@ -41,6 +56,38 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   MEILI_API_KEY: z.string().optional(),
+  /**
+   * Which proxies in front of the app may say who the client is (X-Forwarded-For/-Proto/-Host):
+   * unset or "" means none (the socket's address counts), a number the count of proxy hops, or a
+   * comma-separated list of proxy addresses or ranges (such as "10.0.0.1, 10.1.0.0/16", or the
+   * express names "loopback", "linklocal", "uniquelocal"). Never "true": then any client could
+   * choose the address its login attempts are counted under.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx): number | string[] | false => {
+      if (!value) return false;
+      if (/^\d+$/.test(value)) {
+        const hops = Number(value);
+        if (hops > 10) ctx.addIssue({ code: "custom", message: "hooguit 10 proxy's" });
+        return hops === 0 ? false : hops;
+      }
+      const list = value
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean);
+      for (const item of list) {
+        if (!isProxyAddress(item)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `"${item}" is geen aantal, IP-adres of bereik; gebruik bijvoorbeeld 1 of 10.0.0.1 of 10.1.0.0/16`,
+          });
+        }
+      }
+      return list;
+    }),
   /** How many search results the postgres engine remembers until the index changes (0: none). */
   SEARCH_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
 });

@@ -5,6 +5,7 @@ import type { DB } from "#db/client.server.ts";
 import type { SearchService } from "#search/service.ts";
 import { startOutboxWorker } from "#search/worker.ts";
 import { sendDueReminders, sendRatingPrompts } from "./intervisie/sessions/reminders.server.ts";
+import { describeError } from "./log.server.ts";
 import type { MailEnv } from "./notifications/notifications.server.ts";
 
 export const REMINDER_INTERVAL_MS = 10 * 60_000;
@@ -14,10 +15,10 @@ export function startJobs(db: DB, search: SearchService, mailEnv: MailEnv): () =
   const stopOutbox = startOutboxWorker(db, search);
   const reminders = setInterval(() => {
     sendDueReminders(db, mailEnv).catch((error: Error) =>
-      console.error(`Herinneringen voor bijeenkomsten versturen mislukt: ${error.message}`),
+      console.error(`Herinneringen voor bijeenkomsten versturen mislukt: ${describeError(error)}`),
     );
     sendRatingPrompts(db, mailEnv).catch((error: Error) =>
-      console.error(`Vragen om een beoordeling versturen mislukt: ${error.message}`),
+      console.error(`Vragen om een beoordeling versturen mislukt: ${describeError(error)}`),
     );
   }, REMINDER_INTERVAL_MS);
   reminders.unref();

@@ -34,3 +34,15 @@ export function securityHeaders(nonce: string, options: { dev?: boolean } = {}):
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
   };
 }
+
+/**
+ * Warnings printed at start for a configuration that works but is not fit for production:
+ * without APP_ORIGIN, links in e-mails point at this machine's own address (never at the Host a
+ * request names, which anyone can choose).
+ */
+export function startupWarnings(env: { NODE_ENV: string; APP_ORIGIN?: string; PORT: number }): string[] {
+  if (env.APP_ORIGIN || env.NODE_ENV === "test") return [];
+  return [
+    `Let op: APP_ORIGIN is niet gezet. Links in e-mails (zoals wachtwoordherstel) wijzen naar http://localhost:${env.PORT}; zet APP_ORIGIN op het publieke adres (bijvoorbeeld https://av-kennisnet.nl).`,
+  ];
+}

@@ -1,6 +1,7 @@
 import {
   type ActionFunctionArgs,
   data,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -14,6 +15,7 @@ import { useT } from "#app/i18n/index.ts";
 import { isSecureRequest, requireUser, startSession } from "#app/modules/auth/auth.server.ts";
 import { InstitutionError, listConfirmedInstitutions } from "#app/modules/auth/institutions.server.ts";
 import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/password-rules.ts";
+import { claimAttempt, forgiveAttempt, limitKeys } from "#app/modules/auth/rate-limit.server.ts";
 import { blankSessionCookie, invalidateUserSessions } from "#app/modules/auth/session.server.ts";
 import {
   AccountError,
@@ -49,6 +51,48 @@ const deleteSchema = z.object({
   confirm: z.literal("ja", { errorMap: () => ({ message: "Vink aan dat je je account wilt verwijderen." }) }),
 });
 
+/**
+ * Without JavaScript a form post is a document request, whose headers come from here: the new
+ * session cookie after a password change must reach the browser, or the member is logged out.
+ */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const cookie = actionHeaders.get("Set-Cookie");
+  if (cookie) headers.set("Set-Cookie", cookie);
+  return headers;
+};
+
+/**
+ * A check of the current password on this page counts like a login (5 wrong per account, 20 per
+ * address in 15 minutes): a stolen session cannot be used to guess the password. Returns the
+ * 429 answer when the limit is reached; a wrong password stays counted, anything else not.
+ */
+async function limitedPasswordCheck(
+  context: ActionFunctionArgs["context"],
+  email: string,
+  check: () => Promise<void>,
+): Promise<{ message: string; init: ResponseInit } | null> {
+  const keys = limitKeys(email, context.clientIp);
+  const attempt = await claimAttempt(context.db, keys);
+  if (!attempt.allowed) {
+    const minutes = Math.ceil(attempt.wait / 60);
+    return {
+      message: `Te veel verkeerde wachtwoorden. Probeer het over ${minutes} ${minutes === 1 ? "minuut" : "minuten"} opnieuw.`,
+      init: { status: 429, headers: { "Retry-After": String(attempt.wait) } },
+    };
+  }
+  try {
+    await check();
+  } catch (error) {
+    const wrongPassword =
+      error instanceof AccountError && (error.field === "currentPassword" || error.field === "password");
+    if (!wrongPassword) await forgiveAttempt(context.db, attempt, keys);
+    throw error;
+  }
+  await forgiveAttempt(context.db, attempt, keys);
+  return null;
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const form = await request.formData();
@@ -59,7 +103,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       case "wachtwoord": {
         const parsed = parseForm(passwordSchema, form);
         if (!parsed.ok) return data({ intent, errors: parsed.errors, ok: null }, { status: 400 });
-        await changePassword(context.db, user.id, parsed.value.currentPassword, parsed.value.newPassword);
+        const limited = await limitedPasswordCheck(context, user.email, () =>
+          changePassword(context.db, user.id, parsed.value.currentPassword, parsed.value.newPassword),
+        );
+        if (limited)
+          return data({ intent, errors: { currentPassword: limited.message }, ok: null }, limited.init);
         // All sessions ended with the change; this browser gets a new one.
         const cookie = await startSession(request, context, user.id);
         return data(
@@ -80,7 +128,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       case "verwijderen": {
         const parsed = parseForm(deleteSchema, form);
         if (!parsed.ok) return data({ intent, errors: parsed.errors, ok: null }, { status: 400 });
-        await deleteAccount(context.db, user.id, parsed.value.password);
+        const limited = await limitedPasswordCheck(context, user.email, () =>
+          deleteAccount(context.db, user.id, parsed.value.password),
+        );
+        if (limited) return data({ intent, errors: { password: limited.message }, ok: null }, limited.init);
         await forgetIntervision(context.db, user.id, context.env);
         return redirect("/?account=verwijderd", { headers: { "Set-Cookie": blankSessionCookie(secure) } });
       }

@@ -19,7 +19,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const headers = { "Cache-Control": "no-store" };
   let databaseOk = true;
   try {
-    await withTimeout(ping(context.db));
+    await withTimeout(ping(context.db, { dataDir: context.dataDir }));
   } catch {
     databaseOk = false;
   }

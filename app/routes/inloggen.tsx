@@ -1,6 +1,7 @@
 import {
   type ActionFunctionArgs,
   data,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -12,16 +13,19 @@ import { PageHeader } from "#app/components/page-header.tsx";
 import { useT } from "#app/i18n/index.ts";
 import { getUser, startSession } from "#app/modules/auth/auth.server.ts";
 import { verifyPassword } from "#app/modules/auth/password.server.ts";
-import {
-  clearAccountFailures,
-  limitKeys,
-  loginRetryAfter,
-  recordLoginFailure,
-} from "#app/modules/auth/rate-limit.server.ts";
+import { claimAttempt, forgiveAttempt, limitKeys } from "#app/modules/auth/rate-limit.server.ts";
 import { findUserForLogin } from "#app/modules/auth/users.server.ts";
 import { safeRedirect } from "#app/modules/http.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen · AV-Kennisnet" }];
+
+/** A refused login without JavaScript is a document answer: it keeps its Retry-After. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
 
 const schema = z.object({
   email: z.string().trim().min(1, "Vul je e-mailadres in.").max(254),
@@ -46,8 +50,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { email, password } = parsed.data;
   const keys = limitKeys(email, context.clientIp);
-  const wait = await loginRetryAfter(context.db, keys);
-  if (wait > 0) {
+  // Checked and counted at once: parallel guesses cannot slip past the limit.
+  const attempt = await claimAttempt(context.db, keys);
+  if (!attempt.allowed) {
+    const wait = attempt.wait;
     const minutes = Math.ceil(wait / 60);
     return data(
       {
@@ -60,10 +66,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const account = await findUserForLogin(context.db, email);
   const ok = await verifyPassword(account?.passwordHash ?? null, password);
   if (!account || !ok) {
-    await recordLoginFailure(context.db, keys);
+    // The attempt already counts as a failure.
     return data({ error: "Dit e-mailadres en wachtwoord horen niet bij elkaar." }, { status: 400 });
   }
-  await clearAccountFailures(context.db, keys);
+  await forgiveAttempt(context.db, attempt, keys);
   const cookie = await startSession(request, context, account.id);
   return redirect(safeRedirect(parsed.data.redirectTo, "/account"), { headers: { "Set-Cookie": cookie } });
 }

@@ -24,6 +24,7 @@ import {
 } from "#app/modules/intervisie/sessions/ratings.server.ts";
 import { assignRoles, groupMembers } from "#app/modules/intervisie/sessions/roles.server.ts";
 import { answerRsvp, listAttendance, myRsvpStatus } from "#app/modules/intervisie/sessions/rsvp.server.ts";
+import { safeHref } from "#app/modules/urls.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.session.title ?? "Bijeenkomst"} · Intervisie · AV-Kennisnet` },
@@ -263,9 +264,13 @@ export default function SessionPage() {
             <>
               <dt className="font-medium">{t("sessie.online")}</dt>
               <dd>
-                <a href={session.onlineUrl} rel="noopener noreferrer">
-                  {session.onlineUrl}
-                </a>
+                {safeHref(session.onlineUrl) ? (
+                  <a href={safeHref(session.onlineUrl)} rel="noopener noreferrer">
+                    {session.onlineUrl}
+                  </a>
+                ) : (
+                  session.onlineUrl
+                )}
               </dd>
             </>
           ) : null}

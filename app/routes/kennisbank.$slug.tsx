@@ -18,6 +18,7 @@ import { kindLabels } from "#app/modules/kennisbank/model.ts";
 import { lastReview } from "#app/modules/kennisbank/reviews.server.ts";
 import { sourcesByKey } from "#app/modules/kennisbank/sources.server.ts";
 import { topics } from "#app/modules/taxonomy.ts";
+import { safeHref } from "#app/modules/urls.ts";
 import { formatDate } from "#app/utils/format.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -117,6 +118,9 @@ const feedbackSchema = z.object({
 /** Feedback: did this article help? Members only. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
+  // Feedback only on an article whose page exists: an unknown or archived one is a 404.
+  const found = await getPublishedArticle(context.db, params.slug ?? "", "nl");
+  if (!found || found.archived) throw new Response("Niet gevonden", { status: 404 });
   const parsed = feedbackSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success)
     return data({ error: parsed.error.issues[0]!.message, thanks: false }, { status: 400 });
@@ -234,8 +238,8 @@ export default function ArticlePage() {
             <ul className="list-disc space-y-1 pl-6">
               {sources.map((s) => (
                 <li key={s.key ?? s.title + (s.url ?? "")}>
-                  {s.url ? (
-                    <a href={s.url} rel="noopener noreferrer">
+                  {safeHref(s.url) ? (
+                    <a href={safeHref(s.url)} rel="noopener noreferrer">
                       {s.title}
                     </a>
                   ) : (

@@ -38,10 +38,15 @@ function contentLocale(request: Request): ContentLocale {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const locale = contentLocale(request);
+  const moderator = can(user.role, "publish:article");
   const published = await getPublishedArticle(context.db, params.slug ?? "", "nl");
-  if (!published) throw new Response("Niet gevonden", { status: 404 });
-  const headId = await headRevisionId(context.db, published.id, locale);
-  // Edit from the newest version of this language; a missing translation starts from Dutch.
+  // An archived article is gone for members (its page is a 404), so is its text here.
+  if (!published || (published.archived && !moderator)) {
+    throw new Response("Niet gevonden", { status: 404 });
+  }
+  // Moderators edit from the newest version of this language (a draft, a suggestion); members
+  // from the published one. A missing translation starts from Dutch.
+  const headId = await headRevisionId(context.db, published.id, locale, { publishedOnly: !moderator });
   const start = headId ? await getRevision(context.db, headId) : null;
   const fields = fieldsFromRevision(start ?? published, locale, headId);
   return {
@@ -52,7 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     fields,
     startsFromDraft: Boolean(start && start.status !== "published"),
     newTranslation: !headId,
-    moderator: can(user.role, "publish:article"),
+    moderator,
   };
 }
 
@@ -60,7 +65,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const slug = params.slug ?? "";
   const published = await getPublishedArticle(context.db, slug, "nl");
-  if (!published) throw new Response("Niet gevonden", { status: 404 });
+  if (!published || (published.archived && !can(user.role, "publish:article"))) {
+    throw new Response("Niet gevonden", { status: 404 });
+  }
   const fields = fieldsFromForm(await request.formData());
   const parsed = parseEditFields(fields, published.kind, await sourceLookup(context.db));
   if (!parsed.ok) return data({ fields, errors: parsed.errors, conflict: null }, { status: 400 });

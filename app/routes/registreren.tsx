@@ -14,6 +14,7 @@ import { useT } from "#app/i18n/index.ts";
 import { getUser, startSession } from "#app/modules/auth/auth.server.ts";
 import { InstitutionError, listConfirmedInstitutions } from "#app/modules/auth/institutions.server.ts";
 import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/password-rules.ts";
+import { claimAttempt, forgiveAttempt } from "#app/modules/auth/rate-limit.server.ts";
 import { AccountError, createUser } from "#app/modules/auth/users.server.ts";
 import { parseForm } from "#app/modules/forms.server.ts";
 
@@ -36,11 +37,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(schema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const { name, email, password, institution } = parsed.value;
+  // At most 3 registrations per e-mail address and 10 per client address in 15 minutes.
+  const attempt = await claimAttempt(
+    context.db,
+    { account: `register:${email.toLowerCase()}`, ip: `register-ip:${context.clientIp}` },
+    { account: 3, ip: 10 },
+  );
+  if (!attempt.allowed) {
+    const minutes = Math.ceil(attempt.wait / 60);
+    return data(
+      {
+        errors: {
+          form: `Te veel aanmeldingen vanaf dit adres. Probeer het over ${minutes} minuten opnieuw.`,
+        },
+      },
+      { status: 429, headers: { "Retry-After": String(attempt.wait) } },
+    );
+  }
   try {
     const id = await createUser(context.db, { name, email, password, institution }, context.env);
     const cookie = await startSession(request, context, id);
     return redirect("/account?welkom=1", { headers: { "Set-Cookie": cookie } });
   } catch (error) {
+    // A refused registration stores nothing and does not count against the limit.
+    await forgiveAttempt(context.db, attempt, { account: `register:${email.toLowerCase()}` });
     if (error instanceof AccountError) {
       return data({ errors: { [error.field ?? "form"]: error.message } }, { status: 400 });
     }

@@ -5,9 +5,10 @@ import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useT } from "#app/i18n/index.ts";
 import { createPasswordReset } from "#app/modules/auth/password-reset.server.ts";
-import { loginRetryAfter, recordLoginFailure } from "#app/modules/auth/rate-limit.server.ts";
+import { claimAttempt } from "#app/modules/auth/rate-limit.server.ts";
 import { findUserForLogin } from "#app/modules/auth/users.server.ts";
 import { sendMail } from "#app/modules/mail.server.ts";
+import { siteOrigin } from "#app/modules/notifications/notifications.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten · AV-Kennisnet" }];
 
@@ -20,8 +21,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // 20 per client address in 15 minutes, so the form cannot be used to flood someone's inbox.
   const email = parsed.data.email.trim().toLowerCase();
   const keys = { account: `reset:${email}`, ip: `reset-ip:${context.clientIp}` };
-  const wait = await loginRetryAfter(context.db, keys);
-  if (wait > 0) {
+  const attempt = await claimAttempt(context.db, keys);
+  if (!attempt.allowed) {
+    const wait = attempt.wait;
     return data(
       {
         error: `Er zijn al genoeg links gevraagd. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`,
@@ -30,12 +32,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(wait) } },
     );
   }
-  await recordLoginFailure(context.db, keys);
   const account = await findUserForLogin(context.db, parsed.data.email);
   if (account) {
     const token = await createPasswordReset(context.db, account.id);
-    const origin = context.env.APP_ORIGIN ?? new URL(request.url).origin;
-    const link = `${origin}/wachtwoord-herstellen?${new URLSearchParams({ token })}`;
+    // From the configuration, never from the request's Host (which the requester chooses).
+    const link = `${siteOrigin(context.env)}/wachtwoord-herstellen?${new URLSearchParams({ token })}`;
     await sendMail(context.env, {
       to: parsed.data.email.trim().toLowerCase(),
       subject: "Nieuw wachtwoord voor AV-Kennisnet",

@@ -4,7 +4,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -13,7 +12,8 @@ import { AccountError } from "#app/modules/auth/users.server.ts";
 import type { AppContext } from "#app/modules/context.server.ts";
 import { type Env, EnvError, loadEnv } from "#app/modules/env.server.ts";
 import { startJobs } from "#app/modules/jobs.server.ts";
-import { createNonce, securityHeaders } from "#app/modules/security.server.ts";
+import { createRequestHandler, guardBody, guardMethodAndTarget } from "#app/modules/request-guards.server.ts";
+import { createNonce, securityHeaders, startupWarnings } from "#app/modules/security.server.ts";
 import { type Database, openDatabase } from "#db/client.server.ts";
 import { describeSeed, isEmpty, seed, seedOptionsFromEnv } from "#db/seed/index.server.ts";
 import { createSearchService } from "#search/service.ts";
@@ -59,7 +59,9 @@ const stopJobs = startJobs(database.db, search, env);
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", true);
+// Only the proxies TRUST_PROXY names may say who the client is (default: none).
+app.set("trust proxy", env.TRUST_PROXY);
+for (const warning of startupWarnings(env)) console.warn(warning);
 
 app.use((_req, res, next) => {
   const nonce = createNonce();
@@ -84,6 +86,9 @@ app.use((req, res, next) => {
     );
 });
 
+// Methods, addresses and bodies are checked (and bodies limited) before anything parses them.
+app.use(guardMethodAndTarget);
+
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (dev) {
   const vite = await import("vite");
@@ -99,6 +104,7 @@ if (dev) {
   app.use(express.static("build/client", { maxAge: "1h", index: false }));
 }
 
+app.use(guardBody);
 app.all(
   "*",
   createRequestHandler({
@@ -109,6 +115,7 @@ app.all(
       db: database.db,
       search,
       databaseKind: database.kind,
+      dataDir: database.kind === "pglite" ? database.location : undefined,
       env,
       cspNonce: res.locals.cspNonce as string,
     }),

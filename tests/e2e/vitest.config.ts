@@ -9,6 +9,6 @@ export default defineConfig({
     reporters: ["default", "./tests/support/summary-reporter.ts"],
     fileParallelism: false,
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 180_000,
   },
 });

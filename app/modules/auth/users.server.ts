@@ -157,6 +157,9 @@ export async function changePassword(db: DB, userId: string, current: string, ne
   if (!(await verifyPassword(row?.passwordHash ?? null, current))) {
     throw new AccountError("Je huidige wachtwoord klopt niet.", "currentPassword");
   }
+  if (next === current) {
+    throw new AccountError("Kies een ander wachtwoord dan je huidige.", "newPassword");
+  }
   await setPassword(db, userId, next);
 }
 

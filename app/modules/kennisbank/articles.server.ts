@@ -267,6 +267,7 @@ export async function headRevisionId(
   db: DB,
   articleId: number,
   locale: ContentLocale,
+  options: { publishedOnly?: boolean } = {},
 ): Promise<number | null> {
   const [row] = await db
     .select({ id: articleRevision.id })
@@ -275,7 +276,9 @@ export async function headRevisionId(
       and(
         eq(articleRevision.articleId, articleId),
         eq(articleRevision.locale, locale),
-        ne(articleRevision.status, "rejected"),
+        options.publishedOnly
+          ? eq(articleRevision.status, "published")
+          : ne(articleRevision.status, "rejected"),
       ),
     )
     .orderBy(desc(articleRevision.id))
@@ -292,8 +295,14 @@ export async function saveRevision(db: DB, actor: Actor, input: RevisionInput): 
   const data = articleDataSchema.parse(input.data);
   return db.transaction(async (tx) => {
     const [head] = await tx.select().from(article).where(eq(article.slug, input.slug)).for("update");
-    if (!head) throw new KennisbankError("Dit artikel bestaat niet.", 404);
-    const current = await headRevisionId(tx, head.id, input.locale);
+    // A member suggests changes to the published text: drafts, other members' suggestions and
+    // archived articles are for moderators only, so a member's conflict is with the published
+    // version alone.
+    const moderator = isModerator(actor);
+    if (!head || (!moderator && head.archivedAt !== null)) {
+      throw new KennisbankError("Dit artikel bestaat niet.", 404);
+    }
+    const current = await headRevisionId(tx, head.id, input.locale, { publishedOnly: !moderator });
     if (current !== null && current !== input.baseRevisionId) {
       const theirs = await getRevision(tx, current);
       return { ok: false as const, conflict: { theirs: theirs!, yours: input } };

@@ -1,6 +1,7 @@
 // The kennisbank's vocabulary and the article data shared by server and browser (no data access).
 import { z } from "zod";
 import { institutionTypes, topics } from "../taxonomy.ts";
+import { isHttpUrl } from "../urls.ts";
 
 export const articleKinds = ["drager", "juridisch", "praktijk", "wegwijzer"] as const;
 export type ArticleKind = (typeof articleKinds)[number];
@@ -120,7 +121,11 @@ export const sourceSchema = z.object({
     .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/)
     .optional(),
   title: text,
-  url: z.string().url().optional(),
+  url: z
+    .string()
+    .trim()
+    .refine(isHttpUrl, "Een bron-link moet een volledig adres zijn dat begint met https:// of http://.")
+    .optional(),
 });
 
 /** Everything about an article version except slug, locale, title, summary and body. */

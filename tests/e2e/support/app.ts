@@ -49,8 +49,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     log += d;
   });
   const url = `http://127.0.0.1:${port}`;
-  // 60 s; on a loaded shared machine the seed alone can take longer (E2E_START_TIMEOUT_MS).
-  const startLimit = Number(process.env.E2E_START_TIMEOUT_MS) || 60_000;
+  // Two minutes; on a loaded shared machine the seed alone can take longer (E2E_START_TIMEOUT_MS).
+  const startLimit = Number(process.env.E2E_START_TIMEOUT_MS) || 120_000;
   const deadline = Date.now() + startLimit;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`De app stopte bij het starten:\n${log}`);

@@ -1,0 +1,346 @@
+// Issue #24 (hardening): the findings of the outside probe that live in loaders, actions and
+// modules, on a real database. The request-level ones (proxy headers, body limits, methods)
+// are replayed against the running server in tests/e2e/security-probe.test.ts.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { AppLoadContext } from "@remix-run/node";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadEnv } from "#app/modules/env.server.ts";
+import {
+  getPublishedArticle,
+  saveRevision,
+  setArchived,
+  upsertPublishedContent,
+} from "#app/modules/kennisbank/articles.server.ts";
+import type { ArticleContent } from "#app/modules/kennisbank/model.ts";
+import { describeError } from "#app/modules/log.server.ts";
+import { action as accountAction, headers as accountHeaders } from "#app/routes/account._index.tsx";
+import { loader as healthz } from "#app/routes/healthz.ts";
+import { action as loginAction } from "#app/routes/inloggen.tsx";
+import { action as articleAction } from "#app/routes/kennisbank.$slug.tsx";
+import { action as editAction, loader as editLoader } from "#app/routes/kennisbank.$slug_.bewerken.tsx";
+import { action as registerAction } from "#app/routes/registreren.tsx";
+import { action as forgotAction } from "#app/routes/wachtwoord-vergeten.tsx";
+import { type Database, openPglite } from "#db/client.server.ts";
+import { user } from "#db/schema/auth.ts";
+import { PASSWORD, userWithSession } from "#tests/support/auth.ts";
+import { createTestDatabase } from "#tests/support/db.ts";
+import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
+
+const system = { id: null, role: "system" as const };
+
+const sample: ArticleContent = {
+  slug: "proefartikel",
+  locale: "nl",
+  kind: "praktijk",
+  title: "Proefartikel over opslag",
+  summary: "Een korte samenvatting.",
+  body: "Bewaar banden koel en droog.",
+  topics: ["storage"],
+  institutionTypes: [],
+  needsReview: false,
+  uncertain: [],
+  sources: [{ title: "IASA TC-05" }],
+  related: [],
+};
+
+let database: Database;
+let context: AppLoadContext;
+let mailDir: string;
+
+beforeEach(async () => {
+  database = await createTestDatabase();
+  mailDir = mkdtempSync(path.join(os.tmpdir(), "avk-hardening-mail-"));
+  context = contextFor(database, { env: loadEnv({ NODE_ENV: "test", MAIL_DIR: mailDir, PORT: "3000" }) });
+  await upsertPublishedContent(database.db, system, sample);
+});
+afterEach(async () => {
+  await database?.close();
+  rmSync(mailDir, { recursive: true, force: true });
+});
+
+const editForm = (baseRevisionId: number, overrides: Record<string, string> = {}) => ({
+  locale: "nl",
+  baseRevisionId: String(baseRevisionId),
+  title: sample.title,
+  summary: sample.summary,
+  body: "Een voorstel.",
+  topics: "storage",
+  lastReviewed: "2026-11-20",
+  sources: "IASA TC-05",
+  related: "",
+  uncertain: "",
+  note: "",
+  ...overrides,
+});
+
+async function loadEdit(cookie: string) {
+  return (await editLoader({
+    request: get("/kennisbank/proefartikel/bewerken", { Cookie: cookie }),
+    params: { slug: "proefartikel" },
+    context,
+  })) as { fields: { body: string; baseRevisionId: string }; startsFromDraft: boolean };
+}
+
+describe("finding 2: drafts and archived articles stay with the moderators", () => {
+  it("a member edits from the published text, not from another member's suggestion", async () => {
+    const anna = await userWithSession(database.db, "member", "Anna");
+    const bert = await userWithSession(database.db, "member", "Bert");
+    const moderator = await userWithSession(database.db, "moderator");
+    const published = (await getPublishedArticle(database.db, "proefartikel", "nl"))!.revisionId;
+    const saved = await saveRevision(
+      database.db,
+      { id: bert.id, role: "member" },
+      {
+        slug: "proefartikel",
+        locale: "nl",
+        title: sample.title,
+        summary: sample.summary,
+        body: "Bert's geheime voorstel.",
+        data: { ...sample } as never,
+        baseRevisionId: published,
+      },
+    );
+    expect(saved.ok).toBe(true);
+
+    const annas = await loadEdit(anna.cookie);
+    expect(annas.fields.body).toBe(sample.body);
+    expect(annas.fields.baseRevisionId).toBe(String(published));
+    expect(annas.startsFromDraft).toBe(false);
+    // The moderator starts from the newest suggestion.
+    expect((await loadEdit(moderator.cookie)).fields.body).toBe("Bert's geheime voorstel.");
+
+    // Anna's own suggestion on the published text saves; no conflict shows her Bert's text.
+    const response = await editAction({
+      request: post("/kennisbank/proefartikel/bewerken", editForm(published, { body: "Anna's voorstel." }), {
+        Cookie: anna.cookie,
+      }),
+      params: { slug: "proefartikel" },
+      context,
+    });
+    expect((response as Response).status).toBe(302);
+  });
+
+  it("an archived article's edit form is a 404 for members, and saving there too", async () => {
+    const anna = await userWithSession(database.db, "member");
+    const moderator = await userWithSession(database.db, "moderator");
+    const published = (await getPublishedArticle(database.db, "proefartikel", "nl"))!.revisionId;
+    await setArchived(database.db, { id: moderator.id, role: "moderator" }, "proefartikel", true);
+    const load = await thrownResponse(() => loadEdit(anna.cookie));
+    expect(load.status).toBe(404);
+    const save = await thrownResponse(() =>
+      editAction({
+        request: post("/kennisbank/proefartikel/bewerken", editForm(published), { Cookie: anna.cookie }),
+        params: { slug: "proefartikel" },
+        context,
+      }),
+    );
+    expect(save.status).toBe(404);
+    expect((await loadEdit(moderator.cookie)).fields.body).toBe(sample.body);
+  });
+});
+
+describe("finding 3: links people enter are http(s) only", () => {
+  for (const url of ["javascript:alert(document.domain)", "data:text/html,<script>alert(1)</script>"]) {
+    it(`refuses a source ${url.split(":")[0]}: on the server`, async () => {
+      const anna = await userWithSession(database.db, "member");
+      const published = (await getPublishedArticle(database.db, "proefartikel", "nl"))!.revisionId;
+      const refused = (await editAction({
+        request: post(
+          "/kennisbank/proefartikel/bewerken",
+          editForm(published, { sources: `Klik hier | ${url}` }),
+          { Cookie: anna.cookie },
+        ),
+        params: { slug: "proefartikel" },
+        context,
+      })) as unknown as { init: { status: number }; data: { errors: Record<string, string> } };
+      expect(refused.init.status).toBe(400);
+      expect(refused.data.errors.sources).toContain("https://");
+      await expect(
+        upsertPublishedContent(database.db, system, { ...sample, sources: [{ title: "x", url }] }),
+      ).rejects.toThrow();
+    });
+  }
+});
+
+describe("finding 5: reset links come from the configuration", () => {
+  it("ignores the Host the request names", async () => {
+    const anna = await userWithSession(database.db, "member");
+    const request = new Request("http://evil.example/wachtwoord-vergeten", {
+      method: "POST",
+      body: new URLSearchParams({ email: anna.email }),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://evil.example" },
+    });
+    await forgotAction({ request, params: {}, context });
+    const mails = readdirSync(mailDir).map((f) => readFileSync(path.join(mailDir, f), "utf8"));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).not.toContain("evil.example");
+    expect(mails[0]).toContain("http://localhost:3000/wachtwoord-herstellen?token=");
+  });
+});
+
+describe("finding 9: feedback to an unknown article", () => {
+  it("is a 404, not a 500", async () => {
+    const anna = await userWithSession(database.db, "member");
+    const response = await thrownResponse(() =>
+      articleAction({
+        request: post("/kennisbank/bestaat-niet", { helpful: "ja" }, { Cookie: anna.cookie }),
+        params: { slug: "bestaat-niet" },
+        context,
+      }),
+    );
+    expect(response.status).toBe(404);
+  });
+});
+
+describe("finding 10: logs carry no query parameters", () => {
+  it("a failed query is logged with its statement and reason, without its parameters", async () => {
+    const hash = "$argon2id$v=19$m=19456,t=2,p=1$geheimzout$geheimehash";
+    let failure: unknown;
+    try {
+      // Two users with the same e-mail address: the second insert fails on the unique index.
+      for (let i = 0; i < 2; i++) {
+        await database.db
+          .insert(user)
+          .values({ id: `dubbel-${i}`, name: "Dubbel", email: "dubbel@example.org", passwordHash: hash });
+      }
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(Error);
+    // Without the redaction the message itself carries them.
+    expect(String((failure as Error).message)).toContain("dubbel@example.org");
+    const logged = describeError(failure);
+    expect(logged).toContain("insert into");
+    expect(logged).not.toContain("dubbel@example.org");
+    expect(logged).not.toContain("geheimehash");
+  });
+});
+
+describe("finding 12: the health check reads the database", () => {
+  it("answers 503 once the embedded database's directory is gone", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "avk-health-"));
+    const dir = path.join(root, "pglite");
+    const own = await openPglite(dir);
+    try {
+      await own.migrate();
+      const ownContext = contextFor(own, { dataDir: dir });
+      const ok = await healthz({ request: get("/healthz"), params: {}, context: ownContext });
+      expect(ok.status).toBe(200);
+      rmSync(dir, { recursive: true, force: true });
+      const gone = await healthz({ request: get("/healthz"), params: {}, context: ownContext });
+      expect(gone.status).toBe(503);
+      expect(await gone.json()).toMatchObject({ status: "error", database: { ok: false } });
+    } finally {
+      await own.close().catch(() => {});
+      rmSync(root, { recursive: true, force: true });
+    }
+    // Its own database on disk: migrating it takes a while on a busy machine.
+  }, 180_000);
+});
+
+describe("finding 6: login limits under parallel guesses", () => {
+  it("40 wrong passwords at once get 5 password checks, the rest 429", async () => {
+    const anna = await userWithSession(database.db, "member");
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        loginAction({
+          request: post("/inloggen", { email: anna.email, password: "fout-wachtwoord-123" }),
+          params: {},
+          context,
+        }),
+      ),
+    );
+    const statuses = answers.map((a) => (a as unknown as { init: { status: number } }).init.status);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(35);
+  }, 120_000);
+});
+
+describe("finding 7: password checks on the account page and registration are limited", () => {
+  it("5 wrong current passwords, then 429, even with the right one", async () => {
+    const anna = await userWithSession(database.db, "member");
+    const change = (current: string) =>
+      accountAction({
+        request: post(
+          "/account",
+          { intent: "wachtwoord", currentPassword: current, newPassword: "een-heel-nieuw-wachtwoord" },
+          { Cookie: anna.cookie },
+        ),
+        params: {},
+        context,
+      }) as unknown as Promise<{ init: { status: number } | null }>;
+    for (let i = 0; i < 5; i++) expect((await change("fout-wachtwoord-123")).init?.status).toBe(400);
+    expect((await change(PASSWORD)).init?.status).toBe(429);
+    const remove = (await accountAction({
+      request: post(
+        "/account",
+        { intent: "verwijderen", password: PASSWORD, confirm: "ja" },
+        { Cookie: anna.cookie },
+      ),
+      params: {},
+      context,
+    })) as unknown as { init: { status: number } };
+    expect(remove.init.status).toBe(429);
+  }, 120_000);
+
+  it("registration: at most 10 per client address in 15 minutes", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const answer = await registerAction({
+        request: post("/registreren", {
+          name: `Nieuw ${i}`,
+          email: `nieuw-${i}@archief.example`,
+          password: "zeven-spoelbanden-op-zolder",
+          institution: "",
+        }),
+        params: {},
+        context,
+      });
+      statuses.push(
+        answer instanceof Response ? answer.status : (answer as { init: { status: number } }).init.status,
+      );
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(302));
+    expect(statuses[10]).toBe(429);
+  }, 180_000);
+});
+
+describe("finding 15: changing the password", () => {
+  it("refuses the same password and keeps the member logged in with a new session cookie", async () => {
+    const anna = await userWithSession(database.db, "member");
+    const same = (await accountAction({
+      request: post(
+        "/account",
+        { intent: "wachtwoord", currentPassword: PASSWORD, newPassword: PASSWORD },
+        { Cookie: anna.cookie },
+      ),
+      params: {},
+      context,
+    })) as unknown as { init: { status: number }; data: { errors: Record<string, string> } };
+    expect(same.init.status).toBe(400);
+    expect(same.data.errors.newPassword).toContain("ander wachtwoord");
+    const changed = (await accountAction({
+      request: post(
+        "/account",
+        { intent: "wachtwoord", currentPassword: PASSWORD, newPassword: "een-heel-nieuw-wachtwoord" },
+        { Cookie: anna.cookie },
+      ),
+      params: {},
+      context,
+    })) as unknown as { init: { headers: Record<string, string> } };
+    const cookie = changed.init.headers["Set-Cookie"]!;
+    expect(cookie).toMatch(/^avk_sessie=[a-z2-7]{32};/);
+    // The document answer (no JavaScript) carries that cookie too.
+    const headers = new Headers(
+      accountHeaders({
+        actionHeaders: new Headers({ "Set-Cookie": cookie }),
+        loaderHeaders: new Headers(),
+        parentHeaders: new Headers(),
+        errorHeaders: undefined,
+      }),
+    );
+    expect(headers.get("Set-Cookie")).toBe(cookie);
+  });
+});
