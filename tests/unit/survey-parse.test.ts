@@ -159,23 +159,17 @@ describe("parseSurvey: the synthetic export", () => {
     expect(errorsOf(shifted)[0]?.line).toBe(11);
   });
 
-  it("handles 10,000 rows in well under a second", () => {
+  it("reads 10,000 rows, each with its own id", () => {
+    // How fast is measured by tests/bench/survey-parse.bench.ts, not here (docs/benchmarks.md).
     const body = originalLines.slice(1).filter((line) => line !== "");
     const lines = [originalLines[0]];
     for (let i = 0; i < 10_000; i++) {
       const line = body[i % body.length] as string;
       lines.push(line.replace(/^R(\d{4})-\d{4}/, `R$1-${String(i).padStart(5, "0")}`));
     }
-    const text = lines.join("\r\n");
-    // Best of three: the figure is about the code, not about other work on the machine.
-    let best = Number.POSITIVE_INFINITY;
-    for (let run = 0; run < 3; run++) {
-      const start = performance.now();
-      const rows = rowsOf(text);
-      best = Math.min(best, performance.now() - start);
-      expect(rows).toHaveLength(10_000);
-    }
-    expect(best).toBeLessThan(1000);
+    const rows = rowsOf(lines.join("\r\n"));
+    expect(rows).toHaveLength(10_000);
+    expect(new Set(rows.map((r) => r.respondentId)).size).toBe(10_000);
   });
 });
 
