@@ -214,7 +214,14 @@ export default function ArticlePage() {
         </div>
 
         <div className="space-y-6">
-          {article.data.carrier ? <FactBox facts={article.data.carrier} lookalikes={lookalikes} /> : null}
+          {article.data.carrier ? (
+            <FactBox
+              facts={article.data.carrier}
+              lookalikes={lookalikes}
+              slug={article.slug}
+              title={article.title}
+            />
+          ) : null}
           {related.length ? (
             <section aria-labelledby="gerelateerd" className="space-y-2">
               <h2 id="gerelateerd" className="text-lg">
