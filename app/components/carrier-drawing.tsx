@@ -137,10 +137,14 @@ export function CarrierDrawing({
   slug,
   name,
   size = "fit",
+  label,
 }: {
   slug: string;
   name: string;
-  size?: "fit" | "real";
+  /** "fit": as wide as the column; "real": real size on screen (CSS mm); "icon": a 96 px icon without caption. */
+  size?: "fit" | "real" | "icon";
+  /** The accessible name, when it should differ from "Tekening op schaal van {name}". */
+  label?: string;
 }) {
   const id = useId();
   const t = useT();
@@ -155,22 +159,33 @@ export function CarrierDrawing({
   const vbH = drawing.height + 2 * pad + fs * 3;
   const text = dimensionText(dims, locale);
   const variant = dims.variant ? ` (${dims.variant[locale]})` : "";
-  const title = t("drawing.title").replace("{name}", name);
+  const title = label ?? t("drawing.title").replace("{name}", name);
   const desc = `${name}${variant}: ${text}. ${dims.approximate ? t("drawing.approximate") : t("drawing.sourced")}`;
+  const svg = (
+    <svg
+      viewBox={`${-pad} ${-pad} ${vbW} ${vbH}`}
+      role="img"
+      aria-labelledby={`${id}-t`}
+      aria-describedby={`${id}-d`}
+      className="h-auto max-w-full text-ink"
+      style={
+        size === "real"
+          ? { width: `${vbW}mm` }
+          : size === "icon"
+            ? { width: "96px", height: "96px" }
+            : { width: "100%", maxHeight: "16rem" }
+      }
+    >
+      <title id={`${id}-t`}>{title}</title>
+      <desc id={`${id}-d`}>{desc}</desc>
+      <Hatch id={`${id}-h`} unit={unit} />
+      <DrawingGroup drawing={drawing} x={0} y={0} unit={unit} hatch={`${id}-h`} />
+    </svg>
+  );
+  if (size === "icon") return svg;
   return (
     <figure className="my-3">
-      <svg
-        viewBox={`${-pad} ${-pad} ${vbW} ${vbH}`}
-        role="img"
-        aria-labelledby={`${id}-t ${id}-d`}
-        className="h-auto max-w-full text-ink"
-        style={size === "real" ? { width: `${vbW}mm` } : { width: "100%", maxHeight: "16rem" }}
-      >
-        <title id={`${id}-t`}>{title}</title>
-        <desc id={`${id}-d`}>{desc}</desc>
-        <Hatch id={`${id}-h`} unit={unit} />
-        <DrawingGroup drawing={drawing} x={0} y={0} unit={unit} hatch={`${id}-h`} />
-      </svg>
+      {svg}
       <figcaption className="mt-1 text-sm">
         {text}
         {variant}. {dims.approximate ? <em>{t("drawing.approximate")}</em> : t("drawing.sourced")}
@@ -219,7 +234,8 @@ export function ComparisonDrawing({ keys, names }: { keys: string[]; names: Reco
     <svg
       viewBox={`${-pad} ${-pad} ${vbW} ${vbH}`}
       role="img"
-      aria-labelledby={`${id}-t ${id}-d`}
+      aria-labelledby={`${id}-t`}
+      aria-describedby={`${id}-d`}
       className="h-auto w-full text-ink"
     >
       <title id={`${id}-t`}>{t("drawing.compare.svgTitle")}</title>

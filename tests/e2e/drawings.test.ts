@@ -35,8 +35,8 @@ describe("carrier drawings to scale", () => {
     const scene = page.getByRole("img", { name: /Dragers naast elkaar op dezelfde schaal/ });
     expect(await scene.count()).toBe(1);
     // The text alternative lists every carrier with its size, and the bank card as reference.
-    const name = (await scene.getAttribute("aria-labelledby"))!.split(" ");
-    const desc = await page.locator(`[id="${name[1]}"]`).textContent();
+    const descId = await scene.getAttribute("aria-describedby");
+    const desc = await page.locator(`[id="${descId}"]`).textContent();
     expect(desc).toContain("Betamax: 156 × 96 × 25 mm");
     expect(desc).toContain("Betacam en Betacam SP: 156 × 96 × 25 mm");
     expect(desc).toContain("Bankpas (referentie): 85,6 × 53,98 × 0,76 mm");
