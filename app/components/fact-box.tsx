@@ -1,7 +1,9 @@
 import { Link } from "@remix-run/react";
 import { type CiteView, FieldCites } from "#app/components/citations.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
+import { compareKeysFor, drawCarrier, extraNames } from "#app/modules/dragers/drawings.ts";
 import type { CarrierFacts } from "#app/modules/kennisbank/model.ts";
+import { CarrierDrawing } from "./carrier-drawing.tsx";
 
 export function riskClass(level: string) {
   return (
@@ -19,11 +21,16 @@ export function FactBox({
   facts,
   lookalikes,
   cites = {},
+  slug,
+  title,
 }: {
   facts: CarrierFacts;
   lookalikes: { slug: string; title: string }[];
   /** Per field of carrier.cite: its note references or "te controleren" marks. */
   cites?: Record<string, CiteView[]>;
+  /** The guide's slug and title: with them the box shows the carrier drawn to scale. */
+  slug?: string;
+  title?: string;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -79,6 +86,9 @@ export function FactBox({
         <span className="text-sm text-ink">{facts.riskReason}</span>
         <FieldCites cites={citesOf(riskFields)} />
       </p>
+      {slug && drawCarrier(slug) ? (
+        <ScaleDrawing slug={slug} title={title ?? slug} lookalikes={lookalikes} />
+      ) : null}
       <dl className="space-y-2 text-sm">
         {rows.map(([term, value, fields]) => (
           <div key={term}>
@@ -116,5 +126,40 @@ export function FactBox({
         ) : null}
       </dl>
     </aside>
+  );
+}
+
+/** The drawing to scale and a link to compare it at real size with the lookalikes. */
+function ScaleDrawing({
+  slug,
+  title,
+  lookalikes,
+}: {
+  slug: string;
+  title: string;
+  lookalikes: { slug: string; title: string }[];
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const keys = compareKeysFor(
+    slug,
+    lookalikes.map((l) => l.slug),
+  );
+  const names = keys
+    .slice(1)
+    .map((k) => lookalikes.find((l) => l.slug === k)?.title ?? extraNames[k]?.[locale] ?? k);
+  const href = `/dragers/vergelijk?${keys.map((k) => `d=${encodeURIComponent(k)}`).join("&")}`;
+  return (
+    <section aria-labelledby="op-schaal" className="mb-3">
+      <h3 id="op-schaal" className="text-base">
+        {t("drawing.heading")}
+      </h3>
+      <CarrierDrawing slug={slug} name={title} />
+      {keys.length > 1 ? (
+        <p className="text-sm">
+          <Link to={href}>{t("drawing.compareLink").replace("{list}", names.join(", "))}</Link>
+        </p>
+      ) : null}
+    </section>
   );
 }

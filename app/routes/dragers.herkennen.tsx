@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
+import { CarrierDrawing as ScaleDrawing } from "#app/components/carrier-drawing.tsx";
 import { riskClass } from "#app/components/fact-box.tsx";
 import { FormMessage } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, useLocale, useT } from "#app/i18n/index.ts";
 import { wizardCarriers } from "#app/modules/dragers/dragers.server.ts";
 import { CarrierDrawing } from "#app/modules/dragers/drawing.tsx";
+import { drawCarrier } from "#app/modules/dragers/drawings.ts";
 import {
   type Answers,
   answerLabel,
@@ -185,10 +187,21 @@ function CandidateCard({ carrier, all }: { carrier: WizardCarrier; all: WizardCa
   const lookalikes = carrier.lookalikes.flatMap((slug) => all.filter((c) => c.slug === slug));
   return (
     <li className="flex gap-4 rounded-lg border border-line p-4">
-      <CarrierDrawing
-        carrier={carrier}
-        label={t("dragers.wizard.drawing").replace("{name}", carrier.title)}
-      />
+      {drawCarrier(carrier.slug) ? (
+        <div className="shrink-0 text-brand">
+          <ScaleDrawing
+            slug={carrier.slug}
+            name={carrier.title}
+            size="icon"
+            label={t("dragers.wizard.drawing").replace("{name}", carrier.title)}
+          />
+        </div>
+      ) : (
+        <CarrierDrawing
+          carrier={carrier}
+          label={t("dragers.wizard.drawing").replace("{name}", carrier.title)}
+        />
+      )}
       <div className="space-y-1">
         <h3 className="text-lg font-semibold">
           <Link to={`/kennisbank/${carrier.slug}`}>{carrier.title}</Link>

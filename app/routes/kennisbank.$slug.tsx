@@ -299,7 +299,13 @@ export default function ArticlePage() {
 
         <div className="space-y-6">
           {article.data.carrier ? (
-            <FactBox facts={article.data.carrier} lookalikes={lookalikes} cites={factCites} />
+            <FactBox
+              facts={article.data.carrier}
+              lookalikes={lookalikes}
+              cites={factCites}
+              slug={article.slug}
+              title={article.title}
+            />
           ) : null}
           {related.length ? (
             <section aria-labelledby="gerelateerd" className="space-y-2">

@@ -32,6 +32,7 @@ const rules: Record<string, Rule | { loader: Rule; action: Rule }> = {
   "dragers.planner[.]csv": "public",
   "dragers.planner_.afdrukken": "public",
   "dragers.samenwerken": { loader: "public", action: "member" },
+  "dragers.vergelijk": "public",
   "beheer.dragers": "moderator",
   "intervisie._index": "public",
   "trends._index": "public",
