@@ -11,7 +11,8 @@
 // member), and /api/search with the relevance set's queries in turn (the server runs with
 // SEARCH_CACHE_SIZE=0, so no remembered results). Reports req/s, p50/p95/p99, non-2xx, errors
 // and the server's resident memory (VmRSS: before, peak, after), and whether the goals of issue
-// #21 hold. Exits 1 on any error or non-2xx. BENCH_RENDER_CACHE_MB is passed to the server as
+// #21 hold. BENCH_ONLY=<regex> measures only the targets whose name matches (and the static
+// asset); BENCH_CPU_PROF=<dir> starts the server with --cpu-prof into that directory. Exits 1 on any error or non-2xx. BENCH_RENDER_CACHE_MB is passed to the server as
 // RENDER_CACHE_MB (0: no render cache, for comparison). The database is dropped afterwards.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -115,7 +116,10 @@ try {
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ["--import", "tsx", "app/server/index.ts"], {
+  const profile = process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF]
+    : [];
+  server = spawn(process.execPath, [...profile, "--import", "tsx", "app/server/index.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -226,6 +230,12 @@ try {
     ...memberTargets,
     { name: "zoeken (API), wisselende zoekvragen", kind: "api", path: "/api/search?q=…", search: true },
   ];
+
+  if (process.env.BENCH_ONLY) {
+    const only = new RegExp(process.env.BENCH_ONLY);
+    for (const target of [...targets])
+      if (target.kind !== "static" && !only.test(target.name)) targets.splice(targets.indexOf(target), 1);
+  }
 
   // One request per target first: every page answers 200 before it is measured (a page that
   // does not exist yet, such as /bronnen before the source registry, is left out and said so).
