@@ -90,6 +90,8 @@ const schema = z.object({
     }),
   /** How many search results the postgres engine remembers until the index changes (0: none). */
   SEARCH_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
+  /** Megabytes of rendered anonymous pages each app server keeps (app/server/http-cache.ts; 0: none). */
+  RENDER_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
 });
 
 export type Env = z.infer<typeof schema>;

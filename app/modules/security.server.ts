@@ -5,17 +5,18 @@ export function createNonce(): string {
 }
 
 /**
- * Headers for every response. The CSP allows scripts only with this request's nonce (Remix's
- * own inline scripts get it in entry.server.tsx) and no framing at all. In development Vite
+ * The Content-Security-Policy. Scripts are allowed only from this origin and by `scriptSources`:
+ * this request's nonce, or (for a page from the render cache, app/server/http-cache.ts) the
+ * hashes of exactly the inline scripts in that page. No framing at all. In development Vite
  * injects styles and talks over a websocket, so those two are relaxed there only.
  */
-export function securityHeaders(nonce: string, options: { dev?: boolean } = {}): Record<string, string> {
+export function contentSecurityPolicy(scriptSources: string[], options: { dev?: boolean } = {}): string {
   const dev = options.dev === true;
-  const csp = [
+  return [
     "default-src 'self'",
     // With a nonce present browsers ignore 'unsafe-inline', so dev (Vite's inline module
     // scripts carry no nonce) uses 'unsafe-inline' alone.
-    dev ? "script-src 'self' 'unsafe-inline'" : `script-src 'self' 'nonce-${nonce}'`,
+    dev ? "script-src 'self' 'unsafe-inline'" : ["script-src 'self'", ...scriptSources].join(" "),
     `style-src 'self'${dev ? " 'unsafe-inline'" : ""}`,
     "img-src 'self' data:",
     "font-src 'self'",
@@ -25,8 +26,16 @@ export function securityHeaders(nonce: string, options: { dev?: boolean } = {}):
     "base-uri 'none'",
     "object-src 'none'",
   ].join("; ");
+}
+
+/**
+ * Headers for every response. The CSP allows scripts only with this request's nonce (Remix's
+ * own inline scripts get it in entry.server.tsx); a cached page replaces it with its scripts'
+ * hashes (app/server/http-cache.ts).
+ */
+export function securityHeaders(nonce: string, options: { dev?: boolean } = {}): Record<string, string> {
   return {
-    "Content-Security-Policy": csp,
+    "Content-Security-Policy": contentSecurityPolicy([`'nonce-${nonce}'`], options),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Frame-Options": "DENY",

@@ -10,7 +10,7 @@ import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
 import { forbidden, requireUser } from "#app/modules/auth/auth.server.ts";
-import { groupAccess } from "#app/modules/intervisie/access.server.ts";
+import { accessFor, groupAccess } from "#app/modules/intervisie/access.server.ts";
 import { formatSessionTime } from "#app/modules/intervisie/amsterdam-time.ts";
 import {
   decideRequest,
@@ -39,7 +39,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const groupId = groupIdOf(params);
   const group = await getGroup(context.db, groupId);
   if (!group) throw new Response("Niet gevonden", { status: 404 });
-  const access = await groupAccess(context.db, groupId, user);
+  // The viewer's membership from the members just read: no second query for it.
+  const access = accessFor(group.members.find((m) => m.userId === user.id)?.role ?? null, user);
   if (!access.canView) forbidden();
   const [sessions, requests] = await Promise.all([
     listGroupSessions(context.db, groupId, user.id),

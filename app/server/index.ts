@@ -14,6 +14,7 @@ import { type Env, EnvError, loadEnv } from "#app/modules/env.server.ts";
 import { startJobs } from "#app/modules/jobs.server.ts";
 import { createRequestHandler, guardBody, guardMethodAndTarget } from "#app/modules/request-guards.server.ts";
 import { createNonce, securityHeaders, startupWarnings } from "#app/modules/security.server.ts";
+import { httpCache } from "#app/server/http-cache.ts";
 import { type Database, openDatabase } from "#db/client.server.ts";
 import { describeSeed, isEmpty, seed, seedOptionsFromEnv } from "#db/seed/index.server.ts";
 import { createSearchService } from "#search/service.ts";
@@ -105,6 +106,9 @@ if (dev) {
 }
 
 app.use(guardBody);
+// Cache-Control and ETags for every page, and the render cache for anonymous public pages.
+app.use(httpCache({ db: database.db, megabytes: env.RENDER_CACHE_MB, dev }));
+
 app.all(
   "*",
   createRequestHandler({

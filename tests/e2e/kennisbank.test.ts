@@ -159,7 +159,16 @@ describe("kennisbank in the browser", () => {
     await context.close();
   });
 
-  it("a moderator edits an article, sends it to review and publishes it", async () => {
+  it("a moderator edits an article, sends it to review and publishes it; a reader sees it at once", async () => {
+    // An anonymous reader has the page (now in the render cache, served without a nonce, its
+    // scripts allowed by their hashes): it hydrates without a CSP error.
+    const readerContext = await browser.newContext({ baseURL: app.url });
+    const reader = await readerContext.newPage();
+    const readerErrors = watchErrors(reader);
+    for (let i = 0; i < 2; i++) {
+      await reader.goto("/kennisbank/vhs");
+      await reader.waitForSelector("html[data-js=klaar]");
+    }
     const context = await browser.newContext({ baseURL: app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -189,5 +198,11 @@ describe("kennisbank in the browser", () => {
     expect(await page.locator("article").textContent()).toContain(sentence);
     expect(errors).toEqual([]);
     await context.close();
+    // The anonymous reader's very next request has the published edit.
+    await reader.goto("/kennisbank/vhs");
+    expect(await reader.locator("article").textContent()).toContain(sentence);
+    await reader.waitForSelector("html[data-js=klaar]");
+    expect(readerErrors).toEqual([]);
+    await readerContext.close();
   });
 });

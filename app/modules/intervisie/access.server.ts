@@ -26,7 +26,11 @@ export async function groupAccess(
     .select({ role: intervisionMember.role })
     .from(intervisionMember)
     .where(and(eq(intervisionMember.groupId, groupId), eq(intervisionMember.userId, viewer.id)));
-  const membership = row?.role ?? null;
+  return accessFor(row?.role ?? null, viewer);
+}
+
+/** The same, from a membership already read (a group page has its members at hand). */
+export function accessFor(membership: GroupRole | null, viewer: { role: Role }): GroupAccess {
   const isModerator = can(viewer.role, "run:matching");
   return {
     membership,

@@ -1,0 +1,248 @@
+// The HTTP caching of app/server/http-cache.ts, through the real Express + Remix pipeline (the
+// app's routes loaded by Vite, as `npm run dev` does) on a real database (PGlite, or PostgreSQL
+// with TEST_DATABASE_URL): the render cache drops a page the moment content changes, cached
+// pages carry no nonce and a CSP that allows exactly their inline scripts, and session pages are
+// never stored.
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { createServer, type ViteDevServer } from "vite";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  type Actor,
+  getPublishedArticle,
+  saveRevision,
+  setArchived,
+  transitionRevision,
+  upsertPublishedContent,
+} from "#app/modules/kennisbank/articles.server.ts";
+import type { ArticleContent } from "#app/modules/kennisbank/model.ts";
+import { createNonce, securityHeaders } from "#app/modules/security.server.ts";
+import { importSurveyFile } from "#app/modules/survey/import.server.ts";
+import { type HttpCache, httpCache, inlineScripts, scriptHash } from "#app/server/http-cache.ts";
+import type { Database } from "#db/client.server.ts";
+import { userWithSession } from "#tests/support/auth.ts";
+import { createTestDatabase } from "#tests/support/db.ts";
+import { contextFor } from "#tests/support/remix.ts";
+import { generateSurvey } from "#tests/support/survey.ts";
+
+const system: Actor = { id: null, role: "system" };
+
+function content(overrides: Partial<ArticleContent> = {}): ArticleContent {
+  return {
+    slug: "proefartikel",
+    locale: "nl",
+    kind: "praktijk",
+    title: "Proefartikel over opslag",
+    summary: "Een korte samenvatting.",
+    body: "## Klimaat\n\nBewaar banden koel en droog.",
+    topics: ["storage"],
+    institutionTypes: ["Archief"],
+    lastReviewed: "2026-11-01",
+    needsReview: false,
+    uncertain: [],
+    sources: [{ title: "IASA TC-05" }],
+    related: [],
+    ...overrides,
+  };
+}
+
+let vite: ViteDevServer;
+let build: ServerBuild;
+beforeAll(async () => {
+  vite = await createServer({
+    server: { middlewareMode: true, hmr: false },
+    appType: "custom",
+    logLevel: "error",
+  });
+  build = (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+});
+afterAll(async () => {
+  await vite?.close();
+});
+
+let database: Database;
+let server: Server;
+let base: string;
+let cache: HttpCache;
+beforeEach(async () => {
+  database = await createTestDatabase();
+  await upsertPublishedContent(database.db, system, content());
+  const app = express();
+  // As app/server/index.ts: a fresh nonce and the production CSP per request, compression, then
+  // the cache in front of Remix.
+  app.use((_req, res, next) => {
+    const nonce = createNonce();
+    res.locals.cspNonce = nonce;
+    res.set(securityHeaders(nonce));
+    next();
+  });
+  app.use(compression());
+  cache = httpCache({ db: database.db, megabytes: 16 });
+  app.use(cache);
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: "production",
+      getLoadContext: (_req, res) => contextFor(database, { cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
+  server = app.listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterEach(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await database?.close();
+});
+
+async function page(path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(base + path, { headers });
+  return { response, text: await response.text() };
+}
+
+describe("render cache", () => {
+  it("serves an anonymous page from the cache until a publish, which the very next request shows", async () => {
+    const first = await page("/kennisbank/proefartikel");
+    expect(first.response.status).toBe(200);
+    expect(first.text).toContain("Bewaar banden koel en droog.");
+    const again = await page("/kennisbank/proefartikel");
+    expect(cache.stats().hits).toBe(1);
+    expect(again.text).toBe(first.text);
+    expect(again.response.headers.get("etag")).toBe(first.response.headers.get("etag"));
+
+    // A moderator publishes an edit: the next anonymous request has it.
+    const published = await getPublishedArticle(database.db, "proefartikel", "nl");
+    const moderator: Actor = { id: (await userWithSession(database.db, "moderator")).id, role: "moderator" };
+    const saved = await saveRevision(database.db, moderator, {
+      slug: "proefartikel",
+      locale: "nl",
+      title: "Proefartikel over opslag",
+      summary: "Een korte samenvatting.",
+      body: "## Klimaat\n\nBewaar banden bij 18 graden en 40 procent vocht.",
+      data: { ...content(), topics: ["storage"] } as never,
+      baseRevisionId: published!.revisionId,
+    });
+    if (!saved.ok) throw new Error("conflict");
+    await transitionRevision(database.db, moderator, saved.revisionId, "review");
+    // Nothing public changed yet, but a review is a write: the cache may be dropped, the page
+    // must still be the published one.
+    expect((await page("/kennisbank/proefartikel")).text).toContain("Bewaar banden koel en droog.");
+    await transitionRevision(database.db, moderator, saved.revisionId, "publish");
+    const after = await page("/kennisbank/proefartikel");
+    expect(after.text).toContain("Bewaar banden bij 18 graden en 40 procent vocht.");
+    expect(after.response.headers.get("etag")).not.toBe(first.response.headers.get("etag"));
+    // And its single-fetch data too.
+    const data = await page("/kennisbank/proefartikel.data");
+    expect(data.response.status).toBe(200);
+    expect(data.text).toContain("18 graden");
+  }, 120_000); // the first request makes Vite transform the app
+
+  it("shows an archive at once: the article is gone from its page and from the kennisbank", async () => {
+    expect((await page("/kennisbank")).text).toContain("Proefartikel over opslag");
+    expect((await page("/kennisbank")).text).toContain("Proefartikel over opslag");
+    expect(cache.stats().hits).toBe(1);
+    await setArchived(database.db, system, "proefartikel", true);
+    expect((await page("/kennisbank")).text).not.toContain("Proefartikel over opslag");
+    expect((await page("/kennisbank/proefartikel")).response.status).not.toBe(200);
+  });
+
+  it("shows a survey import on /trends at once", async () => {
+    const before = await page("/trends");
+    expect(before.response.status).toBe(200);
+    await page("/trends");
+    expect(cache.stats().hits).toBe(1);
+    const imported = await importSurveyFile(database.db, {
+      fileName: "a.csv",
+      content: generateSurvey(60, 1),
+      actorId: null,
+      via: "cli",
+    });
+    expect(imported.ok).toBe(true);
+    const after = await page("/trends");
+    expect(after.response.status).toBe(200);
+    expect(after.text).not.toBe(before.text);
+    expect(after.text).toContain("60");
+  });
+
+  it("keeps the languages apart and says so in Vary", async () => {
+    const nl = await page("/kennisbank");
+    const en = await page("/kennisbank", { cookie: "taal=en" });
+    expect(nl.text).toContain('lang="nl"');
+    expect(en.text).toContain('lang="en"');
+    expect(en.response.headers.get("vary")).toMatch(/Cookie/i);
+  });
+
+  it("answers 304 to a matching ETag, for the page and its data request", async () => {
+    for (const path of ["/kennisbank/proefartikel", "/kennisbank/proefartikel.data"]) {
+      const first = await page(path);
+      const etag = first.response.headers.get("etag");
+      expect(etag).toBeTruthy();
+      expect(first.response.headers.get("cache-control")).toMatch(
+        /public.*s-maxage=\d+.*stale-while-revalidate=\d+/,
+      );
+      const second = await fetch(base + path, { headers: { "if-none-match": etag! } });
+      expect(second.status).toBe(304);
+      expect(await second.text()).toBe("");
+    }
+  });
+
+  it("never stores or shares a page that depends on a session", async () => {
+    const member = await userWithSession(database.db, "member", "Ineke Lid");
+    const anonymous = await page("/kennisbank/proefartikel");
+    const signedIn = await page("/kennisbank/proefartikel", { cookie: member.cookie });
+    expect(signedIn.text).toContain("Ineke Lid");
+    expect(anonymous.text).not.toContain("Ineke Lid");
+    expect(signedIn.response.headers.get("cache-control")).toBe("private, no-store");
+    expect(signedIn.response.headers.get("etag")).toBeNull();
+    for (const path of ["/account", "/meldingen", "/instelling", "/account.data", "/inloggen"]) {
+      const response = await fetch(base + path, { headers: { cookie: member.cookie }, redirect: "manual" });
+      await response.arrayBuffer();
+      expect(response.headers.get("cache-control"), path).toBe("private, no-store");
+    }
+    // The next anonymous reader still gets the anonymous page.
+    expect((await page("/kennisbank/proefartikel")).text).not.toContain("Ineke Lid");
+  });
+});
+
+describe("CSP on cached pages", () => {
+  const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1] ?? null;
+
+  it("allows every inline script of a cached page by its hash, and sends no nonce", async () => {
+    for (const path of ["/", "/kennisbank", "/kennisbank/proefartikel", "/trends"]) {
+      for (let i = 0; i < 2; i++) {
+        const { response, text } = await page(path);
+        const csp = response.headers.get("content-security-policy") ?? "";
+        expect(csp).not.toContain("unsafe-inline");
+        expect(nonceOf(csp), path).toBeNull();
+        expect(text).not.toMatch(/\snonce="/);
+        const scripts = inlineScripts(text);
+        expect(scripts.length).toBeGreaterThan(0);
+        const allowed = /script-src ([^;]*)/.exec(csp)![1]!.split(" ");
+        for (const script of scripts) expect(allowed, path).toContain(scriptHash(script));
+      }
+    }
+  });
+
+  it("never sends the same nonce twice", async () => {
+    const member = await userWithSession(database.db, "member");
+    const seen = new Set<string>();
+    const paths = ["/inloggen", "/inloggen", "/account", "/account", "/", "/kennisbank/proefartikel"];
+    for (const path of paths) {
+      const headers = path === "/account" ? { cookie: member.cookie } : ({} as Record<string, string>);
+      const { response, text } = await page(path, headers);
+      const nonce = nonceOf(response.headers.get("content-security-policy"));
+      const inBody = [...text.matchAll(/\snonce="([^"]*)"/g)].map((m) => m[1]!);
+      for (const value of inBody) expect(value).toBe(nonce);
+      if (nonce) {
+        expect(seen.has(nonce), `${path}: nonce sent before`).toBe(false);
+        seen.add(nonce);
+      }
+    }
+    expect(seen.size).toBe(4);
+  });
+});
