@@ -41,7 +41,6 @@ function content(overrides: Partial<ArticleContent> = {}): ArticleContent {
     body: "## Klimaat\n\nBewaar banden koel en droog.",
     topics: ["storage"],
     institutionTypes: ["Archief"],
-    lastReviewed: "2026-11-01",
     needsReview: false,
     uncertain: [],
     sources: [{ title: "IASA TC-05" }],

@@ -63,7 +63,6 @@ describe("statements per page", () => {
         body: "## Klimaat\n\nBewaar banden koel en droog. Zie [U-matic](/kennisbank/u-matic).",
         topics: ["storage"],
         institutionTypes: ["Archief"],
-        lastReviewed: "2026-11-01",
         needsReview: false,
         uncertain: [],
         sources: [{ title: "IASA TC-05" }],
