@@ -808,6 +808,25 @@ export const en: Record<MessageKey, string> = {
   "survey.self.several": "You can choose more than one.",
   "survey.self.submit": "Save answers",
   "survey.self.errors": "{n} answers are not valid; they are marked below.",
+  "vergelijking.title": "Where do I stand? Compared with comparable institutions",
+  "vergelijking.noAnswers": "Your institution has no answers yet: fill in the self-assessment first.",
+  "vergelijking.fillIn": "Go to the self-assessment",
+  "vergelijking.tooFew":
+    "Fewer than 5 comparable institutions have answered so far. To protect their privacy, no comparison is shown.",
+  "vergelijking.basisBand":
+    "Compared with {size} other institutions of type {type} with the same AV staff size ({band}).",
+  "vergelijking.basisType":
+    "Compared with {size} other institutions of type {type} (too few with the same AV staff size to compare on that).",
+  "vergelijking.privacy":
+    'You only see totals over at least 5 institutions, never another institution\'s answers. A question fewer than 5 of them answered shows "< 5".',
+  "vergelijking.question": "Question",
+  "vergelijking.own": "Your institution",
+  "vergelijking.others": "Comparable institutions",
+  "vergelijking.notAnswered": "Not answered",
+  "vergelijking.none": "None",
+  "vergelijking.hidden": "< 5",
+  "vergelijking.base": "of {n} institutions that answered",
+  "vergelijking.aiUses": "Uses of AI",
   "profiel.title": "My institution",
   "profiel.link": "My institution's profile",
   "profiel.noInstitution":

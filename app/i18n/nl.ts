@@ -814,6 +814,25 @@ export const nl = {
   "survey.self.several": "Je kunt er meer kiezen.",
   "survey.self.submit": "Antwoorden opslaan",
   "survey.self.errors": "{n} antwoorden kloppen niet; ze staan hieronder gemarkeerd.",
+  "vergelijking.title": "Waar sta ik? Vergeleken met vergelijkbare instellingen",
+  "vergelijking.noAnswers": "Je instelling heeft nog geen antwoorden: vul eerst de zelfevaluatie in.",
+  "vergelijking.fillIn": "Naar de zelfevaluatie",
+  "vergelijking.tooFew":
+    "Er zijn nog minder dan 5 vergelijkbare instellingen met antwoorden. Om hun privacy te beschermen tonen we dan geen vergelijking.",
+  "vergelijking.basisBand":
+    "Vergeleken met {size} andere instellingen van het type {type} met dezelfde AV-formatie ({band}).",
+  "vergelijking.basisType":
+    "Vergeleken met {size} andere instellingen van het type {type} (te weinig instellingen met dezelfde AV-formatie om daarop te vergelijken).",
+  "vergelijking.privacy":
+    'Je ziet alleen totalen over ten minste 5 instellingen, nooit de antwoorden van een andere instelling. Een vraag die minder dan 5 van hen beantwoordden, toont "< 5".',
+  "vergelijking.question": "Vraag",
+  "vergelijking.own": "Jouw instelling",
+  "vergelijking.others": "Vergelijkbare instellingen",
+  "vergelijking.notAnswered": "Niet beantwoord",
+  "vergelijking.none": "Geen",
+  "vergelijking.hidden": "< 5",
+  "vergelijking.base": "over {n} instellingen die antwoordden",
+  "vergelijking.aiUses": "Toepassingen van AI",
   "profiel.title": "Mijn instelling",
   "profiel.link": "Profiel van mijn instelling",
   "profiel.noInstitution":
