@@ -16,6 +16,7 @@ import { savedPlanSummary } from "#app/modules/dragers/planner.server.ts";
 import { formatNumber } from "#app/modules/dragers/planner.ts";
 import { type ComparisonResult, compareInstitution } from "#app/modules/survey/comparison.server.ts";
 import { getInstitutionProfile, startingArticles } from "#app/modules/survey/profile.server.ts";
+import { listRounds, ownAnswer } from "#app/modules/survey/pulse.server.ts";
 import { choiceDef } from "#app/modules/survey/questionnaire.ts";
 import { institution } from "#db/schema/auth.ts";
 
@@ -42,6 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       requests: [],
       requested: requested?.name ?? null,
       comparison: null,
+      pulses: [],
     };
   }
   const articles = await startingArticles(context.db, localeFromRequest(request), profile.needs);
@@ -59,7 +61,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const comparison: ComparisonResult | null = profile.institution.confirmed
     ? await compareInstitution(context.db, profile.institution.id)
     : null;
-  return { profile, articles, saved, plan, requests, requested: null, comparison };
+  // Open pulse rounds the institution can answer (confirmed institutions only).
+  const open = profile.institution.confirmed ? await listRounds(context.db, { openOnly: true }) : [];
+  const pulses = await Promise.all(
+    open.map(async (round) => ({
+      id: round.id,
+      title: round.title,
+      answered: (await ownAnswer(context.db, round.id, profile.institution.id)) !== null,
+    })),
+  );
+  return { profile, articles, saved, plan, requests, requested: null, comparison, pulses };
 }
 
 const decisionSchema = z.object({
@@ -101,7 +112,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function OwnInstitution() {
-  const { profile, articles, saved, plan, requests, requested, comparison } = useLoaderData<typeof loader>();
+  const { profile, articles, saved, plan, requests, requested, comparison, pulses } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -126,6 +138,21 @@ export default function OwnInstitution() {
         notice={saved ? t("profiel.saved") : null}
       />
       {comparison ? <ComparisonView result={comparison} /> : null}
+      {pulses.length ? (
+        <section aria-labelledby="peilingen" className="mt-10 max-w-3xl space-y-2">
+          <h2 id="peilingen">{t("pulse.member.title")}</h2>
+          <ul className="space-y-1">
+            {pulses.map((p) => (
+              <li key={p.id}>
+                {p.title}:{" "}
+                <Link to={`/instelling/peiling/${p.id}`}>
+                  {p.answered ? t("pulse.member.change") : t("pulse.member.answer")}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {requests.length || result ? (
         <section aria-labelledby="aanmeldingen" className="mt-10 max-w-3xl space-y-3">
           <h2 id="aanmeldingen">{t("profiel.requests.title")}</h2>
