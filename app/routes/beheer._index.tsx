@@ -48,6 +48,11 @@ export default function Beheer() {
             <Link to="/beheer/enquete">{t("survey.beheer")}</Link>
           </li>
         ) : null}
+        {canImportSurvey ? (
+          <li>
+            <Link to="/beheer/peilingen">{t("pulse.admin.title")}</Link>
+          </li>
+        ) : null}
         {canManageUsers ? (
           <li>
             <Link to="/beheer/gebruikers">{t("beheer.users.title")}</Link>

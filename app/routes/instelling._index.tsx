@@ -14,7 +14,10 @@ import {
 } from "#app/modules/auth/institutions.server.ts";
 import { savedPlanSummary } from "#app/modules/dragers/planner.server.ts";
 import { formatNumber } from "#app/modules/dragers/planner.ts";
+import { type ComparisonResult, compareInstitution } from "#app/modules/survey/comparison.server.ts";
 import { getInstitutionProfile, startingArticles } from "#app/modules/survey/profile.server.ts";
+import { listRounds, ownAnswer } from "#app/modules/survey/pulse.server.ts";
+import { choiceDef } from "#app/modules/survey/questionnaire.ts";
 import { institution } from "#db/schema/auth.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mijn instelling · AV-Kennisnet" }];
@@ -39,6 +42,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       plan: null,
       requests: [],
       requested: requested?.name ?? null,
+      comparison: null,
+      pulses: [],
     };
   }
   const articles = await startingArticles(context.db, localeFromRequest(request), profile.needs);
@@ -52,7 +57,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     name: r.name,
     email: r.email,
   }));
-  return { profile, articles, saved, plan, requests, requested: null };
+  // Where do I stand: only for a confirmed institution, only aggregates over at least 5 others.
+  const comparison: ComparisonResult | null = profile.institution.confirmed
+    ? await compareInstitution(context.db, profile.institution.id)
+    : null;
+  // Open pulse rounds the institution can answer (confirmed institutions only).
+  const open = profile.institution.confirmed ? await listRounds(context.db, { openOnly: true }) : [];
+  const pulses = await Promise.all(
+    open.map(async (round) => ({
+      id: round.id,
+      title: round.title,
+      answered: (await ownAnswer(context.db, round.id, profile.institution.id)) !== null,
+    })),
+  );
+  return { profile, articles, saved, plan, requests, requested: null, comparison, pulses };
 }
 
 const decisionSchema = z.object({
@@ -94,7 +112,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function OwnInstitution() {
-  const { profile, articles, saved, plan, requests, requested } = useLoaderData<typeof loader>();
+  const { profile, articles, saved, plan, requests, requested, comparison, pulses } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -118,6 +137,22 @@ export default function OwnInstitution() {
         canAssess
         notice={saved ? t("profiel.saved") : null}
       />
+      {comparison ? <ComparisonView result={comparison} /> : null}
+      {pulses.length ? (
+        <section aria-labelledby="peilingen" className="mt-10 max-w-3xl space-y-2">
+          <h2 id="peilingen">{t("pulse.member.title")}</h2>
+          <ul className="space-y-1">
+            {pulses.map((p) => (
+              <li key={p.id}>
+                {p.title}:{" "}
+                <Link to={`/instelling/peiling/${p.id}`}>
+                  {p.answered ? t("pulse.member.change") : t("pulse.member.answer")}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {requests.length || result ? (
         <section aria-labelledby="aanmeldingen" className="mt-10 max-w-3xl space-y-3">
           <h2 id="aanmeldingen">{t("profiel.requests.title")}</h2>
@@ -170,5 +205,88 @@ export default function OwnInstitution() {
         </p>
       </section>
     </>
+  );
+}
+
+function ComparisonView({ result }: { result: ComparisonResult }) {
+  const t = useT();
+  const locale = useLocale();
+  const question = (column: string) =>
+    column === "ai_uses" ? t("vergelijking.aiUses") : choiceDef(column as "ooc_known").short[locale];
+  return (
+    <section aria-labelledby="vergelijking" className="mt-10 max-w-4xl space-y-3">
+      <h2 id="vergelijking">{t("vergelijking.title")}</h2>
+      {result.status === "no_answers" ? (
+        <p>
+          {t("vergelijking.noAnswers")} <Link to="/instelling/zelfevaluatie">{t("vergelijking.fillIn")}</Link>
+        </p>
+      ) : result.status === "too_few" ? (
+        <p>{t("vergelijking.tooFew")}</p>
+      ) : (
+        <>
+          <p className="text-muted">
+            {(result.comparison.basis === "type_and_band"
+              ? t("vergelijking.basisBand").replace("{band}", result.comparison.band ?? "")
+              : t("vergelijking.basisType")
+            )
+              .replace("{type}", result.comparison.institutionType)
+              .replace("{size}", String(result.comparison.size))}
+          </p>
+          <p className="text-muted">{t("vergelijking.privacy")}</p>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t("vergelijking.title")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="p-2">
+                    {t("vergelijking.question")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("vergelijking.own")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("vergelijking.others")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.comparison.questions.map((q) => (
+                  <tr key={q.column} className="border-t border-line align-top" data-column={q.column}>
+                    <th scope="row" className="p-2 font-medium">
+                      {question(q.column)}
+                    </th>
+                    <td className="p-2">
+                      {q.own === null
+                        ? t("vergelijking.notAnswered")
+                        : q.own.length
+                          ? q.own.join(", ")
+                          : t("vergelijking.none")}
+                    </td>
+                    <td className="p-2">
+                      {q.hidden ? (
+                        t("vergelijking.hidden")
+                      ) : (
+                        <>
+                          <ul className="space-y-0.5">
+                            {q.shares.map((s) => (
+                              <li key={s.label}>
+                                {s.label}: {s.percent} %
+                              </li>
+                            ))}
+                          </ul>
+                          <span className="text-muted">
+                            {t("vergelijking.base").replace("{n}", String(q.n))}
+                          </span>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
   );
 }

@@ -22,6 +22,7 @@ import {
   RESPONDENTS,
 } from "#app/modules/survey/dashboard.ts";
 import { loadFigures } from "#app/modules/survey/figures.server.ts";
+import { type PulseResult, pulseResults } from "#app/modules/survey/pulse.server.ts";
 import { choiceDef, type QuestionGroup } from "#app/modules/survey/questionnaire.ts";
 import { loadTrendData, memoByVersion, pickWave } from "#app/modules/survey/trends.server.ts";
 
@@ -33,17 +34,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Moderators see per figure how the computed figures compare with the printed ones.
   const user = await getUser(request, context);
   const checks = can(user?.role, "import:survey");
-  const [trend, figureSet] = await Promise.all([
+  const [trend, figureSet, pulses] = await Promise.all([
     loadTrendData(context.db),
     loadFigures(context.db, { checks }),
+    pulseResults(context.db),
   ]);
   const { rows, waves } = trend;
   const { source, figures } = figureSet;
   // A fresh install: the report's published figures, no per-wave detail.
-  if (!waves.length) return { state: "published" as const, source, figures, waves, dashboard: null };
+  if (!waves.length) return { state: "published" as const, source, figures, waves, dashboard: null, pulses };
   const wave = pickWave(waves, new URL(request.url).searchParams.get("wave"));
   if (wave === null) {
-    return data({ state: "unknown" as const, source, figures, waves, dashboard: null }, { status: 404 });
+    return data(
+      { state: "unknown" as const, source, figures, waves, dashboard: null, pulses },
+      { status: 404 },
+    );
   }
   return {
     state: "ok" as const,
@@ -51,6 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     figures,
     waves,
     dashboard: dashboards(trend, String(wave), () => buildDashboard(rows, waves, wave)),
+    pulses,
   };
 }
 
@@ -442,7 +448,7 @@ function Questions({ dashboard, t }: { dashboard: Dashboard; t: T }) {
 }
 
 export default function Trends() {
-  const { state, source, figures, waves, dashboard } = useLoaderData<typeof loader>();
+  const { state, source, figures, waves, dashboard, pulses } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="space-y-10">
@@ -473,6 +479,72 @@ export default function Trends() {
           ) : null}
         </section>
       ) : null}
+      {pulses.length ? <PulseRounds pulses={pulses} /> : null}
     </div>
+  );
+}
+
+/** Pulse rounds: each a wave of its own, never mixed into the TrendMonitor waves. */
+function PulseRounds({ pulses }: { pulses: PulseResult[] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section id="peilingen" aria-labelledby="peilingen-kop" className="space-y-6">
+      <h2 id="peilingen-kop">{t("pulse.trends.title")}</h2>
+      <p className="max-w-3xl text-muted">{t("pulse.trends.intro")}</p>
+      {pulses.map((pulse) => (
+        <section
+          key={pulse.id}
+          aria-labelledby={`peiling-${pulse.id}`}
+          className="space-y-3 rounded border border-line p-4"
+          data-pulse={pulse.id}
+        >
+          <h3 id={`peiling-${pulse.id}`}>
+            {t("pulse.trends.label")}: {pulse.title}
+          </h3>
+          <p className="text-sm text-muted">
+            {pulse.open ? t("pulse.open") : t("pulse.closed")}
+            {pulse.n === null ? "" : ` · ${fill(t("pulse.trends.n"), { n: pulse.n })}`}
+          </p>
+          {pulse.hidden ? (
+            <p>{t("pulse.trends.hidden")}</p>
+          ) : (
+            pulse.questions.map((q) => (
+              <table key={q.column} className="w-full max-w-3xl text-left text-sm">
+                <caption className="text-left font-medium">
+                  {choiceDef(q.column).short[locale]}
+                  {q.n === null ? "" : ` (${fill(t("pulse.trends.n"), { n: q.n })})`}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="p-1">
+                      {t("pulse.trends.answer")}
+                    </th>
+                    <th scope="col" className="p-1">
+                      {t("pulse.trends.share")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {q.hidden ? (
+                    <tr>
+                      <td className="p-1">{t("pulse.trends.all")}</td>
+                      <td className="p-1">{SMALL_GROUP_LABEL}</td>
+                    </tr>
+                  ) : (
+                    q.shares.map((s) => (
+                      <tr key={s.label} className="border-t border-line">
+                        <td className="p-1">{s.label}</td>
+                        <td className="p-1">{s.percent} %</td>
+                      </tr>
+                    ))
+                  )}
+                </tbody>
+              </table>
+            ))
+          )}
+        </section>
+      ))}
+    </section>
   );
 }

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import type { Answers } from "../../app/modules/survey/questionnaire.ts";
 import { institution, user } from "./auth.ts";
 
@@ -99,3 +109,38 @@ export const surveyUpload = pgTable("survey_upload", {
   uploadedBy: text("uploaded_by").references(() => user.id, { onDelete: "cascade" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A pulse round (issue #20, part 4): a short subset of the TrendMonitor questions that a
+ * moderator puts to the member institutions. Its results are a wave of their own on /trends,
+ * labelled as a pulse round and never mixed into the TrendMonitor waves.
+ */
+export const pulseRound = pgTable("pulse_round", {
+  id: serial("id").primaryKey(),
+  title: text("title").notNull(),
+  /** The choice columns asked (questionnaire order). */
+  columns: jsonb("columns").$type<string[]>().notNull(),
+  open: boolean("open").notNull().default(true),
+  createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One institution's answer to a pulse round; editable while the round is open. */
+export const pulseAnswer = pgTable(
+  "pulse_answer",
+  {
+    id: serial("id").primaryKey(),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => pulseRound.id, { onDelete: "cascade" }),
+    institutionId: integer("institution_id")
+      .notNull()
+      .references(() => institution.id, { onDelete: "cascade" }),
+    institutionType: text("institution_type").notNull(),
+    /** Column -> canonical label (only the round's columns; absent = not answered). */
+    answers: jsonb("answers").$type<Record<string, string>>().notNull(),
+    answeredBy: text("answered_by").references(() => user.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("pulse_answer_round_institution_idx").on(t.roundId, t.institutionId)],
+);

@@ -1,0 +1,102 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { eq } from "drizzle-orm";
+import { FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
+import { PageHeader } from "#app/components/page-header.tsx";
+import { useLocale, useT } from "#app/i18n/index.ts";
+import { requireUser } from "#app/modules/auth/auth.server.ts";
+import {
+  getRound,
+  ownAnswer,
+  PulseError,
+  readPulseAnswer,
+  savePulseAnswer,
+} from "#app/modules/survey/pulse.server.ts";
+import { choiceDef, labelsOf } from "#app/modules/survey/questionnaire.ts";
+import { institution } from "#db/schema/auth.ts";
+
+export const meta: MetaFunction = () => [{ title: "Peiling · Mijn instelling · AV-Kennisnet" }];
+
+/** A member of a confirmed institution answers a pulse round for it. */
+async function roundFor(request: Request, context: LoaderFunctionArgs["context"], param: string | undefined) {
+  const user = await requireUser(request, context);
+  if (!user.institutionId) throw redirect("/instelling");
+  const [own] = await context.db
+    .select({ name: institution.name, confirmed: institution.confirmed })
+    .from(institution)
+    .where(eq(institution.id, user.institutionId));
+  if (!own?.confirmed) throw redirect("/instelling");
+  const id = /^\d{1,9}$/.test(param ?? "") ? Number(param) : 0;
+  const round = id ? await getRound(context.db, id) : null;
+  if (!round) throw new Response("Deze peiling bestaat niet.", { status: 404 });
+  return { user: { id: user.id, institutionId: user.institutionId }, round, name: own.name };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user, round, name } = await roundFor(request, context, params.id);
+  const answers = await ownAnswer(context.db, round.id, user.institutionId);
+  const saved = new URL(request.url).searchParams.has("opgeslagen");
+  return { round, name, answers: answers ?? {}, saved };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, round } = await roundFor(request, context, params.id);
+  const read = readPulseAnswer(await request.formData(), round.columns);
+  if (!read.ok) return data({ errors: read.errors }, { status: 400 });
+  try {
+    await savePulseAnswer(context.db, user, round.id, read.answers);
+  } catch (error) {
+    if (error instanceof PulseError)
+      return data({ errors: { form: error.message } as Record<string, string> }, { status: 409 });
+    throw error;
+  }
+  return redirect(`/instelling/peiling/${round.id}?opgeslagen=1`);
+}
+
+export default function PulseAnswerPage() {
+  const { round, name, answers, saved } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Record<string, string> = result?.errors ?? {};
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="max-w-3xl space-y-6">
+      <PageHeader title={round.title} intro={t("pulse.answer.intro").replace("{name}", name)}>
+        <p>
+          <Link to="/instelling">{t("survey.self.back")}</Link>
+        </p>
+      </PageHeader>
+      {saved ? <FormMessage tone="ok">{t("pulse.answer.saved")}</FormMessage> : null}
+      {errors.form ? <FormMessage>{errors.form}</FormMessage> : null}
+      {round.open ? (
+        <Form method="post" className="space-y-4" noValidate>
+          {round.columns.map((column) => (
+            <SelectField
+              key={column}
+              label={choiceDef(column).question[locale]}
+              name={column}
+              defaultValue={answers[column] ?? ""}
+              error={errors[column]}
+            >
+              <option value="">{t("survey.self.noAnswer")}</option>
+              {labelsOf(column).map((label) => (
+                <option key={label} value={label}>
+                  {label}
+                </option>
+              ))}
+            </SelectField>
+          ))}
+          <SubmitButton>{t("pulse.answer.submit")}</SubmitButton>
+        </Form>
+      ) : (
+        <p>{t("pulse.answer.closed")}</p>
+      )}
+    </div>
+  );
+}
