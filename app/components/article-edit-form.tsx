@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useLocale, useT } from "#app/i18n/index.ts";
 import type { EditFields } from "#app/modules/kennisbank/edit-form.server.ts";
 import { institutionTypes, topics } from "#app/modules/taxonomy.ts";
@@ -42,18 +43,33 @@ export function ArticleEditForm({
   errors,
   kind,
   submitLabel,
+  onFormInput,
+  preview,
+  changes,
 }: {
   fields: EditFields;
   errors: Record<string, string | undefined>;
   kind: string;
   submitLabel: string;
+  /** Called on every change where JavaScript runs (the live preview). */
+  onFormInput?: (form: HTMLFormElement) => void;
+  /** The rendered preview, shown beside the text. */
+  preview?: ReactNode;
+  /** The word diff against the published version. */
+  changes?: ReactNode;
 }) {
   const t = useT();
   const locale = useLocale();
   // The key makes React render fresh inputs when the server sends other values (after a conflict).
   const key = `${fields.baseRevisionId}-${fields.locale}`;
   return (
-    <Form method="post" className="space-y-5" key={key} noValidate>
+    <Form
+      method="post"
+      className="space-y-5"
+      key={key}
+      noValidate
+      onInput={(e) => onFormInput?.(e.currentTarget)}
+    >
       {errors.form ? <FormMessage>{errors.form}</FormMessage> : null}
       {Object.keys(errors).length && !errors.form ? (
         <FormMessage>{t("kb.edit.fixErrors")}</FormMessage>
@@ -74,15 +90,20 @@ export function ArticleEditForm({
         rows={3}
         error={errors.summary}
       />
-      <TextArea
-        label={t("kb.edit.body")}
-        name="body"
-        defaultValue={fields.body}
-        rows={24}
-        error={errors.body}
-        hint={t("kb.edit.bodyHint")}
-        mono
-      />
+      <div className={preview ? "grid gap-4 lg:grid-cols-2" : ""}>
+        <TextArea
+          label={t("kb.edit.body")}
+          name="body"
+          defaultValue={fields.body}
+          rows={24}
+          error={errors.body}
+          hint={t("kb.edit.bodyHint")}
+          mono
+        />
+        {preview}
+      </div>
+      <p className="text-sm text-muted">{t("kb.preview.hint")}</p>
+      {changes}
       <fieldset className="space-y-2">
         <legend className="font-medium">{t("kb.edit.topics")}</legend>
         {errors.topics ? <p className="text-sm font-medium text-accent">{errors.topics}</p> : null}
@@ -156,7 +177,17 @@ export function ArticleEditForm({
         />
       ) : null}
       <Field label={t("kb.edit.note")} name="note" defaultValue={fields.note} hint={t("kb.edit.noteHint")} />
-      <SubmitButton>{submitLabel}</SubmitButton>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton>{submitLabel}</SubmitButton>
+        <button
+          type="submit"
+          name="intent"
+          value="voorbeeld"
+          className="rounded border border-brand px-4 py-2 text-brand hover:bg-wash"
+        >
+          {t("kb.preview.button")}
+        </button>
+      </div>
     </Form>
   );
 }

@@ -569,6 +569,14 @@ export const en: Record<MessageKey, string> = {
   "kb.edit.fromDraft": "You are editing the newest version, which is not published yet.",
   "kb.edit.saveDraft": "Save as draft",
   "kb.edit.sendSuggestion": "Send suggestion",
+  "kb.preview.button": "Preview",
+  "kb.preview.title": "Preview: this is how the text will be published",
+  "kb.preview.notes": "Sources in the text",
+  "kb.preview.unknownSource": "unknown source: add it to the source list first",
+  "kb.preview.changes": "Changes compared with the published version",
+  "kb.preview.unchanged": "No changes yet compared with the published version.",
+  "kb.preview.hint":
+    "The preview appears beside the text as you type, or with the Preview button. Nothing is saved.",
   "kb.conflict.title": "Someone else changed this article in the meantime",
   "kb.conflict.text":
     "{name} saved version {id} after you started. Your text was not saved but is not lost: it is in the form below. Compare, take over what is needed and save again.",

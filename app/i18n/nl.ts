@@ -574,6 +574,14 @@ export const nl = {
   "kb.edit.fromDraft": "Je bewerkt de nieuwste versie, die nog niet gepubliceerd is.",
   "kb.edit.saveDraft": "Opslaan als concept",
   "kb.edit.sendSuggestion": "Voorstel versturen",
+  "kb.preview.button": "Voorbeeld",
+  "kb.preview.title": "Voorbeeld: zo wordt de tekst gepubliceerd",
+  "kb.preview.notes": "Bronnen in de tekst",
+  "kb.preview.unknownSource": "onbekende bron: voeg haar eerst toe aan de bronnenlijst",
+  "kb.preview.changes": "Wijzigingen ten opzichte van de gepubliceerde versie",
+  "kb.preview.unchanged": "Nog geen wijzigingen ten opzichte van de gepubliceerde versie.",
+  "kb.preview.hint":
+    "Het voorbeeld verschijnt naast de tekst terwijl je typt, of met de knop Voorbeeld. Er wordt niets opgeslagen.",
   "kb.conflict.title": "Iemand anders heeft dit artikel intussen gewijzigd",
   "kb.conflict.text":
     "{name} heeft versie {id} opgeslagen nadat jij begon. Je tekst is niet opgeslagen maar ook niet verloren: hij staat hieronder in het formulier. Vergelijk, neem over wat nodig is en sla opnieuw op.",

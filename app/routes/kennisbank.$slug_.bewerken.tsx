@@ -5,9 +5,17 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import {
+  Link,
+  type ShouldRevalidateFunction,
+  useActionData,
+  useFetcher,
+  useLoaderData,
+} from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { ArticleEditForm } from "#app/components/article-edit-form.tsx";
 import { DiffView } from "#app/components/diff-view.tsx";
+import { ChangesPanel, type Preview, PreviewPanel } from "#app/components/edit-preview.tsx";
 import { FormMessage } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useT } from "#app/i18n/index.ts";
@@ -22,12 +30,15 @@ import {
 } from "#app/modules/kennisbank/articles.server.ts";
 import { wordDiff } from "#app/modules/kennisbank/diff.ts";
 import {
+  type EditFields,
   fieldsFromForm,
   fieldsFromRevision,
   parseEditFields,
 } from "#app/modules/kennisbank/edit-form.server.ts";
+import { renderMarkdown } from "#app/modules/kennisbank/markdown.server.ts";
 import type { ContentLocale } from "#app/modules/kennisbank/model.ts";
-import { sourceLookup } from "#app/modules/kennisbank/sources.server.ts";
+import { sourceLookup, sourcesByKey } from "#app/modules/kennisbank/sources.server.ts";
+import type { DB } from "#db/client.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Bewerken · Kennisbank · AV-Kennisnet" }];
 
@@ -68,7 +79,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!published || (published.archived && !can(user.role, "publish:article"))) {
     throw new Response("Niet gevonden", { status: 404 });
   }
-  const fields = fieldsFromForm(await request.formData());
+  const form = await request.formData();
+  const fields = fieldsFromForm(form);
+  if (form.get("intent") === "voorbeeld") {
+    // A preview saves nothing: the text as it will be published, and what changes.
+    const locale: ContentLocale = fields.locale === "en" ? "en" : "nl";
+    const current = (await getPublishedArticle(context.db, slug, locale)) ?? published;
+    return data({
+      fields,
+      errors: {},
+      conflict: null,
+      preview: await buildPreview(context.db, fields, current),
+    });
+  }
   const parsed = parseEditFields(fields, published.kind, await sourceLookup(context.db));
   if (!parsed.ok) return data({ fields, errors: parsed.errors, conflict: null }, { status: 400 });
   try {
@@ -112,14 +135,54 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
+async function buildPreview(
+  db: DB,
+  fields: EditFields,
+  current: { title: string; summary: string; body: string },
+): Promise<Preview> {
+  const rendered = renderMarkdown(fields.body, { locale: fields.locale === "en" ? "en" : "nl" });
+  const registry = await sourcesByKey(db, [...new Set(rendered.notes.map((n) => n.key))]);
+  return {
+    title: fields.title,
+    summary: fields.summary,
+    html: rendered.html,
+    notes: rendered.notes.map((n) => ({
+      n: n.n,
+      title: registry.get(n.key)?.title ?? `[@${n.key}]`,
+      known: registry.has(n.key),
+      locator: n.locator,
+    })),
+    titleDiff: wordDiff(current.title, fields.title),
+    summaryDiff: wordDiff(current.summary, fields.summary),
+    bodyDiff: wordDiff(current.body, fields.body),
+  };
+}
+
+/** Live previews are fetches to the same action; they change nothing, so nothing reloads. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "voorbeeld" ? false : defaultShouldRevalidate;
+
 export default function EditArticle() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const fields = result?.fields ?? loaded.fields;
   const conflict = result?.conflict ?? null;
+  const live = useFetcher<typeof action>();
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const livePreview = live.data && "preview" in live.data ? live.data.preview : undefined;
+  const preview = livePreview ?? (result && "preview" in result ? result.preview : undefined);
+  function onFormInput(form: HTMLFormElement) {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const body = new FormData(form);
+      body.set("intent", "voorbeeld");
+      live.submit(body, { method: "post" });
+    }, 600);
+  }
   return (
-    <div className="max-w-4xl space-y-6">
+    <div className="space-y-6">
       <PageHeader title={`${loaded.moderator ? t("kb.edit") : t("kb.suggest")}: ${loaded.title}`}>
         <p className="text-muted">
           {loaded.moderator ? t("kb.edit.introModerator") : t("kb.edit.introMember")}
@@ -164,6 +227,9 @@ export default function EditArticle() {
         fields={fields}
         errors={result?.errors ?? {}}
         kind={loaded.kind}
+        onFormInput={onFormInput}
+        preview={preview ? <PreviewPanel preview={preview} /> : null}
+        changes={preview ? <ChangesPanel preview={preview} /> : null}
         submitLabel={
           conflict
             ? t("kb.conflict.save")
