@@ -4,6 +4,7 @@ import { useLocale, useT } from "#app/i18n/index.ts";
 import type { EditFields } from "#app/modules/kennisbank/edit-form.server.ts";
 import { institutionTypes, topics } from "#app/modules/taxonomy.ts";
 import { Field, FieldFrame, FormMessage, fieldIds, SubmitButton } from "./forms.tsx";
+import { MarkdownToolbar, type ToolbarChoices } from "./markdown-toolbar.tsx";
 
 function TextArea({
   label,
@@ -46,6 +47,7 @@ export function ArticleEditForm({
   onFormInput,
   preview,
   changes,
+  choices,
 }: {
   fields: EditFields;
   errors: Record<string, string | undefined>;
@@ -57,6 +59,8 @@ export function ArticleEditForm({
   preview?: ReactNode;
   /** The word diff against the published version. */
   changes?: ReactNode;
+  /** What the toolbar's pickers offer: guides to link to, sources to cite. */
+  choices?: ToolbarChoices;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -90,6 +94,7 @@ export function ArticleEditForm({
         rows={3}
         error={errors.summary}
       />
+      {choices ? <MarkdownToolbar target="veld-body" choices={choices} /> : null}
       <div className={preview ? "grid gap-4 lg:grid-cols-2" : ""}>
         <TextArea
           label={t("kb.edit.body")}

@@ -26,6 +26,7 @@ import {
   getRevision,
   headRevisionId,
   KennisbankError,
+  listPublishedArticles,
   saveRevision,
 } from "#app/modules/kennisbank/articles.server.ts";
 import { wordDiff } from "#app/modules/kennisbank/diff.ts";
@@ -37,7 +38,7 @@ import {
 } from "#app/modules/kennisbank/edit-form.server.ts";
 import { renderMarkdown } from "#app/modules/kennisbank/markdown.server.ts";
 import type { ContentLocale } from "#app/modules/kennisbank/model.ts";
-import { sourceLookup, sourcesByKey } from "#app/modules/kennisbank/sources.server.ts";
+import { listSources, sourceLookup, sourcesByKey } from "#app/modules/kennisbank/sources.server.ts";
 import type { DB } from "#db/client.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Bewerken · Kennisbank · AV-Kennisnet" }];
@@ -60,7 +61,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const headId = await headRevisionId(context.db, published.id, locale, { publishedOnly: !moderator });
   const start = headId ? await getRevision(context.db, headId) : null;
   const fields = fieldsFromRevision(start ?? published, locale, headId);
+  const [articles, sources] = await Promise.all([
+    listPublishedArticles(context.db, { locale }),
+    listSources(context.db),
+  ]);
   return {
+    choices: {
+      articles: articles
+        .filter((a) => a.slug !== published.slug)
+        .map((a) => ({ slug: a.slug, title: a.title }))
+        .sort((a, b) => a.title.localeCompare(b.title, locale)),
+      sources: sources.map((s) => ({ key: s.key, title: s.title })),
+    },
     slug: published.slug,
     kind: published.kind,
     title: published.title,
@@ -228,6 +240,7 @@ export default function EditArticle() {
         errors={result?.errors ?? {}}
         kind={loaded.kind}
         onFormInput={onFormInput}
+        choices={loaded.choices}
         preview={preview ? <PreviewPanel preview={preview} /> : null}
         changes={preview ? <ChangesPanel preview={preview} /> : null}
         submitLabel={
