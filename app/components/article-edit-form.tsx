@@ -48,6 +48,7 @@ export function ArticleEditForm({
   preview,
   changes,
   choices,
+  onSending,
 }: {
   fields: EditFields;
   errors: Record<string, string | undefined>;
@@ -61,6 +62,8 @@ export function ArticleEditForm({
   changes?: ReactNode;
   /** What the toolbar's pickers offer: guides to link to, sources to cite. */
   choices?: ToolbarChoices;
+  /** Called on submit; `preview` when it is the Voorbeeld button. */
+  onSending?: (preview: boolean) => void;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -72,7 +75,12 @@ export function ArticleEditForm({
       className="space-y-5"
       key={key}
       noValidate
+      id="artikel-bewerken"
       onInput={(e) => onFormInput?.(e.currentTarget)}
+      onSubmit={(e) => {
+        const submitter = (e.nativeEvent as SubmitEvent).submitter;
+        onSending?.(submitter?.getAttribute("value") === "voorbeeld");
+      }}
     >
       {errors.form ? <FormMessage>{errors.form}</FormMessage> : null}
       {Object.keys(errors).length && !errors.form ? (

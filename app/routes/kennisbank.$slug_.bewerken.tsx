@@ -18,6 +18,7 @@ import { DiffView } from "#app/components/diff-view.tsx";
 import { ChangesPanel, type Preview, PreviewPanel } from "#app/components/edit-preview.tsx";
 import { FormMessage } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
+import { useDraft } from "#app/components/use-draft.ts";
 import { useT } from "#app/i18n/index.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
@@ -185,7 +186,10 @@ export default function EditArticle() {
   useEffect(() => () => clearTimeout(timer.current), []);
   const livePreview = live.data && "preview" in live.data ? live.data.preview : undefined;
   const preview = livePreview ?? (result && "preview" in result ? result.preview : undefined);
+  const draft = useDraft(`kb-concept:${loaded.slug}:${fields.locale}:${fields.baseRevisionId}`);
+  const draftDiffers = draft.saved && draft.saved.body !== fields.body;
   function onFormInput(form: HTMLFormElement) {
+    draft.changed(form);
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       const body = new FormData(form);
@@ -214,6 +218,24 @@ export default function EditArticle() {
         {loaded.newTranslation ? <FormMessage tone="ok">{t("kb.edit.newTranslation")}</FormMessage> : null}
         {loaded.startsFromDraft ? <FormMessage tone="ok">{t("kb.edit.fromDraft")}</FormMessage> : null}
       </PageHeader>
+      {draftDiffers ? (
+        <div role="status" className="flex flex-wrap items-center gap-3 rounded border border-brand p-3">
+          <p>{t("kb.draft.found")}</p>
+          <button
+            type="button"
+            className="rounded bg-brand px-3 py-1 text-paper"
+            onClick={() => {
+              const form = document.getElementById("artikel-bewerken");
+              if (form instanceof HTMLFormElement) draft.restore(form);
+            }}
+          >
+            {t("kb.draft.restore")}
+          </button>
+          <button type="button" className="underline" onClick={() => draft.discard()}>
+            {t("kb.draft.discard")}
+          </button>
+        </div>
+      ) : null}
       {conflict ? (
         <section aria-labelledby="conflict" className="space-y-3 rounded border-2 border-accent p-4">
           <h2 id="conflict" className="text-accent">
@@ -240,6 +262,9 @@ export default function EditArticle() {
         errors={result?.errors ?? {}}
         kind={loaded.kind}
         onFormInput={onFormInput}
+        onSending={(isPreview) => {
+          if (!isPreview) draft.sending();
+        }}
         choices={loaded.choices}
         preview={preview ? <PreviewPanel preview={preview} /> : null}
         changes={preview ? <ChangesPanel preview={preview} /> : null}
