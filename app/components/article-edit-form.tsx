@@ -1,8 +1,10 @@
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useLocale, useT } from "#app/i18n/index.ts";
 import type { EditFields } from "#app/modules/kennisbank/edit-form.server.ts";
 import { institutionTypes, topics } from "#app/modules/taxonomy.ts";
 import { Field, FieldFrame, FormMessage, fieldIds, SubmitButton } from "./forms.tsx";
+import { MarkdownToolbar, type ToolbarChoices } from "./markdown-toolbar.tsx";
 
 function TextArea({
   label,
@@ -42,18 +44,44 @@ export function ArticleEditForm({
   errors,
   kind,
   submitLabel,
+  onFormInput,
+  preview,
+  changes,
+  choices,
+  onSending,
 }: {
   fields: EditFields;
   errors: Record<string, string | undefined>;
   kind: string;
   submitLabel: string;
+  /** Called on every change where JavaScript runs (the live preview). */
+  onFormInput?: (form: HTMLFormElement) => void;
+  /** The rendered preview, shown beside the text. */
+  preview?: ReactNode;
+  /** The word diff against the published version. */
+  changes?: ReactNode;
+  /** What the toolbar's pickers offer: guides to link to, sources to cite. */
+  choices?: ToolbarChoices;
+  /** Called on submit; `preview` when it is the Voorbeeld button. */
+  onSending?: (preview: boolean) => void;
 }) {
   const t = useT();
   const locale = useLocale();
   // The key makes React render fresh inputs when the server sends other values (after a conflict).
   const key = `${fields.baseRevisionId}-${fields.locale}`;
   return (
-    <Form method="post" className="space-y-5" key={key} noValidate>
+    <Form
+      method="post"
+      className="space-y-5"
+      key={key}
+      noValidate
+      id="artikel-bewerken"
+      onInput={(e) => onFormInput?.(e.currentTarget)}
+      onSubmit={(e) => {
+        const submitter = (e.nativeEvent as SubmitEvent).submitter;
+        onSending?.(submitter?.getAttribute("value") === "voorbeeld");
+      }}
+    >
       {errors.form ? <FormMessage>{errors.form}</FormMessage> : null}
       {Object.keys(errors).length && !errors.form ? (
         <FormMessage>{t("kb.edit.fixErrors")}</FormMessage>
@@ -74,15 +102,21 @@ export function ArticleEditForm({
         rows={3}
         error={errors.summary}
       />
-      <TextArea
-        label={t("kb.edit.body")}
-        name="body"
-        defaultValue={fields.body}
-        rows={24}
-        error={errors.body}
-        hint={t("kb.edit.bodyHint")}
-        mono
-      />
+      {choices ? <MarkdownToolbar target="veld-body" choices={choices} /> : null}
+      <div className={preview ? "grid gap-4 lg:grid-cols-2" : ""}>
+        <TextArea
+          label={t("kb.edit.body")}
+          name="body"
+          defaultValue={fields.body}
+          rows={24}
+          error={errors.body}
+          hint={t("kb.edit.bodyHint")}
+          mono
+        />
+        {preview}
+      </div>
+      <p className="text-sm text-muted">{t("kb.preview.hint")}</p>
+      {changes}
       <fieldset className="space-y-2">
         <legend className="font-medium">{t("kb.edit.topics")}</legend>
         {errors.topics ? <p className="text-sm font-medium text-accent">{errors.topics}</p> : null}
@@ -156,7 +190,17 @@ export function ArticleEditForm({
         />
       ) : null}
       <Field label={t("kb.edit.note")} name="note" defaultValue={fields.note} hint={t("kb.edit.noteHint")} />
-      <SubmitButton>{submitLabel}</SubmitButton>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton>{submitLabel}</SubmitButton>
+        <button
+          type="submit"
+          name="intent"
+          value="voorbeeld"
+          className="rounded border border-brand px-4 py-2 text-brand hover:bg-wash"
+        >
+          {t("kb.preview.button")}
+        </button>
+      </div>
     </Form>
   );
 }

@@ -36,12 +36,12 @@ export function Layout({
         {t("skip.toContent")}
       </a>
       <header className="border-b border-line bg-wash">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <NavLink to="/" className="text-lg font-bold text-ink no-underline">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 xl:flex-nowrap">
+          <NavLink to="/" className="whitespace-nowrap text-lg font-bold text-ink no-underline">
             {t("site.name")}
           </NavLink>
           <nav aria-label={t("nav.label")} className="flex-1">
-            <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            <ul className="flex flex-wrap gap-x-4 gap-y-1 whitespace-nowrap xl:flex-nowrap">
               {navItems.map((item) => (
                 <li key={item.to}>
                   <NavLink
@@ -65,7 +65,7 @@ export function Layout({
             </ul>
           </nav>
           <SiteSearch />
-          <div className="flex items-center gap-3 text-sm">
+          <div className="flex items-center gap-3 whitespace-nowrap text-sm">
             {userName ? (
               <>
                 <NavLink to="/meldingen" className="no-underline aria-[current=page]:underline">

@@ -92,7 +92,7 @@ export function SiteSearch() {
           }
         }}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
-        className="w-48 rounded border border-muted px-2 py-1 text-sm sm:w-64"
+        className="w-48 rounded border border-muted px-2 py-1 text-sm sm:w-56"
       />
       <div
         id={listId}

@@ -5,11 +5,20 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import {
+  Link,
+  type ShouldRevalidateFunction,
+  useActionData,
+  useFetcher,
+  useLoaderData,
+} from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { ArticleEditForm } from "#app/components/article-edit-form.tsx";
 import { DiffView } from "#app/components/diff-view.tsx";
+import { ChangesPanel, type Preview, PreviewPanel } from "#app/components/edit-preview.tsx";
 import { FormMessage } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
+import { useDraft } from "#app/components/use-draft.ts";
 import { useT } from "#app/i18n/index.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
@@ -18,16 +27,20 @@ import {
   getRevision,
   headRevisionId,
   KennisbankError,
+  listPublishedArticles,
   saveRevision,
 } from "#app/modules/kennisbank/articles.server.ts";
 import { wordDiff } from "#app/modules/kennisbank/diff.ts";
 import {
+  type EditFields,
   fieldsFromForm,
   fieldsFromRevision,
   parseEditFields,
 } from "#app/modules/kennisbank/edit-form.server.ts";
+import { renderMarkdown } from "#app/modules/kennisbank/markdown.server.ts";
 import type { ContentLocale } from "#app/modules/kennisbank/model.ts";
-import { sourceLookup } from "#app/modules/kennisbank/sources.server.ts";
+import { listSources, sourceLookup, sourcesByKey } from "#app/modules/kennisbank/sources.server.ts";
+import type { DB } from "#db/client.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Bewerken · Kennisbank · AV-Kennisnet" }];
 
@@ -49,7 +62,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const headId = await headRevisionId(context.db, published.id, locale, { publishedOnly: !moderator });
   const start = headId ? await getRevision(context.db, headId) : null;
   const fields = fieldsFromRevision(start ?? published, locale, headId);
+  const [articles, sources] = await Promise.all([
+    listPublishedArticles(context.db, { locale }),
+    listSources(context.db),
+  ]);
   return {
+    choices: {
+      articles: articles
+        .filter((a) => a.slug !== published.slug)
+        .map((a) => ({ slug: a.slug, title: a.title }))
+        .sort((a, b) => a.title.localeCompare(b.title, locale)),
+      sources: sources.map((s) => ({ key: s.key, title: s.title })),
+    },
     slug: published.slug,
     kind: published.kind,
     title: published.title,
@@ -68,7 +92,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!published || (published.archived && !can(user.role, "publish:article"))) {
     throw new Response("Niet gevonden", { status: 404 });
   }
-  const fields = fieldsFromForm(await request.formData());
+  const form = await request.formData();
+  const fields = fieldsFromForm(form);
+  if (form.get("intent") === "voorbeeld") {
+    // A preview saves nothing: the text as it will be published, and what changes.
+    const locale: ContentLocale = fields.locale === "en" ? "en" : "nl";
+    const current = (await getPublishedArticle(context.db, slug, locale)) ?? published;
+    return data({
+      fields,
+      errors: {},
+      conflict: null,
+      preview: await buildPreview(context.db, fields, current),
+    });
+  }
   const parsed = parseEditFields(fields, published.kind, await sourceLookup(context.db));
   if (!parsed.ok) return data({ fields, errors: parsed.errors, conflict: null }, { status: 400 });
   try {
@@ -112,14 +148,57 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
+async function buildPreview(
+  db: DB,
+  fields: EditFields,
+  current: { title: string; summary: string; body: string },
+): Promise<Preview> {
+  const rendered = renderMarkdown(fields.body, { locale: fields.locale === "en" ? "en" : "nl" });
+  const registry = await sourcesByKey(db, [...new Set(rendered.notes.map((n) => n.key))]);
+  return {
+    title: fields.title,
+    summary: fields.summary,
+    html: rendered.html,
+    notes: rendered.notes.map((n) => ({
+      n: n.n,
+      title: registry.get(n.key)?.title ?? `[@${n.key}]`,
+      known: registry.has(n.key),
+      locator: n.locator,
+    })),
+    titleDiff: wordDiff(current.title, fields.title),
+    summaryDiff: wordDiff(current.summary, fields.summary),
+    bodyDiff: wordDiff(current.body, fields.body),
+  };
+}
+
+/** Live previews are fetches to the same action; they change nothing, so nothing reloads. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "voorbeeld" ? false : defaultShouldRevalidate;
+
 export default function EditArticle() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const fields = result?.fields ?? loaded.fields;
   const conflict = result?.conflict ?? null;
+  const live = useFetcher<typeof action>();
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const livePreview = live.data && "preview" in live.data ? live.data.preview : undefined;
+  const preview = livePreview ?? (result && "preview" in result ? result.preview : undefined);
+  const draft = useDraft(`kb-concept:${loaded.slug}:${fields.locale}:${fields.baseRevisionId}`);
+  const draftDiffers = draft.saved && draft.saved.body !== fields.body;
+  function onFormInput(form: HTMLFormElement) {
+    draft.changed(form);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const body = new FormData(form);
+      body.set("intent", "voorbeeld");
+      live.submit(body, { method: "post" });
+    }, 600);
+  }
   return (
-    <div className="max-w-4xl space-y-6">
+    <div className="space-y-6">
       <PageHeader title={`${loaded.moderator ? t("kb.edit") : t("kb.suggest")}: ${loaded.title}`}>
         <p className="text-muted">
           {loaded.moderator ? t("kb.edit.introModerator") : t("kb.edit.introMember")}
@@ -139,6 +218,24 @@ export default function EditArticle() {
         {loaded.newTranslation ? <FormMessage tone="ok">{t("kb.edit.newTranslation")}</FormMessage> : null}
         {loaded.startsFromDraft ? <FormMessage tone="ok">{t("kb.edit.fromDraft")}</FormMessage> : null}
       </PageHeader>
+      {draftDiffers ? (
+        <div role="status" className="flex flex-wrap items-center gap-3 rounded border border-brand p-3">
+          <p>{t("kb.draft.found")}</p>
+          <button
+            type="button"
+            className="rounded bg-brand px-3 py-1 text-paper"
+            onClick={() => {
+              const form = document.getElementById("artikel-bewerken");
+              if (form instanceof HTMLFormElement) draft.restore(form);
+            }}
+          >
+            {t("kb.draft.restore")}
+          </button>
+          <button type="button" className="underline" onClick={() => draft.discard()}>
+            {t("kb.draft.discard")}
+          </button>
+        </div>
+      ) : null}
       {conflict ? (
         <section aria-labelledby="conflict" className="space-y-3 rounded border-2 border-accent p-4">
           <h2 id="conflict" className="text-accent">
@@ -164,6 +261,13 @@ export default function EditArticle() {
         fields={fields}
         errors={result?.errors ?? {}}
         kind={loaded.kind}
+        onFormInput={onFormInput}
+        onSending={(isPreview) => {
+          if (!isPreview) draft.sending();
+        }}
+        choices={loaded.choices}
+        preview={preview ? <PreviewPanel preview={preview} /> : null}
+        changes={preview ? <ChangesPanel preview={preview} /> : null}
         submitLabel={
           conflict
             ? t("kb.conflict.save")
