@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadEnv } from "#app/modules/env.server.ts";
 import {
   getPublishedArticle,
+  recordFeedback,
   saveRevision,
   setArchived,
   upsertPublishedContent,
@@ -16,6 +17,7 @@ import {
 import type { ArticleContent } from "#app/modules/kennisbank/model.ts";
 import { describeError } from "#app/modules/log.server.ts";
 import { action as accountAction, headers as accountHeaders } from "#app/routes/account._index.tsx";
+import { loader as exportLoader } from "#app/routes/account.gegevens.ts";
 import { loader as healthz } from "#app/routes/healthz.ts";
 import { action as loginAction } from "#app/routes/inloggen.tsx";
 import { action as articleAction } from "#app/routes/kennisbank.$slug.tsx";
@@ -342,5 +344,46 @@ describe("finding 15: changing the password", () => {
       }),
     );
     expect(headers.get("Set-Cookie")).toBe(cookie);
+  });
+});
+
+describe("finding 14: the personal data download", () => {
+  it("has the member's feedback and edit suggestions, and nobody else's", async () => {
+    const anna = await userWithSession(database.db, "member", "Anna");
+    const bert = await userWithSession(database.db, "member", "Bert");
+    const published = (await getPublishedArticle(database.db, "proefartikel", "nl"))!.revisionId;
+    await recordFeedback(database.db, anna.id, "proefartikel", false, "De temperatuur ontbreekt.");
+    await recordFeedback(database.db, bert.id, "proefartikel", true, "Bert vond het nuttig.");
+    const saved = await saveRevision(
+      database.db,
+      { id: anna.id, role: "member" },
+      {
+        slug: "proefartikel",
+        locale: "nl",
+        title: sample.title,
+        summary: sample.summary,
+        body: "Annas voorstel: bewaar banden bij 18 graden.",
+        data: { ...sample } as never,
+        baseRevisionId: published,
+        note: "Temperatuur toegevoegd",
+      },
+    );
+    expect(saved.ok).toBe(true);
+    const response = (await exportLoader({
+      request: get("/account/gegevens", { Cookie: anna.cookie }),
+      params: {},
+      context,
+    })) as Response;
+    const text = await response.text();
+    const json = JSON.parse(text);
+    expect(json.kennisbank.feedback).toMatchObject([
+      { article: "proefartikel", helpful: false, comment: "De temperatuur ontbreekt." },
+    ]);
+    expect(json.kennisbank.suggestions).toHaveLength(1);
+    expect(json.kennisbank.suggestions[0]).toMatchObject({
+      article: "proefartikel",
+      body: "Annas voorstel: bewaar banden bij 18 graden.",
+    });
+    expect(text).not.toContain("Bert vond het nuttig.");
   });
 });
