@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { findOrCreateConfirmedInstitution } from "#app/modules/auth/institutions.server.ts";
 import { loadEnv } from "#app/modules/env.server.ts";
 import {
   getPublishedArticle,
@@ -25,7 +26,7 @@ import { action as editAction, loader as editLoader } from "#app/routes/kennisba
 import { action as registerAction } from "#app/routes/registreren.tsx";
 import { action as forgotAction } from "#app/routes/wachtwoord-vergeten.tsx";
 import { type Database, openPglite } from "#db/client.server.ts";
-import { user } from "#db/schema/auth.ts";
+import { institution, user } from "#db/schema/auth.ts";
 import { PASSWORD, userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
@@ -386,4 +387,37 @@ describe("finding 14: the personal data download", () => {
     });
     expect(text).not.toContain("Bert vond het nuttig.");
   });
+});
+
+describe("finding 16: institution names are compared after normalising", () => {
+  it("a no-break space, doubled or zero-width spaces and full-width letters make no new proposal", async () => {
+    const names = ["Archief Alpha", "Archief\u00a0Alpha", " Archief  Alpha\u200b ", "Ａrchief Alpha"];
+    for (const [i, name] of names.entries()) {
+      const answer = await registerAction({
+        request: post("/registreren", {
+          name: `Lid ${i}`,
+          email: `lid-${i}@alpha.example`,
+          password: "zeven-spoelbanden-op-zolder",
+          institution: "nieuw",
+          newInstitutionName: name,
+          newInstitutionType: "Archief",
+        }),
+        params: {},
+        context,
+      });
+      expect(answer instanceof Response ? answer.status : 0).toBe(302);
+    }
+    const rows = await database.db.select({ id: institution.id, name: institution.name }).from(institution);
+    expect(rows.map((r) => r.name)).toEqual(["Archief Alpha"]);
+    const members = await database.db.select({ institutionId: user.institutionId }).from(user);
+    expect(new Set(members.map((m) => m.institutionId))).toEqual(new Set([rows[0]!.id]));
+
+    // A moderator linking survey answers finds the same institution.
+    const moderator = await userWithSession(database.db, "moderator");
+    const id = await findOrCreateConfirmedInstitution(database.db, moderator.id, {
+      name: "archief\u2003alpha",
+      type: "Archief",
+    });
+    expect(id).toBe(rows[0]!.id);
+  }, 120_000);
 });
