@@ -1,13 +1,14 @@
 // Issue #24 (hardening): the findings of the outside probe that live in loaders, actions and
 // modules, on a real database. The request-level ones (proxy headers, body limits, methods)
 // are replayed against the running server in tests/e2e/security-probe.test.ts.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
+import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findOrCreateConfirmedInstitution } from "#app/modules/auth/institutions.server.ts";
-import { loadEnv } from "#app/modules/env.server.ts";
+import { EnvError, loadEnv } from "#app/modules/env.server.ts";
 import {
   getPublishedArticle,
   recordFeedback,
@@ -25,8 +26,9 @@ import { action as articleAction } from "#app/routes/kennisbank.$slug.tsx";
 import { action as editAction, loader as editLoader } from "#app/routes/kennisbank.$slug_.bewerken.tsx";
 import { action as registerAction } from "#app/routes/registreren.tsx";
 import { action as forgotAction } from "#app/routes/wachtwoord-vergeten.tsx";
-import { type Database, openPglite } from "#db/client.server.ts";
+import { type Database, describeStartError, openPglite } from "#db/client.server.ts";
 import { institution, user } from "#db/schema/auth.ts";
+import { ensureConfiguredAdmin, isEmpty, seed } from "#db/seed/index.server.ts";
 import { PASSWORD, userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
@@ -420,4 +422,74 @@ describe("finding 16: institution names are compared after normalising", () => {
     });
     expect(id).toBe(rows[0]!.id);
   }, 120_000);
+});
+
+describe("finding 17: the first admin and the data directory at start", () => {
+  it("a refused ADMIN_PASSWORD stops the configuration check, with the rule", () => {
+    expect(() =>
+      loadEnv({ NODE_ENV: "test", ADMIN_EMAIL: "beheer@av.example", ADMIN_PASSWORD: "kort" }),
+    ).toThrow(EnvError);
+    expect(() =>
+      loadEnv({ NODE_ENV: "test", ADMIN_EMAIL: "beheer@av.example", ADMIN_PASSWORD: "wachtwoord123" }),
+    ).toThrow(/ADMIN_PASSWORD/);
+    expect(
+      loadEnv({
+        NODE_ENV: "test",
+        ADMIN_EMAIL: "beheer@av.example",
+        ADMIN_PASSWORD: "zeven-spoelbanden-op-zolder",
+      }).ADMIN_PASSWORD,
+    ).toBe("zeven-spoelbanden-op-zolder");
+  });
+
+  it("the seed writes nothing when the admin's password is refused", async () => {
+    const fresh = await createTestDatabase();
+    try {
+      await expect(
+        seed(fresh.db, { admin: { email: "beheer@av.example", password: "kort" } }),
+      ).rejects.toThrow();
+      expect(await isEmpty(fresh.db)).toBe(true);
+      expect(await fresh.db.select().from(user)).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  }, 120_000);
+
+  it("a missing admin is created at a later start; an existing account is not promoted", async () => {
+    const admin = { email: "beheer@av.example", password: "zeven-spoelbanden-op-zolder" };
+    // The seed ran once without ADMIN_EMAIL (beforeEach wrote content), then it was configured.
+    expect(await ensureConfiguredAdmin(database.db, { admin })).toBe("created");
+    expect(await ensureConfiguredAdmin(database.db, { admin })).toBe("unchanged");
+    const [row] = await database.db.select().from(user).where(eq(user.email, admin.email));
+    expect(row!.role).toBe("admin");
+    await database.db.update(user).set({ role: "member" }).where(eq(user.id, row!.id));
+    expect(await ensureConfiguredAdmin(database.db, { admin })).toBe("unchanged");
+    const [after] = await database.db.select().from(user).where(eq(user.email, admin.email));
+    expect(after!.role).toBe("member");
+  }, 120_000);
+
+  it("a data directory opened through a symlink takes the lock of the real directory", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "avk-symlink-"));
+    const real = path.join(root, "echt");
+    const link = path.join(root, "link");
+    const first = await openPglite(real);
+    try {
+      symlinkSync(real, link);
+      expect(existsSync(`${real}.lock`)).toBe(true);
+      await first.close();
+      const viaLink = await openPglite(link);
+      expect(existsSync(`${real}.lock`)).toBe(true);
+      expect(existsSync(`${link}.lock`)).toBe(false);
+      await viaLink.close();
+    } finally {
+      await first.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('a start failure that is not an Error is described, not "[object Object]"', () => {
+    expect(describeStartError({ message: "database is locked" })).toBe("database is locked");
+    expect(describeStartError({ code: "EBUSY" })).toBe('{"code":"EBUSY"}');
+    expect(describeStartError(new Error("kapot"))).toBe("kapot");
+    expect(describeStartError({})).not.toContain("[object Object]");
+  });
 });
