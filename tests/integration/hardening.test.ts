@@ -7,6 +7,7 @@ import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { settleAfterResponse } from "#app/modules/after-response.server.ts";
 import { findOrCreateConfirmedInstitution } from "#app/modules/auth/institutions.server.ts";
 import { EnvError, loadEnv } from "#app/modules/env.server.ts";
 import {
@@ -178,6 +179,7 @@ describe("finding 5: reset links come from the configuration", () => {
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://evil.example" },
     });
     await forgotAction({ request, params: {}, context });
+    await settleAfterResponse();
     const mails = readdirSync(mailDir).map((f) => readFileSync(path.join(mailDir, f), "utf8"));
     expect(mails).toHaveLength(1);
     expect(mails[0]).not.toContain("evil.example");
@@ -491,5 +493,21 @@ describe("finding 17: the first admin and the data directory at start", () => {
     expect(describeStartError({ code: "EBUSY" })).toBe('{"code":"EBUSY"}');
     expect(describeStartError(new Error("kapot"))).toBe("kapot");
     expect(describeStartError({})).not.toContain("[object Object]");
+  });
+});
+
+describe("finding 8: a reset request answers before any work on the address", () => {
+  it("answers the same, with no mail written yet, for an existing and an unknown address", async () => {
+    const anna = await userWithSession(database.db, "member");
+    const ask = (email: string) =>
+      forgotAction({ request: post("/wachtwoord-vergeten", { email }), params: {}, context });
+    const unknown = await ask("niemand@archief.example");
+    const known = await ask(anna.email);
+    expect(known).toEqual(unknown);
+    // The lookup, the token and the mail come after the answer: nothing is written yet.
+    expect(readdirSync(mailDir)).toEqual([]);
+    await settleAfterResponse();
+    const mails = readdirSync(mailDir).map((f) => JSON.parse(readFileSync(path.join(mailDir, f), "utf8")));
+    expect(mails.map((m) => m.to)).toEqual([anna.email]);
   });
 });
