@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -79,8 +79,10 @@ export function openPostgres(url: string, max = 10): Database {
  * survey import while the app runs) gets a plain message instead.
  */
 export async function openPglite(dataDir: string): Promise<Database> {
-  const dir = path.resolve(dataDir);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(path.resolve(dataDir), { recursive: true });
+  // The real path: a second server given a symlink to the same directory finds the same lock
+  // (issue #24, finding 17).
+  const dir = realpathSync(path.resolve(dataDir));
   const lock = path.join(dir, "..", `${path.basename(dir)}.lock`);
   takeLock(lock, dir);
   let client: PGlite;
@@ -109,6 +111,26 @@ export function wrapPglite(client: PGlite, location: string, close?: () => Promi
         if (!client.closed) await client.close();
       }),
   };
+}
+
+/**
+ * A start failure as one readable line. PGlite rejects with plain objects at times (a data
+ * directory another process holds gave "[object Object]"): their message, or their fields.
+ */
+export function describeStartError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (error && typeof error === "object") {
+    const message = (error as { message?: unknown }).message;
+    if (typeof message === "string" && message) return message;
+    try {
+      const json = JSON.stringify(error);
+      if (json && json !== "{}") return json;
+    } catch {
+      // fall through
+    }
+    return "onbekende fout zonder melding; staat de datamap open in een ander proces?";
+  }
+  return String(error);
 }
 
 function takeLock(lock: string, dir: string) {

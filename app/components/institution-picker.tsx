@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { useT } from "#app/i18n/index.ts";
+import { normaliseInstitutionName } from "#app/modules/auth/institution-name.ts";
 import { institutionTypes } from "#app/modules/taxonomy.ts";
 import { Field, SelectField } from "./forms.tsx";
 
@@ -12,8 +13,8 @@ export const institutionChoiceSchema = z
     institution: z.string().optional().default(""),
     newInstitutionName: z
       .string()
-      .trim()
-      .max(200, "Een naam mag hooguit 200 tekens hebben.")
+      .transform(normaliseInstitutionName)
+      .pipe(z.string().max(200, "Een naam mag hooguit 200 tekens hebben."))
       .optional()
       .default(""),
     newInstitutionType: z.enum(institutionTypes).optional(),

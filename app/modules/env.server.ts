@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { passwordProblem } from "./auth/password.server.ts";
 
 const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
 
@@ -103,6 +104,14 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
     throw new EnvError(`Ongeldige configuratie (omgevingsvariabelen):\n${lines.join("\n")}`);
+  }
+  // The first admin's password meets the same rules as anyone's, checked before the database is
+  // opened, so a refused one stops the start before anything is written (issue #24, finding 17).
+  const { ADMIN_EMAIL, ADMIN_PASSWORD } = result.data;
+  if (ADMIN_PASSWORD) {
+    const problem = passwordProblem(ADMIN_PASSWORD, ["Beheerder", ADMIN_EMAIL ?? ""]);
+    if (problem)
+      throw new EnvError(`Ongeldige configuratie (omgevingsvariabelen):\n  - ADMIN_PASSWORD: ${problem}`);
   }
   return result.data;
 }

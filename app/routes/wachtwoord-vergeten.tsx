@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useT } from "#app/i18n/index.ts";
+import { afterResponse } from "#app/modules/after-response.server.ts";
 import { createPasswordReset } from "#app/modules/auth/password-reset.server.ts";
 import { claimAttempt } from "#app/modules/auth/rate-limit.server.ts";
 import { findUserForLogin } from "#app/modules/auth/users.server.ts";
@@ -32,13 +33,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(wait) } },
     );
   }
-  const account = await findUserForLogin(context.db, parsed.data.email);
-  if (account) {
-    const token = await createPasswordReset(context.db, account.id);
+  // Looking the address up, writing the token and sending the mail all happen after the answer,
+  // so an existing and an unknown address take the same time (issue #24, finding 8).
+  const { db, env } = context;
+  afterResponse("Herstelmail", async () => {
+    const account = await findUserForLogin(db, email);
+    if (!account) return;
+    const token = await createPasswordReset(db, account.id);
     // From the configuration, never from the request's Host (which the requester chooses).
-    const link = `${siteOrigin(context.env)}/wachtwoord-herstellen?${new URLSearchParams({ token })}`;
-    await sendMail(context.env, {
-      to: parsed.data.email.trim().toLowerCase(),
+    const link = `${siteOrigin(env)}/wachtwoord-herstellen?${new URLSearchParams({ token })}`;
+    await sendMail(env, {
+      to: email,
       subject: "Nieuw wachtwoord voor AV-Kennisnet",
       text: [
         "Hallo,",
@@ -50,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         "Heb je dit niet gevraagd? Dan kun je deze e-mail negeren; je wachtwoord blijft hetzelfde.",
       ].join("\n"),
     });
-  }
+  });
   // The same answer whether or not the address has an account.
   return { error: null, sent: true };
 }

@@ -15,8 +15,14 @@ import { startJobs } from "#app/modules/jobs.server.ts";
 import { createRequestHandler, guardBody, guardMethodAndTarget } from "#app/modules/request-guards.server.ts";
 import { createNonce, securityHeaders, startupWarnings } from "#app/modules/security.server.ts";
 import { httpCache } from "#app/server/http-cache.ts";
-import { type Database, openDatabase } from "#db/client.server.ts";
-import { describeSeed, isEmpty, seed, seedOptionsFromEnv } from "#db/seed/index.server.ts";
+import { type Database, describeStartError, openDatabase } from "#db/client.server.ts";
+import {
+  describeSeed,
+  ensureConfiguredAdmin,
+  isEmpty,
+  seed,
+  seedOptionsFromEnv,
+} from "#db/seed/index.server.ts";
 import { createSearchService } from "#search/service.ts";
 
 const started = performance.now();
@@ -41,9 +47,11 @@ try {
   if (await isEmpty(database.db)) {
     const summary = await seed(database.db, seedOptionsFromEnv(env));
     console.log(`Lege database gevuld met de seed: ${describeSeed(summary)}.`);
+  } else if ((await ensureConfiguredAdmin(database.db, seedOptionsFromEnv(env))) === "created") {
+    console.log(`Beheerder ${env.ADMIN_EMAIL} aangemaakt (ADMIN_EMAIL, ADMIN_PASSWORD).`);
   }
 } catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeStartError(error);
   fail(
     error instanceof AccountError
       ? `De eerste beheerder (ADMIN_EMAIL, ADMIN_PASSWORD) kon niet worden aangemaakt: ${message}`

@@ -1,5 +1,6 @@
 import { count, sql } from "drizzle-orm";
-import { ensureAdmin } from "../../app/modules/auth/users.server.ts";
+import { passwordProblem } from "../../app/modules/auth/password.server.ts";
+import { AccountError, ensureAdmin } from "../../app/modules/auth/users.server.ts";
 import { seedAssumptions } from "../../app/modules/dragers/dragers.server.ts";
 import type { Env } from "../../app/modules/env.server.ts";
 import { seedSources } from "../../app/modules/kennisbank/sources.server.ts";
@@ -27,6 +28,20 @@ export function seedOptionsFromEnv(env: Pick<Env, "ADMIN_EMAIL" | "ADMIN_PASSWOR
     : {};
 }
 
+/**
+ * At every start of a database that is not empty: creates the configured admin when no account
+ * has that address (e.g. ADMIN_EMAIL was set after the first start). Never promotes or changes an
+ * existing account.
+ */
+export async function ensureConfiguredAdmin(
+  db: DB,
+  options: SeedOptions,
+): Promise<"created" | "unchanged" | "not configured"> {
+  if (!options.admin) return "not configured";
+  const result = await ensureAdmin(db, options.admin.email, options.admin.password, { promote: false });
+  return result === "created" ? "created" : "unchanged";
+}
+
 export function describeSeed(summary: SeedSummary): string {
   const admin = {
     created: "beheerder aangemaakt",
@@ -48,6 +63,12 @@ export async function isEmpty(db: DB): Promise<boolean> {
  * row instead of adding one.
  */
 export async function seed(db: DB, options: SeedOptions = {}): Promise<SeedSummary> {
+  // The configured admin is checked before anything is written: a refused password used to stop
+  // the start after the content was seeded, and the next start then skipped the seed and the admin.
+  if (options.admin) {
+    const problem = passwordProblem(options.admin.password, ["Beheerder", options.admin.email]);
+    if (problem) throw new AccountError(problem, "password");
+  }
   await db.transaction(async (tx) => {
     await tx
       .insert(topic)

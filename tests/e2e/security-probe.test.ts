@@ -92,6 +92,9 @@ describe("security probe (issue #24)", () => {
       body: form({ email: E2E_ADMIN.email }),
     });
     expect(answer.status).toBe(200);
+    // The mail is written just after the answer (finding 8): wait for it, at most 5 s.
+    for (let i = 0; i < 50 && readdirSync(mailDir).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
     const mails = readdirSync(mailDir).map((f) => readFileSync(path.join(mailDir, f), "utf8"));
     expect(mails).toHaveLength(1);
     expect(mails[0]).not.toContain("evil.example");

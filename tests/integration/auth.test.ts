@@ -4,6 +4,7 @@ import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
 import { count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { settleAfterResponse } from "#app/modules/after-response.server.ts";
 import { isSameOriginRequest } from "#app/modules/auth/origin.server.ts";
 import { passwordProblem } from "#app/modules/auth/password.server.ts";
 import {
@@ -331,6 +332,7 @@ describe("passwords", () => {
     const unknown = await call(forgotAction, post("/wachtwoord-vergeten", { email: "niemand@example.org" }));
     const known = await call(forgotAction, post("/wachtwoord-vergeten", { email: a.email }));
     expect(known).toEqual(unknown);
+    await settleAfterResponse();
     const mails = readdirSync(mailDir);
     expect(mails).toHaveLength(1);
     const mail = JSON.parse(readFileSync(path.join(mailDir, mails[0]!), "utf8"));
@@ -371,6 +373,7 @@ describe("passwords", () => {
     }
     const limited = await call(forgotAction, post("/wachtwoord-vergeten", { email: a.email }));
     expect(status(limited)).toBe(429);
+    await settleAfterResponse();
     expect(readdirSync(mailDir)).toHaveLength(5);
     // An unknown address is limited the same way.
     for (let i = 0; i < 5; i++)
@@ -383,6 +386,7 @@ describe("passwords", () => {
   it("a reset link older than an hour is refused", async () => {
     const a = await userWithSession(database.db);
     await call(forgotAction, post("/wachtwoord-vergeten", { email: a.email }));
+    await settleAfterResponse();
     const mail = JSON.parse(readFileSync(path.join(mailDir, readdirSync(mailDir)[0]!), "utf8"));
     const token = /token=([a-z2-7]{32})/.exec(mail.text)![1]!;
     await database.db.update(passwordReset).set({ expiresAt: new Date(Date.now() - 1000) });

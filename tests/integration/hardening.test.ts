@@ -1,14 +1,18 @@
 // Issue #24 (hardening): the findings of the outside probe that live in loaders, actions and
 // modules, on a real database. The request-level ones (proxy headers, body limits, methods)
 // are replayed against the running server in tests/e2e/security-probe.test.ts.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
+import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadEnv } from "#app/modules/env.server.ts";
+import { settleAfterResponse } from "#app/modules/after-response.server.ts";
+import { findOrCreateConfirmedInstitution } from "#app/modules/auth/institutions.server.ts";
+import { EnvError, loadEnv } from "#app/modules/env.server.ts";
 import {
   getPublishedArticle,
+  recordFeedback,
   saveRevision,
   setArchived,
   upsertPublishedContent,
@@ -16,14 +20,16 @@ import {
 import type { ArticleContent } from "#app/modules/kennisbank/model.ts";
 import { describeError } from "#app/modules/log.server.ts";
 import { action as accountAction, headers as accountHeaders } from "#app/routes/account._index.tsx";
+import { loader as exportLoader } from "#app/routes/account.gegevens.ts";
 import { loader as healthz } from "#app/routes/healthz.ts";
 import { action as loginAction } from "#app/routes/inloggen.tsx";
 import { action as articleAction } from "#app/routes/kennisbank.$slug.tsx";
 import { action as editAction, loader as editLoader } from "#app/routes/kennisbank.$slug_.bewerken.tsx";
 import { action as registerAction } from "#app/routes/registreren.tsx";
 import { action as forgotAction } from "#app/routes/wachtwoord-vergeten.tsx";
-import { type Database, openPglite } from "#db/client.server.ts";
-import { user } from "#db/schema/auth.ts";
+import { type Database, describeStartError, openPglite } from "#db/client.server.ts";
+import { institution, user } from "#db/schema/auth.ts";
+import { ensureConfiguredAdmin, isEmpty, seed } from "#db/seed/index.server.ts";
 import { PASSWORD, userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
@@ -173,6 +179,7 @@ describe("finding 5: reset links come from the configuration", () => {
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://evil.example" },
     });
     await forgotAction({ request, params: {}, context });
+    await settleAfterResponse();
     const mails = readdirSync(mailDir).map((f) => readFileSync(path.join(mailDir, f), "utf8"));
     expect(mails).toHaveLength(1);
     expect(mails[0]).not.toContain("evil.example");
@@ -342,5 +349,165 @@ describe("finding 15: changing the password", () => {
       }),
     );
     expect(headers.get("Set-Cookie")).toBe(cookie);
+  });
+});
+
+describe("finding 14: the personal data download", () => {
+  it("has the member's feedback and edit suggestions, and nobody else's", async () => {
+    const anna = await userWithSession(database.db, "member", "Anna");
+    const bert = await userWithSession(database.db, "member", "Bert");
+    const published = (await getPublishedArticle(database.db, "proefartikel", "nl"))!.revisionId;
+    await recordFeedback(database.db, anna.id, "proefartikel", false, "De temperatuur ontbreekt.");
+    await recordFeedback(database.db, bert.id, "proefartikel", true, "Bert vond het nuttig.");
+    const saved = await saveRevision(
+      database.db,
+      { id: anna.id, role: "member" },
+      {
+        slug: "proefartikel",
+        locale: "nl",
+        title: sample.title,
+        summary: sample.summary,
+        body: "Annas voorstel: bewaar banden bij 18 graden.",
+        data: { ...sample } as never,
+        baseRevisionId: published,
+        note: "Temperatuur toegevoegd",
+      },
+    );
+    expect(saved.ok).toBe(true);
+    const response = (await exportLoader({
+      request: get("/account/gegevens", { Cookie: anna.cookie }),
+      params: {},
+      context,
+    })) as Response;
+    const text = await response.text();
+    const json = JSON.parse(text);
+    expect(json.kennisbank.feedback).toMatchObject([
+      { article: "proefartikel", helpful: false, comment: "De temperatuur ontbreekt." },
+    ]);
+    expect(json.kennisbank.suggestions).toHaveLength(1);
+    expect(json.kennisbank.suggestions[0]).toMatchObject({
+      article: "proefartikel",
+      body: "Annas voorstel: bewaar banden bij 18 graden.",
+    });
+    expect(text).not.toContain("Bert vond het nuttig.");
+  });
+});
+
+describe("finding 16: institution names are compared after normalising", () => {
+  it("a no-break space, doubled or zero-width spaces and full-width letters make no new proposal", async () => {
+    const names = ["Archief Alpha", "Archief\u00a0Alpha", " Archief  Alpha\u200b ", "Ａrchief Alpha"];
+    for (const [i, name] of names.entries()) {
+      const answer = await registerAction({
+        request: post("/registreren", {
+          name: `Lid ${i}`,
+          email: `lid-${i}@alpha.example`,
+          password: "zeven-spoelbanden-op-zolder",
+          institution: "nieuw",
+          newInstitutionName: name,
+          newInstitutionType: "Archief",
+        }),
+        params: {},
+        context,
+      });
+      expect(answer instanceof Response ? answer.status : 0).toBe(302);
+    }
+    const rows = await database.db.select({ id: institution.id, name: institution.name }).from(institution);
+    expect(rows.map((r) => r.name)).toEqual(["Archief Alpha"]);
+    const members = await database.db.select({ institutionId: user.institutionId }).from(user);
+    expect(new Set(members.map((m) => m.institutionId))).toEqual(new Set([rows[0]!.id]));
+
+    // A moderator linking survey answers finds the same institution.
+    const moderator = await userWithSession(database.db, "moderator");
+    const id = await findOrCreateConfirmedInstitution(database.db, moderator.id, {
+      name: "archief\u2003alpha",
+      type: "Archief",
+    });
+    expect(id).toBe(rows[0]!.id);
+  }, 120_000);
+});
+
+describe("finding 17: the first admin and the data directory at start", () => {
+  it("a refused ADMIN_PASSWORD stops the configuration check, with the rule", () => {
+    expect(() =>
+      loadEnv({ NODE_ENV: "test", ADMIN_EMAIL: "beheer@av.example", ADMIN_PASSWORD: "kort" }),
+    ).toThrow(EnvError);
+    expect(() =>
+      loadEnv({ NODE_ENV: "test", ADMIN_EMAIL: "beheer@av.example", ADMIN_PASSWORD: "wachtwoord123" }),
+    ).toThrow(/ADMIN_PASSWORD/);
+    expect(
+      loadEnv({
+        NODE_ENV: "test",
+        ADMIN_EMAIL: "beheer@av.example",
+        ADMIN_PASSWORD: "zeven-spoelbanden-op-zolder",
+      }).ADMIN_PASSWORD,
+    ).toBe("zeven-spoelbanden-op-zolder");
+  });
+
+  it("the seed writes nothing when the admin's password is refused", async () => {
+    const fresh = await createTestDatabase();
+    try {
+      await expect(
+        seed(fresh.db, { admin: { email: "beheer@av.example", password: "kort" } }),
+      ).rejects.toThrow();
+      expect(await isEmpty(fresh.db)).toBe(true);
+      expect(await fresh.db.select().from(user)).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  }, 120_000);
+
+  it("a missing admin is created at a later start; an existing account is not promoted", async () => {
+    const admin = { email: "beheer@av.example", password: "zeven-spoelbanden-op-zolder" };
+    // The seed ran once without ADMIN_EMAIL (beforeEach wrote content), then it was configured.
+    expect(await ensureConfiguredAdmin(database.db, { admin })).toBe("created");
+    expect(await ensureConfiguredAdmin(database.db, { admin })).toBe("unchanged");
+    const [row] = await database.db.select().from(user).where(eq(user.email, admin.email));
+    expect(row!.role).toBe("admin");
+    await database.db.update(user).set({ role: "member" }).where(eq(user.id, row!.id));
+    expect(await ensureConfiguredAdmin(database.db, { admin })).toBe("unchanged");
+    const [after] = await database.db.select().from(user).where(eq(user.email, admin.email));
+    expect(after!.role).toBe("member");
+  }, 120_000);
+
+  it("a data directory opened through a symlink takes the lock of the real directory", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "avk-symlink-"));
+    const real = path.join(root, "echt");
+    const link = path.join(root, "link");
+    const first = await openPglite(real);
+    try {
+      symlinkSync(real, link);
+      expect(existsSync(`${real}.lock`)).toBe(true);
+      await first.close();
+      const viaLink = await openPglite(link);
+      expect(existsSync(`${real}.lock`)).toBe(true);
+      expect(existsSync(`${link}.lock`)).toBe(false);
+      await viaLink.close();
+    } finally {
+      await first.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('a start failure that is not an Error is described, not "[object Object]"', () => {
+    expect(describeStartError({ message: "database is locked" })).toBe("database is locked");
+    expect(describeStartError({ code: "EBUSY" })).toBe('{"code":"EBUSY"}');
+    expect(describeStartError(new Error("kapot"))).toBe("kapot");
+    expect(describeStartError({})).not.toContain("[object Object]");
+  });
+});
+
+describe("finding 8: a reset request answers before any work on the address", () => {
+  it("answers the same, with no mail written yet, for an existing and an unknown address", async () => {
+    const anna = await userWithSession(database.db, "member");
+    const ask = (email: string) =>
+      forgotAction({ request: post("/wachtwoord-vergeten", { email }), params: {}, context });
+    const unknown = await ask("niemand@archief.example");
+    const known = await ask(anna.email);
+    expect(known).toEqual(unknown);
+    // The lookup, the token and the mail come after the answer: nothing is written yet.
+    expect(readdirSync(mailDir)).toEqual([]);
+    await settleAfterResponse();
+    const mails = readdirSync(mailDir).map((f) => JSON.parse(readFileSync(path.join(mailDir, f), "utf8")));
+    expect(mails.map((m) => m.to)).toEqual([anna.email]);
   });
 });

@@ -3,6 +3,7 @@ import type { DB } from "#db/client.server.ts";
 import { auditLog, institution, type Role, user } from "#db/schema/auth.ts";
 import { audit } from "../audit.server.ts";
 import { type MailEnv, notify } from "../notifications/notifications.server.ts";
+import { normaliseInstitutionName } from "./institution-name.ts";
 import { roleRank } from "./permissions.ts";
 
 export interface InstitutionChoice {
@@ -65,7 +66,8 @@ export async function resolveInstitution(
     return { id: row.id, joins: true };
   }
   if (choice.newName) {
-    const name = choice.newName.trim();
+    const name = normaliseInstitutionName(choice.newName);
+    if (!name) throw new InstitutionError("Vul de naam van je instelling in.");
     const [existing] = await db
       .select({ id: institution.id, confirmed: institution.confirmed })
       .from(institution)
@@ -281,7 +283,8 @@ export async function findOrCreateConfirmedInstitution(
   actorId: string,
   input: { name: string; type: string },
 ): Promise<number> {
-  const name = input.name.trim().replace(/\s+/g, " ");
+  const name = normaliseInstitutionName(input.name);
+  if (!name) throw new InstitutionError("Vul de naam van de instelling in.");
   const [existing] = await db
     .select({ id: institution.id, confirmed: institution.confirmed })
     .from(institution)

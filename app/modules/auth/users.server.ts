@@ -269,18 +269,23 @@ export async function setRole(db: DB, actorId: string, userId: string, role: Rol
   });
 }
 
-/** The first admin, from ADMIN_EMAIL and ADMIN_PASSWORD at seed time. Idempotent. */
+/**
+ * The first admin, from ADMIN_EMAIL and ADMIN_PASSWORD: at seed time (an existing account with
+ * that address is promoted) and at every start (`promote: false`: only a missing account is
+ * created, so an admin who was later made a member stays one). Idempotent.
+ */
 export async function ensureAdmin(
   db: DB,
   email: string,
   password: string,
+  options: { promote?: boolean } = {},
 ): Promise<"created" | "promoted" | "unchanged"> {
   const [existing] = await db
     .select({ id: user.id, role: user.role })
     .from(user)
     .where(eq(user.email, normaliseEmail(email)));
   if (existing) {
-    if (existing.role === "admin") return "unchanged";
+    if (existing.role === "admin" || options.promote === false) return "unchanged";
     await db.update(user).set({ role: "admin" }).where(eq(user.id, existing.id));
     await audit(db, {
       actorId: null,
