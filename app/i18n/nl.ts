@@ -1186,6 +1186,44 @@ export const nl = {
   "sources.field.description": "Omschrijving (één zin: wat het is, voor wie)",
   "sources.field.sector": "Kennisbron van de sector zelf (bovenaan op /bronnen)",
   "nav.bronnen": "Bronnen",
+  "casus.title": "Praktijkcasus",
+  "casus.intro":
+    "Wat de groep met de vraag van de inbrenger deed, als praktijkvoorbeeld voor de kennisbank. De casus verlaat de groep alleen als iedereen die aanwezig was toestemming geeft; tot de publicatie kan ieder die toestemming intrekken.",
+  "casus.field.title": "Titel",
+  "casus.field.question": "De vraag",
+  "casus.field.advice": "Wat de groep adviseerde",
+  "casus.field.action": "Wat de inbrenger deed",
+  "casus.field.outcome": "Wat er gebeurde",
+  "casus.field.topics": "Onderwerpen",
+  "casus.field.carriers": "Dragers (optioneel)",
+  "casus.field.carriersHint":
+    "De dragergidsen waar de casus bij hoort. Houd Ctrl (of Cmd) ingedrukt om er meer te kiezen.",
+  "casus.field.sources": "Bronnen uit het bronnenregister (optioneel)",
+  "casus.field.sourcesHint":
+    "Sleutels uit /bronnen, gescheiden door komma's. Zonder bronnen staat de casus in de kennisbank als 'te controleren'.",
+  "casus.attribution": "Hoe worden de deelnemers genoemd?",
+  "casus.attribution.anoniem": "Anoniem",
+  "casus.attribution.type": "Alleen het type instelling (archief, museum, …)",
+  "casus.attribution.namen": "Met de namen van de instellingen, voor wie daar toestemming voor geeft",
+  "casus.consents": "Toestemming van de aanwezigen",
+  "casus.consent.given": "gegeven",
+  "casus.consent.missing": "nog niet gegeven",
+  "casus.consent": "Ik geef toestemming",
+  "casus.withdraw": "Toestemming intrekken",
+  "casus.nameInstitution": "Mijn instelling mag bij naam genoemd worden",
+  "casus.waiting": "Nog {n} toestemming(en) nodig voordat de casus naar de kennisbank gaat.",
+  "casus.inReview":
+    "Iedereen gaf toestemming: de casus ligt ter beoordeling bij de moderatoren van de kennisbank.",
+  "casus.published": "Gepubliceerd in de kennisbank:",
+  "casus.form.new": "Praktijkcasus opstellen",
+  "casus.form.edit": "Praktijkcasus aanpassen",
+  "casus.form.notesNotCopied":
+    "De notities van de bijeenkomst worden nooit overgenomen: schrijf alleen op wat de groep mag delen.",
+  "casus.form.reconsent": "Na een aanpassing vragen we de anderen opnieuw om toestemming.",
+  "casus.form.submit": "Casus opslaan en toestemming vragen",
+  "casus.group.title": "Praktijkcasussen van deze groep",
+  "casus.group.none": "Nog geen gepubliceerde praktijkcasussen.",
+  "kb.fromPractice": "Uit de praktijk",
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -8,7 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, useLocale, useT } from "#app/i18n/index.ts";
 import { forbidden, requireUser } from "#app/modules/auth/auth.server.ts";
 import { accessFor, groupAccess } from "#app/modules/intervisie/access.server.ts";
 import { formatSessionTime } from "#app/modules/intervisie/amsterdam-time.ts";
@@ -20,6 +20,7 @@ import {
   listPendingRequests,
   updateGroupSettings,
 } from "#app/modules/intervisie/groups.server.ts";
+import { publishedCasesOfGroup } from "#app/modules/intervisie/sessions/cases.server.ts";
 import { listGroupSessions } from "#app/modules/intervisie/sessions/lists.server.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 
@@ -42,11 +43,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // The viewer's membership from the members just read: no second query for it.
   const access = accessFor(group.members.find((m) => m.userId === user.id)?.role ?? null, user);
   if (!access.canView) forbidden();
-  const [sessions, requests] = await Promise.all([
+  const [sessions, requests, cases] = await Promise.all([
     listGroupSessions(context.db, groupId, user.id),
     access.canManage ? listPendingRequests(context.db, groupId) : Promise.resolve([]),
+    publishedCasesOfGroup(context.db, groupId, localeFromRequest(request)),
   ]);
-  return { group, access, sessions, requests, userId: user.id };
+  return { group, access, sessions, requests, cases, userId: user.id };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -89,7 +91,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function GroupPage() {
-  const { group, access, sessions, requests, userId } = useLoaderData<typeof loader>();
+  const { group, access, sessions, requests, cases, userId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -166,6 +168,21 @@ export default function GroupPage() {
             </Link>
           </p>
         ) : null}
+      </section>
+
+      <section aria-labelledby="casussen" className="space-y-3">
+        <h2 id="casussen">{t("casus.group.title")}</h2>
+        {cases.length ? (
+          <ul className="list-disc pl-5">
+            {cases.map((c) => (
+              <li key={c.slug}>
+                <Link to={`/kennisbank/${c.slug}`}>{c.title}</Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("casus.group.none")}</p>
+        )}
       </section>
 
       {access.canManage ? (

@@ -3,11 +3,18 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
+import { PracticeCaseSection } from "#app/components/practice-case.tsx";
 import { SessionTimer } from "#app/components/session-timer.tsx";
-import { type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { formatSessionTime } from "#app/modules/intervisie/amsterdam-time.ts";
 import { findMethod, sessionRoles } from "#app/modules/intervisie/methods.ts";
+import {
+  caseForSession,
+  caseSchema,
+  draftCase,
+  setConsent,
+} from "#app/modules/intervisie/sessions/cases.server.ts";
 import {
   idParam,
   requireSessionAccess,
@@ -24,6 +31,7 @@ import {
 } from "#app/modules/intervisie/sessions/ratings.server.ts";
 import { assignRoles, groupMembers } from "#app/modules/intervisie/sessions/roles.server.ts";
 import { answerRsvp, listAttendance, myRsvpStatus } from "#app/modules/intervisie/sessions/rsvp.server.ts";
+import { listPublishedArticles } from "#app/modules/kennisbank/articles.server.ts";
 import { safeHref } from "#app/modules/urls.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -42,6 +50,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     myRsvpStatus(context.db, id, user.id),
     myRating(context.db, id, user.id),
   ]);
+  const practice = await caseForSession(context.db, user, id, now);
+  const carrierOptions = practice?.canDraft
+    ? (await listPublishedArticles(context.db, { locale: localeFromRequest(request), kind: "drager" })).map(
+        (a) => ({ slug: a.slug, title: a.title }),
+      )
+    : [];
   const method = findMethod(session.method);
   const memberName = new Map(members.map((m) => [m.userId, m.name]));
   const roleHolders = Object.fromEntries(
@@ -80,6 +94,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     roleHolders,
     members,
     attendance,
+    practice,
+    carrierOptions,
     me: {
       id: user.id,
       isMember: access.membership !== null,
@@ -103,6 +119,8 @@ type ActionResult = {
   intent: string;
   ok?: string;
   errors?: Record<string, string>;
+  /** What the case owner sent, back in the form after an error. */
+  values?: Record<string, string | string[]>;
   conflict?: { theirs: string; theirsVersion: number; mine: string };
 };
 
@@ -161,6 +179,60 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await rateSession(context.db, user, id, parsed.data);
       return data<ActionResult>({ intent, ok: "Dank je wel voor je beoordeling." });
     }
+    if (intent === "casus") {
+      const values = {
+        title: String(form.get("title") ?? ""),
+        question: String(form.get("question") ?? ""),
+        advice: String(form.get("advice") ?? ""),
+        action: String(form.get("action") ?? ""),
+        outcome: String(form.get("outcome") ?? ""),
+        topics: form.getAll("topics").map(String),
+        carriers: form.getAll("carriers").map(String),
+        sourceKeys: String(form.get("sources") ?? "")
+          .split(/[\s,]+/)
+          .map((k) => k.trim().replace(/^@/, ""))
+          .filter(Boolean),
+        attribution: String(form.get("attribution") ?? ""),
+      };
+      const parsed = caseSchema.safeParse(values);
+      const sent = { ...values, sources: String(form.get("sources") ?? "") };
+      if (!parsed.success) {
+        const errors: Record<string, string> = {};
+        for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+        return data<ActionResult>({ intent, errors, values: sent }, { status: 400 });
+      }
+      try {
+        const result = await draftCase(context.db, user, id, parsed.data);
+        return data<ActionResult>({
+          intent,
+          ok: result.submitted
+            ? "De praktijkcasus is ingediend bij de kennisbank."
+            : "De praktijkcasus is opgeslagen. De andere aanwezigen is om toestemming gevraagd.",
+        });
+      } catch (error) {
+        if (error instanceof SessionError && error.status === 400)
+          return data<ActionResult>(
+            { intent, errors: { form: error.message }, values: sent },
+            { status: 400 },
+          );
+        throw error;
+      }
+    }
+    if (intent === "casus-toestemming" || intent === "casus-intrekken") {
+      const give = intent === "casus-toestemming";
+      const result = await setConsent(context.db, user, id, {
+        give,
+        nameInstitution: form.get("nameInstitution") === "ja",
+      });
+      return data<ActionResult>({
+        intent: "casus-toestemming",
+        ok: !give
+          ? "Je toestemming is ingetrokken. De casus gaat niet naar de kennisbank zolang die ontbreekt."
+          : result.submitted
+            ? "Dank je. Iedereen heeft toestemming gegeven: de casus gaat nu ter beoordeling naar de kennisbank."
+            : "Dank je, je toestemming is vastgelegd. De casus wacht op de andere aanwezigen.",
+      });
+    }
     return fail({ form: "Onbekende actie." });
   } catch (error) {
     if (error instanceof SessionError) {
@@ -197,7 +269,8 @@ function Result({ result, intent }: { result: ActionResult | undefined; intent: 
 const radio = "size-4 accent-brand focus-visible:outline-2 focus-visible:outline-offset-2";
 
 export default function SessionPage() {
-  const { session, method, roleHolders, members, attendance, me } = useLoaderData<typeof loader>();
+  const { session, method, roleHolders, members, attendance, practice, carrierOptions, me } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const [search] = useSearchParams();
   const t = useT();
@@ -502,6 +575,15 @@ export default function SessionPage() {
           </Form>
         )}
       </Section>
+
+      {practice && (practice.case || practice.canDraft) ? (
+        <PracticeCaseSection
+          practice={practice}
+          me={me.id}
+          carrierOptions={carrierOptions}
+          result={result?.intent === "casus" || result?.intent === "casus-toestemming" ? result : undefined}
+        />
+      ) : null}
 
       {session.started && me.isMember && !session.cancelled ? (
         <Section id="beoordeling" title={t("sessie.rating.title")}>

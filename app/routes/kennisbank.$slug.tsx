@@ -4,9 +4,11 @@ import { z } from "zod";
 import { type CiteView, ClaimLine, NotesList, type NoteView } from "#app/components/citations.tsx";
 import { FactBox } from "#app/components/fact-box.tsx";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { FromPractice } from "#app/components/from-practice.tsx";
 import { localeFromRequest, useLocale, useT } from "#app/i18n/index.ts";
 import { getUser, requireUser } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
+import { casesForGuide } from "#app/modules/intervisie/sessions/cases.server.ts";
 import {
   getArticleTitles,
   getPublishedArticle,
@@ -55,13 +57,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     return s ? { title: s.title, publisher: s.publisher, year: s.year, url: s.url, where: s.where } : null;
   };
   const review = await lastReview(context.db, found.id);
-  const [related, lookalikes] = await Promise.all([
+  const [related, lookalikes, fromPractice] = await Promise.all([
     getArticleTitles(
       context.db,
       [...new Set([...found.data.related, ...rendered.links])].filter((s) => s !== found.slug),
       locale,
     ),
     getArticleTitles(context.db, found.data.carrier?.lookalikes ?? [], locale),
+    casesForGuide(context.db, found.slug, found.data.topics, locale),
   ]);
   return {
     article: {
@@ -95,6 +98,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       : null,
     related,
     lookalikes,
+    fromPractice,
     suggestionSent: new URL(request.url).searchParams.get("voorstel") === "verstuurd",
     canEdit: Boolean(user),
     canModerate: moderator,
@@ -139,6 +143,7 @@ export default function ArticlePage() {
     article,
     related,
     lookalikes,
+    fromPractice,
     canEdit,
     canModerate,
     loggedIn,
@@ -307,6 +312,7 @@ export default function ArticlePage() {
               title={article.title}
             />
           ) : null}
+          <FromPractice cases={fromPractice} />
           {related.length ? (
             <section aria-labelledby="gerelateerd" className="space-y-2">
               <h2 id="gerelateerd" className="text-lg">

@@ -244,3 +244,55 @@ export const notification = pgTable(
   },
   (t) => [index("notification_user_idx").on(t.userId, t.createdAt)],
 );
+
+/**
+ * A practice case: what a case owner learned in a session, written up for the kennisbank
+ * (docs/decisions/014-practice-cases.md). It leaves the group only when every member who was
+ * present consented; then it becomes a draft article of kind `praktijk` (`articleSlug`).
+ */
+export const practiceCase = pgTable(
+  "practice_case",
+  {
+    id: serial("id").primaryKey(),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => intervisionSession.id, { onDelete: "cascade" }),
+    ownerId: text("owner_id").references(() => user.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    question: text("question").notNull(),
+    advice: text("advice").notNull(),
+    action: text("action").notNull(),
+    outcome: text("outcome").notNull(),
+    topics: text("topics").array().notNull().default(sql`'{}'::text[]`),
+    /** Slugs of carrier guides the case concerns. */
+    carriers: text("carriers").array().notNull().default(sql`'{}'::text[]`),
+    /** Keys of the source registry the owner cites; none: the case is cited as "te controleren". */
+    sourceKeys: text("source_keys").array().notNull().default(sql`'{}'::text[]`),
+    /** "anoniem", "type" (institution type only) or "namen" (named, each with consent). */
+    attribution: text("attribution").notNull(),
+    /** The kennisbank article once every consent was in; null while waiting. */
+    articleSlug: text("article_slug"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("practice_case_session_key").on(t.sessionId)],
+);
+
+/** A present member's consent to a practice case; withdrawn consents stay, with `withdrawnAt`. */
+export const practiceCaseConsent = pgTable(
+  "practice_case_consent",
+  {
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => practiceCase.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    /** With attribution "namen": this member's institution may be named. */
+    nameInstitution: boolean("name_institution").notNull().default(false),
+    consentedAt: timestamp("consented_at", { withTimezone: true }).notNull(),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.userId] })],
+);

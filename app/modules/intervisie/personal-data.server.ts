@@ -17,6 +17,7 @@ import {
   sessionRsvp,
 } from "#db/schema/intervisie.ts";
 import type { MailEnv } from "../notifications/notifications.server.ts";
+import { exportConsents } from "./sessions/cases.server.ts";
 import { answerRsvp } from "./sessions/rsvp.server.ts";
 
 /** Gives up the member's seats and waitlist places in coming sessions (of one group, or all). */
@@ -183,5 +184,6 @@ export async function exportIntervision(db: DB, userId: string) {
     ratings,
     notifications,
     calendarFeed: feed ? { createdAt: feed.createdAt } : null,
+    practiceCaseConsents: await exportConsents(db, userId),
   };
 }
