@@ -43,7 +43,7 @@ async function measure(engine: SearchEngine) {
     recall += found;
     const first = slugs.findIndex((s) => c.expect.includes(s));
     reciprocal += first >= 0 ? 1 / (first + 1) : 0;
-    if (found < 1)
+    if (found < 1 || first > 0)
       misses.push(`${c.q} → ${slugs.slice(0, 3).join(", ") || "niets"} (verwacht ${c.expect.join(", ")})`);
   }
   const recallAt3 = recall / queries.length;

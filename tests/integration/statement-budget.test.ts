@@ -19,8 +19,11 @@ import { contextFor, get } from "#tests/support/remix.ts";
  * unread count (root), group, members (which also give the viewer's role: one query fewer than
  * before), sessions. Session: 10 as measured on 2026-12-04 (not reduced yet). A new query on
  * these pages is a decision: raise the budget in the same change, with the reason.
+ * Raised at the merge of 2026-12-04: the article page reads its latest moderator review (issue
+ * 18) and the published practice cases for its topics and carriers (issue 23); the group page
+ * reads its published practice cases. Folding these into the existing queries is open work.
  */
-const BUDGET = { article: 3, group: 5, session: 10 };
+const BUDGET = { article: 5, group: 6, session: 10 };
 
 type Session = { logger: Logger; options?: { logger?: Logger } };
 type Logger = { logQuery(query: string, params: unknown[]): void };
