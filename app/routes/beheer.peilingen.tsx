@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Peilingen · Beheer · AV-Ken
 /** Moderators open and close pulse rounds (issue #20, part 4). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "import:survey");
-  return { rounds: await listRounds(context.db) };
+  return { rounds: await listRounds(context.db), maxQuestions: MAX_PULSE_QUESTIONS };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -45,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function PulseRounds() {
-  const { rounds } = useLoaderData<typeof loader>();
+  const { rounds, maxQuestions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? {};
   const t = useT();
@@ -103,7 +103,7 @@ export default function PulseRounds() {
           >
             <legend className="font-medium">{t("pulse.admin.questions")}</legend>
             <p id="vragen-hint" className="text-sm text-muted">
-              {t("pulse.admin.questionsHint").replace("{max}", String(MAX_PULSE_QUESTIONS))}
+              {t("pulse.admin.questionsHint").replace("{max}", String(maxQuestions))}
             </p>
             {choiceColumns.map((column) => (
               <div key={column} className="flex items-center gap-2">
