@@ -98,7 +98,11 @@ export function NotesList({ notes }: { notes: NoteView[] }) {
             {note.inBody ? (
               <>
                 {" "}
-                <a href={`#noot-${note.n}-ref`} aria-label={t("claims.backToText")}>
+                <a
+                  href={`#noot-${note.n}-ref`}
+                  aria-label={t("claims.backToText")}
+                  className="inline-block min-h-6 min-w-6 text-center leading-6"
+                >
                   ↩
                 </a>
               </>
