@@ -167,14 +167,10 @@ export function CarrierDrawing({
       role="img"
       aria-labelledby={`${id}-t`}
       aria-describedby={`${id}-d`}
-      className="h-auto max-w-full text-ink"
-      style={
-        size === "real"
-          ? { width: `${vbW}mm` }
-          : size === "icon"
-            ? { width: "96px", height: "96px" }
-            : { width: "100%", maxHeight: "16rem" }
-      }
+      // Sizes as attributes, not a style attribute: the CSP allows no inline styles.
+      width={size === "real" ? `${vbW}mm` : size === "icon" ? 96 : "100%"}
+      height={size === "icon" ? 96 : undefined}
+      className={`h-auto max-w-full text-ink${size === "real" || size === "icon" ? "" : " max-h-64"}`}
     >
       <title id={`${id}-t`}>{title}</title>
       <desc id={`${id}-d`}>{desc}</desc>
