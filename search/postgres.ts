@@ -362,10 +362,13 @@ export class PostgresEngine implements SearchEngine {
     let headlines: string[] = [];
     if (texts && shown.length) {
       const marked = texts.parts ? `(${texts.exact}) | (${texts.parts})` : texts.exact;
+      // With compounds in the query, the snippet comes from where the whole word is, if it is
+      // anywhere ("kwispelkoppen", not the first "koppen"); else from where the parts are.
       const windowOf = windowFinder(lexemesOf(marked));
+      const wholeWindowOf = texts.parts ? windowFinder(lexemesOf(texts.whole)) : null;
       const windows = page.map((p) => {
         const body = bySlug.get(p.slug)?.body ?? "";
-        return windowOf(body) ?? body.slice(0, 4000);
+        return wholeWindowOf?.(body) ?? windowOf(body) ?? body.slice(0, 4000);
       });
       // Each text read in its own language: "shedding" is marked for "shed" in an English guide.
       const configs = page.map((p) => (bySlug.get(p.slug)?.locale === "en" ? "english" : "dutch"));

@@ -40,6 +40,12 @@ const docs = [
     "Het geluid staat op een band; schimmel komt voor bij vocht. Een video op tape.",
   ),
   doc("tape-gids", "en", "Tape care", "A videotape with mould needs cleaning before playback."),
+  doc(
+    "koppen-gids",
+    "nl",
+    "Koppen reinigen",
+    `De koppen van een recorder maak je schoon met alcohol. ${"Een recorder vraagt geregeld onderhoud door een technicus. ".repeat(20)}Let op kwispelkoppen: vuil dat alleen onder een loep zichtbaar is.`,
+  ),
 ];
 
 let database: Database;
@@ -90,5 +96,11 @@ describe("Dutch compounds in the postgres engine", () => {
     const result = await engine.query({ q: "geluidsbanden ", locale: "nl" });
     expect(result.hits[0]?.snippet).toContain("<mark>geluid</mark>");
     expect(result.hits[0]?.snippet).toContain("<mark>band</mark>");
+  });
+
+  it("takes the snippet of a long text from where the whole compound is, not from its first part", async () => {
+    const result = await engine.query({ q: "kwispelkoppen ", locale: "nl" });
+    expect(result.hits.map((h) => h.slug)).toEqual(["koppen-gids"]);
+    expect(result.hits[0]?.snippet).toContain("<mark>kwispelkoppen</mark>");
   });
 });
