@@ -119,7 +119,10 @@ function cellText(value: number | null, locale: "nl" | "en", suffix = ""): strin
 function FigureTable({ figure }: { figure: FigureView }) {
   const t = useT();
   const locale = useLocale();
-  const caption = fill(t("trends.figure.table"), { figure: figure.number[locale] });
+  // The whole heading: a screen reader's table list names the figure, not only its number.
+  const caption = fill(t("trends.figure.table"), {
+    figure: `${figure.number[locale]}. ${figure.title[locale]}`,
+  });
   const hiddenN = (reason: "small" | "secondary") =>
     reason === "small" ? SMALL_GROUP_LABEL : SECONDARY_HIDDEN_LABEL;
   // Published: only the answers the report prints something for.

@@ -20,10 +20,28 @@ import { formatDate } from "#app/utils/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Te controleren · Kennisbank · Beheer · AV-Kennisnet" }];
 
+/** Claims per page: each has a form with the whole source list, so a page stays light. */
+const PAGE_SIZE = 10;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "publish:article");
   const url = new URL(request.url);
-  const [claims, sources] = await Promise.all([claimQueue(context.db), listSources(context.db)]);
+  const [all, sources] = await Promise.all([claimQueue(context.db), listSources(context.db)]);
+  // The articles with open claims, for the filter; then one page of the (filtered) queue.
+  const articles = new Map<string, { slug: string; title: string; count: number }>();
+  for (const c of all) {
+    const entry = articles.get(c.slug) ?? { slug: c.slug, title: c.title, count: 0 };
+    if (c.locale === "nl") entry.title = c.title;
+    entry.count++;
+    articles.set(c.slug, entry);
+  }
+  const wanted = url.searchParams.get("artikel") ?? "";
+  const filter = articles.has(wanted) ? wanted : "";
+  const filtered = filter ? all.filter((c) => c.slug === filter) : all;
+  const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
+  const asked = Number.parseInt(url.searchParams.get("pagina") ?? "1", 10);
+  const page = Math.min(pages, Math.max(1, Number.isFinite(asked) ? asked : 1));
+  const claims = filtered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   // After citing: the article's count as readers now see it.
   const citedSlug = url.searchParams.get("geciteerd");
   const citedLocale = url.searchParams.get("taal") === "en" ? "en" : "nl";
@@ -33,6 +51,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ...c,
       kept: c.kept ? { note: c.kept.note, at: c.kept.at.toISOString() } : null,
     })),
+    total: all.length,
+    shown: filtered.length,
+    page,
+    pages,
+    filter,
+    articles: [...articles.values()].sort((a, b) => a.title.localeCompare(b.title, "nl")),
     sources: sources.map((s) => ({ key: s.key, title: s.title })),
     cited: cited
       ? { slug: cited.slug, title: cited.title, counts: countClaims(cited.body, cited.data.carrier) }
@@ -91,7 +115,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ClaimQueue() {
-  const { claims, sources, cited, kept } = useLoaderData<typeof loader>();
+  const { claims, total, shown, page, pages, filter, articles, sources, cited, kept } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -116,8 +141,42 @@ export default function ClaimQueue() {
       {result?.error && !claims.some((c) => `${c.slug}|${c.locale}|${c.ref}` === result.claim) ? (
         <FormMessage>{result.error}</FormMessage>
       ) : null}
-      <p>{t("claims.count").replace("{n}", String(claims.length))}</p>
-      {claims.length === 0 ? <p>{t("claims.none")}</p> : null}
+      <p>{t("claims.count").replace("{n}", String(total))}</p>
+      {total === 0 ? <p>{t("claims.none")}</p> : null}
+      {total > 0 ? (
+        <Form method="get" className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="artikel" className="block text-sm font-medium">
+              {t("claims.filter")}
+            </label>
+            <select
+              id="artikel"
+              name="artikel"
+              defaultValue={filter}
+              className="block max-w-xs rounded border border-muted bg-paper px-2 py-1"
+            >
+              <option value="">{t("claims.filterAll")}</option>
+              {articles.map((a) => (
+                <option key={a.slug} value={a.slug}>
+                  {a.title} ({a.count})
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="rounded border border-muted px-3 py-1">
+            {t("claims.filterSubmit")}
+          </button>
+        </Form>
+      ) : null}
+      {total > 0 ? (
+        <p className="text-sm text-muted">
+          {t("claims.shown")
+            .replace("{shown}", String(shown))
+            .replace("{n}", String(total))
+            .replace("{page}", String(page))
+            .replace("{pages}", String(pages))}
+        </p>
+      ) : null}
       <ol className="space-y-4">
         {claims.map((c, i) => {
           const id = `claim-${i}`;
@@ -233,6 +292,34 @@ export default function ClaimQueue() {
           );
         })}
       </ol>
+      {pages > 1 ? <Pager page={page} pages={pages} filter={filter} /> : null}
     </div>
+  );
+}
+
+function Pager({ page, pages, filter }: { page: number; pages: number; filter: string }) {
+  const t = useT();
+  const href = (n: number) => {
+    const params = new URLSearchParams();
+    if (filter) params.set("artikel", filter);
+    params.set("pagina", String(n));
+    return `/beheer/kennisbank/te-controleren?${params}`;
+  };
+  return (
+    <nav aria-label={t("claims.pager")} className="flex flex-wrap items-center gap-4">
+      {page > 1 ? (
+        <Link to={href(page - 1)} rel="prev">
+          {t("claims.prev")}
+        </Link>
+      ) : null}
+      <span className="text-sm text-muted">
+        {page} / {pages}
+      </span>
+      {page < pages ? (
+        <Link to={href(page + 1)} rel="next">
+          {t("claims.next")}
+        </Link>
+      ) : null}
+    </nav>
   );
 }

@@ -40,23 +40,30 @@ describe("carrier drawings to scale", () => {
     expect(desc).toContain("Betamax: 156 × 96 × 25 mm");
     expect(desc).toContain("Betacam en Betacam SP: 156 × 96 × 25 mm");
     expect(desc).toContain("Bankpas (referentie): 85,6 × 53,98 × 0,76 mm");
-    expect(await page.getByLabel("Betamax").isChecked()).toBe(true);
+    expect(await page.getByRole("checkbox", { name: "Betamax", exact: true }).isChecked()).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // The GET form: one carrier is not enough, and says so.
-    await page.getByLabel("Betacam en Betacam SP").uncheck();
+    // Leave only Betamax checked (the guide's link also brought its lookalikes).
+    const checked = await page
+      .getByRole("checkbox", { checked: true })
+      .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value));
+    for (const value of checked.filter((v) => v !== "betamax")) {
+      await page.locator(`input[type=checkbox][value="${value}"]`).uncheck();
+    }
     await page.getByRole("button", { name: "Vergelijk" }).click();
     await page.getByRole("alert").waitFor();
     expect(await page.getByRole("alert").textContent()).toBe("Kies minstens twee dragers om te vergelijken.");
     expect(
       await page.getByRole("group", { name: /Kies twee tot 6 dragers/ }).getAttribute("aria-invalid"),
     ).toBe("true");
-    expect(await page.getByLabel("Betamax").isChecked()).toBe(true);
+    expect(await page.getByRole("checkbox", { name: "Betamax", exact: true }).isChecked()).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // Three carriers from the form: VHS, Video 2000 and Philips VCR, the lookalikes the guides name.
-    await page.getByLabel("Betamax").uncheck();
-    for (const label of [/^VHS/, /^Video 2000/, /^Philips VCR/]) await page.getByLabel(label).check();
+    await page.getByRole("checkbox", { name: "Betamax", exact: true }).uncheck();
+    for (const label of [/^VHS/, /^Video 2000/, /^Philips VCR/])
+      await page.getByRole("checkbox", { name: label }).check();
     await page.getByRole("button", { name: "Vergelijk" }).click();
     await page.getByRole("heading", { name: "Naast elkaar op schaal" }).waitFor();
     expect(page.url()).toContain("d=philips-vcr");

@@ -525,6 +525,50 @@ describe("the claim queue", () => {
     expect(stale.data.error).toMatch(/intussen/);
   });
 
+  it("shows the queue a page at a time, the latest published article first, and by article", async () => {
+    const many = Array.from({ length: 12 }, (_, i) => `Bewering ${i + 1} [@?].`).join("\n\n");
+    await upsertPublishedContent(
+      database.db,
+      system,
+      article({ slug: "veel-open", title: "Veel open", body: many }),
+    );
+    await upsertPublishedContent(database.db, system, article());
+    const moderator = await userWithSession(database.db, "moderator");
+    const context = contextFor(database);
+    const open = (query: string) =>
+      claimLoader({
+        request: get(`/beheer/kennisbank/te-controleren${query}`, { Cookie: moderator.cookie }),
+        params: {},
+        context,
+      });
+    const first = await open("");
+    expect(first.total).toBe(14);
+    expect(first.pages).toBe(2);
+    expect(first.claims).toHaveLength(10);
+    // The article published last comes first.
+    expect(first.claims[0]!.slug).toBe("proef-bronnen");
+    expect(first.articles.map((a) => [a.slug, a.count])).toEqual([
+      ["proef-bronnen", 2],
+      ["veel-open", 12],
+    ]);
+    const second = await open("?pagina=2");
+    // Two of proef-bronnen and eight of veel-open on the first page; the other four here.
+    expect(second.claims.map((c) => c.text)).toEqual([
+      "Bewering 9.",
+      "Bewering 10.",
+      "Bewering 11.",
+      "Bewering 12.",
+    ]);
+    // One article: its claims only; a page past the end shows the last one.
+    const filtered = await open("?artikel=veel-open&pagina=9");
+    expect(filtered.shown).toBe(12);
+    expect(filtered.page).toBe(2);
+    expect(filtered.claims.every((c) => c.slug === "veel-open")).toBe(true);
+    // An unknown article or a page that is no number: the whole queue, page 1.
+    const odd = await open("?artikel=bestaat-niet&pagina=abc");
+    expect([odd.filter, odd.page, odd.claims.length]).toEqual(["", 1, 10]);
+  });
+
   it("keeps a claim flagged with a note, which the queue shows", async () => {
     await upsertPublishedContent(database.db, system, article());
     const moderator = await userWithSession(database.db, "moderator");

@@ -188,7 +188,10 @@ export interface QueuedClaim {
   kept: { note: string; at: Date } | null;
 }
 
-/** Every open "te controleren" claim of the published, unarchived articles. */
+/**
+ * Every open "te controleren" claim of the published, unarchived articles: the most recently
+ * published article first (what was just written is what a moderator checks next), then by slug.
+ */
 export async function claimQueue(db: DB): Promise<QueuedClaim[]> {
   const rows = await db
     .select({
@@ -203,7 +206,7 @@ export async function claimQueue(db: DB): Promise<QueuedClaim[]> {
     .from(articleRevision)
     .innerJoin(article, eq(article.id, articleRevision.articleId))
     .where(and(eq(articleRevision.status, "published"), isNull(article.archivedAt)))
-    .orderBy(asc(article.slug), asc(articleRevision.locale));
+    .orderBy(desc(articleRevision.publishedAt), asc(article.slug), asc(articleRevision.locale));
   const notes = await db
     .select({
       articleId: claimNote.articleId,

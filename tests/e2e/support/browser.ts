@@ -30,8 +30,38 @@ export interface AxeViolation {
 /**
  * Runs axe-core in the page (evaluated through the DevTools protocol, so the page's CSP stays
  * as it is) and returns the serious and critical violations of WCAG 2.x A/AA.
+ *
+ * In a context with JavaScript off, the page's timers never fire and axe would wait forever:
+ * then the page as it is (its DOM, without scripts) is checked at the same URL, with the same
+ * stylesheets, in a fresh context where axe can run.
  */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  if (await scriptsRun(page)) return runAxe(page);
+  const browser = page.context().browser();
+  if (!browser) throw new Error("axe: geen browser bij deze pagina");
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  const copy = await browser.newContext();
+  try {
+    const copyPage = await copy.newPage();
+    const url = page.url();
+    await copyPage.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+    );
+    await copyPage.goto(url);
+    return await runAxe(copyPage);
+  } finally {
+    await copy.close();
+  }
+}
+
+/** Whether the page's timers run (false in a context with JavaScript off). */
+async function scriptsRun(page: Page): Promise<boolean> {
+  const timer = page.evaluate(() => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 0)));
+  const limit = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000));
+  return Promise.race([timer, limit]);
+}
+
+async function runAxe(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(`${axeSource};0`);
   const violations = (await page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time
