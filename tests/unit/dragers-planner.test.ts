@@ -12,6 +12,9 @@ import {
   readInventory,
 } from "#app/modules/dragers/planner.ts";
 import { readSeedContent } from "#db/seed/content.server.ts";
+import { readSourceRegistry } from "#db/seed/sources.server.ts";
+
+const registry = readSourceRegistry();
 
 const titles = new Map([
   ["u-matic", "U-matic"],
@@ -30,7 +33,11 @@ describe("default assumptions", () => {
       expect(a.degradationScore, g.slug).toBe(g.carrier!.degradationScore);
       expect(a.obsolescenceScore, g.slug).toBe(g.carrier!.obsolescenceScore);
       expect(a.minutesPerItem, g.slug).toBe(g.carrier!.minutesPerItem);
-      expect(a.sources).toContain("carriers.md");
+      // Sources from the registry a reader can open on /bronnen, not a file outside the repo.
+      expect(a.sources).not.toContain("carriers.md");
+      const cited = [...a.sources.matchAll(/\[@([a-z0-9-]+)\]/g)].map((m) => m[1]!);
+      expect(cited.length, g.slug).toBeGreaterThan(0);
+      for (const key of cited) expect(registry.has(key), `${g.slug}: ${key}`).toBe(true);
       // The transfer multiplier has no source: it must say so.
       expect(a.certainty.transferFactor).toBe("?");
     }

@@ -20,7 +20,7 @@ export interface CarrierAssumption {
   note: string;
 }
 
-// Targets and their data rates (carriers.md Part 5: arithmetic, 1 GB = 10^9 bytes).
+// Targets and their data rates (arithmetic from the target format's bit rate, 1 GB = 10^9 bytes).
 const master = {
   ffv1: { gb: 50, format: "FFV1 10-bit 4:2:2 in Matroska (PAL SD)", certainty: "?" },
   dv: { gb: 13, format: "DV25 native (.dv)", certainty: "bron" },
@@ -42,19 +42,22 @@ const access = {
   audio: { gb: 0.144, format: "MP3 of AAC, 320 kbit/s", certainty: "alg" },
 } as const satisfies Record<string, { gb: number; format: string; certainty: Certainty }>;
 
+// Each text cites the source registry (db/seed/sources, shown on /bronnen) as `[@key]`; the
+// planner links those. `[?]`: no source found, `[alg]`: a general rule of thumb.
 const sourceText = {
-  rates: "Datasnelheden: rekenkundig (carriers.md deel 5, 1 GB = 10^9 bytes).",
-  ffv1: "FFV1: ca. 40-60 GB per uur, hier 50 [?]; kalibreer op eigen bestanden (carriers.md deel 5).",
-  video: "Doelformaat video: IASA TC-06 (2019); NYPL AMI video group 1.",
-  audio: "Doelformaat audio: IASA TC-03 par. 10; NYPL AMI audio group 1.",
-  film: "Filmscan: NYPL AMI (35 mm 4K/16 bit; 16 en 8 mm 2K/10 bit).",
-  dv: "DV25: ca. 3,6 MB/s, ca. 13 GB per uur (dvbackup-handleiding).",
-  access: "Toegangskopie: NYPL AMI (H.264 3,5 Mbit/s of CRF 21).",
-  minutes: "Duur per item: vuistregel uit carriers.md deel 5 en de dragergids [alg].",
+  rates: "Datasnelheden: rekenkundig uit de bitrate van het doelformaat (1 GB = 10^9 bytes).",
+  ffv1: "FFV1: ca. 40-60 GB per uur, hier 50; schatting zonder gevonden bron [?], kalibreer op eigen bestanden. FFV1 in Matroska als bewaarformaat: [@meemoo-ffv1-mkv].",
+  video: "Doelformaat video: IASA TC-06 (2019) [@iasa-tc06]; NYPL AMI video group 1 [@nypl-ami-specs].",
+  audio: "Doelformaat audio: IASA TC-03 par. 10 [@iasa-tc03]; NYPL AMI audio group 1 [@nypl-ami-specs].",
+  film: "Filmscan: NYPL AMI (35 mm 4K/16 bit; 16 en 8 mm 2K/10 bit) [@nypl-ami-specs].",
+  dv: "DV25: ca. 3,6 MB/s, ca. 13 GB per uur [@dvbackup-man].",
+  access: "Toegangskopie: NYPL AMI (H.264 3,5 Mbit/s of CRF 21) [@nypl-ami-specs].",
+  data: "Datadragers: de bestanden of een schijfkopie, met checksums (zie de dragergids) [@dpc-handheld-media]; de omvang per uur is geen speelduur maar een schatting [?].",
+  minutes: "Duur per item: vuistregel uit het feitenblok van de dragergids [alg].",
   factor:
-    "Digitaliseringsuren: realtime plus voorbereiding en controle; 1,5-3 keer de speelduur is een gangbare planningsregel zonder gevonden bron [?] (carriers.md deel 5 en deel 6, punt 10).",
+    "Digitaliseringsuren: realtime plus voorbereiding en controle; 1,5-3 keer de speelduur is een gangbare planningsregel zonder gevonden bron [?].",
   scores:
-    "Scores degradatie (D) en veroudering (O): inschatting AV-Kennisnet, geen gepubliceerde ranglijst (carriers.md deel 3 en deel 6, punt 1).",
+    "Scores degradatie (D) en veroudering (O): inschatting AV-Kennisnet uit de dragergids, geen gepubliceerde ranglijst [?].",
 };
 
 function make(
@@ -312,7 +315,7 @@ export const defaultAssumptions: readonly CarrierAssumption[] = [
     access.video,
     3,
     4,
-    [],
+    [sourceText.data],
     "Standaardwaarden afgeleid van de dragergids; controleer ze voor je eigen collectie.",
   ),
   make(
@@ -367,7 +370,7 @@ export const defaultAssumptions: readonly CarrierAssumption[] = [
     access.video,
     3,
     3,
-    [],
+    [sourceText.data],
     "Standaardwaarden afgeleid van de dragergids; controleer ze voor je eigen collectie.",
   ),
   make(
@@ -422,7 +425,7 @@ export const defaultAssumptions: readonly CarrierAssumption[] = [
     access.video,
     3,
     2,
-    [],
+    [sourceText.data],
     "Standaardwaarden afgeleid van de dragergids; controleer ze voor je eigen collectie.",
   ),
   make(

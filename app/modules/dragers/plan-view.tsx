@@ -15,6 +15,39 @@ export function CertaintyMark({ value }: { value: Certainty }) {
   return <span className="text-sm text-muted"> [{certaintyText[value][locale]}]</span>;
 }
 
+/**
+ * An assumption's source text: `[@key]` links to the source on /bronnen, `[?]` and `[alg]` read
+ * as "te controleren" and "algemene kennis" (a moderator's own text may have neither).
+ */
+export function SourceText({ text }: { text: string }) {
+  const locale = useLocale();
+  const parts = text.split(/(\[@[a-z0-9][a-z0-9-]*\]|\[\?\]|\[alg\])/);
+  return (
+    <>
+      {parts.map((part, i) => {
+        const key = /^\[@([a-z0-9-]+)\]$/.exec(part)?.[1];
+        if (key) {
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text
+            <a key={i} href={`/bronnen#bron-${key}`}>
+              [{key}]
+            </a>
+          );
+        }
+        if (part === "[?]" || part === "[alg]") {
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text
+            <span key={i} className={part === "[?]" ? "font-medium text-accent" : undefined}>
+              [{certaintyText[part === "[?]" ? "?" : "alg"][locale]}]
+            </span>
+          );
+        }
+        return part;
+      })}
+    </>
+  );
+}
+
 export function PlanTable({ plan }: { plan: Plan }) {
   const t = useT();
   const locale = useLocale();
@@ -163,7 +196,7 @@ export function AssumptionTable({
               </td>
               <td className="whitespace-pre-line py-2 text-muted">
                 {a.note ? <span className="text-ink">{`${a.note}\n`}</span> : null}
-                {a.sources}
+                <SourceText text={a.sources} />
               </td>
             </tr>
           ))}
