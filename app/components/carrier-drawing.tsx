@@ -68,7 +68,8 @@ function DrawingGroup({
   hatch: string;
 }) {
   const fs = unit * 4;
-  const n = (v: number) => String(Math.round(v * 10) / 10);
+  const locale = useLocale();
+  const n = (v: number) => (Math.round(v * 10) / 10).toLocaleString(locale === "en" ? "en-GB" : "nl-NL");
   const s = drawing.dims.shape;
   // Dimension line for the real outer width (the reel or disc diameter, not the edge view).
   const mainWidth =
@@ -220,7 +221,8 @@ export function ComparisonDrawing({ keys, names }: { keys: string[]; names: Reco
   const unit = Math.max(scene.width, scene.height) / 250;
   const pad = unit * 4;
   const fs = unit * 4;
-  const labelSpace = fs * 5;
+  // Room for a name on two lines under the dimension line.
+  const labelSpace = fs * 6.4;
   const vbW = scene.width + 2 * pad;
   const vbH = scene.height + 2 * pad + labelSpace;
   const desc = scene.items
@@ -248,10 +250,33 @@ export function ComparisonDrawing({ keys, names }: { keys: string[]; names: Reco
             textAnchor="middle"
             fill="currentColor"
           >
-            {names[drawing.key] ?? drawing.key}
+            {labelLines(names[drawing.key] ?? drawing.key, drawing.width + pad, fs).map((line, i) => (
+              <tspan key={line} x={x + drawing.width / 2} dy={i === 0 ? 0 : fs * 1.2}>
+                {line}
+              </tspan>
+            ))}
           </text>
         </g>
       ))}
     </svg>
   );
+}
+
+/**
+ * A carrier's name under its drawing, in at most two lines that fit its width (estimated from the
+ * font size: a bold sans-serif letter is about 0.6 em wide), so no name runs into the next.
+ */
+export function labelLines(name: string, width: number, fontSize: number): string[] {
+  const perLine = Math.max(4, Math.floor(width / (fontSize * 0.6)));
+  if (name.length <= perLine) return [name];
+  const words = name.split(" ");
+  let first = "";
+  let i = 0;
+  while (i < words.length && `${first} ${words[i]}`.trim().length <= perLine) {
+    first = `${first} ${words[i]}`.trim();
+    i++;
+  }
+  if (!first) return [name];
+  const rest = words.slice(i).join(" ");
+  return rest ? [first, rest.length > perLine ? `${rest.slice(0, perLine - 1)}…` : rest] : [first];
 }

@@ -104,3 +104,15 @@ describe("carrier drawings to scale", () => {
     expect(dimensionText(carrierDimensions.dat!, "en")).toBe("73 × 54 × 10.5 mm, tape 3.81 mm");
   });
 });
+
+describe("names under a comparison drawing", () => {
+  it("wrap to a second line when wider than the drawing, and stay whole when they fit", async () => {
+    const { labelLines } = await import("#app/components/carrier-drawing.tsx");
+    // 10 units of font, 0.6 em a letter: 85.6 mm holds 14 letters.
+    expect(labelLines("Betamax", 85.6, 10)).toEqual(["Betamax"]);
+    expect(labelLines("Bankpas (referentie)", 85.6, 10)).toEqual(["Bankpas", "(referentie)"]);
+    const lines = labelLines("VHS (ook S-VHS en VHS-C)", 100, 10);
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(16);
+  });
+});
