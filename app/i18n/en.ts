@@ -848,6 +848,8 @@ export const en: Record<MessageKey, string> = {
     "The same questions as the TrendMonitor, for {name}. Your answers are kept with today's date and make up your institution's profile. They do not count in the public trends.",
   "survey.self.back": "Back to the profile",
   "survey.self.noAnswer": "No answer",
+  "survey.self.platformQuestion":
+    "A question of AV-Kennisnet itself, not from the TrendMonitor: it counts for your profile and for intervision.",
   "survey.self.several": "You can choose more than one.",
   "survey.self.submit": "Save answers",
   "survey.self.errors": "{n} answers are not valid; they are marked below.",

@@ -855,6 +855,8 @@ export const nl = {
     "Dezelfde vragen als de TrendMonitor, voor {name}. Je antwoorden worden met de datum van vandaag bewaard en vormen het profiel van je instelling. Ze tellen niet mee in de openbare trends.",
   "survey.self.back": "Terug naar het profiel",
   "survey.self.noAnswer": "Geen antwoord",
+  "survey.self.platformQuestion":
+    "Vraag van AV-Kennisnet zelf, niet uit de TrendMonitor: telt mee voor je profiel en voor intervisie.",
   "survey.self.several": "Je kunt er meer kiezen.",
   "survey.self.submit": "Antwoorden opslaan",
   "survey.self.errors": "{n} antwoorden kloppen niet; ze staan hieronder gemarkeerd.",

@@ -10,6 +10,16 @@ export const topics = [
   { key: "avg", nl: "AVG en privacy", en: "GDPR and privacy", surveyColumn: "need_avg" },
   { key: "ai", nl: "AI en spraakherkenning", en: "AI and speech-to-text", surveyColumn: "need_ai" },
   { key: "carriers", nl: "Dragerkennis", en: "Carrier knowledge", surveyColumn: "need_carriers" },
+  // Needs the report names (Table 2, the one-person AV post, fragmented policy) without asking
+  // them as a knowledge need: the platform's own questions (survey/questionnaire.ts platformNeed).
+  { key: "funding", nl: "Financiering en subsidies", en: "Funding and grants", surveyColumn: "need_funding" },
+  { key: "policy", nl: "Selectie en AV-beleid", en: "Selection and AV policy", surveyColumn: "need_policy" },
+  {
+    key: "knowledge_retention",
+    nl: "Kennis borgen",
+    en: "Keeping knowledge",
+    surveyColumn: "need_knowledge_retention",
+  },
 ] as const;
 
 export type TopicKey = (typeof topics)[number]["key"];

@@ -11,7 +11,7 @@ import { PageHeader } from "#app/components/page-header.tsx";
 import { type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { getInstitutionProfile, saveSelfAssessment } from "#app/modules/survey/profile.server.ts";
-import type { QuestionGroup } from "#app/modules/survey/questionnaire.ts";
+import { platformColumns, type QuestionGroup } from "#app/modules/survey/questionnaire.ts";
 import { type FormErrors, formQuestions, readSelfAssessment } from "#app/modules/survey/self-assessment.ts";
 import { institutionTypes } from "#app/modules/taxonomy.ts";
 
@@ -144,6 +144,9 @@ export default function SelfAssessmentPage() {
                     name={def.column}
                     defaultValue={value}
                     error={errors[def.column]}
+                    hint={
+                      platformColumns.includes(def.column) ? t("survey.self.platformQuestion") : undefined
+                    }
                   >
                     <option value="">{t("survey.self.noAnswer")}</option>
                     {def.labels.map((label) => (

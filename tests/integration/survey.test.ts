@@ -38,7 +38,6 @@ import {
   fixtureSurveyPath,
   SYNTHETIC,
   SYNTHETIC_EXPECTED,
-  surveyColumns,
   surveyCsv,
 } from "#tests/support/survey.ts";
 
@@ -53,6 +52,8 @@ type WaveJson = {
 };
 
 const synthetic = fixtureSurveyFile(SYNTHETIC);
+/** The export's own header: a TrendMonitor export has no column for the platform's own questions. */
+const syntheticColumns = parseCsv(synthetic, ",")[0]!.fields;
 const expected = JSON.parse(fixtureSurveyFile(SYNTHETIC_EXPECTED)) as Record<string, WaveJson>;
 const expectedWaves = Object.keys(expected).map(Number);
 
@@ -118,7 +119,7 @@ function withLine(lineNumber: number, edit: (line: string) => string): string {
 
 /** Replaces one cell (by column name) in one physical line of the synthetic file. */
 function withCell(lineNumber: number, column: string, value: string): string {
-  const index = surveyColumns.indexOf(column as (typeof surveyColumns)[number]);
+  const index = syntheticColumns.indexOf(column);
   const records = parseCsv(synthetic, ",");
   const record = records.find((r) => r.line === lineNumber)!;
   const fields = [...record.fields];
@@ -280,7 +281,7 @@ describe("bad files store nothing", () => {
     {
       name: "missing column",
       content: () => {
-        const index = surveyColumns.indexOf("ooc_known");
+        const index = syntheticColumns.indexOf("ooc_known");
         return parseCsv(synthetic, ",")
           .map((record) =>
             record.fields
@@ -395,7 +396,7 @@ describe("importing again", () => {
       ],
     ];
     for (const [line, column, value] of edits) {
-      const index = surveyColumns.indexOf(column as (typeof surveyColumns)[number]);
+      const index = syntheticColumns.indexOf(column);
       const records = parseCsv(corrected, ",");
       const fields = [...records.find((r) => r.line === line)!.fields];
       fields[index] = value;
@@ -744,6 +745,9 @@ describe("institution profiles", () => {
       need_ai: "Onvoldoende",
       need_storage: "Goed",
       need_copyright: "Voldoende",
+      // The platform's own questions (docs/domain.md §3) count like the TrendMonitor's.
+      need_funding: "Slecht",
+      need_knowledge_retention: "Goed",
       ooc_known: "Ja",
     };
     const fields = new URLSearchParams(answers);
@@ -777,8 +781,8 @@ describe("institution profiles", () => {
       }),
     );
     expect(profile.profile.latest.source).toBe("self");
-    expect(profile.profile.needs).toEqual(["metadata", "ai"]);
-    expect(profile.profile.offers).toEqual(["storage"]);
+    expect(profile.profile.needs).toEqual(["metadata", "ai", "funding"]);
+    expect(profile.profile.offers).toEqual(["storage", "knowledge_retention"]);
 
     const after = await Promise.all(expectedWaves.map((w) => trendsJson(`?wave=${w}`)));
     expect(after).toEqual(before);

@@ -84,6 +84,9 @@ function meanSpread(people: Participant[], groups: string[][], field: "fte" | "d
   return sum / groups.length;
 }
 
+/** T in docs/domain.md §7: "can help" is normalised by the number of topics in the taxonomy. */
+const T = topics.length;
+
 /** The affinity of docs/domain.md §7 before size and maturity existed, written out independently. */
 function affinityBefore(p: Participant, q: Participant): number {
   const inter = p.needs.filter((k) => q.needs.includes(k)).length;
@@ -93,7 +96,7 @@ function affinityBefore(p: Participant, q: Participant): number {
   return (
     (p.type !== "" && p.type === q.type ? 2 : 0) +
     (union === 0 ? 0 : inter / union) +
-    (0.5 * help) / 9 +
+    (0.5 * help) / T +
     (p.inPerson && q.inPerson && p.province !== "" && p.province === q.province ? 0.5 : 0)
   );
 }
@@ -174,7 +177,7 @@ describe("affinity", () => {
   it("adds type, shared needs, help and province as in docs/domain.md §7", () => {
     // same type; needs ∩ = {storage}, ∪ = {metadata, storage, born_digital, ai};
     // N(p) ∩ S(q) = {metadata}, N(q) ∩ S(p) = {}; same province and both in person.
-    expect(affinity(p, q)).toBeCloseTo(2 + 1 * (1 / 4) + 0.5 * ((1 + 0) / 9) + 0.5, 12);
+    expect(affinity(p, q)).toBeCloseTo(2 + 1 * (1 / 4) + 0.5 * ((1 + 0) / T) + 0.5, 12);
     expect(affinity(q, p)).toBeCloseTo(affinity(p, q), 15);
   });
 
@@ -183,7 +186,7 @@ describe("affinity", () => {
     const s = person("s", "D", "Omroep", ["ai", "carriers", "copyright"], ["avg"], "Utrecht", true);
     // other type; ∩ = {ai}, ∪ = {avg, ai, carriers, copyright}; N(r) ∩ S(s) = {avg},
     // N(s) ∩ S(r) = {carriers, copyright}; r does not meet in person.
-    expect(affinity(r, s)).toBeCloseTo(0 + 1 * (1 / 4) + 0.5 * ((1 + 2) / 9) + 0, 12);
+    expect(affinity(r, s)).toBeCloseTo(0 + 1 * (1 / 4) + 0.5 * ((1 + 2) / T) + 0, 12);
   });
 
   it("is 0 for strangers with no needs (Jaccard of two empty sets is 0)", () => {
@@ -192,10 +195,17 @@ describe("affinity", () => {
     expect(affinity(a, b)).toBe(0);
   });
 
+  it("counts the platform's own topics (funding, policy, keeping knowledge) like the survey's", () => {
+    const a = person("a", "A", "Archief", ["funding", "knowledge_retention"], [], "", false);
+    const b = person("b", "B", "Museum", ["funding"], ["knowledge_retention", "policy"], "", false);
+    // Shared: funding of {funding, knowledge_retention}; b can help a with knowledge_retention.
+    expect(affinity(a, b)).toBeCloseTo(1 * (1 / 2) + 0.5 * (1 / T), 12);
+  });
+
   it("uses the weights it is given", () => {
     const weights = { sameType: 0, sharedNeeds: 2, canHelp: 9, sameProvinceInPerson: 1 };
-    expect(affinity(p, q, weights)).toBeCloseTo(0 + 2 * (1 / 4) + 9 * (1 / 9) + 1, 12);
-    expect(affinity(p, q, { sameType: 10 })).toBeCloseTo(10 + 1 / 4 + 0.5 / 9 + 0.5, 12);
+    expect(affinity(p, q, weights)).toBeCloseTo(0 + 2 * (1 / 4) + 9 * (1 / T) + 1, 12);
+    expect(affinity(p, q, { sameType: 10 })).toBeCloseTo(10 + 1 / 4 + 0.5 / T + 0.5, 12);
   });
 });
 

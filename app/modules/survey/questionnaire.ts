@@ -169,6 +169,15 @@ function need<const C extends string>(column: C, topicNl: string, topicEn: strin
   );
 }
 
+/**
+ * A knowledge need that AV-Kennisnet asks about in its own self-assessment and pulse rounds, and
+ * the TrendMonitor does not (docs/domain.md §3): optional in an import, in none of the report's
+ * figures; it counts in an institution's profile and in intervision matching like the others.
+ */
+function platformNeed<const C extends string>(column: C, topicNl: string, topicEn: string, shortNl: string) {
+  return { ...need(column, topicNl, topicEn, shortNl), required: false };
+}
+
 function chance<const C extends string>(column: C, source: Text) {
   return choice(
     column,
@@ -330,6 +339,19 @@ export const questionnaire = [
   need("need_avg", "AVG en privacy", "GDPR and privacy", "AVG en privacy"),
   need("need_ai", "AI en spraakherkenning", "AI and speech-to-text", "AI en spraakherkenning"),
   need("need_carriers", "dragers", "carriers", "Dragerkennis"),
+  platformNeed(
+    "need_funding",
+    "financiering en subsidies",
+    "funding and grants",
+    "Financiering en subsidies",
+  ),
+  platformNeed("need_policy", "selectie en AV-beleid", "selection and AV policy", "Selectie en AV-beleid"),
+  platformNeed(
+    "need_knowledge_retention",
+    "kennis borgen als collega's vertrekken",
+    "keeping knowledge when people leave",
+    "Kennis borgen",
+  ),
   choice(
     "digitisation_degree",
     "digitisation",
@@ -498,6 +520,9 @@ export const dashboardColumns = [
   "born_digital_policy",
 ] as const satisfies readonly ChoiceColumn[];
 export type DashboardColumn = (typeof dashboardColumns)[number];
+
+/** The platform's own questions, not in the TrendMonitor (see platformNeed). */
+export const platformColumns: readonly string[] = ["need_funding", "need_policy", "need_knowledge_retention"];
 
 /** Columns that may never leave the server in a public page or download. */
 export const privateColumns: readonly SurveyColumn[] = questionnaire.flatMap((def) =>
