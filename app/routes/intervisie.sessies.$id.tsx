@@ -43,14 +43,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   const { session, access } = await requireSessionAccess(context.db, id, user).catch(throwAsResponse);
   const now = new Date();
-  const [name, attendance, members, myStatus, rating] = await Promise.all([
+  const [name, attendance, members, myStatus, rating, practice] = await Promise.all([
     groupName(context.db, session.groupId),
     listAttendance(context.db, id),
     groupMembers(context.db, session.groupId),
     myRsvpStatus(context.db, id, user.id),
     myRating(context.db, id, user.id),
+    caseForSession(context.db, user, { session, access }, now),
   ]);
-  const practice = await caseForSession(context.db, user, id, now);
   const carrierOptions = practice?.canDraft
     ? (await listPublishedArticles(context.db, { locale: localeFromRequest(request), kind: "drager" })).map(
         (a) => ({ slug: a.slug, title: a.title }),

@@ -20,6 +20,7 @@ import type { ContentLocale } from "../../kennisbank/model.ts";
 import { sourcesByKey } from "../../kennisbank/sources.server.ts";
 import { notify } from "../../notifications/notifications.server.ts";
 import { topics as topicList } from "../../taxonomy.ts";
+import type { GroupAccess } from "../access.server.ts";
 import {
   getSession,
   noAccess,
@@ -123,7 +124,8 @@ async function caseRow(db: DB | Tx, sessionId: number) {
 export async function caseForSession(
   db: DB,
   viewer: Viewer,
-  sessionId: number,
+  /** The session's id, or its row and the viewer's access when the caller has them already. */
+  target: number | { session: SessionRow; access: GroupAccess },
   now = new Date(),
 ): Promise<{
   present: { userId: string; name: string }[];
@@ -132,11 +134,11 @@ export async function caseForSession(
   ended: boolean;
   case: CaseView | null;
 } | null> {
-  const { session, access } = await requireSessionAccess(db, sessionId, viewer);
+  const { session, access } =
+    typeof target === "number" ? await requireSessionAccess(db, target, viewer) : target;
   if (access.membership === null) return null;
-  const present = await presentMembers(db, session, now);
+  const [present, row] = await Promise.all([presentMembers(db, session, now), caseRow(db, session.id)]);
   const isPresent = present.some((p) => p.userId === viewer.id);
-  const row = await caseRow(db, sessionId);
   const canDraft = isPresent && session.roles.caseOwner === viewer.id && !row?.articleSlug;
   if (!row) return { present, isPresent, canDraft, ended: ended(session, now), case: null };
   const consents = await db
