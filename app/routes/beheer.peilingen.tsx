@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useLocale, useT } from "#app/i18n/index.ts";
+import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
   createRound,
@@ -13,7 +13,9 @@ import {
 } from "#app/modules/survey/pulse.server.ts";
 import { choiceColumns, choiceDef } from "#app/modules/survey/questionnaire.ts";
 
-export const meta: MetaFunction = () => [{ title: "Peilingen · Beheer · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "pulse.admin.title", "beheer.title") },
+];
 
 /** Moderators open and close pulse rounds (issue #20, part 4). */
 export async function loader({ request, context }: LoaderFunctionArgs) {

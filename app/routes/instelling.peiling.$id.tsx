@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useLocale, useT } from "#app/i18n/index.ts";
+import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import {
   getRound,
@@ -18,10 +18,12 @@ import {
   readPulseAnswer,
   savePulseAnswer,
 } from "#app/modules/survey/pulse.server.ts";
-import { choiceDef, labelsOf } from "#app/modules/survey/questionnaire.ts";
+import { answerLabel, choiceDef, labelsOf } from "#app/modules/survey/questionnaire.ts";
 import { institution } from "#db/schema/auth.ts";
 
-export const meta: MetaFunction = () => [{ title: "Peiling · Mijn instelling · AV-Kennisnet" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, data ? { text: data.round.title } : "pulse.member.title", "profiel.title") },
+];
 
 /** A member of a confirmed institution answers a pulse round for it. */
 async function roundFor(request: Request, context: LoaderFunctionArgs["context"], param: string | undefined) {
@@ -87,7 +89,7 @@ export default function PulseAnswerPage() {
               <option value="">{t("survey.self.noAnswer")}</option>
               {labelsOf(column).map((label) => (
                 <option key={label} value={label}>
-                  {label}
+                  {answerLabel(label, locale)}
                 </option>
               ))}
             </SelectField>

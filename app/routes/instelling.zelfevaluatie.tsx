@@ -8,14 +8,16 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
+import { type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { getInstitutionProfile, saveSelfAssessment } from "#app/modules/survey/profile.server.ts";
-import type { QuestionGroup } from "#app/modules/survey/questionnaire.ts";
+import { answerLabel, type QuestionGroup } from "#app/modules/survey/questionnaire.ts";
 import { type FormErrors, formQuestions, readSelfAssessment } from "#app/modules/survey/self-assessment.ts";
 import { institutionTypes } from "#app/modules/taxonomy.ts";
 
-export const meta: MetaFunction = () => [{ title: "Vragenlijst invullen · Mijn instelling · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "survey.self.title", "profiel.title") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -126,7 +128,7 @@ export default function SelfAssessmentPage() {
                             value={label}
                             defaultChecked={current.aiUses.includes(label)}
                           />
-                          <label htmlFor={`${def.column}-${label}`}>{label}</label>
+                          <label htmlFor={`${def.column}-${label}`}>{answerLabel(label, locale)}</label>
                         </div>
                       ))}
                       {errors[def.column] ? (
@@ -148,7 +150,7 @@ export default function SelfAssessmentPage() {
                     <option value="">{t("survey.self.noAnswer")}</option>
                     {def.labels.map((label) => (
                       <option key={label} value={label}>
-                        {label}
+                        {answerLabel(label, locale)}
                       </option>
                     ))}
                   </SelectField>

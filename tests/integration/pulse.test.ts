@@ -5,8 +5,8 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { PulseResult } from "#app/modules/survey/pulse.server.ts";
-import { action as adminAction } from "#app/routes/beheer.peilingen.tsx";
+import type { PulseResult, PulseRoundSummary } from "#app/modules/survey/pulse.server.ts";
+import { action as adminAction, loader as adminLoader } from "#app/routes/beheer.peilingen.tsx";
 import { action as answerAction, loader as answerLoader } from "#app/routes/instelling.peiling.$id.tsx";
 import { loader as trendsLoader } from "#app/routes/trends._index.tsx";
 import type { Database } from "#db/client.server.ts";
@@ -105,6 +105,16 @@ describe("pulse rounds", () => {
     );
     expect(own.answers).toEqual({ ooc_known: "Ja" });
     expect(await database.db.select().from(pulseAnswer)).toHaveLength(2);
+
+    // The moderator's list counts the institutions that answered this round.
+    const listed = body<{ rounds: PulseRoundSummary[] }>(
+      await adminLoader({
+        request: get("/beheer/peilingen", { Cookie: moderator.cookie }),
+        params: {},
+        context,
+      }),
+    ).rounds;
+    expect(listed.find((r) => r.id === id)?.answered).toBe(2);
 
     let pulse = (await pulsesOnTrends()).find((p) => p.id === id)!;
     expect(pulse).toMatchObject({ title: "Peiling AI 2026", hidden: true, n: null, questions: [] });

@@ -100,13 +100,20 @@ export async function listRounds(db: DB, options: { openOnly?: boolean } = {}): 
       columns: pulseRound.columns,
       open: pulseRound.open,
       createdAt: pulseRound.createdAt,
-      answered: sql<number>`(select count(*)::int from ${pulseAnswer} where ${pulseAnswer.roundId} = ${pulseRound.id})`,
     })
     .from(pulseRound)
     .where(options.openOnly ? eq(pulseRound.open, true) : undefined)
     .orderBy(desc(pulseRound.createdAt), desc(pulseRound.id));
+  // Counted apart, per round: inside a correlated subquery the round's "id" would be read as
+  // the answer's own id (the column names are not qualified there), counting the wrong rows.
+  const counts = await db
+    .select({ roundId: pulseAnswer.roundId, answered: sql<number>`count(*)::int` })
+    .from(pulseAnswer)
+    .groupBy(pulseAnswer.roundId);
+  const answered = new Map(counts.map((c) => [c.roundId, Number(c.answered)]));
   return rows.map((r) => ({
     ...r,
+    answered: answered.get(r.id) ?? 0,
     columns: r.columns as ChoiceColumn[],
     createdAt: r.createdAt.toISOString(),
   }));
