@@ -8,7 +8,14 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import {
+  localeFromRequest,
+  type MessageKey,
+  pageTitle,
+  translator,
+  useLocale,
+  useT,
+} from "#app/i18n/index.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { getInstitutionProfile, saveSelfAssessment } from "#app/modules/survey/profile.server.ts";
 import { answerLabel, type QuestionGroup } from "#app/modules/survey/questionnaire.ts";
@@ -39,17 +46,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
+  const t = translator(localeFromRequest(request));
   if (!user.institutionId) {
-    return data(
-      {
-        errors: {
-          form: "Kies eerst je instelling in je account; dan kun je de vragenlijst invullen.",
-        } as FormErrors,
-      },
-      { status: 400 },
-    );
+    return data({ errors: { form: t("survey.error.noInstitution") } as FormErrors }, { status: 400 });
   }
-  const read = readSelfAssessment(await request.formData());
+  const read = readSelfAssessment(await request.formData(), t);
   if (!read.ok) return data({ errors: read.errors }, { status: 400 });
   await saveSelfAssessment(context.db, { id: user.id, institutionId: user.institutionId }, read.value);
   return redirect("/instelling?opgeslagen=1");

@@ -125,6 +125,17 @@ describe("pulse rounds", () => {
       "Kies een van de antwoorden.",
     );
 
+    // In English, in English; still nothing stored.
+    const badEnglish = await answer(`${second.cookie}; taal=en`, id, { ooc_known: "Maybe" });
+    expect(body<{ errors: Record<string, string> }>(badEnglish).errors.ooc_known).toBe(
+      "Choose one of the answers.",
+    );
+    const noneEnglish = await openRound(`${moderator.cookie}; taal=en`, "AI", []);
+    expect(body<{ errors: Record<string, string> }>(noneEnglish).errors.columns).toBe(
+      "Choose at least one question.",
+    );
+    expect(await database.db.select().from(pulseAnswer)).toHaveLength(2);
+
     for (let i = 2; i < 4; i++)
       await answer((await memberOfNew(`Archief ${i}`)).cookie, id, { ooc_known: values[i]! });
     expect((await pulsesOnTrends()).find((p) => p.id === id)!.hidden).toBe(true);
@@ -167,6 +178,10 @@ describe("pulse rounds", () => {
     });
     const late = await answer(first.cookie, id, { ooc_known: "Nee" });
     expect(body<{ errors: Record<string, string> }>(late).errors.form).toBe("Deze peiling is gesloten.");
+    const lateEnglish = await answer(`${first.cookie}; taal=en`, id, { ooc_known: "Nee" });
+    expect(body<{ errors: Record<string, string> }>(lateEnglish).errors.form).toBe(
+      "This pulse round is closed.",
+    );
     expect((await pulsesOnTrends()).find((p) => p.id === id)).toMatchObject({ open: false, n: 5 });
   });
 });
