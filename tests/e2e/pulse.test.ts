@@ -176,6 +176,7 @@ describe("the whole TrendMonitor: comparison and pulse rounds in the browser", (
 
     const { context, page, errors } = await loggedIn(MUSEUM.member, "/instelling");
     await expect.poll(() => heading(page)).toBe(MUSEUM.name);
+    expect(await page.title()).toBe(`${nl["profiel.title"]} · ${nl["site.name"]}`);
     // No answers yet: nothing to compare, and the way to the self-assessment.
     const section = page.getByRole("region", { name: nl["vergelijking.title"] });
     expect(await section.getByText(nl["vergelijking.noAnswers"]).count()).toBe(1);
@@ -410,7 +411,7 @@ describe("the whole TrendMonitor: comparison and pulse rounds in the browser", (
     await context.addCookies([{ name: "taal", value: "en", url: app.url }]);
     await page.goto("/instelling");
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
-    expect(await page.title()).toBe(`${en["profiel.title"]} · AV-Kennisnet`);
+    expect(await page.title()).toBe(`${en["profiel.title"]} · ${en["site.name"]}`);
 
     // No Dutch heading anywhere on the page.
     const headings = await page.getByRole("heading").allTextContents();
