@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
 import type { ArticleListItem } from "#app/modules/kennisbank/articles.server.ts";
 import type { InstitutionProfile } from "#app/modules/survey/profile.server.ts";
-import { choiceDef } from "#app/modules/survey/questionnaire.ts";
+import { answerLabel, choiceDef } from "#app/modules/survey/questionnaire.ts";
 import { type TopicKey, topics } from "#app/modules/taxonomy.ts";
 import { formatDate } from "#app/utils/format.ts";
 import { FormMessage } from "./forms.tsx";
@@ -32,6 +32,8 @@ export function InstitutionProfileView({
 }) {
   const t = useT();
   const locale = useLocale();
+  const answerOrUnanswered = (answer: string | null) =>
+    answer === null ? t("profiel.unanswered") : answerLabel(answer, locale);
   const { institution, latest, needs, offers } = profile;
   const topicLabel = (key: TopicKey) => topics.find((topic) => topic.key === key)?.[locale] ?? key;
   const type = latest && latest.institutionType !== "Onbekend" ? latest.institutionType : institution.type;
@@ -73,7 +75,7 @@ export function InstitutionProfileView({
               {sizeColumns.map((column) => (
                 <div key={column} className="contents">
                   <dt className="font-medium">{choiceDef(column).short[locale]}</dt>
-                  <dd>{latest.answers[column] ?? t("profiel.unanswered")}</dd>
+                  <dd>{answerOrUnanswered(latest.answers[column])}</dd>
                 </div>
               ))}
             </dl>
@@ -158,9 +160,7 @@ export function InstitutionProfileView({
                     <th scope="row" className="py-1 pr-4 font-normal">
                       {topic[locale]}
                     </th>
-                    <td className="py-1 pr-4">
-                      {latest.answers[topic.surveyColumn] ?? t("profiel.unanswered")}
-                    </td>
+                    <td className="py-1 pr-4">{answerOrUnanswered(latest.answers[topic.surveyColumn])}</td>
                     <td className="py-1">
                       {needs.includes(topic.key)
                         ? t("profiel.meaning.need")

@@ -49,3 +49,19 @@ export function useLocale(): Locale {
 export function useT() {
   return translator(useLocale());
 }
+
+/**
+ * A page title in the page's language, for a route's `meta`: the given parts (message keys or
+ * text), then the site name, joined by " · ". The language is the root loader's.
+ */
+export function pageTitle(
+  matches: readonly { id: string; data?: unknown }[],
+  ...parts: (MessageKey | { text: string })[]
+): string {
+  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
+  const locale = isLocale(root?.locale) ? root.locale : defaultLocale;
+  return [
+    ...parts.map((p) => (typeof p === "string" ? translate(locale, p) : p.text)),
+    translate(locale, "site.name"),
+  ].join(" · ");
+}

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
   createRound,
@@ -13,7 +13,9 @@ import {
 } from "#app/modules/survey/pulse.server.ts";
 import { choiceColumns, choiceDef } from "#app/modules/survey/questionnaire.ts";
 
-export const meta: MetaFunction = () => [{ title: "Peilingen · Beheer · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "pulse.admin.title", "beheer.title") },
+];
 
 /** Moderators open and close pulse rounds (issue #20, part 4). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -23,6 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "import:survey");
+  const t = translator(localeFromRequest(request));
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   if (intent === "openen" || intent === "sluiten") {
@@ -33,12 +36,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       (await setRoundOpen(context.db, moderator.id, id, intent === "openen"));
     if (!ok)
       return data(
-        { errors: { form: "Deze peiling bestaat niet." } as Record<string, string>, ok: null },
+        { errors: { form: t("pulse.error.not_found") } as Record<string, string>, ok: null },
         { status: 404 },
       );
     return { errors: {} as Record<string, string>, ok: intent === "openen" ? "opened" : "closed" };
   }
-  const read = readRoundForm(form);
+  const read = readRoundForm(form, t);
   if (!read.ok) return data({ errors: read.errors, ok: null }, { status: 400 });
   await createRound(context.db, moderator.id, read);
   return { errors: {} as Record<string, string>, ok: "created" };

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { InstitutionProfileView } from "#app/components/institution-profile.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import {
   decideMembership,
@@ -17,10 +17,10 @@ import { formatNumber } from "#app/modules/dragers/planner.ts";
 import { type ComparisonResult, compareInstitution } from "#app/modules/survey/comparison.server.ts";
 import { getInstitutionProfile, startingArticles } from "#app/modules/survey/profile.server.ts";
 import { listRounds, ownAnswer } from "#app/modules/survey/pulse.server.ts";
-import { choiceDef } from "#app/modules/survey/questionnaire.ts";
+import { answerLabel, choiceDef } from "#app/modules/survey/questionnaire.ts";
 import { institution } from "#db/schema/auth.ts";
 
-export const meta: MetaFunction = () => [{ title: "Mijn instelling · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "profiel.title") }];
 
 /** The profile of the member's own institution. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -226,10 +226,13 @@ function ComparisonView({ result }: { result: ComparisonResult }) {
         <>
           <p className="text-muted">
             {(result.comparison.basis === "type_and_band"
-              ? t("vergelijking.basisBand").replace("{band}", result.comparison.band ?? "")
+              ? t("vergelijking.basisBand").replace(
+                  "{band}",
+                  answerLabel(result.comparison.band ?? "", locale),
+                )
               : t("vergelijking.basisType")
             )
-              .replace("{type}", result.comparison.institutionType)
+              .replace("{type}", t(`survey.type.${result.comparison.institutionType}` as MessageKey))
               .replace("{size}", String(result.comparison.size))}
           </p>
           <p className="text-muted">{t("vergelijking.privacy")}</p>
@@ -259,7 +262,7 @@ function ComparisonView({ result }: { result: ComparisonResult }) {
                       {q.own === null
                         ? t("vergelijking.notAnswered")
                         : q.own.length
-                          ? q.own.join(", ")
+                          ? q.own.map((label) => answerLabel(label, locale)).join(", ")
                           : t("vergelijking.none")}
                     </td>
                     <td className="p-2">
@@ -270,7 +273,7 @@ function ComparisonView({ result }: { result: ComparisonResult }) {
                           <ul className="space-y-0.5">
                             {q.shares.map((s) => (
                               <li key={s.label}>
-                                {s.label}: {s.percent} %
+                                {answerLabel(s.label, locale)}: {s.percent} %
                               </li>
                             ))}
                           </ul>

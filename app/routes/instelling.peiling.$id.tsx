@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import {
   getRound,
@@ -18,10 +18,12 @@ import {
   readPulseAnswer,
   savePulseAnswer,
 } from "#app/modules/survey/pulse.server.ts";
-import { choiceDef, labelsOf } from "#app/modules/survey/questionnaire.ts";
+import { answerLabel, choiceDef, labelsOf } from "#app/modules/survey/questionnaire.ts";
 import { institution } from "#db/schema/auth.ts";
 
-export const meta: MetaFunction = () => [{ title: "Peiling · Mijn instelling · AV-Kennisnet" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, data ? { text: data.round.title } : "pulse.member.title", "profiel.title") },
+];
 
 /** A member of a confirmed institution answers a pulse round for it. */
 async function roundFor(request: Request, context: LoaderFunctionArgs["context"], param: string | undefined) {
@@ -34,7 +36,8 @@ async function roundFor(request: Request, context: LoaderFunctionArgs["context"]
   if (!own?.confirmed) throw redirect("/instelling");
   const id = /^\d{1,9}$/.test(param ?? "") ? Number(param) : 0;
   const round = id ? await getRound(context.db, id) : null;
-  if (!round) throw new Response("Deze peiling bestaat niet.", { status: 404 });
+  if (!round)
+    throw new Response(translator(localeFromRequest(request))("pulse.error.not_found"), { status: 404 });
   return { user: { id: user.id, institutionId: user.institutionId }, round, name: own.name };
 }
 
@@ -47,13 +50,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, round } = await roundFor(request, context, params.id);
-  const read = readPulseAnswer(await request.formData(), round.columns);
+  const t = translator(localeFromRequest(request));
+  const read = readPulseAnswer(await request.formData(), round.columns, t);
   if (!read.ok) return data({ errors: read.errors }, { status: 400 });
   try {
     await savePulseAnswer(context.db, user, round.id, read.answers);
   } catch (error) {
     if (error instanceof PulseError)
-      return data({ errors: { form: error.message } as Record<string, string> }, { status: 409 });
+      return data(
+        { errors: { form: t(`pulse.error.${error.code}`) } as Record<string, string> },
+        { status: 409 },
+      );
     throw error;
   }
   return redirect(`/instelling/peiling/${round.id}?opgeslagen=1`);
@@ -87,7 +94,7 @@ export default function PulseAnswerPage() {
               <option value="">{t("survey.self.noAnswer")}</option>
               {labelsOf(column).map((label) => (
                 <option key={label} value={label}>
-                  {label}
+                  {answerLabel(label, locale)}
                 </option>
               ))}
             </SelectField>

@@ -8,14 +8,23 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
+import {
+  localeFromRequest,
+  type MessageKey,
+  pageTitle,
+  translator,
+  useLocale,
+  useT,
+} from "#app/i18n/index.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { getInstitutionProfile, saveSelfAssessment } from "#app/modules/survey/profile.server.ts";
-import { platformColumns, type QuestionGroup } from "#app/modules/survey/questionnaire.ts";
+import { answerLabel, platformColumns, type QuestionGroup } from "#app/modules/survey/questionnaire.ts";
 import { type FormErrors, formQuestions, readSelfAssessment } from "#app/modules/survey/self-assessment.ts";
 import { institutionTypes } from "#app/modules/taxonomy.ts";
 
-export const meta: MetaFunction = () => [{ title: "Vragenlijst invullen · Mijn instelling · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "survey.self.title", "profiel.title") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -37,17 +46,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
+  const t = translator(localeFromRequest(request));
   if (!user.institutionId) {
-    return data(
-      {
-        errors: {
-          form: "Kies eerst je instelling in je account; dan kun je de vragenlijst invullen.",
-        } as FormErrors,
-      },
-      { status: 400 },
-    );
+    return data({ errors: { form: t("survey.error.noInstitution") } as FormErrors }, { status: 400 });
   }
-  const read = readSelfAssessment(await request.formData());
+  const read = readSelfAssessment(await request.formData(), t);
   if (!read.ok) return data({ errors: read.errors }, { status: 400 });
   await saveSelfAssessment(context.db, { id: user.id, institutionId: user.institutionId }, read.value);
   return redirect("/instelling?opgeslagen=1");
@@ -126,7 +129,7 @@ export default function SelfAssessmentPage() {
                             value={label}
                             defaultChecked={current.aiUses.includes(label)}
                           />
-                          <label htmlFor={`${def.column}-${label}`}>{label}</label>
+                          <label htmlFor={`${def.column}-${label}`}>{answerLabel(label, locale)}</label>
                         </div>
                       ))}
                       {errors[def.column] ? (
@@ -151,7 +154,7 @@ export default function SelfAssessmentPage() {
                     <option value="">{t("survey.self.noAnswer")}</option>
                     {def.labels.map((label) => (
                       <option key={label} value={label}>
-                        {label}
+                        {answerLabel(label, locale)}
                       </option>
                     ))}
                   </SelectField>

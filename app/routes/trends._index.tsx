@@ -23,7 +23,7 @@ import {
 } from "#app/modules/survey/dashboard.ts";
 import { loadFigures } from "#app/modules/survey/figures.server.ts";
 import { type PulseResult, pulseResults } from "#app/modules/survey/pulse.server.ts";
-import { choiceDef, type QuestionGroup } from "#app/modules/survey/questionnaire.ts";
+import { answerLabel, choiceDef, type QuestionGroup } from "#app/modules/survey/questionnaire.ts";
 import { loadTrendData, memoByVersion, pickWave } from "#app/modules/survey/trends.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Trends · AV-Kennisnet" }];
@@ -534,7 +534,7 @@ function PulseRounds({ pulses }: { pulses: PulseResult[] }) {
                   ) : (
                     q.shares.map((s) => (
                       <tr key={s.label} className="border-t border-line">
-                        <td className="p-1">{s.label}</td>
+                        <td className="p-1">{answerLabel(s.label, locale)}</td>
                         <td className="p-1">{s.percent} %</td>
                       </tr>
                     ))

@@ -5,8 +5,8 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { PulseResult } from "#app/modules/survey/pulse.server.ts";
-import { action as adminAction } from "#app/routes/beheer.peilingen.tsx";
+import type { PulseResult, PulseRoundSummary } from "#app/modules/survey/pulse.server.ts";
+import { action as adminAction, loader as adminLoader } from "#app/routes/beheer.peilingen.tsx";
 import { action as answerAction, loader as answerLoader } from "#app/routes/instelling.peiling.$id.tsx";
 import { loader as trendsLoader } from "#app/routes/trends._index.tsx";
 import type { Database } from "#db/client.server.ts";
@@ -106,6 +106,16 @@ describe("pulse rounds", () => {
     expect(own.answers).toEqual({ ooc_known: "Ja" });
     expect(await database.db.select().from(pulseAnswer)).toHaveLength(2);
 
+    // The moderator's list counts the institutions that answered this round.
+    const listed = body<{ rounds: PulseRoundSummary[] }>(
+      await adminLoader({
+        request: get("/beheer/peilingen", { Cookie: moderator.cookie }),
+        params: {},
+        context,
+      }),
+    ).rounds;
+    expect(listed.find((r) => r.id === id)?.answered).toBe(2);
+
     let pulse = (await pulsesOnTrends()).find((p) => p.id === id)!;
     expect(pulse).toMatchObject({ title: "Peiling AI 2026", hidden: true, n: null, questions: [] });
 
@@ -114,6 +124,17 @@ describe("pulse rounds", () => {
     expect(body<{ errors: Record<string, string> }>(bad).errors.ooc_known).toBe(
       "Kies een van de antwoorden.",
     );
+
+    // In English, in English; still nothing stored.
+    const badEnglish = await answer(`${second.cookie}; taal=en`, id, { ooc_known: "Maybe" });
+    expect(body<{ errors: Record<string, string> }>(badEnglish).errors.ooc_known).toBe(
+      "Choose one of the answers.",
+    );
+    const noneEnglish = await openRound(`${moderator.cookie}; taal=en`, "AI", []);
+    expect(body<{ errors: Record<string, string> }>(noneEnglish).errors.columns).toBe(
+      "Choose at least one question.",
+    );
+    expect(await database.db.select().from(pulseAnswer)).toHaveLength(2);
 
     for (let i = 2; i < 4; i++)
       await answer((await memberOfNew(`Archief ${i}`)).cookie, id, { ooc_known: values[i]! });
@@ -157,6 +178,10 @@ describe("pulse rounds", () => {
     });
     const late = await answer(first.cookie, id, { ooc_known: "Nee" });
     expect(body<{ errors: Record<string, string> }>(late).errors.form).toBe("Deze peiling is gesloten.");
+    const lateEnglish = await answer(`${first.cookie}; taal=en`, id, { ooc_known: "Nee" });
+    expect(body<{ errors: Record<string, string> }>(lateEnglish).errors.form).toBe(
+      "This pulse round is closed.",
+    );
     expect((await pulsesOnTrends()).find((p) => p.id === id)).toMatchObject({ open: false, n: 5 });
   });
 });

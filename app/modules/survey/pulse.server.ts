@@ -12,6 +12,7 @@ import { pulseAnswer, pulseRound } from "#db/schema/survey.ts";
 import { audit } from "../audit.server.ts";
 import { MIN_GROUP_SIZE, percentHalfUp } from "./aggregate.ts";
 import { type ChoiceColumn, choiceColumns, labelsOf } from "./questionnaire.ts";
+import { dutch, type Translate } from "./self-assessment.ts";
 
 /** At most this many questions in one round: a pulse is short. */
 export const MAX_PULSE_QUESTIONS = 6;
@@ -37,18 +38,19 @@ export interface PulseRoundSummary {
 /** Checks a moderator's choice: a title and 1..MAX known choice columns, in questionnaire order. */
 export function readRoundForm(
   form: FormData,
+  t: Translate = dutch,
 ): { ok: true; title: string; columns: ChoiceColumn[] } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const title = String(form.get("title") ?? "").trim();
-  if (title.length < 3) errors.title = "Geef de ronde een titel van ten minste 3 tekens.";
-  else if (title.length > 200) errors.title = "Een titel mag hooguit 200 tekens hebben.";
+  if (title.length < 3) errors.title = t("pulse.error.titleShort");
+  else if (title.length > 200) errors.title = t("pulse.error.titleLong");
   const chosen = form.getAll("columns").map(String);
   const columns = choiceColumns.filter((c) => chosen.includes(c));
   if (chosen.some((c) => !(choiceColumns as readonly string[]).includes(c)))
-    errors.columns = "Kies alleen vragen uit de lijst.";
-  else if (columns.length === 0) errors.columns = "Kies ten minste één vraag.";
+    errors.columns = t("pulse.error.columnsUnknown");
+  else if (columns.length === 0) errors.columns = t("pulse.error.columnsNone");
   else if (columns.length > MAX_PULSE_QUESTIONS)
-    errors.columns = `Kies hooguit ${MAX_PULSE_QUESTIONS} vragen: een peiling is kort.`;
+    errors.columns = t("pulse.error.columnsMany").replace("{max}", String(MAX_PULSE_QUESTIONS));
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, title, columns };
 }
@@ -100,13 +102,20 @@ export async function listRounds(db: DB, options: { openOnly?: boolean } = {}): 
       columns: pulseRound.columns,
       open: pulseRound.open,
       createdAt: pulseRound.createdAt,
-      answered: sql<number>`(select count(*)::int from ${pulseAnswer} where ${pulseAnswer.roundId} = ${pulseRound.id})`,
     })
     .from(pulseRound)
     .where(options.openOnly ? eq(pulseRound.open, true) : undefined)
     .orderBy(desc(pulseRound.createdAt), desc(pulseRound.id));
+  // Counted apart, per round: inside a correlated subquery the round's "id" would be read as
+  // the answer's own id (the column names are not qualified there), counting the wrong rows.
+  const counts = await db
+    .select({ roundId: pulseAnswer.roundId, answered: sql<number>`count(*)::int` })
+    .from(pulseAnswer)
+    .groupBy(pulseAnswer.roundId);
+  const answered = new Map(counts.map((c) => [c.roundId, Number(c.answered)]));
   return rows.map((r) => ({
     ...r,
+    answered: answered.get(r.id) ?? 0,
     columns: r.columns as ChoiceColumn[],
     createdAt: r.createdAt.toISOString(),
   }));
@@ -134,6 +143,7 @@ export async function ownAnswer(
 export function readPulseAnswer(
   form: FormData,
   columns: readonly ChoiceColumn[],
+  t: Translate = dutch,
 ): { ok: true; answers: Record<string, string> } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const answers: Record<string, string> = {};
@@ -141,10 +151,9 @@ export function readPulseAnswer(
     const value = String(form.get(column) ?? "").trim();
     if (value === "") continue;
     if ((labelsOf(column) as readonly string[]).includes(value)) answers[column] = value;
-    else errors[column] = "Kies een van de antwoorden.";
+    else errors[column] = t("survey.error.choice");
   }
-  if (!Object.keys(errors).length && !Object.keys(answers).length)
-    errors.form = "Beantwoord ten minste één vraag.";
+  if (!Object.keys(errors).length && !Object.keys(answers).length) errors.form = t("survey.error.none");
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, answers };
 }

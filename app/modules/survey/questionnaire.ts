@@ -549,3 +549,75 @@ export function labelsOf<C extends ChoiceColumn>(column: C): readonly LabelOf<C>
 }
 
 export type { InstitutionType };
+
+// ---------------------------------------------------------------------------------------------
+// Answer labels in English
+
+/**
+ * English for the canonical answer labels, which are Dutch (they are what the export and the
+ * database hold, and what a form sends). Only for display: a page in English shows these, the
+ * stored value stays the Dutch label. Labels that read the same in both languages (ranges such
+ * as "1-100" or "10-25%", province names) are not listed.
+ */
+const englishLabels: Readonly<Record<string, string>> = {
+  Geen: "None",
+  "101-1.000": "101-1,000",
+  "1.001-10.000": "1,001-10,000",
+  "10.001-50.000": "10,001-50,000",
+  "Meer dan 50.000": "More than 50,000",
+  "Weet ik niet": "Don't know",
+  Goed: "Good",
+  Voldoende: "Sufficient",
+  Onvoldoende: "Insufficient",
+  Slecht: "Poor",
+  "Niet kansrijk": "Not promising",
+  "Onvoldoende kansrijk": "Not promising enough",
+  "Matig kansrijk": "Moderately promising",
+  "Voldoende kansrijk": "Promising enough",
+  "Zeer kansrijk": "Very promising",
+  "Minder dan 1 fte": "Less than 1 FTE",
+  "1 fte": "1 FTE",
+  "1-5 fte": "1-5 FTE",
+  "5-10 fte": "5-10 FTE",
+  "Meer dan 10 fte": "More than 10 FTE",
+  Ja: "Yes",
+  Nee: "No",
+  "Minder dan 5%": "Less than 5%",
+  "Meer dan 75%": "More than 75%",
+  "Meer dan 10": "More than 10",
+  Ondertekend: "Signed",
+  "Van plan te ondertekenen": "Intends to sign",
+  "Bewust niet": "Deliberately not",
+  "Niet bekend": "Not aware of it",
+  Alles: "All of it",
+  "Enkel op aanvraag": "Only on request",
+  "Geheel geschikt": "Fully suitable",
+  "Grotendeels geschikt": "Largely suitable",
+  "Deels geschikt": "Partly suitable",
+  "Niet geschikt": "Not suitable",
+  "Ja, kosteloos": "Yes, free of charge",
+  "Ja, tegen betaling": "Yes, for a fee",
+  "Ja, al ons born digital materiaal": "Yes, all our born-digital material",
+  "Ja, selectief": "Yes, selectively",
+  "Geen beleid": "No policy",
+  "Wil afspraken maken, nog geen tijd voor gehad": "Wants to make agreements, no time for it yet",
+  "Afspraken gemaakt met depotgevers": "Agreements made with depositors",
+  "Initiatieven ontplooid": "Initiatives taken",
+  "Niet van toepassing": "Not applicable",
+  objectherkenning: "object recognition",
+  metadateren: "metadata",
+  ondertitelen: "subtitling",
+};
+
+/** A canonical (Dutch) answer label as a page in `locale` shows it. */
+export function answerLabel(label: string, locale: "nl" | "en"): string {
+  return locale === "en" ? (englishLabels[label] ?? label) : label;
+}
+
+/** Every answer label of the questionnaire (choice and multi questions), for checks. */
+export function allAnswerLabels(): string[] {
+  const labels = new Set<string>();
+  for (const def of questionnaire)
+    if (def.kind === "choice" || def.kind === "multi") for (const label of def.labels) labels.add(label);
+  return [...labels];
+}

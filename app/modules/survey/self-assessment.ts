@@ -2,6 +2,7 @@
 // in the app. Reads the submitted form into the shape an imported row has (parse.ts), so that
 // profiles and matching treat both alike. Shared by server and browser (no server imports).
 
+import { type MessageKey, nl } from "#app/i18n/nl.ts";
 import { type InstitutionType, institutionTypes } from "#app/modules/taxonomy.ts";
 import type { SurveyRow } from "./parse.ts";
 import {
@@ -29,12 +30,17 @@ export const formQuestions = questionnaire.filter(
 
 export type FormErrors = Record<string, string>;
 
+/** Turns a message key into the text of the page's language; Dutch unless the caller says otherwise. */
+export type Translate = (key: MessageKey) => string;
+export const dutch: Translate = (key) => nl[key];
+
 /**
  * The submitted form, checked: every answer must be one of the question's labels (or blank:
  * not answered). The institution type is required, and at least one question must be answered.
  */
 export function readSelfAssessment(
   form: FormData,
+  t: Translate = dutch,
 ): { ok: true; value: SelfAssessment } | { ok: false; errors: FormErrors } {
   const errors: FormErrors = {};
   const text = (name: string) => {
@@ -44,11 +50,11 @@ export function readSelfAssessment(
 
   const type = text("institution_type");
   if (!(institutionTypes as readonly string[]).includes(type) || type === "Onbekend") {
-    errors.institution_type = "Kies het type van je instelling.";
+    errors.institution_type = t("survey.error.type");
   }
   const province = text("province");
   if (province !== "" && !(provinces as readonly string[]).includes(province)) {
-    errors.province = "Kies een provincie uit de lijst.";
+    errors.province = t("survey.error.province");
   }
 
   const answers = {} as Record<ChoiceColumn, string | null>;
@@ -62,21 +68,20 @@ export function readSelfAssessment(
       answered++;
     } else {
       answers[column] = null;
-      errors[column] = "Kies een van de antwoorden.";
+      errors[column] = t("survey.error.choice");
     }
   }
 
   const aiUses: AiUse[] = [];
   for (const value of form.getAll("ai_uses")) {
     if (typeof value !== "string" || value === "") continue;
-    if (!(aiUseLabels as readonly string[]).includes(value))
-      errors.ai_uses = "Kies uit de genoemde toepassingen.";
+    if (!(aiUseLabels as readonly string[]).includes(value)) errors.ai_uses = t("survey.error.aiUses");
     else if (!aiUses.includes(value as AiUse)) aiUses.push(value as AiUse);
   }
   aiUses.sort((a, b) => aiUseLabels.indexOf(a) - aiUseLabels.indexOf(b));
 
   if (answered === 0 && !errors.institution_type) {
-    errors.form = "Beantwoord ten minste één vraag.";
+    errors.form = t("survey.error.none");
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
