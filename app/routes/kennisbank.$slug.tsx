@@ -19,6 +19,7 @@ import { renderMarkdown } from "#app/modules/kennisbank/markdown.server.ts";
 import { kindLabels } from "#app/modules/kennisbank/model.ts";
 import { lastReview } from "#app/modules/kennisbank/reviews.server.ts";
 import { sourcesByKey } from "#app/modules/kennisbank/sources.server.ts";
+import { articleTemplates } from "#app/modules/kennisbank/templates.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 import { safeHref } from "#app/modules/urls.ts";
 import { formatDate } from "#app/utils/format.ts";
@@ -79,6 +80,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       html: rendered.html,
       toc: rendered.toc,
     },
+    templates: articleTemplates(found.body).map((tpl, i) => ({
+      title: tpl.title,
+      fileName: tpl.fileName,
+      href: `/kennisbank/${found.slug}/sjabloon/${i + 1}`,
+    })),
     notes: notes.map((n): NoteView => ({ ...n, source: describe(n.key) })),
     factCites,
     claims: countClaims(found.body, found.data.carrier),
@@ -153,6 +159,7 @@ export default function ArticlePage() {
     claims,
     sources,
     review,
+    templates,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
@@ -235,6 +242,27 @@ export default function ArticlePage() {
           ) : null}
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered on the server from Markdown and passed through the allow-list sanitiser (markdown.server.ts) */}
           <div className="prose-article max-w-3xl" dangerouslySetInnerHTML={{ __html: article.html }} />
+
+          {templates.length ? (
+            <section
+              aria-labelledby="sjablonen"
+              className="max-w-3xl space-y-2 rounded border border-line p-4"
+            >
+              <h2 id="sjablonen" className="text-base">
+                {t("kb.templates")}
+              </h2>
+              <ul className="space-y-1">
+                {templates.map((tpl) => (
+                  <li key={tpl.href}>
+                    <a href={tpl.href} download={tpl.fileName}>
+                      {t("kb.templates.download").replace("{title}", tpl.title)}
+                    </a>{" "}
+                    <span className="text-sm text-muted">{t("kb.templates.format")}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
 
           <NotesList notes={notes} />
 
