@@ -6,6 +6,7 @@ import { PageHeader } from "#app/components/page-header.tsx";
 import { PracticeCaseSection } from "#app/components/practice-case.tsx";
 import { SessionTimer } from "#app/components/session-timer.tsx";
 import { localeFromRequest, type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
+import { idParam } from "#app/lib/params.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { formatSessionTime } from "#app/modules/intervisie/amsterdam-time.ts";
 import { findMethod, sessionRoles } from "#app/modules/intervisie/methods.ts";
@@ -16,7 +17,6 @@ import {
   setConsent,
 } from "#app/modules/intervisie/sessions/cases.server.ts";
 import {
-  idParam,
   requireSessionAccess,
   SessionError,
   throwAsResponse,
@@ -40,7 +40,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const id = idParam(params.id);
+  const id = idParam(params, "id");
   const { session, access } = await requireSessionAccess(context.db, id, user).catch(throwAsResponse);
   const now = new Date();
   const [name, attendance, members, myStatus, rating] = await Promise.all([
@@ -126,7 +126,7 @@ type ActionResult = {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const id = idParam(params.id);
+  const id = idParam(params, "id");
   await requireSessionAccess(context.db, id, user).catch(throwAsResponse);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");

@@ -105,9 +105,6 @@ export async function requireSessionAccess(
 // For routes
 
 /** A route parameter as a positive id, or 0 (which matches nothing). */
-export function idParam(value: string | undefined | null): number {
-  return value && /^\d{1,9}$/.test(value) ? Number(value) : 0;
-}
 
 /** Throws a 403 or 404 SessionError as the Response a loader or action answers with. */
 export function throwAsResponse(error: unknown): never {
@@ -115,9 +112,4 @@ export function throwAsResponse(error: unknown): never {
     throw new Response(error.status === 404 ? "Niet gevonden" : "Geen toegang", { status: error.status });
   }
   throw error;
-}
-
-/** The site's origin for links in calendars: APP_ORIGIN, else the request's own. */
-export function siteOrigin(request: Request, appOrigin: string | undefined): string {
-  return appOrigin ?? new URL(request.url).origin;
 }
