@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
 import { idParam } from "#app/lib/params.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
@@ -17,7 +18,6 @@ import {
   discardProposal,
   getProposal,
   moveMember,
-  ProposalError,
 } from "#app/modules/intervisie/matching.server.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 
@@ -56,8 +56,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     return data({ error: "Onbekende actie." }, { status: 400 });
   } catch (error) {
-    if (error instanceof ProposalError) return data({ error: error.message }, { status: error.status });
-    throw error;
+    return errorResponse(error, (e) => ({ error: e.message }));
   }
 }
 

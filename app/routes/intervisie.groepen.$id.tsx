@@ -9,13 +9,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, useLocale, useT } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
 import { idParam } from "#app/lib/params.ts";
 import { forbidden, requireUser } from "#app/modules/auth/auth.server.ts";
 import { accessFor, groupAccess } from "#app/modules/intervisie/access.server.ts";
 import { formatSessionTime } from "#app/modules/intervisie/amsterdam-time.ts";
 import {
   decideRequest,
-  GroupError,
   getGroup,
   leaveGroup,
   listPendingRequests,
@@ -78,9 +78,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     return data({ error: "Onbekende actie.", ok: null }, { status: 400 });
   } catch (error) {
-    if (error instanceof GroupError)
-      return data({ error: error.message, ok: null }, { status: error.status });
-    throw error;
+    return errorResponse(error, (e) => ({ error: e.message, ok: null }));
   }
 }
 

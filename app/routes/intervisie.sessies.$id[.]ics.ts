@@ -1,10 +1,11 @@
 // One session as an iCalendar file, for members of the group and moderators.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { throwAsResponse } from "#app/lib/errors.ts";
 import { appOrigin } from "#app/lib/origin.ts";
 import { idParam } from "#app/lib/params.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { sessionsCalendar } from "#app/modules/intervisie/calendar-feed.server.ts";
-import { requireSessionAccess, throwAsResponse } from "#app/modules/intervisie/sessions/core.server.ts";
+import { requireSessionAccess } from "#app/modules/intervisie/sessions/core.server.ts";
 import { groupName } from "#app/modules/intervisie/sessions/planning.server.ts";
 import { myRsvpStatus } from "#app/modules/intervisie/sessions/rsvp.server.ts";
 
