@@ -1,4 +1,4 @@
-import { Lru } from "./lru.ts";
+import { Lru } from "#app/lib/lru.ts";
 import type { IndexState } from "./postgres.ts";
 import { clampQuery, type SearchQuery, type SearchResult } from "./types.ts";
 

@@ -1,4 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
+import { cookieValues } from "#app/lib/cookies.ts";
 import { en } from "./en.ts";
 import { type MessageKey, nl } from "./nl.ts";
 
@@ -16,16 +17,8 @@ export function isLocale(value: unknown): value is Locale {
 
 /** The locale from the `taal` cookie; Dutch when it is absent or not one we speak. */
 export function localeFromRequest(request: Request): Locale {
-  const header = request.headers.get("Cookie") ?? "";
-  for (const part of header.split(";")) {
-    const [name, ...rest] = part.trim().split("=");
-    if (name === LOCALE_COOKIE) {
-      // Compared as sent: our values need no decoding, and a malformed one must not throw.
-      const value = rest.join("=");
-      if (isLocale(value)) return value;
-    }
-  }
-  return defaultLocale;
+  // The first `taal` cookie that names a language we speak.
+  return cookieValues(request.headers.get("Cookie"), LOCALE_COOKIE).find(isLocale) ?? defaultLocale;
 }
 
 export function translate(locale: Locale, key: MessageKey): string {

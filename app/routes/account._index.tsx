@@ -12,8 +12,9 @@ import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/
 import { InstitutionPicker, institutionChoiceSchema } from "#app/components/institution-picker.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useT } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
 import { isSecureRequest, requireUser, startSession } from "#app/modules/auth/auth.server.ts";
-import { InstitutionError, listConfirmedInstitutions } from "#app/modules/auth/institutions.server.ts";
+import { listConfirmedInstitutions } from "#app/modules/auth/institutions.server.ts";
 import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/password-rules.ts";
 import { claimAttempt, forgiveAttempt, limitKeys } from "#app/modules/auth/rate-limit.server.ts";
 import { blankSessionCookie, invalidateUserSessions } from "#app/modules/auth/session.server.ts";
@@ -139,11 +140,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return data({ intent: null, errors: { form: "Onbekende actie." }, ok: null }, { status: 400 });
     }
   } catch (error) {
-    if (error instanceof AccountError || error instanceof InstitutionError) {
-      const field = error instanceof AccountError ? (error.field ?? "form") : "institution";
-      return data({ intent, errors: { [field]: error.message }, ok: null }, { status: 400 });
-    }
-    throw error;
+    return errorResponse(error, (e) => ({ intent, errors: { [e.field ?? "form"]: e.message }, ok: null }));
   }
 }
 

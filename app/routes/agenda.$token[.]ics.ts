@@ -2,8 +2,8 @@
 // unknown or revoked token gets 404. All sessions of the member's groups from a year back,
 // cancelled ones with STATUS:CANCELLED.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { appOrigin } from "#app/lib/origin.ts";
 import { sessionsCalendar, userForFeedToken } from "#app/modules/intervisie/calendar-feed.server.ts";
-import { siteOrigin } from "#app/modules/intervisie/sessions/core.server.ts";
 import { listMemberSessions } from "#app/modules/intervisie/sessions/lists.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -18,7 +18,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const sessions = await listMemberSessions(context.db, userId, { since });
   const body = sessionsCalendar(
     sessions,
-    siteOrigin(request, context.env.APP_ORIGIN),
+    appOrigin(request, context.env.APP_ORIGIN),
     "AV-Kennisnet intervisie",
   );
   return new Response(body, {

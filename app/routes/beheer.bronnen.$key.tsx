@@ -9,8 +9,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { SourceForm } from "#app/components/source-form.tsx";
 import { useT } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
-import { KennisbankError } from "#app/modules/kennisbank/articles.server.ts";
 import {
   getSource,
   parseSourceFields,
@@ -37,10 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     await saveSource(context.db, { id: moderator.id, role: moderator.role }, parsed.value, "update");
   } catch (error) {
-    if (error instanceof KennisbankError) {
-      return data({ fields, errors: { form: error.message } }, { status: error.status });
-    }
-    throw error;
+    return errorResponse(error, (e) => ({ fields, errors: { form: e.message } }));
   }
   return redirect(
     `/beheer/bronnen?opgeslagen=${encodeURIComponent(parsed.value.key)}#bron-${parsed.value.key}`,

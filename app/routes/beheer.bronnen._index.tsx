@@ -10,8 +10,8 @@ import { FormMessage } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { SourceForm } from "#app/components/source-form.tsx";
 import { type MessageKey, useT } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
-import { KennisbankError } from "#app/modules/kennisbank/articles.server.ts";
 import {
   listSources,
   parseSourceFields,
@@ -48,10 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await saveSource(context.db, { id: moderator.id, role: moderator.role }, parsed.value, "create");
   } catch (error) {
-    if (error instanceof KennisbankError) {
-      return data({ fields, errors: { key: error.message } }, { status: error.status });
-    }
-    throw error;
+    return errorResponse(error, (e) => ({ fields, errors: { key: e.message } }));
   }
   return redirect(
     `/beheer/bronnen?opgeslagen=${encodeURIComponent(parsed.value.key)}#bron-${parsed.value.key}`,

@@ -4,9 +4,9 @@ import { z } from "zod";
 import { DangerButton, Field, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { type MessageKey, useT } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
-  LinkError,
   linkName,
   linkNameToNewInstitution,
   listConfirmedInstitutionOptions,
@@ -81,10 +81,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data({ ok: null, error: "Deze koppeling bestaat niet (meer).", nameKey: null }, { status: 409 });
     return { ok: "Koppeling verwijderd.", error: null, nameKey: null };
   } catch (error) {
-    if (error instanceof LinkError) {
-      return data({ ok: null, error: error.message, nameKey: input.nameKey }, { status: 400 });
-    }
-    throw error;
+    return errorResponse(error, (e) => ({ ok: null, error: e.message, nameKey: input.nameKey }));
   }
 }
 

@@ -4,9 +4,10 @@ import { z } from "zod";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useT } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { roles } from "#app/modules/auth/permissions.ts";
-import { AccountError, listUsers, setRole } from "#app/modules/auth/users.server.ts";
+import { listUsers, setRole } from "#app/modules/auth/users.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Gebruikers · Beheer · AV-Kennisnet" }];
 
@@ -25,8 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await setRole(context.db, admin.id, parsed.data.userId, parsed.data.role);
     return { error: null, ok: "De rol is gewijzigd." };
   } catch (error) {
-    if (error instanceof AccountError) return data({ error: error.message, ok: null }, { status: 400 });
-    throw error;
+    return errorResponse(error, (e) => ({ error: e.message, ok: null }));
   }
 }
 

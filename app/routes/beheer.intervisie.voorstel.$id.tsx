@@ -9,6 +9,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
+import { idParam } from "#app/lib/params.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
   type BandSpread,
@@ -16,29 +18,21 @@ import {
   discardProposal,
   getProposal,
   moveMember,
-  ProposalError,
 } from "#app/modules/intervisie/matching.server.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 
 export const meta: MetaFunction = () => [{ title: "Voorstel · Intervisie · Beheer · AV-Kennisnet" }];
 
-function runIdOf(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647)
-    throw new Response("Niet gevonden", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePermission(request, context, "run:matching");
-  const proposal = await getProposal(context.db, runIdOf(params));
+  const proposal = await getProposal(context.db, idParam(params, "id"));
   if (!proposal) throw new Response("Niet gevonden", { status: 404 });
   return { proposal };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "run:matching");
-  const runId = runIdOf(params);
+  const runId = idParam(params, "id");
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const version = Number(form.get("versie"));
@@ -62,8 +56,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     return data({ error: "Onbekende actie." }, { status: 400 });
   } catch (error) {
-    if (error instanceof ProposalError) return data({ error: error.message }, { status: error.status });
-    throw error;
+    return errorResponse(error, (e) => ({ error: e.message }));
   }
 }
 

@@ -5,12 +5,12 @@ import { DiffView } from "#app/components/diff-view.tsx";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
   feedbackFor,
   getPublishedArticle,
   getRevision,
-  KennisbankError,
   listRevisions,
   revertToRevision,
   setArchived,
@@ -118,9 +118,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const done = { review: "ter beoordeling gezet", publish: "gepubliceerd", reject: "afgewezen" }[intent];
     return { error: null, ok: `Versie ${revisionId} is ${done}.` };
   } catch (error) {
-    if (error instanceof KennisbankError)
-      return data({ error: error.message, ok: null }, { status: error.status });
-    throw error;
+    return errorResponse(error, (e) => ({ error: e.message, ok: null }));
   }
 }
 

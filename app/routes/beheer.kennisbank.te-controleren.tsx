@@ -11,8 +11,9 @@ import { ClaimLine } from "#app/components/citations.tsx";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
-import { getPublishedArticle, KennisbankError } from "#app/modules/kennisbank/articles.server.ts";
+import { getPublishedArticle } from "#app/modules/kennisbank/articles.server.ts";
 import { countClaims } from "#app/modules/kennisbank/claims.ts";
 import { citeSourceForClaim, claimQueue, keepClaimFlagged } from "#app/modules/kennisbank/reviews.server.ts";
 import { listSources } from "#app/modules/kennisbank/sources.server.ts";
@@ -107,10 +108,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await keepClaimFlagged(context.db, actor, v);
     return redirect(`/beheer/kennisbank/te-controleren?bewaard=${encodeURIComponent(v.slug)}`);
   } catch (error) {
-    if (error instanceof KennisbankError) {
-      return data({ error: error.message, claim, field: "" }, { status: error.status });
-    }
-    throw error;
+    return errorResponse(error, (e) => ({ error: e.message, claim, field: "" }));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { localeFromRequest } from "#app/i18n/index.ts";
+import { csvResponse } from "#app/lib/csv.ts";
 import { getUser } from "#app/modules/auth/auth.server.ts";
 import { loadPlanner } from "#app/modules/dragers/planner.server.ts";
 import { planCsv } from "#app/modules/dragers/planner.ts";
@@ -26,11 +27,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  return new Response(`\uFEFF${planCsv(planner.plan)}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="digitaliseringsplan.csv"',
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(planCsv(planner.plan), "digitaliseringsplan.csv", "private, no-store");
 }

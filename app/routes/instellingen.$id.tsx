@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { InstitutionProfileView } from "#app/components/institution-profile.tsx";
 import { localeFromRequest } from "#app/i18n/index.ts";
+import { idParam } from "#app/lib/params.ts";
 import { forbidden, requireUser } from "#app/modules/auth/auth.server.ts";
 import {
   canViewProfile,
@@ -14,8 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Profiel van een instelling ·
 /** An institution's profile, for its members and for moderators; others get 403. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const id = /^\d{1,9}$/.test(params.id ?? "") ? Number(params.id) : null;
-  if (id === null) throw new Response("Niet gevonden", { status: 404 });
+  const id = idParam(params, "id");
   if (!canViewProfile(user, id)) forbidden();
   const profile = await getInstitutionProfile(context.db, id);
   if (!profile) throw new Response("Niet gevonden", { status: 404 });

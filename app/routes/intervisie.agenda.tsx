@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
+import { appOrigin } from "#app/lib/origin.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { formatSessionTime } from "#app/modules/intervisie/amsterdam-time.ts";
 import {
@@ -12,7 +13,6 @@ import {
   feedCreatedAt,
   revokeFeedToken,
 } from "#app/modules/intervisie/calendar-feed.server.ts";
-import { siteOrigin } from "#app/modules/intervisie/sessions/core.server.ts";
 import { listMemberSessions } from "#app/modules/intervisie/sessions/lists.server.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 
@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = String((await request.formData()).get("intent") ?? "");
   if (intent === "aanmaken") {
     const token = await createFeedToken(context.db, user.id);
-    const url = new URL(`/agenda/${token}.ics`, siteOrigin(request, context.env.APP_ORIGIN)).href;
+    const url = new URL(`/agenda/${token}.ics`, appOrigin(request, context.env.APP_ORIGIN)).href;
     return data({ intent, feedUrl: url as string | null, error: null as string | null });
   }
   if (intent === "intrekken") {

@@ -3,11 +3,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DangerButton, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { bandLabel, digitisationBands } from "#app/modules/intervisie/matching.ts";
 import {
   getParticipation,
-  ParticipationError,
   readParticipationForm,
   saveParticipation,
   withdrawParticipation,
@@ -59,9 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await saveParticipation(context.db, user, read.value);
   } catch (error) {
-    if (error instanceof ParticipationError)
-      return data({ errors: { form: error.message } } satisfies ActionResult, { status: 400 });
-    throw error;
+    return errorResponse(error, (e) => ({ errors: { form: e.message } }) satisfies ActionResult);
   }
   return { ok: "saved" } satisfies ActionResult;
 }

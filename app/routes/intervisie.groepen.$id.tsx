@@ -9,12 +9,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, useLocale, useT } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
+import { idParam } from "#app/lib/params.ts";
 import { forbidden, requireUser } from "#app/modules/auth/auth.server.ts";
 import { accessFor, groupAccess } from "#app/modules/intervisie/access.server.ts";
 import { formatSessionTime } from "#app/modules/intervisie/amsterdam-time.ts";
 import {
   decideRequest,
-  GroupError,
   getGroup,
   leaveGroup,
   listPendingRequests,
@@ -28,16 +29,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.group.name ?? "Groep"} · Intervisie · AV-Kennisnet` },
 ];
 
-function groupIdOf(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647)
-    throw new Response("Niet gevonden", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const groupId = groupIdOf(params);
+  const groupId = idParam(params, "id");
   const group = await getGroup(context.db, groupId);
   if (!group) throw new Response("Niet gevonden", { status: 404 });
   // The viewer's membership from the members just read: no second query for it.
@@ -53,7 +47,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const groupId = groupIdOf(params);
+  const groupId = idParam(params, "id");
   const access = await groupAccess(context.db, groupId, user);
   if (!access.canView) forbidden();
   const form = await request.formData();
@@ -84,9 +78,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     return data({ error: "Onbekende actie.", ok: null }, { status: 400 });
   } catch (error) {
-    if (error instanceof GroupError)
-      return data({ error: error.message, ok: null }, { status: error.status });
-    throw error;
+    return errorResponse(error, (e) => ({ error: e.message, ok: null }));
   }
 }
 

@@ -12,16 +12,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DangerButton, Field, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
+import { idParam, parseId } from "#app/lib/params.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { groupAccess } from "#app/modules/intervisie/access.server.ts";
 import { getGroup } from "#app/modules/intervisie/groups.server.ts";
 import { methodMinutes, methods } from "#app/modules/intervisie/methods.ts";
-import {
-  getSession,
-  idParam,
-  SessionError,
-  throwAsResponse,
-} from "#app/modules/intervisie/sessions/core.server.ts";
+import { getSession } from "#app/modules/intervisie/sessions/core.server.ts";
 import {
   cancelSession,
   formValuesFrom,
@@ -40,14 +37,15 @@ async function load(
   context: LoaderFunctionArgs["context"],
 ) {
   const user = await requireUser(request, context);
-  const group = await getGroup(context.db, idParam(params.id));
+  const group = await getGroup(context.db, idParam(params, "id"));
   if (!group) throw new Response("Niet gevonden", { status: 404 });
   const access = await groupAccess(context.db, group.id, user);
   if (!access.canManage) throw new Response("Geen toegang", { status: 403 });
   const sessionParam = new URL(request.url).searchParams.get("sessie");
   let session = null;
   if (sessionParam !== null) {
-    session = await getSession(context.db, idParam(sessionParam));
+    const sessionId = parseId(sessionParam);
+    session = sessionId === null ? null : await getSession(context.db, sessionId);
     if (!session || session.groupId !== group.id) throw new Response("Niet gevonden", { status: 404 });
   }
   return { user, group, session };
@@ -102,10 +100,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const id = await planSession(context.db, user, group.id, parsed.value, context.env);
     return redirect(`/intervisie/sessies/${id}?gepland=1`);
   } catch (error) {
-    if (error instanceof SessionError && error.status !== 403 && error.status !== 404) {
-      return data({ errors: { form: error.message }, values }, { status: error.status });
-    }
-    throwAsResponse(error);
+    return errorResponse(error, (e) => ({ errors: { form: e.message }, values }), {
+      asErrorPage: [403, 404],
+    });
   }
 }
 

@@ -3,13 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
-import {
-  GroupError,
-  listOpenGroups,
-  requestToJoin,
-  withdrawRequest,
-} from "#app/modules/intervisie/groups.server.ts";
+import { listOpenGroups, requestToJoin, withdrawRequest } from "#app/modules/intervisie/groups.server.ts";
 import { getParticipation } from "#app/modules/intervisie/participation.server.ts";
 import { institutionTypes, topics } from "#app/modules/taxonomy.ts";
 
@@ -41,9 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await requestToJoin(context.db, user, groupId, String(form.get("bericht") ?? ""), context.env);
     return { error: null, ok: "aangevraagd" as const };
   } catch (error) {
-    if (error instanceof GroupError)
-      return data({ error: error.message, ok: null }, { status: error.status });
-    throw error;
+    return errorResponse(error, (e) => ({ error: e.message, ok: null }));
   }
 }
 

@@ -6,6 +6,8 @@ import { PageHeader } from "#app/components/page-header.tsx";
 import { PracticeCaseSection } from "#app/components/practice-case.tsx";
 import { SessionTimer } from "#app/components/session-timer.tsx";
 import { localeFromRequest, type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
+import { errorResponse, isAppError, throwAsResponse } from "#app/lib/errors.ts";
+import { idParam } from "#app/lib/params.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { formatSessionTime } from "#app/modules/intervisie/amsterdam-time.ts";
 import { findMethod, sessionRoles } from "#app/modules/intervisie/methods.ts";
@@ -15,12 +17,7 @@ import {
   draftCase,
   setConsent,
 } from "#app/modules/intervisie/sessions/cases.server.ts";
-import {
-  idParam,
-  requireSessionAccess,
-  SessionError,
-  throwAsResponse,
-} from "#app/modules/intervisie/sessions/core.server.ts";
+import { requireSessionAccess } from "#app/modules/intervisie/sessions/core.server.ts";
 import { saveNotes } from "#app/modules/intervisie/sessions/notes.server.ts";
 import { groupName } from "#app/modules/intervisie/sessions/planning.server.ts";
 import {
@@ -40,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const id = idParam(params.id);
+  const id = idParam(params, "id");
   const { session, access } = await requireSessionAccess(context.db, id, user).catch(throwAsResponse);
   const now = new Date();
   const [name, attendance, members, myStatus, rating, practice] = await Promise.all([
@@ -126,7 +123,7 @@ type ActionResult = {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const id = idParam(params.id);
+  const id = idParam(params, "id");
   await requireSessionAccess(context.db, id, user).catch(throwAsResponse);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
@@ -210,7 +207,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             : "De praktijkcasus is opgeslagen. De andere aanwezigen is om toestemming gevraagd.",
         });
       } catch (error) {
-        if (error instanceof SessionError && error.status === 400)
+        if (isAppError(error) && error.status === 400)
           return data<ActionResult>(
             { intent, errors: { form: error.message }, values: sent },
             { status: 400 },
@@ -235,11 +232,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return fail({ form: "Onbekende actie." });
   } catch (error) {
-    if (error instanceof SessionError) {
-      if (error.status === 404) throwAsResponse(error);
-      return fail({ form: error.message }, error.status);
-    }
-    throw error;
+    return errorResponse(error, (e) => ({ intent, errors: { form: e.message } }) satisfies ActionResult, {
+      asErrorPage: [404],
+    });
   }
 }
 

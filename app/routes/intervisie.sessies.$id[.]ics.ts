@@ -1,19 +1,17 @@
 // One session as an iCalendar file, for members of the group and moderators.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { throwAsResponse } from "#app/lib/errors.ts";
+import { appOrigin } from "#app/lib/origin.ts";
+import { idParam } from "#app/lib/params.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { sessionsCalendar } from "#app/modules/intervisie/calendar-feed.server.ts";
-import {
-  idParam,
-  requireSessionAccess,
-  siteOrigin,
-  throwAsResponse,
-} from "#app/modules/intervisie/sessions/core.server.ts";
+import { requireSessionAccess } from "#app/modules/intervisie/sessions/core.server.ts";
 import { groupName } from "#app/modules/intervisie/sessions/planning.server.ts";
 import { myRsvpStatus } from "#app/modules/intervisie/sessions/rsvp.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const id = idParam(params.id);
+  const id = idParam(params, "id");
   const { session } = await requireSessionAccess(context.db, id, user).catch(throwAsResponse);
   const [name, myStatus] = await Promise.all([
     groupName(context.db, session.groupId),
@@ -21,7 +19,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   ]);
   const body = sessionsCalendar(
     [{ ...session, groupName: name, cancelled: session.cancelledAt !== null, myStatus }],
-    siteOrigin(request, context.env.APP_ORIGIN),
+    appOrigin(request, context.env.APP_ORIGIN),
   );
   return new Response(body, {
     headers: {

@@ -11,11 +11,12 @@ import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { InstitutionPicker, institutionChoiceSchema } from "#app/components/institution-picker.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useT } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
 import { getUser, startSession } from "#app/modules/auth/auth.server.ts";
-import { InstitutionError, listConfirmedInstitutions } from "#app/modules/auth/institutions.server.ts";
+import { listConfirmedInstitutions } from "#app/modules/auth/institutions.server.ts";
 import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/password-rules.ts";
 import { claimAttempt, forgiveAttempt } from "#app/modules/auth/rate-limit.server.ts";
-import { AccountError, createUser } from "#app/modules/auth/users.server.ts";
+import { createUser } from "#app/modules/auth/users.server.ts";
 import { parseForm } from "#app/modules/forms.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Registreren · AV-Kennisnet" }];
@@ -61,13 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     // A refused registration stores nothing and does not count against the limit.
     await forgiveAttempt(context.db, attempt, { account: `register:${email.toLowerCase()}` });
-    if (error instanceof AccountError) {
-      return data({ errors: { [error.field ?? "form"]: error.message } }, { status: 400 });
-    }
-    if (error instanceof InstitutionError) {
-      return data({ errors: { institution: error.message } }, { status: 400 });
-    }
-    throw error;
+    return errorResponse(error, (e) => ({ errors: { [e.field ?? "form"]: e.message } }));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { toCsv } from "#app/modules/survey/aggregate.ts";
+import { csvResponse, toCsv } from "#app/lib/csv.ts";
 import { type CsvTable, csvTables, dashboardTable, RESPONDENTS } from "#app/modules/survey/dashboard.ts";
 import { loadFigures } from "#app/modules/survey/figures.server.ts";
 import { figureTable } from "#app/modules/survey/figures.ts";
@@ -44,24 +44,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   );
   if (!table) return notFound("Deze tabel bestaat niet voor deze vraag en golf.");
   const suffix = tableParam === "antwoorden" ? "" : `-${tableParam}`;
-  return new Response(`\uFEFF${toCsv(table)}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="trends-${wave}-${question}${suffix}.csv"`,
-      "Cache-Control": "public, max-age=300",
-    },
-  });
+  return csvResponse(toCsv(table), `trends-${wave}-${question}${suffix}.csv`, "public, max-age=300");
 }
 
 async function figureCsv(db: Parameters<typeof loadFigures>[0], id: string): Promise<Response> {
   const { source, figures } = await loadFigures(db);
   const figure = figures.find((f) => f.id === id);
   if (!figure) return notFound("Onbekende figuur. Kies een tabel via de downloadlinks op /trends.");
-  return new Response(`\uFEFF${toCsv(figureTable(figure))}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="trendmonitor-${figure.id}-${source === "published" ? "gepubliceerd" : "berekend"}.csv"`,
-      "Cache-Control": "public, max-age=300",
-    },
-  });
+  const filename = `trendmonitor-${figure.id}-${source === "published" ? "gepubliceerd" : "berekend"}.csv`;
+  return csvResponse(toCsv(figureTable(figure)), filename, "public, max-age=300");
 }

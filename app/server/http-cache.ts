@@ -18,6 +18,9 @@ import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { defaultLocale, isLocale, LOCALE_COOKIE } from "#app/i18n/index.ts";
+import { parseCookies } from "#app/lib/cookies.ts";
+import { Lru } from "#app/lib/lru.ts";
+import { expressOrigin } from "#app/lib/origin.ts";
 import { SESSION_COOKIE } from "#app/modules/auth/session.server.ts";
 import { readContentVersion } from "#app/modules/content-version.server.ts";
 import { contentSecurityPolicy } from "#app/modules/security.server.ts";
@@ -51,15 +54,6 @@ export function isPublicPage(pathname: string): boolean {
   return PUBLIC_PAGES.some((pattern) => pattern.test(page));
 }
 
-function cookies(header: string | undefined): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const part of (header ?? "").split(";")) {
-    const [name, ...rest] = part.trim().split("=");
-    if (name && !found.has(name)) found.set(name, rest.join("="));
-  }
-  return found;
-}
-
 /** The inline scripts of an HTML page (no `src`), as the browser hashes them. */
 export function inlineScripts(html: string): string[] {
   const scripts: string[] = [];
@@ -84,46 +78,6 @@ type Entry = {
   csp: string | null;
   bytes: number;
 };
-
-/** Entries by key, least recently used dropped first, within a budget of bytes. */
-class ByteLru {
-  private readonly entries = new Map<string, Entry>();
-  private total = 0;
-  constructor(private readonly budget: number) {}
-  get(key: string): Entry | undefined {
-    const entry = this.entries.get(key);
-    if (entry) {
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    }
-    return entry;
-  }
-  set(key: string, entry: Entry) {
-    if (entry.bytes > this.budget) return;
-    this.delete(key);
-    this.entries.set(key, entry);
-    this.total += entry.bytes;
-    for (const [oldest, value] of this.entries) {
-      if (this.total <= this.budget) break;
-      this.entries.delete(oldest);
-      this.total -= value.bytes;
-    }
-  }
-  delete(key: string) {
-    const entry = this.entries.get(key);
-    if (entry) {
-      this.entries.delete(key);
-      this.total -= entry.bytes;
-    }
-  }
-  clear() {
-    this.entries.clear();
-    this.total = 0;
-  }
-  get size() {
-    return this.entries.size;
-  }
-}
 
 function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
@@ -191,13 +145,13 @@ export type HttpCacheOptions = {
 export type HttpCache = RequestHandler & { stats(): { hits: number; misses: number; size: number } };
 
 export function httpCache({ db, megabytes, dev = false }: HttpCacheOptions): HttpCache {
-  const cache = new ByteLru(Math.max(0, megabytes) * 1024 * 1024);
+  const cache = new Lru<string, Entry>(Math.max(0, megabytes) * 1024 * 1024, (entry) => entry.bytes);
   let seenVersion: string | null = null;
   let hits = 0;
   let misses = 0;
 
   const handler = async (req: Request, res: Response, next: NextFunction) => {
-    const jar = cookies(req.headers.cookie);
+    const jar = parseCookies(req.headers.cookie);
     const anonymous = !jar.get(SESSION_COOKIE);
     if (req.method !== "GET" || !anonymous || !isPublicPage(req.path)) {
       defaultCacheControl(res, PRIVATE_CACHE_CONTROL);
@@ -219,7 +173,7 @@ export function httpCache({ db, megabytes, dev = false }: HttpCacheOptions): Htt
     }
     const taal = jar.get(LOCALE_COOKIE);
     const locale = isLocale(taal) ? taal : defaultLocale;
-    const key = `${req.protocol}://${req.get("host") ?? ""}${req.originalUrl}\n${locale}`;
+    const key = `${expressOrigin(req)}${req.originalUrl}\n${locale}`;
     const hit = cache.get(key);
     if (hit) {
       hits++;

@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { expressOrigin } from "#app/lib/origin.ts";
 import { isSameOriginRequest } from "#app/modules/auth/origin.server.ts";
 import { AccountError } from "#app/modules/auth/users.server.ts";
 import type { AppContext } from "#app/modules/context.server.ts";
@@ -82,7 +83,7 @@ app.use(compression());
 
 // Every state-changing request must come from this site (besides SameSite cookies).
 app.use((req, res, next) => {
-  const site = env.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
+  const site = env.APP_ORIGIN ?? expressOrigin(req);
   if (isSameOriginRequest(req.method, { origin: req.get("origin"), referer: req.get("referer") }, site)) {
     next();
     return;

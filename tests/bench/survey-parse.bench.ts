@@ -1,8 +1,8 @@
 // Times the survey import and the trends aggregation on 10,000 generated valid rows.
 // Run: npx tsx tests/bench/survey-parse.bench.ts [rows]
 
+import { quoteField } from "#app/lib/csv.ts";
 import { aggregateAll, breakdownByType } from "#app/modules/survey/aggregate.ts";
-import { quoteField } from "#app/modules/survey/csv.ts";
 import { parseSurvey } from "#app/modules/survey/parse.ts";
 import { dashboardColumns, questionnaire } from "#app/modules/survey/questionnaire.ts";
 

@@ -2,25 +2,13 @@
 // critical violations, for visitors and for an administrator. /trends gets the synthetic survey
 // first, so that its charts are there, and every chart must have a data table with the same
 // figures. (Contrast of the theme colours is also computed in tests/unit/contrast.test.ts.)
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { fixtureSurveyPath, SYNTHETIC } from "#tests/support/survey.ts";
-import { type RunningApp, startApp } from "./support/app.ts";
-import { E2E_ADMIN, launchBrowser, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { E2E_ADMIN, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { setupBrowserApp } from "./support/fixture.ts";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startApp({ ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password }),
-    launchBrowser(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = setupBrowserApp({ admin: true });
 
 async function expectAccessible(context: BrowserContext, path: string) {
   const page = await context.newPage();
@@ -50,14 +38,14 @@ const publicPages = [
 
 describe("accessibility of the main pages", () => {
   it("public pages have no serious or critical axe violations", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     for (const path of [...publicPages, "/inloggen", "/registreren"]) await expectAccessible(context, path);
     await context.close();
   });
 
   it("the same pages in English", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
-    await context.addCookies([{ name: "taal", value: "en", url: app.url }]);
+    const context = await env.browser.newContext({ baseURL: env.app.url });
+    await context.addCookies([{ name: "taal", value: "en", url: env.app.url }]);
     const page = await context.newPage();
     await page.goto("/");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
@@ -67,7 +55,7 @@ describe("accessibility of the main pages", () => {
   });
 
   it("the admin pages, as an administrator", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     await logIn(page, E2E_ADMIN, "/beheer");
     await page.waitForURL((url) => url.pathname === "/beheer");
@@ -87,7 +75,7 @@ describe("accessibility of the main pages", () => {
   });
 
   it("/trends with survey data: accessible, and every chart has a data table with its own or its figure's title", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     // Import the synthetic export through the moderator page.
     await logIn(page, E2E_ADMIN, "/beheer/enquete");

@@ -1,7 +1,6 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "./support/app.ts";
-import { launchBrowser, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { setupBrowserApp } from "./support/fixture.ts";
 
 const ADMIN = { email: "beheer@ava-net.example", password: "lange-zin-voor-de-eerste-admin" };
 const MEMBER = {
@@ -10,23 +9,11 @@ const MEMBER = {
   password: "zeven-spoelbanden-op-zolder",
 };
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startApp({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }),
-    launchBrowser(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = setupBrowserApp({ admin: ADMIN });
 
 describe("accounts in the browser", () => {
   it("a new member registers with a proposed institution, logs out and in again", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto("/registreren");
@@ -51,7 +38,7 @@ describe("accounts in the browser", () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByRole("button", { name: "Uitloggen", exact: true }).click();
-    await page.waitForURL(`${app.url}/`);
+    await page.waitForURL(`${env.app.url}/`);
     await expect.poll(() => page.getByRole("link", { name: "Inloggen" }).count()).toBe(1);
 
     await logIn(page, { email: MEMBER.email, password: "dit-is-niet-goed" });
@@ -72,7 +59,7 @@ describe("accounts in the browser", () => {
   });
 
   it("the admin confirms the institution and makes the member a moderator", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     await logIn(page, ADMIN);
     await page.waitForURL("**/account");
@@ -91,7 +78,7 @@ describe("accounts in the browser", () => {
     await expect.poll(() => page.getByRole("status").textContent()).toContain("De rol is gewijzigd");
     await context.close();
 
-    const member = await browser.newContext({ baseURL: app.url });
+    const member = await env.browser.newContext({ baseURL: env.app.url });
     const memberPage = await member.newPage();
     await logIn(memberPage, MEMBER);
     await memberPage.waitForURL("**/account");
@@ -107,7 +94,7 @@ describe("accounts in the browser", () => {
       email: "bram@streekarchief.example",
       password: "acht-dozen-met-u-matic",
     };
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto("/registreren");
@@ -127,7 +114,7 @@ describe("accounts in the browser", () => {
     expect(await page.getByRole("heading", { name: "Digitaliseringsplan" }).count()).toBe(0);
 
     // Anna, who belongs there, gets a notification and confirms on her institution's page.
-    const anna = await browser.newContext({ baseURL: app.url });
+    const anna = await env.browser.newContext({ baseURL: env.app.url });
     const annaPage = await anna.newPage();
     await logIn(annaPage, MEMBER);
     await annaPage.waitForURL("**/account");
@@ -152,7 +139,7 @@ describe("accounts in the browser", () => {
   });
 
   it("logging in works without JavaScript", async () => {
-    const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
+    const context = await env.browser.newContext({ baseURL: env.app.url, javaScriptEnabled: false });
     const page = await context.newPage();
     await logIn(page, MEMBER);
     await page.waitForURL("**/account");
@@ -161,7 +148,7 @@ describe("accounts in the browser", () => {
   });
 
   it("refuses a form post from another site", async () => {
-    const foreign = await fetch(`${app.url}/inloggen`, {
+    const foreign = await fetch(`${env.app.url}/inloggen`, {
       method: "POST",
       headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ email: MEMBER.email, password: MEMBER.password }),
@@ -169,9 +156,9 @@ describe("accounts in the browser", () => {
     });
     expect(foreign.status).toBe(403);
     expect(await foreign.text()).toContain("geweigerd");
-    const own = await fetch(`${app.url}/inloggen`, {
+    const own = await fetch(`${env.app.url}/inloggen`, {
       method: "POST",
-      headers: { Origin: app.url, "Content-Type": "application/x-www-form-urlencoded" },
+      headers: { Origin: env.app.url, "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ email: MEMBER.email, password: MEMBER.password }),
       redirect: "manual",
     });

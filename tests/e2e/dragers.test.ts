@@ -1,9 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { type Answers, narrow, toWizardCarrier } from "#app/modules/dragers/wizard.ts";
 import { readSeedContent } from "#db/seed/content.server.ts";
-import { type RunningApp, startApp } from "./support/app.ts";
-import { E2E_ADMIN, launchBrowser, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { setupBrowserApp } from "./support/fixture.ts";
 
 // What the page must say, worked out from the seed's carrier guides with the wizard's own rules.
 const carriers = readSeedContent()
@@ -14,19 +14,7 @@ function matching(answers: Answers): string {
   return n === 1 ? "1 drager past bij je antwoorden." : `${n} dragers passen bij je antwoorden.`;
 }
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startApp({ ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password }),
-    launchBrowser(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = setupBrowserApp({ admin: true });
 
 // The machine is shared and axe runs several times per test: allow more than the default minute.
 const status = (page: Page) => page.getByRole("status").filter({ hasText: /past|passen/ });
@@ -38,7 +26,7 @@ async function answer(page: Page, option: RegExp) {
 
 describe("carrier tools in the browser", () => {
   it("the wizard narrows step by step without JavaScript (GET forms) down to nitrate film", async () => {
-    const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
+    const context = await env.browser.newContext({ baseURL: env.app.url, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/dragers");
     await page.getByRole("link", { name: "Welke drager heb ik?" }).click();
@@ -81,7 +69,7 @@ describe("carrier tools in the browser", () => {
   }, 180_000);
 
   it("with JavaScript, the wizard filters as you choose, before you submit", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto("/dragers/herkennen");
@@ -111,7 +99,7 @@ describe("carrier tools in the browser", () => {
   }, 180_000);
 
   it("the planner ranks an inventory without JavaScript and offers CSV and a printable page", async () => {
-    const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
+    const context = await env.browser.newContext({ baseURL: env.app.url, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/dragers/planner");
     const row = (n: number) => page.getByRole("group", { name: `Regel ${n}` });
@@ -147,7 +135,7 @@ describe("carrier tools in the browser", () => {
   }, 180_000);
 
   it("the three pages pass the accessibility check (axe needs JavaScript in the page)", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto("/dragers/herkennen?soort=film&vorm=filmrol&maat=film-35mm");

@@ -1,22 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "./support/app.ts";
-import { launchBrowser, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { setupBrowserApp } from "./support/fixture.ts";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = setupBrowserApp();
 
 describe("carrier drawings to scale", () => {
   it("a guide shows its drawing and compares its lookalikes at real size, without JavaScript", async () => {
-    const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
+    const context = await env.browser.newContext({ baseURL: env.app.url, javaScriptEnabled: false });
     const page = await context.newPage();
     const errors = watchErrors(page);
 
@@ -74,8 +64,12 @@ describe("carrier drawings to scale", () => {
   }, 180_000);
 
   it("unknown carriers get a clear message in English on the English page", async () => {
-    const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false, locale: "en" });
-    await context.addCookies([{ name: "taal", value: "en", url: app.url }]);
+    const context = await env.browser.newContext({
+      baseURL: env.app.url,
+      javaScriptEnabled: false,
+      locale: "en",
+    });
+    await context.addCookies([{ name: "taal", value: "en", url: env.app.url }]);
     const page = await context.newPage();
     const response = await page.goto("/dragers/vergelijk?d=vhs&d=%3Cscript%3E");
     expect(response?.status()).toBe(200);

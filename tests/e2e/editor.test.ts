@@ -1,32 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "./support/app.ts";
-import {
-  E2E_ADMIN,
-  launchBrowser,
-  logIn,
-  seriousAxeViolations,
-  waitForApp,
-  watchErrors,
-} from "./support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { E2E_ADMIN, logIn, seriousAxeViolations, waitForApp, watchErrors } from "./support/browser.ts";
+import { setupBrowserApp } from "./support/fixture.ts";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startApp({ ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password }),
-    launchBrowser(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = setupBrowserApp({ admin: true });
 
 describe("the editor", () => {
   it("the header of a signed-in moderator fits on one line at 1280 px", async () => {
-    const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 800 } });
+    const context = await env.browser.newContext({
+      baseURL: env.app.url,
+      viewport: { width: 1280, height: 800 },
+    });
     const page = await context.newPage();
     await logIn(page, E2E_ADMIN);
     await page.waitForURL((url) => !url.pathname.startsWith("/inloggen"));
@@ -52,7 +35,10 @@ describe("the editor", () => {
   });
 
   it("previews the text as published while typing, and the diff, with JavaScript", async () => {
-    const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 900 } });
+    const context = await env.browser.newContext({
+      baseURL: env.app.url,
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await logIn(page, E2E_ADMIN, "/kennisbank/u-matic/bewerken");
@@ -103,7 +89,7 @@ describe("the editor", () => {
   });
 
   it("previews with JavaScript off, losing nothing typed", async () => {
-    const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
+    const context = await env.browser.newContext({ baseURL: env.app.url, javaScriptEnabled: false });
     const page = await context.newPage();
     await logIn(page, E2E_ADMIN, "/kennisbank/u-matic/bewerken");
     await page.waitForURL("**/kennisbank/u-matic/bewerken");

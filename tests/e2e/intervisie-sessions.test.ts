@@ -1,28 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { createUser } from "#app/modules/auth/users.server.ts";
 import { openPglite } from "#db/client.server.ts";
 import { intervisionGroup, intervisionMember, intervisionSession } from "#db/schema/intervisie.ts";
-import { type RunningApp, startApp } from "./support/app.ts";
-import {
-  E2E_ADMIN,
-  launchBrowser,
-  logIn,
-  seriousAxeViolations,
-  waitForApp,
-  watchErrors,
-} from "./support/browser.ts";
+import { E2E_ADMIN, logIn, seriousAxeViolations, waitForApp, watchErrors } from "./support/browser.ts";
+import { setupBrowserApp } from "./support/fixture.ts";
 
 const PASSWORD = "beeldband-archief-2024!";
 const MEMBER = { email: "anna.archivaris@archief.example", password: PASSWORD, name: "Anna Archivaris" };
 const OTHER = { email: "bram.beeld@archief.example", password: PASSWORD, name: "Bram Beeld" };
 
-let app: RunningApp;
-let browser: Browser;
-let root: string;
 let sessionId: number;
 
 /**
@@ -65,20 +53,7 @@ async function prepareDatabase(dataDir: string) {
   }
 }
 
-beforeAll(async () => {
-  root = mkdtempSync(path.join(os.tmpdir(), "avk-e2e-sessies-"));
-  const dataDir = path.join(root, "pglite");
-  await prepareDatabase(dataDir);
-  [app, browser] = await Promise.all([
-    startApp({ DATA_DIR: dataDir, ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password }),
-    launchBrowser(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  if (root) rmSync(root, { recursive: true, force: true });
-});
+const env = setupBrowserApp({ admin: true, prepare: prepareDatabase });
 
 /** Presses Tab until the focused element matches, as a keyboard user would. */
 async function tabTo(page: Page, matches: () => boolean, max = 80) {
@@ -91,7 +66,7 @@ async function tabTo(page: Page, matches: () => boolean, max = 80) {
 
 describe("intervision session page in the browser", () => {
   it("a member answers yes by keyboard only, sees the steps and roles, and downloads the .ics", async () => {
-    const context = await browser.newContext({ baseURL: app.url, acceptDownloads: true });
+    const context = await env.browser.newContext({ baseURL: env.app.url, acceptDownloads: true });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await logIn(page, MEMBER, `/intervisie/sessies/${sessionId}`);
@@ -146,7 +121,7 @@ describe("intervision session page in the browser", () => {
   });
 
   it("answering works without JavaScript, and the step list still shows", async () => {
-    const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
+    const context = await env.browser.newContext({ baseURL: env.app.url, javaScriptEnabled: false });
     const page = await context.newPage();
     await logIn(page, OTHER, `/intervisie/sessies/${sessionId}`);
     await page.waitForURL(`**/intervisie/sessies/${sessionId}`);
@@ -166,7 +141,7 @@ describe("intervision session page in the browser", () => {
 
 describe("planning, agenda and ratings pages in the browser", () => {
   it("the facilitator plans a session through the form, errors by the fields first", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await logIn(page, OTHER, "/intervisie/agenda");
@@ -199,7 +174,7 @@ describe("planning, agenda and ratings pages in the browser", () => {
   });
 
   it("a member makes a private feed address that works without login, and can revoke it", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     await logIn(page, MEMBER, "/intervisie/agenda");
     await page.waitForURL("**/intervisie/agenda");
@@ -219,7 +194,7 @@ describe("planning, agenda and ratings pages in the browser", () => {
   });
 
   it("moderators see the ratings page", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     await logIn(page, E2E_ADMIN, "/beheer/intervisie/beoordelingen");
     await page.waitForURL("**/beheer/intervisie/beoordelingen");

@@ -1,32 +1,13 @@
-// Journeys as users make them, each on the built app with a fresh embedded database (startApp):
+// Journeys as users make them, each on the built app with a fresh embedded database (setupBrowserApp):
 // an archivist who searches with a typo and finds the U-matic baking advice (with the mouse and
 // with the keyboard only), and a moderator who edits an article, sends it to review, publishes
 // it and then finds the new text through search.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "./support/app.ts";
-import {
-  E2E_ADMIN,
-  launchBrowser,
-  logIn,
-  seriousAxeViolations,
-  waitForApp,
-  watchErrors,
-} from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { E2E_ADMIN, logIn, seriousAxeViolations, waitForApp, watchErrors } from "./support/browser.ts";
+import { setupBrowserApp } from "./support/fixture.ts";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startApp({ ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password }),
-    launchBrowser(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = setupBrowserApp({ admin: true });
 
 // What the U-matic guide says about baking (db/seed/content/drager/u-matic.md).
 const BAKING = "Bakken is specialistenwerk: doe het niet zelf in een oven.";
@@ -74,7 +55,7 @@ async function tabTo(page: Page, what: string, wanted: (f: Focused) => boolean, 
 
 describe("an archivist looks up how to handle U-matic tapes", () => {
   it("searches with a typo, filters by medium, opens the U-matic guide and finds the baking advice", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto("/kennisbank");
@@ -106,7 +87,7 @@ describe("an archivist looks up how to handle U-matic tapes", () => {
   });
 
   it("does the same with the keyboard only", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto("/kennisbank");
@@ -165,7 +146,7 @@ describe("an archivist looks up how to handle U-matic tapes", () => {
 
 describe("a moderator improves an article", () => {
   it("edits it, sends it to review, publishes it, and search finds the new text", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
     // A word that is nowhere in the seed, so that finding it proves the new text is indexed.
@@ -211,7 +192,7 @@ describe("a moderator improves an article", () => {
       .toEqual(["betamax"]);
     expect(await mentions()).toEqual(["betamax"]);
     // And so does the kennisbank search page, as a visitor sees it.
-    const visitor = await browser.newContext({ baseURL: app.url });
+    const visitor = await env.browser.newContext({ baseURL: env.app.url });
     const search = await visitor.newPage();
     await search.goto(`/kennisbank?q=${word}`);
     const results = search.getByRole("region", { name: "Resultaten" });

@@ -1,27 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "./support/app.ts";
-import { launchBrowser, logIn, seriousAxeViolations, waitForApp, watchErrors } from "./support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { logIn, seriousAxeViolations, waitForApp, watchErrors } from "./support/browser.ts";
+import { setupBrowserApp } from "./support/fixture.ts";
 
 const ADMIN = { email: "beheer@ava-net.example", password: "lange-zin-voor-de-eerste-admin" };
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startApp({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }),
-    launchBrowser(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = setupBrowserApp({ admin: ADMIN });
 
 describe("kennisbank in the browser", () => {
   it("an archivist browses by kind, opens the U-matic guide and sees the fact box", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto("/kennisbank");
@@ -52,7 +39,7 @@ describe("kennisbank in the browser", () => {
   });
 
   it("an archivist searches with a typo, filters by medium and finds the baking advice", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto("/kennisbank");
@@ -79,7 +66,7 @@ describe("kennisbank in the browser", () => {
   });
 
   it("typing on while results update keeps every letter, and a misspelt word gets a suggestion", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto("/kennisbank");
@@ -109,7 +96,7 @@ describe("kennisbank in the browser", () => {
   });
 
   it("the header search suggests as you type and works by keyboard only", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     await page.goto("/");
     const box = page.getByRole("combobox", { name: "Zoeken" });
@@ -128,7 +115,7 @@ describe("kennisbank in the browser", () => {
   });
 
   it("searching works without JavaScript", async () => {
-    const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
+    const context = await env.browser.newContext({ baseURL: env.app.url, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/");
     await page.getByRole("combobox", { name: "Zoeken" }).fill("spoelband");
@@ -144,7 +131,7 @@ describe("kennisbank in the browser", () => {
   });
 
   it("the carriers table sorts by a column, without JavaScript too", async () => {
-    const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
+    const context = await env.browser.newContext({ baseURL: env.app.url, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/dragers");
     expect(await page.getByRole("row").count()).toBeGreaterThan(25);
@@ -162,14 +149,14 @@ describe("kennisbank in the browser", () => {
   it("a moderator edits an article, sends it to review and publishes it; a reader sees it at once", async () => {
     // An anonymous reader has the page (now in the render cache, served without a nonce, its
     // scripts allowed by their hashes): it hydrates without a CSP error.
-    const readerContext = await browser.newContext({ baseURL: app.url });
+    const readerContext = await env.browser.newContext({ baseURL: env.app.url });
     const reader = await readerContext.newPage();
     const readerErrors = watchErrors(reader);
     for (let i = 0; i < 2; i++) {
       await reader.goto("/kennisbank/vhs");
       await reader.waitForSelector("html[data-js=klaar]");
     }
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await logIn(page, ADMIN, "/kennisbank/vhs");

@@ -1,15 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { createUser } from "#app/modules/auth/users.server.ts";
 import { openPglite } from "#db/client.server.ts";
 import { institution, user } from "#db/schema/auth.ts";
 import { intervisionParticipant } from "#db/schema/intervisie.ts";
-import { type RunningApp, startApp } from "./support/app.ts";
-import { E2E_ADMIN, launchBrowser, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { E2E_ADMIN, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { setupBrowserApp } from "./support/fixture.ts";
 
 // The peer's journey (issue 9), from a fresh database: a peer logs in, opts in, is matched by a
 // moderator, answers yes to a session and downloads its .ics. Four colleagues of other
@@ -17,10 +15,6 @@ import { E2E_ADMIN, launchBrowser, logIn, seriousAxeViolations, watchErrors } fr
 
 const PASSWORD = "beeldband-archief-2024!";
 const PEER = { email: "petra.peer@streekarchief.example", password: PASSWORD, name: "Petra Peer" };
-
-let app: RunningApp;
-let browser: Browser;
-let root: string;
 
 async function prepareDatabase(dataDir: string) {
   const database = await openPglite(dataDir);
@@ -69,20 +63,7 @@ async function prepareDatabase(dataDir: string) {
   }
 }
 
-beforeAll(async () => {
-  root = mkdtempSync(path.join(os.tmpdir(), "avk-e2e-peer-"));
-  const dataDir = path.join(root, "pglite");
-  await prepareDatabase(dataDir);
-  [app, browser] = await Promise.all([
-    startApp({ DATA_DIR: dataDir, ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password }),
-    launchBrowser(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  if (root) rmSync(root, { recursive: true, force: true });
-});
+const env = setupBrowserApp({ admin: true, prepare: prepareDatabase });
 
 async function heading(page: Page) {
   return page.getByRole("heading", { level: 1 }).textContent();
@@ -90,7 +71,7 @@ async function heading(page: Page) {
 
 describe("a peer's journey through intervision", () => {
   it("opts in, is matched by a moderator, answers yes to a session and downloads the .ics", async () => {
-    const peerContext = await browser.newContext({ baseURL: app.url, acceptDownloads: true });
+    const peerContext = await env.browser.newContext({ baseURL: env.app.url, acceptDownloads: true });
     const peer = await peerContext.newPage();
     const peerErrors = watchErrors(peer);
 
@@ -114,7 +95,7 @@ describe("a peer's journey through intervision", () => {
       .toBe(1);
 
     // 2. A moderator runs the matcher on everyone in no group, looks at the proposal and confirms.
-    const modContext = await browser.newContext({ baseURL: app.url });
+    const modContext = await env.browser.newContext({ baseURL: env.app.url });
     const moderator = await modContext.newPage();
     const modErrors = watchErrors(moderator);
     await logIn(moderator, E2E_ADMIN, "/beheer/intervisie");

@@ -1,11 +1,5 @@
-// The journey of issue 23 part 2: a session has ended, the case owner drafts a practice case,
-// two members consent and one withdraws (it waits), the third consents (it goes to review), a
-// moderator publishes it and it appears on the U-matic guide under "Uit de praktijk".
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { createUser } from "#app/modules/auth/users.server.ts";
 import { openPglite } from "#db/client.server.ts";
 import {
@@ -14,15 +8,8 @@ import {
   intervisionSession,
   sessionRsvp,
 } from "#db/schema/intervisie.ts";
-import { type RunningApp, startApp } from "./support/app.ts";
-import {
-  E2E_ADMIN,
-  launchBrowser,
-  logIn,
-  seriousAxeViolations,
-  waitForApp,
-  watchErrors,
-} from "./support/browser.ts";
+import { E2E_ADMIN, logIn, seriousAxeViolations, waitForApp, watchErrors } from "./support/browser.ts";
+import { setupBrowserApp } from "./support/fixture.ts";
 
 const PASSWORD = "beeldband-archief-2024!";
 const person = (first: string) => ({
@@ -34,9 +21,6 @@ const OWNER = person("Olga");
 const MEMBERS = [person("Anna"), person("Bram"), person("Cor")] as const;
 const TITLE = "Een U-matic-collectie laten digitaliseren met een klein budget";
 
-let app: RunningApp;
-let browser: Browser;
-let root: string;
 let sessionId: number;
 
 async function prepareDatabase(dataDir: string) {
@@ -86,23 +70,10 @@ async function prepareDatabase(dataDir: string) {
   }
 }
 
-beforeAll(async () => {
-  root = mkdtempSync(path.join(os.tmpdir(), "avk-e2e-casus-"));
-  const dataDir = path.join(root, "pglite");
-  await prepareDatabase(dataDir);
-  [app, browser] = await Promise.all([
-    startApp({ DATA_DIR: dataDir, ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password }),
-    launchBrowser(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  if (root) rmSync(root, { recursive: true, force: true });
-});
+const env = setupBrowserApp({ admin: true, prepare: prepareDatabase });
 
 async function as(who: { email: string; password: string }, to: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: app.url });
+  const context = await env.browser.newContext({ baseURL: env.app.url });
   const page = await context.newPage();
   await logIn(page, who, to);
   await page.waitForURL(`**${to}`);
@@ -171,7 +142,7 @@ describe("practice case journey", () => {
     await moderator.getByRole("button", { name: "Publiceren" }).first().click();
     await expect.poll(() => moderator.getByRole("status").textContent()).toMatch(/gepubliceerd/);
 
-    const guide = await browser.newPage({ baseURL: app.url });
+    const guide = await env.browser.newPage({ baseURL: env.app.url });
     await guide.goto("/kennisbank/u-matic");
     const practice = guide.getByRole("region", { name: "Uit de praktijk" });
     expect(await practice.getByRole("link", { name: TITLE }).count()).toBe(1);

@@ -1,23 +1,8 @@
-// Issue 18 in the browser: a moderator registers a source, finds a flagged claim in the queue,
-// resolves it by citing the source, and the article's count changes. Axe on /bronnen and the queues.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "./support/app.ts";
-import { E2E_ADMIN, launchBrowser, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { E2E_ADMIN, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { setupBrowserApp } from "./support/fixture.ts";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startApp({ ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password }),
-    launchBrowser(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = setupBrowserApp({ admin: true });
 
 /** The article's "N beweringen met bron, M te controleren" line, as numbers. */
 async function claimCounts(page: import("playwright-core").Page) {
@@ -29,7 +14,7 @@ async function claimCounts(page: import("playwright-core").Page) {
 
 describe("knowledge you can check", () => {
   it("a moderator resolves a flagged claim by citing a source and the article's count changes", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await logIn(page, E2E_ADMIN, "/beheer/bronnen");
@@ -106,7 +91,7 @@ describe("knowledge you can check", () => {
   });
 
   it("/bronnen and the review queue have no serious accessibility problems", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     await page.goto("/bronnen");
     expect(await page.getByRole("heading", { level: 1, name: "Bronnen" }).count()).toBe(1);

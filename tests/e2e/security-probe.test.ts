@@ -2,16 +2,12 @@
 // server, over plain HTTP: spoofed forwarding headers, a chosen Host, oversized and chunked
 // bodies, odd methods and content types, NUL characters. Every answer must be a plain 4xx, never
 // a 500 or a stack trace, and the server must keep answering.
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "./support/app.ts";
+import { describe, expect, it } from "vitest";
 import { E2E_ADMIN } from "./support/browser.ts";
-
-let app: RunningApp;
-let mailDir: string;
+import { setupBrowserApp } from "./support/fixture.ts";
 
 interface Answer {
   status: number;
@@ -25,11 +21,11 @@ function send(
   target: string,
   options: { headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<Answer> {
-  const url = new URL(target, app.url);
+  const url = new URL(target, env.app.url);
   return new Promise((resolve, reject) => {
     const request = http.request(
       url,
-      { method, headers: { Origin: app.url, ...options.headers }, agent: false },
+      { method, headers: { Origin: env.app.url, ...options.headers }, agent: false },
       (response) => {
         let text = "";
         response.setEncoding("utf8");
@@ -73,17 +69,8 @@ function expectPlainRefusal(answer: Answer, status: number | number[]) {
 
 const ARTICLE = "praktijk-avg";
 
-beforeAll(async () => {
-  mailDir = mkdtempSync(path.join(os.tmpdir(), "avk-probe-mail-"));
-  app = await startApp({
-    ADMIN_EMAIL: E2E_ADMIN.email,
-    ADMIN_PASSWORD: E2E_ADMIN.password,
-    MAIL_DIR: mailDir,
-  });
-});
-afterAll(async () => {
-  await app?.stop();
-});
+// No browser: these requests need full control over headers. Mail goes to env.app.mailDir.
+const env = setupBrowserApp({ admin: true, browser: false });
 
 describe("security probe (issue #24)", () => {
   it("finding 5: a reset link comes from the configuration, never from the Host header", async () => {
@@ -93,15 +80,17 @@ describe("security probe (issue #24)", () => {
     });
     expect(answer.status).toBe(200);
     // The mail is written just after the answer (finding 8): wait for it, at most 5 s.
-    for (let i = 0; i < 50 && readdirSync(mailDir).length === 0; i++)
+    for (let i = 0; i < 50 && readdirSync(env.app.mailDir).length === 0; i++)
       await new Promise((r) => setTimeout(r, 100));
-    const mails = readdirSync(mailDir).map((f) => readFileSync(path.join(mailDir, f), "utf8"));
+    const mails = readdirSync(env.app.mailDir).map((f) =>
+      readFileSync(path.join(env.app.mailDir, f), "utf8"),
+    );
     expect(mails).toHaveLength(1);
     expect(mails[0]).not.toContain("evil.example");
-    const port = new URL(app.url).port;
+    const port = new URL(env.app.url).port;
     expect(mails[0]).toContain(`http://localhost:${port}/wachtwoord-herstellen?token=`);
     // Without APP_ORIGIN the server said so at start.
-    expect(app.output()).toContain("APP_ORIGIN is niet gezet");
+    expect(env.app.output()).toContain("APP_ORIGIN is niet gezet");
   });
 
   it("finding 2: members see neither other members' suggestions nor archived articles", async () => {
@@ -162,10 +151,10 @@ describe("security probe (issue #24)", () => {
   it("finding 4: bodies are limited before parsing, declared or chunked, with 413", async () => {
     // A declared 200 MB body is refused before it is sent.
     const declared = await new Promise<number>((resolve, reject) => {
-      const request = http.request(new URL("/inloggen", app.url), {
+      const request = http.request(new URL("/inloggen", env.app.url), {
         method: "POST",
         agent: false,
-        headers: { ...FORM, Origin: app.url, "Content-Length": String(200 * 1024 * 1024) },
+        headers: { ...FORM, Origin: env.app.url, "Content-Length": String(200 * 1024 * 1024) },
       });
       request.on("response", (response) => {
         response.resume();
@@ -186,10 +175,10 @@ describe("security probe (issue #24)", () => {
       // A keep-alive connection, as browsers and curl use: the server answers and discards the
       // rest rather than resetting the connection under the answer.
       const agent = new http.Agent({ keepAlive: true });
-      const request = http.request(new URL("/registreren", app.url), {
+      const request = http.request(new URL("/registreren", env.app.url), {
         method: "POST",
         agent,
-        headers: { ...FORM, Origin: app.url, "Transfer-Encoding": "chunked" },
+        headers: { ...FORM, Origin: env.app.url, "Transfer-Encoding": "chunked" },
       });
       request.on("response", (response) => {
         status = response.statusCode ?? 0;

@@ -1,23 +1,13 @@
 import { createHash } from "node:crypto";
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "./support/app.ts";
-import { launchBrowser, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import type { BrowserContext } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { setupBrowserApp } from "./support/fixture.ts";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = setupBrowserApp();
 
 async function newContext(): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: app.url, locale: "nl-NL" });
+  return env.browser.newContext({ baseURL: env.app.url, locale: "nl-NL" });
 }
 
 describe("the app shell", () => {
@@ -77,7 +67,7 @@ describe("the app shell", () => {
       .poll(() => page.getByRole("heading", { level: 1 }).textContent())
       .toBe("Pagina niet gevonden");
     expect(await page.getByRole("link", { name: "Naar de homepagina" }).count()).toBe(1);
-    await context.addCookies([{ name: "taal", value: "en", url: app.url }]);
+    await context.addCookies([{ name: "taal", value: "en", url: env.app.url }]);
     await page.goto("/bestaat-niet");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
     await context.close();
@@ -86,8 +76,8 @@ describe("the app shell", () => {
   it("sends the security headers: a fresh nonce on a personal page, script hashes on a shared one", async () => {
     // A page rendered for this request (the login form) allows its scripts by a nonce that is
     // never sent twice.
-    const login = await fetch(`${app.url}/inloggen`);
-    const again = await fetch(`${app.url}/inloggen`);
+    const login = await fetch(`${env.app.url}/inloggen`);
+    const again = await fetch(`${env.app.url}/inloggen`);
     const loginCsp = login.headers.get("content-security-policy") ?? "";
     expect(loginCsp).toContain("frame-ancestors 'none'");
     expect(loginCsp).not.toContain("unsafe-inline");
@@ -99,7 +89,7 @@ describe("the app shell", () => {
     for (const tag of loginScripts) expect(tag).toContain(`nonce="${nonce}"`);
     // The home page is the same for every anonymous reader and may be served from the render
     // cache (even when first rendered): no nonce at all; its CSP allows its inline scripts by hash.
-    const first = await fetch(`${app.url}/`);
+    const first = await fetch(`${env.app.url}/`);
     const csp = first.headers.get("content-security-policy") ?? "";
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain("unsafe-inline");
@@ -116,9 +106,9 @@ describe("the app shell", () => {
     expect(first.headers.get("x-content-type-options")).toBe("nosniff");
     expect(first.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     // Static files and JSON get them too.
-    const health = await fetch(`${app.url}/healthz`);
+    const health = await fetch(`${env.app.url}/healthz`);
     expect(health.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
-    const icon = await fetch(`${app.url}/favicon.svg`);
+    const icon = await fetch(`${env.app.url}/favicon.svg`);
     expect(icon.status).toBe(200);
     expect(icon.headers.get("x-content-type-options")).toBe("nosniff");
   });

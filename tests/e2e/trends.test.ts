@@ -1,30 +1,17 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fixtureSurveyPath, SYNTHETIC } from "#tests/support/survey.ts";
-import { type RunningApp, startApp } from "./support/app.ts";
-import { launchBrowser, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { setupBrowserApp } from "./support/fixture.ts";
 
 const ADMIN = { email: "enquete@ava-net.example", password: "tabellen-tellen-trouw-mee-2024" };
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startApp({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }),
-    launchBrowser(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = setupBrowserApp({ admin: ADMIN });
 
 // The app starts on an empty database: the first test reads the report's published figures, the
 // second imports the synthetic export through the moderator page, the others read what it feeds.
 describe("survey import and trends dashboard in the browser", () => {
   it("a fresh install shows the report's published figures, labelled as such", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto("/trends");
@@ -89,7 +76,7 @@ describe("survey import and trends dashboard in the browser", () => {
   });
 
   it("a moderator uploads the export, sees what will change per wave and confirms", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await logIn(page, ADMIN, "/beheer/enquete");
@@ -133,7 +120,7 @@ describe("survey import and trends dashboard in the browser", () => {
   });
 
   it("shows Dutch headings, accessible charts with their tables and CSV downloads", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto("/trends");
@@ -217,7 +204,7 @@ describe("survey import and trends dashboard in the browser", () => {
   }, 120_000);
 
   it("the wave selector works without JavaScript", async () => {
-    const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
+    const context = await env.browser.newContext({ baseURL: env.app.url, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/trends");
     await page.getByLabel("Golf (jaar van de enquête)").selectOption("2019");
@@ -236,8 +223,8 @@ describe("survey import and trends dashboard in the browser", () => {
   });
 
   it("speaks English when asked", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
-    await context.addCookies([{ name: "taal", value: "en", url: app.url }]);
+    const context = await env.browser.newContext({ baseURL: env.app.url });
+    await context.addCookies([{ name: "taal", value: "en", url: env.app.url }]);
     const page = await context.newPage();
     await page.goto("/trends");
     expect(await page.getByRole("heading", { name: "Respondents by type of institution" }).count()).toBe(1);

@@ -9,7 +9,7 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { quoteField } from "#app/modules/survey/csv.ts";
+import { quoteField } from "#app/lib/csv.ts";
 import {
   formatSurveyError,
   type ImportResult,

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { quoteField } from "#app/modules/survey/csv.ts";
+import { quoteField } from "#app/lib/csv.ts";
 import { questionnaire } from "#app/modules/survey/questionnaire.ts";
 
 const fixtureDir = fileURLToPath(new URL("../fixtures/survey/", import.meta.url));

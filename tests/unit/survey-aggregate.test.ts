@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { toCsv } from "#app/lib/csv.ts";
 import {
   type AggregateInput,
   aggregateAll,
@@ -16,7 +17,6 @@ import {
   SECONDARY_HIDDEN_LABEL,
   SMALL_GROUP_LABEL,
   suppress,
-  toCsv,
 } from "#app/modules/survey/aggregate.ts";
 import { parseCsv } from "#app/modules/survey/csv.ts";
 import { parseSurvey, type SurveyRow } from "#app/modules/survey/parse.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type AggregateInput, SMALL_GROUP_LABEL, toCsv } from "#app/modules/survey/aggregate.ts";
+import { toCsv } from "#app/lib/csv.ts";
+import { type AggregateInput, SMALL_GROUP_LABEL } from "#app/modules/survey/aggregate.ts";
 import { buildDashboard, dashboardTable, publicWave } from "#app/modules/survey/dashboard.ts";
 import { parseSurvey } from "#app/modules/survey/parse.ts";
 import { type Answers, choiceColumns } from "#app/modules/survey/questionnaire.ts";

@@ -1,7 +1,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { figureCharts } from "#app/components/report-chart.tsx";
-import { type AggregateInput, toCsv } from "#app/modules/survey/aggregate.ts";
+import { toCsv } from "#app/lib/csv.ts";
+import type { AggregateInput } from "#app/modules/survey/aggregate.ts";
 import {
   badlyMet,
   computedFigures,

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCsv, quoteField, stripBom } from "#app/modules/survey/csv.ts";
+import { quoteField } from "#app/lib/csv.ts";
+import { parseCsv, stripBom } from "#app/modules/survey/csv.ts";
 import { needsAndOffers, parseSurvey, type SurveyRow } from "#app/modules/survey/parse.ts";
 import { aiUseLabels, provinces, questionnaire } from "#app/modules/survey/questionnaire.ts";
 import { institutionTypes } from "#app/modules/taxonomy.ts";

@@ -1,4 +1,5 @@
 import { type AppLoadContext, redirect } from "@remix-run/node";
+import { isHttpsOrigin } from "#app/lib/origin.ts";
 import type { Role } from "#db/schema/auth.ts";
 import { can, hasRole, type Permission } from "./permissions.ts";
 import {
@@ -24,7 +25,7 @@ export interface AuthState {
 const perRequest = new WeakMap<Request, Promise<AuthState>>();
 
 export function isSecureRequest(request: Request, context: AppLoadContext): boolean {
-  return (context.env.APP_ORIGIN ?? new URL(request.url).origin).startsWith("https:");
+  return isHttpsOrigin(request, context.env.APP_ORIGIN);
 }
 
 export function getAuth(request: Request, context: AppLoadContext): Promise<AuthState> {

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { AppError } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { auditLog, institution, type Role, user } from "#db/schema/auth.ts";
 import { audit } from "../audit.server.ts";
@@ -37,7 +38,12 @@ export function listProposedInstitutions(db: DB) {
     .orderBy(asc(institution.createdAt));
 }
 
-export class InstitutionError extends Error {}
+/** A refused institution choice (400), shown at the institution field. */
+export class InstitutionError extends AppError {
+  constructor(message: string) {
+    super(message, { field: "institution" });
+  }
+}
 
 /**
  * The join from a user to their institution, once that membership is confirmed: an institution

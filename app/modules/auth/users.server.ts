@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, ne, sql } from "drizzle-orm";
+import { AppError } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { auditLog, institution, passwordReset, type Role, session, user } from "#db/schema/auth.ts";
 import { audit } from "../audit.server.ts";
@@ -18,12 +19,10 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export class AccountError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
+/** A refused account change (400), with the form field it is about. */
+export class AccountError extends AppError {
+  constructor(message: string, field?: string) {
+    super(message, { field });
   }
 }
 

@@ -9,7 +9,7 @@
 //
 // Estimates per line: content hours = items × minutes / 60; digitisation hours = content hours ×
 // transfer factor; storage = content hours × GB per hour / 1000 (TB, 10^12 bytes).
-import { type TableValue, toCsv } from "../survey/aggregate.ts";
+import { type TableValue, toCsv } from "#app/lib/csv.ts";
 import type { CarrierAssumption } from "./assumptions.ts";
 import { type Condition, conditions, type InventoryLine } from "./types.ts";
 

@@ -3,6 +3,7 @@
 // moderator decides, leaving a group, and the facilitator's settings.
 
 import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { AppError } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { institution, user } from "#db/schema/auth.ts";
 import {
@@ -19,12 +20,10 @@ import { type MailEnv, notify } from "../notifications/notifications.server.ts";
 import { type TopicKey, topics } from "../taxonomy.ts";
 import { releaseComingSeats } from "./personal-data.server.ts";
 
-export class GroupError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 403 | 404 | 409 = 409,
-  ) {
-    super(message);
+export class GroupError extends AppError {
+  declare readonly status: 400 | 403 | 404 | 409;
+  constructor(message: string, status: 400 | 403 | 404 | 409 = 409) {
+    super(message, { status });
   }
 }
 

@@ -3,6 +3,7 @@
 // Confirming creates the groups and notifies the members in the app and by e-mail.
 
 import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { AppError } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { institution, user } from "#db/schema/auth.ts";
 import {
@@ -291,12 +292,10 @@ export function listRuns(db: DB, limit = 20) {
     .limit(limit);
 }
 
-export class ProposalError extends Error {
-  constructor(
-    message: string,
-    readonly status: 404 | 409 | 400 = 409,
-  ) {
-    super(message);
+export class ProposalError extends AppError {
+  declare readonly status: 404 | 409 | 400;
+  constructor(message: string, status: 404 | 409 | 400 = 409) {
+    super(message, { status });
   }
 }
 

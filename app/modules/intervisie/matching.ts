@@ -15,6 +15,7 @@
 // feasible group count with several restarts. The work is counted in kicks, not wall time, so
 // the output is reproducible; `timeBudgetMs` can cut the kicks short on a slow machine.
 
+import { AppError } from "#app/lib/errors.ts";
 import { fteAvLabels, shareDigitisedLabels } from "#app/modules/survey/questionnaire.ts";
 import { type TopicKey, topics } from "#app/modules/taxonomy.ts";
 
@@ -93,11 +94,10 @@ export interface MatchResult {
 export type MatchConstraint = "min" | "max" | "institution" | "input";
 
 /** The constraints cannot hold, or the input is invalid. The message is Dutch, for the moderator. */
-export class MatchError extends Error {
+export class MatchError extends AppError {
   readonly constraint: MatchConstraint;
   constructor(constraint: MatchConstraint, message: string) {
-    super(message);
-    this.name = "MatchError";
+    super(message, { code: `match.${constraint}` });
     this.constraint = constraint;
   }
 }

@@ -6,6 +6,7 @@
 
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { AppError } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { institution } from "#db/schema/auth.ts";
 import { intervisionParticipant } from "#db/schema/intervisie.ts";
@@ -141,7 +142,7 @@ export function readParticipationForm(form: FormData) {
   return { ok: false as const, errors, values: raw };
 }
 
-export class ParticipationError extends Error {}
+export class ParticipationError extends AppError {}
 
 export async function saveParticipation(
   db: DB,

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { AppError } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { user } from "#db/schema/auth.ts";
 import { article, articleFeedback, articleRevision } from "#db/schema/kennisbank.ts";
@@ -17,12 +18,9 @@ import {
 } from "./model.ts";
 import { reindexArticle } from "./search-documents.server.ts";
 
-export class KennisbankError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
+export class KennisbankError extends AppError {
+  constructor(message: string, status = 400) {
+    super(message, { status });
   }
 }
 

@@ -1,6 +1,6 @@
 import { Marked, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
-import { Lru } from "#search/lru.ts";
+import { Lru } from "#app/lib/lru.ts";
 import { translate } from "../../i18n/index.ts";
 
 export interface TocEntry {

@@ -2,6 +2,7 @@
 // language for mail); the page /meldingen lists a member's notifications, newest first.
 
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { mailOrigin } from "#app/lib/origin.ts";
 import type { DB } from "#db/client.server.ts";
 import { user } from "#db/schema/auth.ts";
 import { notification } from "#db/schema/intervisie.ts";
@@ -20,10 +21,9 @@ export type MailEnv = Pick<Env, "SMTP_URL" | "MAIL_FROM" | "MAIL_DIR" | "APP_ORI
 /**
  * The site's address for links in e-mails: APP_ORIGIN, or the local server without it. Never the
  * request's Host or X-Forwarded-Host, which a member could set to send others links elsewhere.
+ * (app/lib/origin.ts mailOrigin; kept under this name for the password-reset route.)
  */
-export function siteOrigin(env: Pick<Env, "APP_ORIGIN" | "PORT">): string {
-  return env.APP_ORIGIN ?? `http://localhost:${env.PORT}`;
-}
+export const siteOrigin: (env: Pick<Env, "APP_ORIGIN" | "PORT">) => string = mailOrigin;
 
 /**
  * Stores one notification per user and, when `mailEnv` is given, sends each (not deleted) user
@@ -52,7 +52,7 @@ export async function notify(
     .from(user)
     .where(and(inArray(user.id, ids), isNull(user.deletedAt)));
   for (const recipient of recipients) {
-    const link = message.link ? `\n\n${new URL(message.link, siteOrigin(mailEnv)).href}` : "";
+    const link = message.link ? `\n\n${new URL(message.link, mailOrigin(mailEnv)).href}` : "";
     try {
       await sendMail(mailEnv, {
         to: recipient.email,

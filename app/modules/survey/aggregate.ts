@@ -4,7 +4,7 @@
 // privacy rule: groups under 5 hidden, and a second group hidden when exactly one is.
 // Never a name, e-mail or free text in anything returned here.
 
-import { quoteField } from "#app/modules/survey/csv.ts";
+import type { Table, TableValue } from "#app/lib/csv.ts";
 import type { SurveyRow } from "#app/modules/survey/parse.ts";
 import {
   type ChoiceColumn,
@@ -214,12 +214,6 @@ export function respondentsByType(
 // ---------------------------------------------------------------------------------------------
 // Data tables and CSV downloads
 
-export type TableValue = string | number | null;
-export interface Table {
-  columns: readonly string[];
-  rows: readonly (readonly TableValue[])[];
-}
-
 function hiddenText(value: HiddenCell): string {
   return value.reason === "small" ? SMALL_GROUP_LABEL : SECONDARY_HIDDEN_LABEL;
 }
@@ -267,20 +261,4 @@ export function respondentsTable(counts: TypeCounts): Table {
       counts.total.hidden ? ["Totaal", hiddenText(counts.total), null] : ["Totaal", counts.total.n, 100],
     ],
   };
-}
-
-/**
- * A table as CSV (RFC 4180: comma, CRLF, fields quoted when needed). Text that a spreadsheet
- * would run as a formula (starting with = + - @) gets a leading apostrophe.
- */
-export function toCsv(table: Table): string {
-  const field = (value: TableValue): string => {
-    if (value === null) return "";
-    if (typeof value === "number") return String(value);
-    return quoteField(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value, ",");
-  };
-  return [table.columns, ...table.rows]
-    .map((row) => row.map(field).join(","))
-    .join("\r\n")
-    .concat("\r\n");
 }

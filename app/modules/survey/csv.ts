@@ -161,17 +161,3 @@ export function parseCsv(text: string, delimiter: Delimiter): CsvRecord[] {
   if (fields.length > 0) endRecord();
   return records;
 }
-
-/** One field for a CSV file: quoted when it holds the delimiter, a quote, a line break or edge spaces. */
-export function quoteField(value: string, delimiter: Delimiter = ","): string {
-  if (
-    value.includes(delimiter) ||
-    value.includes('"') ||
-    value.includes("\n") ||
-    value.includes("\r") ||
-    value.trim() !== value
-  ) {
-    return `"${value.replaceAll('"', '""')}"`;
-  }
-  return value;
-}

@@ -4,6 +4,7 @@
 // respondents shows "< 5" and no counts or percentages; where a total stands beside exactly one
 // such group a second group is hidden too (aggregate.ts, suppress).
 
+import type { Table, TableValue } from "#app/lib/csv.ts";
 import { type InstitutionType, institutionTypes } from "#app/modules/taxonomy.ts";
 import {
   type AggregateInput,
@@ -18,8 +19,6 @@ import {
   SECONDARY_HIDDEN_LABEL,
   SMALL_GROUP_LABEL,
   suppress,
-  type Table,
-  type TableValue,
   type TypeCounts,
 } from "./aggregate.ts";
 import { type DashboardColumn, dashboardColumns, labelsOf } from "./questionnaire.ts";

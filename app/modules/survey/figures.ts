@@ -7,6 +7,7 @@
 // A question is compared only across the waves that asked it (a wave where nobody answered it
 // is left out). Shared by server and browser code.
 
+import type { Table, TableValue } from "#app/lib/csv.ts";
 import { type InstitutionType, institutionTypes, topics } from "#app/modules/taxonomy.ts";
 import {
   type AggregateInput,
@@ -15,8 +16,6 @@ import {
   percentHalfUp,
   respondentsByType,
   SMALL_GROUP_LABEL,
-  type Table,
-  type TableValue,
 } from "./aggregate.ts";
 import { aiUseLabels, type ChoiceColumn, choiceDef, labelsOf, type Text } from "./questionnaire.ts";
 import {

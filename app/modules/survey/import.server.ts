@@ -6,6 +6,7 @@
 
 import { createHash, randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { AppError } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { user } from "#db/schema/auth.ts";
 import { surveyImport, surveyInstitutionLink, surveyResponse, surveyUpload } from "#db/schema/survey.ts";
@@ -308,9 +309,12 @@ export async function previewUpload(
   return { ok: true, uploadId: id, fileName: input.fileName, plan };
 }
 
-export class UploadGoneError extends Error {
+export class UploadGoneError extends AppError {
   constructor() {
-    super("Dit bestand is al geïmporteerd of de upload is verlopen. Upload het bestand opnieuw.");
+    super("Dit bestand is al geïmporteerd of de upload is verlopen. Upload het bestand opnieuw.", {
+      status: 409,
+      code: "survey.upload-gone",
+    });
   }
 }
 

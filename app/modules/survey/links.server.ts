@@ -4,6 +4,7 @@
 // it. A link holds for every imported response with that name, and for later imports too.
 
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { AppError } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { institution } from "#db/schema/auth.ts";
 import { surveyInstitutionLink, surveyResponse } from "#db/schema/survey.ts";
@@ -11,7 +12,7 @@ import { audit } from "../audit.server.ts";
 import { findOrCreateConfirmedInstitution } from "../auth/institutions.server.ts";
 import { labelKey } from "./parse.ts";
 
-export class LinkError extends Error {}
+export class LinkError extends AppError {}
 
 export interface InstitutionOption {
   id: number;

@@ -38,6 +38,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       PORT: String(port),
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
+      MAIL_DIR: mailDir,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -3,6 +3,7 @@
 // notes, ratings, reminders (docs/domain.md §8).
 
 import { eq } from "drizzle-orm";
+import { AppError } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { intervisionMember, intervisionSession, type SessionRoles } from "#db/schema/intervisie.ts";
 import type { Role } from "../../auth/permissions.ts";
@@ -13,12 +14,9 @@ export type RsvpStatus = "going" | "waitlist" | "not_going" | "maybe";
 export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
 /** A refusal with a Dutch message and the HTTP status a route should answer with. */
-export class SessionError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
+export class SessionError extends AppError {
+  constructor(message: string, status = 400) {
+    super(message, { status });
   }
 }
 
@@ -105,19 +103,3 @@ export async function requireSessionAccess(
 // For routes
 
 /** A route parameter as a positive id, or 0 (which matches nothing). */
-export function idParam(value: string | undefined | null): number {
-  return value && /^\d{1,9}$/.test(value) ? Number(value) : 0;
-}
-
-/** Throws a 403 or 404 SessionError as the Response a loader or action answers with. */
-export function throwAsResponse(error: unknown): never {
-  if (error instanceof SessionError && (error.status === 403 || error.status === 404)) {
-    throw new Response(error.status === 404 ? "Niet gevonden" : "Geen toegang", { status: error.status });
-  }
-  throw error;
-}
-
-/** The site's origin for links in calendars: APP_ORIGIN, else the request's own. */
-export function siteOrigin(request: Request, appOrigin: string | undefined): string {
-  return appOrigin ?? new URL(request.url).origin;
-}

@@ -1,0 +1,21 @@
+// Route parameters that are database ids.
+
+/** The largest id a PostgreSQL `integer` column holds. */
+const MAX_ID = 2_147_483_647;
+
+/** A positive integer id written in digits (leading zeros allowed), else null. */
+export function parseId(value: string | null | undefined): number | null {
+  if (!value || !/^\d{1,10}$/.test(value)) return null;
+  const id = Number(value);
+  return id >= 1 && id <= MAX_ID ? id : null;
+}
+
+/**
+ * The id in the route parameter `name` (`$id` in the file name). Anything but a positive
+ * integer that fits the database throws a 404 Response ("Niet gevonden"), as an unknown id would.
+ */
+export function idParam(params: Readonly<Record<string, string | undefined>>, name: string): number {
+  const id = parseId(params[name]);
+  if (id === null) throw new Response("Niet gevonden", { status: 404 });
+  return id;
+}
