@@ -4,12 +4,10 @@
 // a moderator opens a pulse round; two institutions answer and the result stays hidden on
 // /trends; three more answer and it appears there as a pulse wave of its own. Then the same
 // pages in English.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { en } from "#app/i18n/en.ts";
 import { nl } from "#app/i18n/nl.ts";
 import { createUser } from "#app/modules/auth/users.server.ts";
@@ -25,8 +23,8 @@ import {
   SYNTHETIC,
   SYNTHETIC_EXPECTED,
 } from "#tests/support/survey.ts";
-import { type RunningApp, startApp } from "./support/app.ts";
-import { E2E_ADMIN, launchBrowser, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { E2E_ADMIN, logIn, seriousAxeViolations, watchErrors } from "./support/browser.ts";
+import { setupBrowserApp } from "./support/fixture.ts";
 
 const PASSWORD = "beeldband-archief-2024!";
 const member = (first: string, domain: string) => ({
@@ -72,9 +70,6 @@ const fixtureRows = (() => {
   return rows.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i] ?? ""])));
 })();
 
-let app: RunningApp;
-let browser: Browser;
-let root: string;
 let roundId: number;
 
 async function prepareDatabase(dataDir: string) {
@@ -102,27 +97,14 @@ async function prepareDatabase(dataDir: string) {
   }
 }
 
-beforeAll(async () => {
-  root = mkdtempSync(path.join(os.tmpdir(), "avk-e2e-pulse-"));
-  const dataDir = path.join(root, "pglite");
-  await prepareDatabase(dataDir);
-  [app, browser] = await Promise.all([
-    startApp({ DATA_DIR: dataDir, ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password }),
-    launchBrowser(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  if (root) rmSync(root, { recursive: true, force: true });
-});
+const env = setupBrowserApp({ admin: true, prepare: prepareDatabase });
 
 async function heading(page: Page) {
   return page.getByRole("heading", { level: 1 }).textContent();
 }
 
 async function loggedIn(who: { email: string; password: string }, to: string) {
-  const context = await browser.newContext({ baseURL: app.url });
+  const context = await env.browser.newContext({ baseURL: env.app.url });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await logIn(page, who, to);
@@ -323,7 +305,7 @@ describe("the whole TrendMonitor: comparison and pulse rounds in the browser", (
 
   /** The round on /trends as anyone sees it (no session). */
   async function pulseOnTrends() {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto("/trends");
@@ -408,7 +390,7 @@ describe("the whole TrendMonitor: comparison and pulse rounds in the browser", (
 
   it("speaks English: the comparison, the pulse round and its result", async () => {
     const { context, page, errors } = await loggedIn(MUSEUM.member, "/instelling");
-    await context.addCookies([{ name: "taal", value: "en", url: app.url }]);
+    await context.addCookies([{ name: "taal", value: "en", url: env.app.url }]);
     await page.goto("/instelling");
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
     expect(await page.title()).toBe(`${en["profiel.title"]} · ${en["site.name"]}`);
