@@ -43,6 +43,7 @@ const rules: Record<string, Rule | { loader: Rule; action: Rule }> = {
   "beheer.gebruikers": "admin",
   "kennisbank.$slug": { loader: "public", action: "member" },
   "kennisbank.$slug_.bewerken": "member",
+  "kennisbank.$slug_.sjabloon.$nr": "public",
   "beheer.kennisbank._index": "moderator",
   "beheer.kennisbank.$slug": "moderator",
   "beheer.kennisbank.export": "moderator",
