@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
 import { eq } from "drizzle-orm";
+import { strToU8, Zip, ZipDeflate, zipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { settleAfterResponse } from "#app/modules/after-response.server.ts";
 import { findOrCreateConfirmedInstitution } from "#app/modules/auth/institutions.server.ts";
@@ -17,10 +18,13 @@ import {
   setArchived,
   upsertPublishedContent,
 } from "#app/modules/kennisbank/articles.server.ts";
+import { MAX_UNZIPPED_BYTES, MAX_UNZIPPED_ENTRY_BYTES } from "#app/modules/kennisbank/bulk.server.ts";
+import { serializeArticleFile } from "#app/modules/kennisbank/front-matter.server.ts";
 import type { ArticleContent } from "#app/modules/kennisbank/model.ts";
 import { describeError } from "#app/modules/log.server.ts";
 import { action as accountAction, headers as accountHeaders } from "#app/routes/account._index.tsx";
 import { loader as exportLoader } from "#app/routes/account.gegevens.ts";
+import { action as importAction } from "#app/routes/beheer.kennisbank.import.tsx";
 import { loader as healthz } from "#app/routes/healthz.ts";
 import { action as loginAction } from "#app/routes/inloggen.tsx";
 import { action as articleAction } from "#app/routes/kennisbank.$slug.tsx";
@@ -29,10 +33,11 @@ import { action as registerAction } from "#app/routes/registreren.tsx";
 import { action as forgotAction } from "#app/routes/wachtwoord-vergeten.tsx";
 import { type Database, describeStartError, openPglite } from "#db/client.server.ts";
 import { institution, user } from "#db/schema/auth.ts";
+import { article } from "#db/schema/kennisbank.ts";
 import { ensureConfiguredAdmin, isEmpty, seed } from "#db/seed/index.server.ts";
 import { PASSWORD, userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
-import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
+import { contextFor, get, ORIGIN, post, thrownResponse } from "#tests/support/remix.ts";
 
 const system = { id: null, role: "system" as const };
 
@@ -509,5 +514,200 @@ describe("finding 8: a reset request answers before any work on the address", ()
     await settleAfterResponse();
     const mails = readdirSync(mailDir).map((f) => JSON.parse(readFileSync(path.join(mailDir, f), "utf8")));
     expect(mails.map((m) => m.to)).toEqual([anna.email]);
+  });
+});
+
+/**
+ * A raw DEFLATE stream of `n` zero bytes, written by hand in one fixed-Huffman block (a literal 0,
+ * then "copy 258 bytes from 1 back" over and over): 13 bits per 258 bytes, the ratio of the
+ * worst zip bombs, without having to compress a gigabyte in the test.
+ */
+function deflatedZeros(n: number): Uint8Array {
+  const out: number[] = [];
+  let acc = 0;
+  let bits = 0;
+  const put = (value: number, length: number) => {
+    acc |= value << bits;
+    bits += length;
+    while (bits >= 8) {
+      out.push(acc & 0xff);
+      acc >>>= 8;
+      bits -= 8;
+    }
+  };
+  // Huffman codes go in most significant bit first.
+  const code = (value: number, length: number) => {
+    let reversed = 0;
+    for (let i = 0; i < length; i++) reversed |= ((value >> i) & 1) << (length - 1 - i);
+    put(reversed, length);
+  };
+  put(1, 1); // last block
+  put(1, 2); // fixed Huffman codes
+  code(0x30, 8); // literal 0
+  let left = n - 1;
+  for (; left >= 258; left -= 258) {
+    code(0xc5, 8); // length 258
+    code(0, 5); // distance 1
+  }
+  for (; left > 0; left--) code(0x30, 8);
+  code(0, 7); // end of block
+  if (bits) out.push(acc & 0xff);
+  return Uint8Array.from(out);
+}
+
+/** A zip of DEFLATE entries that each claim to unpack to `declared` bytes, whatever they really do. */
+function zipWith(entries: { name: string; deflated: Uint8Array; declared: number }[]): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = new TextEncoder().encode(entry.name);
+    const local = new DataView(new ArrayBuffer(30));
+    local.setUint32(0, 0x04034b50, true);
+    local.setUint16(4, 20, true);
+    local.setUint16(8, 8, true); // DEFLATE
+    local.setUint32(18, entry.deflated.length, true);
+    local.setUint32(22, entry.declared, true);
+    local.setUint16(26, name.length, true);
+    const header = new DataView(new ArrayBuffer(46));
+    header.setUint32(0, 0x02014b50, true);
+    header.setUint16(4, 20, true);
+    header.setUint16(6, 20, true);
+    header.setUint16(10, 8, true);
+    header.setUint32(20, entry.deflated.length, true);
+    header.setUint32(24, entry.declared, true);
+    header.setUint16(28, name.length, true);
+    header.setUint32(42, offset, true);
+    parts.push(new Uint8Array(local.buffer), name, entry.deflated);
+    central.push(new Uint8Array(header.buffer), name);
+    offset += 30 + name.length + entry.deflated.length;
+  }
+  const centralSize = central.reduce((n, p) => n + p.length, 0);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true);
+  end.setUint16(8, entries.length, true);
+  end.setUint16(10, entries.length, true);
+  end.setUint32(12, centralSize, true);
+  end.setUint32(16, offset, true);
+  const all = [...parts, ...central, new Uint8Array(end.buffer)];
+  const zip = new Uint8Array(all.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of all) {
+    zip.set(part, at);
+    at += part.length;
+  }
+  return zip;
+}
+
+describe("finding 13: a zip that unpacks to far more than it weighs", () => {
+  async function upload(cookie: string, files: { name: string; bytes: Uint8Array }[]) {
+    const form = new FormData();
+    for (const file of files) form.append("files", new File([file.bytes], file.name));
+    return (await importAction({
+      request: new Request(new URL("/beheer/kennisbank/import", ORIGIN), {
+        method: "POST",
+        body: form,
+        headers: { Origin: ORIGIN, Cookie: cookie },
+      }),
+      params: {},
+      context,
+    })) as unknown as
+      | { init: { status: number }; data: { step: "error"; problems: { file: string; message: string }[] } }
+      | { step: "preview"; items: { slug: string }[]; contents: string };
+  }
+  const articles = async () => (await database.db.select({ slug: article.slug }).from(article)).length;
+
+  it("a 1 MB zip that claims 1 KB and unpacks to 1 GiB is refused at once, and nothing is stored", async () => {
+    const moderator = await userWithSession(database.db, "moderator");
+    const before = await articles();
+    const deflated = deflatedZeros(1024 * 1024 * 1024);
+    expect(deflated.length).toBeLessThan(8 * 1024 * 1024);
+    const bomb = zipWith([{ name: "kennisbank/praktijk/bom.md", deflated, declared: 1000 }]);
+    const started = performance.now();
+    const answer = await upload(moderator.cookie, [{ name: "bom.zip", bytes: bomb }]);
+    const took = performance.now() - started;
+    expect("init" in answer && answer.init.status).toBe(400);
+    if (!("init" in answer)) return;
+    expect(answer.data.problems).toEqual([
+      {
+        file: "bom.zip",
+        message: `'kennisbank/praktijk/bom.md' is uitgepakt groter dan ${MAX_UNZIPPED_ENTRY_BYTES / 1024 / 1024} MB; er is niets geïmporteerd.`,
+      },
+    ]);
+    // Reading all of it took 2.45 s in the probe; stopping at the limit takes a few milliseconds.
+    expect(took).toBeLessThan(1000);
+    expect(await articles()).toBe(before);
+  });
+
+  it("many entries just under the limit each stop at the limit for all of them together", async () => {
+    const moderator = await userWithSession(database.db, "moderator");
+    const before = await articles();
+    const deflated = deflatedZeros(MAX_UNZIPPED_ENTRY_BYTES - 1024);
+    const count = Math.ceil(MAX_UNZIPPED_BYTES / MAX_UNZIPPED_ENTRY_BYTES) + 2;
+    const entries = Array.from({ length: count }, (_, i) => ({ name: `a${i}.md`, deflated, declared: 100 }));
+    // Also in two zips of one upload: the limit is for the whole import.
+    const half = Math.ceil(count / 2);
+    const started = performance.now();
+    const answer = await upload(moderator.cookie, [
+      { name: "een.zip", bytes: zipWith(entries.slice(0, half)) },
+      { name: "twee.zip", bytes: zipWith(entries.slice(half)) },
+    ]);
+    const took = performance.now() - started;
+    expect("init" in answer && answer.init.status).toBe(400);
+    if (!("init" in answer)) return;
+    // (The zeros of een.zip are no articles either, and are reported as such.)
+    expect(answer.data.problems).toContainEqual({
+      file: "twee.zip",
+      message: `Het zip-bestand is uitgepakt groter dan ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB; er is niets geïmporteerd.`,
+    });
+    expect(answer.data.problems.filter((p) => p.file.startsWith("twee.zip/"))).toEqual([]);
+    expect(took).toBeLessThan(2000);
+    expect(await articles()).toBe(before);
+  });
+
+  it("a normal zip, also one written as a stream, is still read and imported", async () => {
+    const moderator = await userWithSession(database.db, "moderator");
+    const file = (slug: string) =>
+      strToU8(
+        serializeArticleFile({ ...sample, slug, title: `Artikel ${slug}`, body: "Tekst. ".repeat(2000) }),
+      );
+    // zipSync writes sizes up front; the streaming Zip writes them after the data (a data descriptor).
+    const plain = zipSync(
+      { "kennisbank/praktijk/gewoon.md": file("gewoon"), "LEESMIJ.txt": strToU8("x") },
+      { level: 9 },
+    );
+    const streamed = await new Promise<Uint8Array>((resolve, reject) => {
+      const chunks: Uint8Array[] = [];
+      const zip = new Zip((error, chunk, final) => {
+        if (error) return reject(error);
+        chunks.push(chunk);
+        if (final) resolve(Uint8Array.from(chunks.flatMap((c) => [...c])));
+      });
+      const entry = new ZipDeflate("gestreamd.md", { level: 6 });
+      zip.add(entry);
+      entry.push(file("gestreamd"), true);
+      zip.end();
+    });
+    const answer = await upload(moderator.cookie, [
+      { name: "gewoon.zip", bytes: plain },
+      { name: "gestreamd.zip", bytes: streamed },
+    ]);
+    expect("step" in answer && answer.step).toBe("preview");
+    if (!("step" in answer)) return;
+    expect(answer.items.map((i) => i.slug).sort()).toEqual(["gestreamd", "gewoon"]);
+    const form = new FormData();
+    form.append("intent", "apply");
+    form.append("contents", answer.contents);
+    const applied = (await importAction({
+      request: new Request(new URL("/beheer/kennisbank/import", ORIGIN), {
+        method: "POST",
+        body: form,
+        headers: { Origin: ORIGIN, Cookie: moderator.cookie },
+      }),
+      params: {},
+      context,
+    })) as unknown as { step: string; counts: { created: number } };
+    expect(applied).toMatchObject({ step: "done", counts: { created: 2 } });
+    expect((await getPublishedArticle(database.db, "gestreamd", "nl"))?.title).toBe("Artikel gestreamd");
   });
 });
