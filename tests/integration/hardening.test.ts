@@ -30,6 +30,7 @@ import { action as loginAction } from "#app/routes/inloggen.tsx";
 import { action as articleAction } from "#app/routes/kennisbank.$slug.tsx";
 import { action as editAction, loader as editLoader } from "#app/routes/kennisbank.$slug_.bewerken.tsx";
 import { action as registerAction } from "#app/routes/registreren.tsx";
+import { action as resetAction } from "#app/routes/wachtwoord-herstellen.tsx";
 import { action as forgotAction } from "#app/routes/wachtwoord-vergeten.tsx";
 import { type Database, describeStartError, openPglite } from "#db/client.server.ts";
 import { institution, user } from "#db/schema/auth.ts";
@@ -709,5 +710,102 @@ describe("finding 13: a zip that unpacks to far more than it weighs", () => {
     })) as unknown as { step: string; counts: { created: number } };
     expect(applied).toMatchObject({ step: "done", counts: { created: 2 } });
     expect((await getPublishedArticle(database.db, "gestreamd", "nl"))?.title).toBe("Artikel gestreamd");
+  });
+});
+
+describe("ASVS 2.2.3 / 2.5.5: a mail after the password changes", () => {
+  const mails = () =>
+    readdirSync(mailDir)
+      .sort()
+      .map(
+        (f) =>
+          JSON.parse(readFileSync(path.join(mailDir, f), "utf8")) as {
+            to: string;
+            subject: string;
+            text: string;
+          },
+      );
+
+  it("a change on the account page: a Dutch notice with when and what to do, without secrets", async () => {
+    const anna = await userWithSession(database.db, "member", "Anna de Vries");
+    const newPassword = "een-heel-nieuw-wachtwoord";
+    const before = Date.now();
+    const changed = (await accountAction({
+      request: post(
+        "/account",
+        { intent: "wachtwoord", currentPassword: PASSWORD, newPassword },
+        { Cookie: anna.cookie },
+      ),
+      params: {},
+      context,
+    })) as unknown as { init: { headers: Record<string, string> } };
+    await settleAfterResponse();
+    const [mail, ...more] = mails();
+    expect(more).toEqual([]);
+    expect(mail!.to).toBe(anna.email);
+    expect(mail!.subject).toBe("Je wachtwoord voor AV-Kennisnet is gewijzigd");
+    expect(mail!.text).toContain("Hallo Anna de Vries,");
+    expect(mail!.text).toContain("gewijzigd op de accountpagina");
+    // When, in Dutch and in Amsterdam time, to the minute of the change.
+    const when = new Intl.DateTimeFormat("nl-NL", {
+      dateStyle: "long",
+      timeStyle: "short",
+      timeZone: "Europe/Amsterdam",
+    });
+    expect([when.format(before), when.format(Date.now())]).toContain(
+      / is op (.+) \(Nederlandse tijd\)/.exec(mail!.text)?.[1],
+    );
+    expect(mail!.text).toContain("Heb je dit niet zelf gedaan?");
+    expect(mail!.text).toContain("http://localhost:3000/wachtwoord-vergeten");
+    // No secret: neither password, nor the old or the new session token.
+    const newToken = /avk_sessie=([a-z2-7]{32})/.exec(changed.init.headers["Set-Cookie"]!)![1]!;
+    for (const secret of [newPassword, PASSWORD, anna.token, newToken])
+      expect(mail!.text).not.toContain(secret);
+    expect(mail!.text).not.toMatch(/token=|[a-z2-7]{32}/);
+  });
+
+  it("a reset with the link: a notice too, in English for a member who reads the site in English", async () => {
+    const bert = await userWithSession(database.db, "member", "Bert Jansen");
+    await forgotAction({ request: post("/wachtwoord-vergeten", { email: bert.email }), params: {}, context });
+    await settleAfterResponse();
+    const [resetMail] = mails();
+    const token = /token=([a-z2-7]{32})/.exec(resetMail!.text)![1]!;
+    rmSync(mailDir, { recursive: true, force: true });
+    const newPassword = "hersteld-en-lang-genoeg";
+    const done = (await resetAction({
+      request: post("/wachtwoord-herstellen", { token, newPassword }, { Cookie: "taal=en" }),
+      params: {},
+      context,
+    })) as Response;
+    expect(done.status).toBe(302);
+    await settleAfterResponse();
+    const [mail, ...more] = mails();
+    expect(more).toEqual([]);
+    expect(mail!.to).toBe(bert.email);
+    expect(mail!.subject).toBe("Your AV-Kennisnet password was changed");
+    expect(mail!.text).toContain("Hello Bert Jansen,");
+    expect(mail!.text).toContain("was reset with a link from a reset e-mail");
+    expect(mail!.text).toContain("Was this not you?");
+    for (const secret of [newPassword, token, bert.token]) expect(mail!.text).not.toContain(secret);
+    expect(mail!.text).not.toMatch(/token=|[a-z2-7]{32}/);
+  });
+
+  it("a refused new password sends nothing", async () => {
+    const anna = await userWithSession(database.db, "member");
+    await accountAction({
+      request: post(
+        "/account",
+        {
+          intent: "wachtwoord",
+          currentPassword: "verkeerd-wachtwoord-123",
+          newPassword: "een-heel-nieuw-wachtwoord",
+        },
+        { Cookie: anna.cookie },
+      ),
+      params: {},
+      context,
+    });
+    await settleAfterResponse();
+    expect(existsSync(mailDir) ? readdirSync(mailDir) : []).toEqual([]);
   });
 });
