@@ -22,6 +22,7 @@ import { MAX_UNZIPPED_BYTES, MAX_UNZIPPED_ENTRY_BYTES } from "#app/modules/kenni
 import { serializeArticleFile } from "#app/modules/kennisbank/front-matter.server.ts";
 import type { ArticleContent } from "#app/modules/kennisbank/model.ts";
 import { describeError } from "#app/modules/log.server.ts";
+import { loader as rootLoader } from "#app/root.tsx";
 import { action as accountAction, headers as accountHeaders } from "#app/routes/account._index.tsx";
 import { loader as exportLoader } from "#app/routes/account.gegevens.ts";
 import { action as importAction } from "#app/routes/beheer.kennisbank.import.tsx";
@@ -30,6 +31,7 @@ import { action as loginAction } from "#app/routes/inloggen.tsx";
 import { action as articleAction } from "#app/routes/kennisbank.$slug.tsx";
 import { action as editAction, loader as editLoader } from "#app/routes/kennisbank.$slug_.bewerken.tsx";
 import { action as registerAction } from "#app/routes/registreren.tsx";
+import { action as logoutAction } from "#app/routes/uitloggen.ts";
 import { action as resetAction } from "#app/routes/wachtwoord-herstellen.tsx";
 import { action as forgotAction } from "#app/routes/wachtwoord-vergeten.tsx";
 import { type Database, describeStartError, openPglite } from "#db/client.server.ts";
@@ -807,5 +809,86 @@ describe("ASVS 2.2.3 / 2.5.5: a mail after the password changes", () => {
     });
     await settleAfterResponse();
     expect(existsSync(mailDir) ? readdirSync(mailDir) : []).toEqual([]);
+  });
+});
+
+describe("ASVS 3.4.4: the session cookie is __Host- over https", () => {
+  const httpsContext = () =>
+    contextFor(database, {
+      env: loadEnv({
+        NODE_ENV: "test",
+        MAIL_DIR: mailDir,
+        PORT: "3000",
+        APP_ORIGIN: "https://av-kennisnet.example",
+      }),
+    });
+  const login = async (ctx: AppLoadContext, url: string, email: string) =>
+    (await loginAction({
+      request: new Request(url, {
+        method: "POST",
+        body: new URLSearchParams({ email, password: PASSWORD }),
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: new URL(url).origin },
+      }),
+      params: {},
+      context: ctx,
+    })) as Response;
+  const userOf = async (ctx: AppLoadContext, url: string, cookie: string) =>
+    (
+      (await rootLoader({
+        request: new Request(url, { headers: { Cookie: cookie } }),
+        params: {},
+        context: ctx,
+      })) as {
+        user: { name: string } | null;
+      }
+    ).user;
+
+  it("with APP_ORIGIN on https: __Host-avk_sessie with Secure, Path=/ and no Domain; the plain name is ignored", async () => {
+    const anna = await userWithSession(database.db, "member", "Anna over https");
+    const ctx = httpsContext();
+    const answer = await login(ctx, "https://av-kennisnet.example/inloggen", anna.email);
+    const cookie = answer.headers.get("Set-Cookie")!;
+    expect(cookie).toMatch(/^__Host-avk_sessie=[a-z2-7]{32}; /);
+    const attributes = cookie.split("; ").slice(1);
+    expect(attributes).toContain("Secure");
+    expect(attributes).toContain("Path=/");
+    expect(attributes).toContain("HttpOnly");
+    expect(attributes.some((a) => /^domain=/i.test(a))).toBe(false);
+    const token = /=([a-z2-7]{32})/.exec(cookie)![1]!;
+    expect(await userOf(ctx, "https://av-kennisnet.example/", `__Host-avk_sessie=${token}`)).toMatchObject({
+      name: "Anna over https",
+    });
+    // A plain avk_sessie (set over http, or by a subdomain) does not count over https.
+    expect(await userOf(ctx, "https://av-kennisnet.example/", `avk_sessie=${token}`)).toBeNull();
+    // Logging out clears the same name.
+    const out = (await logoutAction({
+      request: new Request("https://av-kennisnet.example/uitloggen", {
+        method: "POST",
+        headers: { Cookie: `__Host-avk_sessie=${token}`, Origin: "https://av-kennisnet.example" },
+      }),
+      params: {},
+      context: ctx,
+    })) as Response;
+    expect(out.headers.get("Set-Cookie")).toMatch(/^__Host-avk_sessie=; .*Max-Age=0.*; Secure$/);
+  });
+
+  it("behind a trusted proxy that says https (no APP_ORIGIN): __Host- too", async () => {
+    const anna = await userWithSession(database.db, "member", "Anna over https");
+    // Express builds the request's URL with https only when a proxy named in TRUST_PROXY says so.
+    const answer = await login(context, "https://av-kennisnet.example/inloggen", anna.email);
+    expect(answer.headers.get("Set-Cookie")).toMatch(/^__Host-avk_sessie=[a-z2-7]{32}; .*Secure/);
+  });
+
+  it("over plain http (npm start on a laptop): the plain name without Secure, and __Host- is ignored", async () => {
+    const anna = await userWithSession(database.db, "member", "Anna over https");
+    const answer = await login(context, "http://localhost:3000/inloggen", anna.email);
+    const cookie = answer.headers.get("Set-Cookie")!;
+    expect(cookie).toMatch(/^avk_sessie=[a-z2-7]{32}; /);
+    expect(cookie).not.toContain("Secure");
+    const token = /=([a-z2-7]{32})/.exec(cookie)![1]!;
+    expect(await userOf(context, "http://localhost:3000/", `avk_sessie=${token}`)).toMatchObject({
+      name: "Anna over https",
+    });
+    expect(await userOf(context, "http://localhost:3000/", `__Host-avk_sessie=${token}`)).toBeNull();
   });
 });

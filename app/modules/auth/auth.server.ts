@@ -23,6 +23,11 @@ export interface AuthState {
 // Loaders of one request (root and route) share one lookup.
 const perRequest = new WeakMap<Request, Promise<AuthState>>();
 
+/**
+ * Whether the site is served over https: APP_ORIGIN when it is set, otherwise the request's
+ * protocol (Express takes X-Forwarded-Proto only from the proxies TRUST_PROXY names). Decides
+ * `Secure` and the `__Host-` name of the session cookie.
+ */
 export function isSecureRequest(request: Request, context: AppLoadContext): boolean {
   return (context.env.APP_ORIGIN ?? new URL(request.url).origin).startsWith("https:");
 }
@@ -37,9 +42,9 @@ export function getAuth(request: Request, context: AppLoadContext): Promise<Auth
 }
 
 async function resolveAuth(request: Request, context: AppLoadContext): Promise<AuthState> {
-  const token = tokenFromRequest(request);
-  if (!token) return { user: null, session: null, setCookie: null };
   const secure = isSecureRequest(request, context);
+  const token = tokenFromRequest(request, secure);
+  if (!token) return { user: null, session: null, setCookie: null };
   const result = await validateSessionToken(context.db, token);
   if (!result) return { user: null, session: null, setCookie: blankSessionCookie(secure) };
   return {

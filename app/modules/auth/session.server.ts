@@ -6,7 +6,25 @@ import { eq } from "drizzle-orm";
 import type { DB } from "#db/client.server.ts";
 import { type Role, session, user } from "#db/schema/auth.ts";
 
+/** The session cookie's name over plain http (a laptop running `npm start`, the tests). */
 export const SESSION_COOKIE = "avk_sessie";
+/**
+ * Its name over https (ASVS 3.4.4): the browser accepts a `__Host-` cookie only with `Secure`,
+ * `Path=/` and no `Domain`, so neither a subdomain nor a page over http can set or overwrite it.
+ */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+/** Both names, for code that only needs to know whether a request may carry a session. */
+export const SESSION_COOKIE_NAMES = [SESSION_COOKIE, SECURE_SESSION_COOKIE] as const;
+
+/**
+ * The one name this request's session cookie has. `secure` is whether the site is served over
+ * https: `isSecureRequest` (APP_ORIGIN, or the request's protocol, which only the proxies in
+ * TRUST_PROXY may change). Over https only the `__Host-` name counts, so that a plain cookie
+ * planted by a subdomain or over http cannot stand in for it.
+ */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
 export const SESSION_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -114,8 +132,9 @@ export async function invalidateUserSessions(db: DB, userId: string): Promise<vo
 }
 
 export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
+  // No Domain attribute, ever: `__Host-` forbids it, and without it the cookie stays on this host.
   return [
-    `${SESSION_COOKIE}=${token}`,
+    `${sessionCookieName(secure)}=${token}`,
     "HttpOnly",
     "SameSite=Lax",
     "Path=/",
@@ -127,16 +146,24 @@ export function sessionCookie(token: string, expiresAt: Date, secure: boolean): 
 }
 
 export function blankSessionCookie(secure: boolean): string {
-  return [`${SESSION_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0", secure ? "Secure" : ""]
+  return [
+    `${sessionCookieName(secure)}=`,
+    "HttpOnly",
+    "SameSite=Lax",
+    "Path=/",
+    "Max-Age=0",
+    secure ? "Secure" : "",
+  ]
     .filter(Boolean)
     .join("; ");
 }
 
-export function tokenFromRequest(request: Request): string | null {
+export function tokenFromRequest(request: Request, secure: boolean): string | null {
+  const wanted = sessionCookieName(secure);
   const header = request.headers.get("Cookie") ?? "";
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return rest.join("=") || null;
+    if (name === wanted) return rest.join("=") || null;
   }
   return null;
 }
