@@ -605,7 +605,7 @@ function zipWith(entries: { name: string; deflated: Uint8Array; declared: number
 describe("finding 13: a zip that unpacks to far more than it weighs", () => {
   async function upload(cookie: string, files: { name: string; bytes: Uint8Array }[]) {
     const form = new FormData();
-    for (const file of files) form.append("files", new File([file.bytes], file.name));
+    for (const file of files) form.append("files", new File([new Uint8Array(file.bytes)], file.name));
     return (await importAction({
       request: new Request(new URL("/beheer/kennisbank/import", ORIGIN), {
         method: "POST",
