@@ -5,11 +5,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync
 import os from "node:os";
 import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
+import { dictionary } from "@zxcvbn-ts/language-common";
 import { eq } from "drizzle-orm";
 import { strToU8, Zip, ZipDeflate, zipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { settleAfterResponse } from "#app/modules/after-response.server.ts";
 import { findOrCreateConfirmedInstitution } from "#app/modules/auth/institutions.server.ts";
+import { MIN_PASSWORD_LENGTH, passwordProblem, verifyPassword } from "#app/modules/auth/password.server.ts";
 import { EnvError, loadEnv } from "#app/modules/env.server.ts";
 import {
   getPublishedArticle,
@@ -890,5 +892,59 @@ describe("ASVS 3.4.4: the session cookie is __Host- over https", () => {
       name: "Anna over https",
     });
     expect(await userOf(context, "http://localhost:3000/", `__Host-avk_sessie=${token}`)).toBeNull();
+  });
+});
+
+describe("ASVS 2.1.7: breached passwords are refused, offline", () => {
+  it("every password of the shipped breach list that our length allows is refused, in any case", () => {
+    const list = (dictionary["passwords-common"] as string[]).filter((p) => p.length >= MIN_PASSWORD_LENGTH);
+    // The list is real data, not a handful: some hundreds of long breached passwords.
+    expect(list.length).toBeGreaterThan(250);
+    for (const password of list) {
+      expect(passwordProblem(password), password).toContain("gelekte wachtwoorden");
+      expect(passwordProblem(password.toUpperCase()), password).not.toBeNull();
+    }
+  });
+
+  it("registration and a change refuse one with a Dutch message and store nothing", async () => {
+    const register = await registerAction({
+      request: post("/registreren", {
+        name: "Carla Smit",
+        email: "carla@archief.example",
+        password: "LeaveMeAlone",
+      }),
+      params: {},
+      context,
+    });
+    const refused = register as unknown as {
+      init: { status: number };
+      data: { errors: Record<string, string> };
+    };
+    expect(refused.init.status).toBe(400);
+    expect(refused.data.errors.password).toBe(
+      "Dit wachtwoord staat in lijsten van gelekte wachtwoorden; aanvallers proberen het als eerste. Kies een ander.",
+    );
+    expect(await database.db.select().from(user).where(eq(user.email, "carla@archief.example"))).toEqual([]);
+
+    const anna = await userWithSession(database.db, "member");
+    const changed = (await accountAction({
+      request: post(
+        "/account",
+        { intent: "wachtwoord", currentPassword: PASSWORD, newPassword: "finalfantasy" },
+        { Cookie: anna.cookie },
+      ),
+      params: {},
+      context,
+    })) as unknown as { init: { status: number }; data: { errors: Record<string, string> } };
+    expect(changed.init.status).toBe(400);
+    expect(changed.data.errors.newPassword).toContain("gelekte wachtwoorden");
+    // The old password still works: nothing was changed.
+    const [row] = await database.db
+      .select({ hash: user.passwordHash })
+      .from(user)
+      .where(eq(user.id, anna.id));
+    expect(await verifyPassword(row!.hash, PASSWORD)).toBe(true);
+    // A long password that is in no list is fine.
+    expect(passwordProblem("beeldband-en-spoel-1987")).toBeNull();
   });
 });
