@@ -12,6 +12,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { settleAfterResponse } from "#app/modules/after-response.server.ts";
 import { findOrCreateConfirmedInstitution } from "#app/modules/auth/institutions.server.ts";
 import { MIN_PASSWORD_LENGTH, passwordProblem, verifyPassword } from "#app/modules/auth/password.server.ts";
+import {
+  createSession,
+  hashToken,
+  SESSION_DAYS,
+  STAFF_SESSION_ABSOLUTE_MS,
+  STAFF_SESSION_IDLE_MS,
+  validateSessionToken,
+} from "#app/modules/auth/session.server.ts";
 import { EnvError, loadEnv } from "#app/modules/env.server.ts";
 import {
   getPublishedArticle,
@@ -27,7 +35,7 @@ import { describeError } from "#app/modules/log.server.ts";
 import { loader as rootLoader } from "#app/root.tsx";
 import { action as accountAction, headers as accountHeaders } from "#app/routes/account._index.tsx";
 import { loader as exportLoader } from "#app/routes/account.gegevens.ts";
-import { action as importAction } from "#app/routes/beheer.kennisbank.import.tsx";
+import { action as importAction, loader as importLoader } from "#app/routes/beheer.kennisbank.import.tsx";
 import { loader as healthz } from "#app/routes/healthz.ts";
 import { action as loginAction } from "#app/routes/inloggen.tsx";
 import { action as articleAction } from "#app/routes/kennisbank.$slug.tsx";
@@ -37,7 +45,7 @@ import { action as logoutAction } from "#app/routes/uitloggen.ts";
 import { action as resetAction } from "#app/routes/wachtwoord-herstellen.tsx";
 import { action as forgotAction } from "#app/routes/wachtwoord-vergeten.tsx";
 import { type Database, describeStartError, openPglite } from "#db/client.server.ts";
-import { institution, user } from "#db/schema/auth.ts";
+import { institution, session, user } from "#db/schema/auth.ts";
 import { article } from "#db/schema/kennisbank.ts";
 import { ensureConfiguredAdmin, isEmpty, seed } from "#db/seed/index.server.ts";
 import { PASSWORD, userWithSession } from "#tests/support/auth.ts";
@@ -947,4 +955,107 @@ describe("ASVS 2.1.7: breached passwords are refused, offline", () => {
     // A long password that is in no list is fine.
     expect(passwordProblem("beeldband-en-spoel-1987")).toBeNull();
   });
+});
+
+describe("ASVS 3.3.2: moderators and admins log in again after 12 hours, or 30 idle minutes", () => {
+  const minute = 60 * 1000;
+  const hour = 60 * minute;
+  const start = new Date("2026-12-04T08:00:00Z");
+  const at = (ms: number) => new Date(start.getTime() + ms);
+
+  it("a moderator's session ends after 30 minutes without a request", async () => {
+    const moderator = await userWithSession(database.db, "moderator");
+    const {
+      token,
+      session: created,
+      cookieExpiresAt,
+    } = await createSession(database.db, moderator.id, start);
+    expect(created.expiresAt).toEqual(at(STAFF_SESSION_IDLE_MS));
+    // The cookie may live for the 12 hours; the server keeps the idle limit.
+    expect(cookieExpiresAt).toEqual(at(STAFF_SESSION_ABSOLUTE_MS));
+    expect(await validateSessionToken(database.db, token, at(29 * minute))).not.toBeNull();
+    // A request at 29 minutes moved the deadline on: 58 minutes is 29 idle minutes later.
+    expect(await validateSessionToken(database.db, token, at(58 * minute))).not.toBeNull();
+    expect(await validateSessionToken(database.db, token, at(58 * minute + 30 * minute))).toBeNull();
+    expect(
+      await database.db
+        .select()
+        .from(session)
+        .where(eq(session.id, hashToken(token))),
+    ).toEqual([]);
+  });
+
+  it("an admin who is active all day still logs in again 12 hours after the login", async () => {
+    const admin = await userWithSession(database.db, "admin");
+    const { token } = await createSession(database.db, admin.id, start);
+    let last = null as Awaited<ReturnType<typeof validateSessionToken>>;
+    for (let t = 10 * minute; t < STAFF_SESSION_ABSOLUTE_MS; t += 10 * minute) {
+      last = await validateSessionToken(database.db, token, at(t));
+      expect(last, `after ${t / minute} minutes`).not.toBeNull();
+    }
+    // Near the end the idle deadline stops at the 12 hours.
+    expect(last!.session.expiresAt).toEqual(at(STAFF_SESSION_ABSOLUTE_MS));
+    expect(last!.renewed).toBe(false);
+    expect(await validateSessionToken(database.db, token, at(STAFF_SESSION_ABSOLUTE_MS))).toBeNull();
+  });
+
+  it("members keep 30 days; a member made moderator comes under the strict rule at the next request", async () => {
+    const anna = await userWithSession(database.db, "member");
+    const { token, cookieExpiresAt } = await createSession(database.db, anna.id, start);
+    expect(cookieExpiresAt).toEqual(at(SESSION_DAYS * 24 * hour));
+    // Three idle days are nothing for a member.
+    expect(await validateSessionToken(database.db, token, at(3 * 24 * hour))).toMatchObject({
+      user: { role: "member" },
+    });
+    await database.db.update(user).set({ role: "moderator" }).where(eq(user.id, anna.id));
+    // Promoted: the session is older than 12 hours, so it ends.
+    expect(await validateSessionToken(database.db, token, at(3 * 24 * hour + minute))).toBeNull();
+    // A member session of an hour old at the promotion gets the idle limit from its next request.
+    await database.db.update(user).set({ role: "member" }).where(eq(user.id, anna.id));
+    const { token: fresh } = await createSession(database.db, anna.id, at(4 * 24 * hour));
+    await database.db.update(user).set({ role: "moderator" }).where(eq(user.id, anna.id));
+    const promoted = await validateSessionToken(database.db, fresh, at(4 * 24 * hour + hour));
+    expect(promoted?.session.expiresAt).toEqual(at(4 * 24 * hour + hour + STAFF_SESSION_IDLE_MS));
+    expect(await validateSessionToken(database.db, fresh, at(4 * 24 * hour + hour + 31 * minute))).toBeNull();
+  });
+
+  it("over the routes: /beheer sends an idle moderator to /inloggen", async () => {
+    const moderator = await userWithSession(database.db, "moderator");
+    const cookie = `avk_sessie=${moderator.token}`;
+    expect(await userOfRoot(cookie)).not.toBeNull();
+    expect(
+      await importLoader({
+        request: get("/beheer/kennisbank/import", { Cookie: cookie }),
+        params: {},
+        context,
+      }),
+    ).toBeNull();
+    // Half an hour passes without a request (the clock of the session row is moved back).
+    await database.db
+      .update(session)
+      .set({
+        expiresAt: new Date(Date.now() - 1000),
+        createdAt: new Date(Date.now() - STAFF_SESSION_IDLE_MS),
+      })
+      .where(eq(session.id, hashToken(moderator.token)));
+    const page = await thrownResponse(() =>
+      importLoader({ request: get("/beheer/kennisbank/import", { Cookie: cookie }), params: {}, context }),
+    );
+    expect(page.status).toBe(302);
+    expect(page.headers.get("Location")).toMatch(/^\/inloggen\?redirectTo=/);
+    expect(await userOfRoot(cookie)).toBeNull();
+  });
+
+  async function userOfRoot(cookie: string) {
+    const answer = (await rootLoader({
+      request: get("/beheer", { Cookie: cookie }),
+      params: {},
+      context,
+    })) as {
+      user?: unknown;
+      data?: { user: unknown };
+    };
+    // With a Set-Cookie (here: clearing a dead session) the root answers data(..., init).
+    return answer.data ? answer.data.user : answer.user;
+  }
 });

@@ -99,6 +99,6 @@ export async function startSession(
   context: AppLoadContext,
   userId: string,
 ): Promise<string> {
-  const { token, session } = await createSession(context.db, userId);
-  return sessionCookie(token, session.expiresAt, isSecureRequest(request, context));
+  const { token, cookieExpiresAt } = await createSession(context.db, userId);
+  return sessionCookie(token, cookieExpiresAt, isSecureRequest(request, context));
 }
