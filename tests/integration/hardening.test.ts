@@ -652,7 +652,7 @@ describe("finding 13: a zip that unpacks to far more than it weighs", () => {
     expect(await articles()).toBe(before);
   });
 
-  it("many entries just under the limit each stop at the limit for all of them together", async () => {
+  it("entries under the per-file limit stop at the limit for the whole import, across zips", async () => {
     const moderator = await userWithSession(database.db, "moderator");
     const before = await articles();
     const deflated = deflatedZeros(MAX_UNZIPPED_ENTRY_BYTES - 1024);
@@ -1019,7 +1019,7 @@ describe("ASVS 3.3.2: moderators and admins log in again after 12 hours, or 30 i
     expect(await validateSessionToken(database.db, fresh, at(4 * 24 * hour + hour + 31 * minute))).toBeNull();
   });
 
-  it("over the routes: /beheer sends an idle moderator to /inloggen", async () => {
+  it("over the routes: a beheer page sends an idle moderator to /inloggen", async () => {
     const moderator = await userWithSession(database.db, "moderator");
     const cookie = `avk_sessie=${moderator.token}`;
     expect(await userOfRoot(cookie)).not.toBeNull();
