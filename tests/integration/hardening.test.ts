@@ -868,8 +868,17 @@ describe("ASVS 3.4.4: the session cookie is __Host- over https", () => {
     expect(await userOf(ctx, "https://av-kennisnet.example/", `__Host-avk_sessie=${token}`)).toMatchObject({
       name: "Anna over https",
     });
-    // A plain avk_sessie (set over http, or by a subdomain) does not count over https.
-    expect(await userOf(ctx, "https://av-kennisnet.example/", `avk_sessie=${token}`)).toBeNull();
+    // A plain avk_sessie (set over http, by a subdomain, or before the rename) does not count over
+    // https, and is cleared.
+    const plain = (await rootLoader({
+      request: new Request("https://av-kennisnet.example/", { headers: { Cookie: `avk_sessie=${token}` } }),
+      params: {},
+      context: ctx,
+    })) as unknown as { data: { user: unknown }; init: { headers: Record<string, string> } };
+    expect(plain.data.user).toBeNull();
+    expect(plain.init.headers["Set-Cookie"]).toBe(
+      "avk_sessie=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0; Secure",
+    );
     // Logging out clears the same name.
     const out = (await logoutAction({
       request: new Request("https://av-kennisnet.example/uitloggen", {

@@ -7,6 +7,7 @@ import {
   type Session,
   type SessionUser,
   sessionCookie,
+  staleSessionCookie,
   tokenFromRequest,
   validateSessionToken,
 } from "./session.server.ts";
@@ -44,7 +45,7 @@ export function getAuth(request: Request, context: AppLoadContext): Promise<Auth
 async function resolveAuth(request: Request, context: AppLoadContext): Promise<AuthState> {
   const secure = isSecureRequest(request, context);
   const token = tokenFromRequest(request, secure);
-  if (!token) return { user: null, session: null, setCookie: null };
+  if (!token) return { user: null, session: null, setCookie: staleSessionCookie(request, secure) };
   const result = await validateSessionToken(context.db, token);
   if (!result) return { user: null, session: null, setCookie: blankSessionCookie(secure) };
   return {

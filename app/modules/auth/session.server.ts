@@ -200,7 +200,19 @@ export function blankSessionCookie(secure: boolean): string {
 }
 
 export function tokenFromRequest(request: Request, secure: boolean): string | null {
-  const wanted = sessionCookieName(secure);
+  return cookieValue(request, sessionCookieName(secure));
+}
+
+/**
+ * Over https, a leftover plain `avk_sessie` (from before the `__Host-` name) is cleared: it no
+ * longer logs anyone in, but would keep the render cache away from its visitor.
+ */
+export function staleSessionCookie(request: Request, secure: boolean): string | null {
+  if (!secure || cookieValue(request, SESSION_COOKIE) === null) return null;
+  return `${SESSION_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0; Secure`;
+}
+
+function cookieValue(request: Request, wanted: string): string | null {
   const header = request.headers.get("Cookie") ?? "";
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");
