@@ -11,10 +11,11 @@ import { z } from "zod";
 import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { InstitutionPicker, institutionChoiceSchema } from "#app/components/institution-picker.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useT } from "#app/i18n/index.ts";
+import { localeFromRequest, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { isSecureRequest, requireUser, startSession } from "#app/modules/auth/auth.server.ts";
 import { listConfirmedInstitutions } from "#app/modules/auth/institutions.server.ts";
+import { notifyPasswordChanged } from "#app/modules/auth/password-mail.server.ts";
 import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/password-rules.ts";
 import { claimAttempt, forgiveAttempt, limitKeys } from "#app/modules/auth/rate-limit.server.ts";
 import { blankSessionCookie, invalidateUserSessions } from "#app/modules/auth/session.server.ts";
@@ -109,6 +110,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         );
         if (limited)
           return data({ intent, errors: { currentPassword: limited.message }, ok: null }, limited.init);
+        notifyPasswordChanged(context.db, context.env, user.id, "changed", localeFromRequest(request));
         // All sessions ended with the change; this browser gets a new one.
         const cookie = await startSession(request, context, user.id);
         return data(

@@ -9,8 +9,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useT } from "#app/i18n/index.ts";
+import { localeFromRequest, useT } from "#app/i18n/index.ts";
 import { startSession } from "#app/modules/auth/auth.server.ts";
+import { notifyPasswordChanged } from "#app/modules/auth/password-mail.server.ts";
 import { findResetUser, resetPassword } from "#app/modules/auth/password-reset.server.ts";
 import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/password-rules.ts";
 import { AccountError } from "#app/modules/auth/users.server.ts";
@@ -40,6 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!userId) {
       return data({ error: "Deze link is verlopen of al gebruikt. Vraag een nieuwe aan." }, { status: 400 });
     }
+    notifyPasswordChanged(context.db, context.env, userId, "reset", localeFromRequest(request));
     const cookie = await startSession(request, context, userId);
     return redirect("/account", { headers: { "Set-Cookie": cookie } });
   } catch (error) {

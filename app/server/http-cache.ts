@@ -21,7 +21,7 @@ import { defaultLocale, isLocale, LOCALE_COOKIE } from "#app/i18n/index.ts";
 import { parseCookies } from "#app/lib/cookies.ts";
 import { Lru } from "#app/lib/lru.ts";
 import { expressOrigin } from "#app/lib/origin.ts";
-import { SESSION_COOKIE } from "#app/modules/auth/session.server.ts";
+import { SESSION_COOKIE_NAMES } from "#app/modules/auth/session.server.ts";
 import { readContentVersion } from "#app/modules/content-version.server.ts";
 import { contentSecurityPolicy } from "#app/modules/security.server.ts";
 import type { DB } from "#db/client.server.ts";
@@ -152,7 +152,8 @@ export function httpCache({ db, megabytes, dev = false }: HttpCacheOptions): Htt
 
   const handler = async (req: Request, res: Response, next: NextFunction) => {
     const jar = parseCookies(req.headers.cookie);
-    const anonymous = !jar.get(SESSION_COOKIE);
+    // Either name: this layer does not know whether the site is served over https.
+    const anonymous = SESSION_COOKIE_NAMES.every((name) => !jar.get(name));
     if (req.method !== "GET" || !anonymous || !isPublicPage(req.path)) {
       defaultCacheControl(res, PRIVATE_CACHE_CONTROL);
       next();

@@ -206,6 +206,14 @@ describe("render cache", () => {
     // The next anonymous reader still gets the anonymous page.
     expect((await page("/kennisbank/proefartikel")).text).not.toContain("Ineke Lid");
   });
+
+  it("takes the __Host- session cookie of a site over https for a session too", async () => {
+    const member = await userWithSession(database.db, "member");
+    await page("/kennisbank/proefartikel");
+    const secure = await page("/kennisbank/proefartikel", { cookie: `__Host-avk_sessie=${member.token}` });
+    expect(secure.response.headers.get("cache-control")).toBe("private, no-store");
+    expect(secure.response.headers.get("etag")).toBeNull();
+  });
 });
 
 describe("CSP on cached pages", () => {

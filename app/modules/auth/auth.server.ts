@@ -8,6 +8,7 @@ import {
   type Session,
   type SessionUser,
   sessionCookie,
+  staleSessionCookie,
   tokenFromRequest,
   validateSessionToken,
 } from "./session.server.ts";
@@ -24,6 +25,11 @@ export interface AuthState {
 // Loaders of one request (root and route) share one lookup.
 const perRequest = new WeakMap<Request, Promise<AuthState>>();
 
+/**
+ * Whether the site is served over https: APP_ORIGIN when it is set, otherwise the request's
+ * protocol (Express takes X-Forwarded-Proto only from the proxies TRUST_PROXY names). Decides
+ * `Secure` and the `__Host-` name of the session cookie.
+ */
 export function isSecureRequest(request: Request, context: AppLoadContext): boolean {
   return isHttpsOrigin(request, context.env.APP_ORIGIN);
 }
@@ -38,9 +44,9 @@ export function getAuth(request: Request, context: AppLoadContext): Promise<Auth
 }
 
 async function resolveAuth(request: Request, context: AppLoadContext): Promise<AuthState> {
-  const token = tokenFromRequest(request);
-  if (!token) return { user: null, session: null, setCookie: null };
   const secure = isSecureRequest(request, context);
+  const token = tokenFromRequest(request, secure);
+  if (!token) return { user: null, session: null, setCookie: staleSessionCookie(request, secure) };
   const result = await validateSessionToken(context.db, token);
   if (!result) return { user: null, session: null, setCookie: blankSessionCookie(secure) };
   return {
@@ -95,6 +101,6 @@ export async function startSession(
   context: AppLoadContext,
   userId: string,
 ): Promise<string> {
-  const { token, session } = await createSession(context.db, userId);
-  return sessionCookie(token, session.expiresAt, isSecureRequest(request, context));
+  const { token, cookieExpiresAt } = await createSession(context.db, userId);
+  return sessionCookie(token, cookieExpiresAt, isSecureRequest(request, context));
 }

@@ -1,4 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
+import { dictionary } from "@zxcvbn-ts/language-common";
 import { commonPasswords } from "./common-passwords.ts";
 
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-rules.ts";
@@ -33,6 +34,16 @@ function dummyHash() {
 
 const common = new Set(commonPasswords.map((p) => p.toLowerCase()));
 
+/**
+ * Breached passwords (ASVS 2.1.7), offline: the list `@zxcvbn-ts/language-common` ships, the
+ * passwords that occur more than ten times in Mark Burnett's corpus of ten million passwords
+ * from public breaches (xato.net), most frequent first, lower case. Only those our length rule
+ * lets through are kept; shorter ones are refused already. Nothing goes over the network.
+ */
+export const breachedPasswords: ReadonlySet<string> = new Set(
+  dictionary["passwords-common"].filter((p) => p.length >= MIN_PASSWORD_LENGTH),
+);
+
 /** Why a new password is not good enough (Dutch), or null when it is. */
 export function passwordProblem(password: string, personal: string[] = []): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) {
@@ -41,6 +52,9 @@ export function passwordProblem(password: string, personal: string[] = []): stri
   if (password.length > MAX_PASSWORD_LENGTH)
     return `Een wachtwoord mag hooguit ${MAX_PASSWORD_LENGTH} tekens hebben.`;
   const lower = password.toLowerCase();
+  if (breachedPasswords.has(lower)) {
+    return "Dit wachtwoord staat in lijsten van gelekte wachtwoorden; aanvallers proberen het als eerste. Kies een ander.";
+  }
   if (common.has(lower) || /^(.)\1+$/.test(password) || isSequence(lower)) {
     return "Dit wachtwoord wordt veel gebruikt en is makkelijk te raden. Kies een ander.";
   }

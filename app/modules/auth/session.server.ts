@@ -1,14 +1,48 @@
 // Sessions as the Lucia guide (lucia-auth.com) prescribes: a random token in the cookie, only
-// its SHA-256 in the database, 30 days, renewed when less than half is left.
+// its SHA-256 in the database. Members: 30 days, renewed when less than half is left.
+// Moderators and admins: ASVS 3.3.2 level 2, at most 12 hours from the login and 30 minutes
+// without a request (docs/decisions/013-session-lifetime.md).
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { eq } from "drizzle-orm";
 import type { DB } from "#db/client.server.ts";
 import { type Role, session, user } from "#db/schema/auth.ts";
 
+/** The session cookie's name over plain http (a laptop running `npm start`, the tests). */
 export const SESSION_COOKIE = "avk_sessie";
+/**
+ * Its name over https (ASVS 3.4.4): the browser accepts a `__Host-` cookie only with `Secure`,
+ * `Path=/` and no `Domain`, so neither a subdomain nor a page over http can set or overwrite it.
+ */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+/** Both names, for code that only needs to know whether a request may carry a session. */
+export const SESSION_COOKIE_NAMES = [SESSION_COOKIE, SECURE_SESSION_COOKIE] as const;
+
+/**
+ * The one name this request's session cookie has. `secure` is whether the site is served over
+ * https: `isSecureRequest` (APP_ORIGIN, or the request's protocol, which only the proxies in
+ * TRUST_PROXY may change). Over https only the `__Host-` name counts, so that a plain cookie
+ * planted by a subdomain or over http cannot stand in for it.
+ */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
 export const SESSION_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
+/** Moderators and admins log in again this long after logging in, however active they are. */
+export const STAFF_SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/** ... and after this long without a request. */
+export const STAFF_SESSION_IDLE_MS = 30 * 60 * 1000;
+/**
+ * A staff session's idle deadline is moved on only when it has come this much closer, so that a
+ * moderator's requests do not each write to the database: the idle limit is 29 to 30 minutes.
+ */
+const STAFF_RENEW_STEP_MS = 60 * 1000;
+
+/** Whether the strict lifetime holds for a role: everyone who can change what others see. */
+export function hasStrictSessions(role: Role): boolean {
+  return role !== "member";
+}
 
 export interface SessionUser {
   id: string;
@@ -24,7 +58,9 @@ export interface SessionUser {
 export interface Session {
   id: string;
   userId: string;
+  /** Members: the end of the 30 days. Moderators and admins: the idle deadline (never past createdAt + 12 h). */
   expiresAt: Date;
+  createdAt: Date;
 }
 
 export function generateToken(): string {
@@ -37,24 +73,36 @@ export function hashToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
+/**
+ * A new session for the user. `cookieExpiresAt` is when the browser may forget the cookie: the
+ * end of the 30 days for a member, the 12-hour limit for staff (the server enforces the idle
+ * limit; the cookie need not be sent again for it).
+ */
 export async function createSession(
   db: DB,
   userId: string,
   now = new Date(),
-): Promise<{ token: string; session: Session }> {
+): Promise<{ token: string; session: Session; cookieExpiresAt: Date }> {
   const token = generateToken();
+  const [account] = await db.select({ role: user.role }).from(user).where(eq(user.id, userId));
+  const strict = account ? hasStrictSessions(account.role) : false;
+  const absolute = new Date(now.getTime() + STAFF_SESSION_ABSOLUTE_MS);
   const row: Session = {
     id: hashToken(token),
     userId,
-    expiresAt: new Date(now.getTime() + SESSION_DAYS * DAY),
+    expiresAt: new Date(now.getTime() + (strict ? STAFF_SESSION_IDLE_MS : SESSION_DAYS * DAY)),
+    createdAt: now,
   };
   await db.insert(session).values(row);
-  return { token, session: row };
+  return { token, session: row, cookieExpiresAt: strict ? absolute : row.expiresAt };
 }
 
 /**
- * The session and user for a token, or null. An expired session is deleted; one with less than
- * half its lifetime left is extended (then `renewed` is true and the cookie must be set again).
+ * The session and user for a token, or null. An expired session is deleted. A member's session
+ * with less than half its lifetime left is extended (then `renewed` is true and the cookie must
+ * be set again). For moderators and admins (their role now, so a promotion counts at once) the
+ * session ends 12 hours after the login and 30 minutes after the last request; each request
+ * moves the idle deadline on, within those 12 hours.
  */
 export async function validateSessionToken(
   db: DB,
@@ -68,6 +116,7 @@ export async function validateSessionToken(
       id: session.id,
       userId: session.userId,
       expiresAt: session.expiresAt,
+      createdAt: session.createdAt,
       name: user.name,
       email: user.email,
       role: user.role,
@@ -79,19 +128,29 @@ export async function validateSessionToken(
     .innerJoin(user, eq(user.id, session.userId))
     .where(eq(session.id, id));
   if (!row) return null;
-  if (now.getTime() >= row.expiresAt.getTime() || row.deletedAt) {
+  const strict = hasStrictSessions(row.role);
+  const absoluteEnd = row.createdAt.getTime() + STAFF_SESSION_ABSOLUTE_MS;
+  if (now.getTime() >= row.expiresAt.getTime() || row.deletedAt || (strict && now.getTime() >= absoluteEnd)) {
     await db.delete(session).where(eq(session.id, id));
     return null;
   }
   let expiresAt = row.expiresAt;
   let renewed = false;
-  if (now.getTime() >= expiresAt.getTime() - (SESSION_DAYS / 2) * DAY) {
+  if (strict) {
+    const left = expiresAt.getTime() - now.getTime();
+    // Also when more than 30 minutes are left: a session from before a promotion (or from a
+    // member's 30 days) comes under the strict rule at its first request.
+    if (left < STAFF_SESSION_IDLE_MS - STAFF_RENEW_STEP_MS || left > STAFF_SESSION_IDLE_MS) {
+      expiresAt = new Date(Math.min(now.getTime() + STAFF_SESSION_IDLE_MS, absoluteEnd));
+      await db.update(session).set({ expiresAt }).where(eq(session.id, id));
+    }
+  } else if (now.getTime() >= expiresAt.getTime() - (SESSION_DAYS / 2) * DAY) {
     expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY);
     await db.update(session).set({ expiresAt }).where(eq(session.id, id));
     renewed = true;
   }
   return {
-    session: { id, userId: row.userId, expiresAt },
+    session: { id, userId: row.userId, expiresAt, createdAt: row.createdAt },
     user: {
       id: row.userId,
       name: row.name,
@@ -114,8 +173,9 @@ export async function invalidateUserSessions(db: DB, userId: string): Promise<vo
 }
 
 export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
+  // No Domain attribute, ever: `__Host-` forbids it, and without it the cookie stays on this host.
   return [
-    `${SESSION_COOKIE}=${token}`,
+    `${sessionCookieName(secure)}=${token}`,
     "HttpOnly",
     "SameSite=Lax",
     "Path=/",
@@ -127,16 +187,36 @@ export function sessionCookie(token: string, expiresAt: Date, secure: boolean): 
 }
 
 export function blankSessionCookie(secure: boolean): string {
-  return [`${SESSION_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0", secure ? "Secure" : ""]
+  return [
+    `${sessionCookieName(secure)}=`,
+    "HttpOnly",
+    "SameSite=Lax",
+    "Path=/",
+    "Max-Age=0",
+    secure ? "Secure" : "",
+  ]
     .filter(Boolean)
     .join("; ");
 }
 
-export function tokenFromRequest(request: Request): string | null {
+export function tokenFromRequest(request: Request, secure: boolean): string | null {
+  return cookieValue(request, sessionCookieName(secure));
+}
+
+/**
+ * Over https, a leftover plain `avk_sessie` (from before the `__Host-` name) is cleared: it no
+ * longer logs anyone in, but would keep the render cache away from its visitor.
+ */
+export function staleSessionCookie(request: Request, secure: boolean): string | null {
+  if (!secure || cookieValue(request, SESSION_COOKIE) === null) return null;
+  return `${SESSION_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0; Secure`;
+}
+
+function cookieValue(request: Request, wanted: string): string | null {
   const header = request.headers.get("Cookie") ?? "";
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return rest.join("=") || null;
+    if (name === wanted) return rest.join("=") || null;
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8, Unzip, UnzipInflate, zipSync } from "fflate";
 import type { DB } from "#db/client.server.ts";
 import { audit } from "../audit.server.ts";
 import { type Actor, exportPublishedContent, upsertPublishedContent } from "./articles.server.ts";
@@ -12,6 +12,84 @@ import {
 import type { ArticleContent } from "./model.ts";
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** How much all .md files of an import may take once unpacked, together (issue #24, finding 13). */
+export const MAX_UNZIPPED_BYTES = 50 * 1024 * 1024;
+/** How much one .md file in a zip may take once unpacked. */
+export const MAX_UNZIPPED_ENTRY_BYTES = 5 * 1024 * 1024;
+/**
+ * The zip is fed to the inflater in slices this size: DEFLATE expands at most about 1032 times,
+ * so one slice never inflates to more than about 4 MB before the count is checked.
+ */
+const UNZIP_SLICE = 4 * 1024;
+
+const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
+
+type Unzipped =
+  | { ok: true; entries: { name: string; bytes: Uint8Array }[]; inflated: number }
+  | { ok: false; message: string };
+
+/**
+ * The .md entries of a zip, inflated as a stream that stops as soon as one entry passes
+ * MAX_UNZIPPED_ENTRY_BYTES or everything (with `already`, unpacked from earlier zips of the
+ * same import) passes `limit`: a small zip that unpacks to gigabytes
+ * (a zip bomb) costs at most a few megabytes and milliseconds. The sizes the zip declares are
+ * not trusted; only the bytes that come out count.
+ */
+export function unzipArticles(
+  bytes: Uint8Array,
+  { limit = MAX_UNZIPPED_BYTES, already = 0 }: { limit?: number; already?: number } = {},
+): Unzipped {
+  const entries: { name: string; bytes: Uint8Array }[] = [];
+  let inflated = 0;
+  let stop: string | null = null;
+  const unzip = new Unzip((file) => {
+    const base = file.name.split("/").pop() ?? "";
+    if (!file.name.toLowerCase().endsWith(".md") || base.startsWith(".")) return;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    file.ondata = (error, data, final) => {
+      if (stop) return;
+      if (error) {
+        stop = "Dit zip-bestand kan niet worden gelezen (beschadigd).";
+        return;
+      }
+      size += data.length;
+      inflated += data.length;
+      if (size > MAX_UNZIPPED_ENTRY_BYTES) {
+        stop = `'${file.name}' is uitgepakt groter dan ${megabytes(MAX_UNZIPPED_ENTRY_BYTES)} MB; er is niets geïmporteerd.`;
+        file.terminate();
+        return;
+      }
+      if (already + inflated > limit) {
+        stop = `Het zip-bestand is uitgepakt groter dan ${megabytes(limit)} MB; er is niets geïmporteerd.`;
+        file.terminate();
+        return;
+      }
+      chunks.push(data);
+      if (final) {
+        const whole = new Uint8Array(size);
+        let at = 0;
+        for (const chunk of chunks) {
+          whole.set(chunk, at);
+          at += chunk.length;
+        }
+        entries.push({ name: file.name, bytes: whole });
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    for (let at = 0; at < bytes.length && !stop; at += UNZIP_SLICE) {
+      const end = Math.min(at + UNZIP_SLICE, bytes.length);
+      unzip.push(bytes.subarray(at, end), end === bytes.length);
+    }
+  } catch {
+    return { ok: false, message: "Dit zip-bestand kan niet worden gelezen (beschadigd)." };
+  }
+  if (stop) return { ok: false, message: stop };
+  return { ok: true, entries, inflated };
+}
 
 /** All published articles as Markdown files with front matter, zipped (one folder per kind). */
 export async function exportZip(db: DB): Promise<Uint8Array> {
@@ -40,26 +118,18 @@ export function readImportFiles(
     };
   }
   const texts: { name: string; text: string }[] = [];
+  // Unpacked bytes of every zip so far: several zips share one MAX_UNZIPPED_BYTES.
+  let unpacked = 0;
   for (const upload of uploads) {
     if (upload.name.toLowerCase().endsWith(".zip")) {
-      let entries: Record<string, Uint8Array>;
-      try {
-        let size = 0;
-        entries = unzipSync(upload.bytes, {
-          filter: (f) => {
-            size += f.originalSize;
-            if (size > MAX_IMPORT_BYTES * 5) throw new Error("te groot uitgepakt");
-            return f.name.toLowerCase().endsWith(".md") && !f.name.split("/").pop()!.startsWith(".");
-          },
-        });
-      } catch {
-        problems.push({
-          file: upload.name,
-          message: "Dit zip-bestand kan niet worden gelezen (beschadigd of te groot).",
-        });
+      const unzipped = unzipArticles(upload.bytes, { already: unpacked });
+      if (!unzipped.ok) {
+        // Nothing of this upload is read, and with a problem nothing at all is imported.
+        problems.push({ file: upload.name, message: unzipped.message });
         continue;
       }
-      for (const [name, bytes] of Object.entries(entries)) {
+      unpacked += unzipped.inflated;
+      for (const { name, bytes } of unzipped.entries) {
         if (name.toLowerCase().endsWith("readme.md")) continue;
         texts.push({ name: `${upload.name}/${name}`, text: strFromU8(bytes) });
       }
