@@ -212,6 +212,11 @@ export function CarrierFieldset({
   const group = (key: string, ...children: ReactNode[]) =>
     createElement("div", { key, className: "space-y-2" }, ...children);
   const scores = ["1", "2", "3", "4", "5"];
+  // The chosen risks first, in their stored order (the page lists them so), then the others.
+  const riskOrder = [
+    ...fields.risks.filter((r) => (degradationRisks as readonly string[]).includes(r)),
+    ...degradationRisks.filter((r) => !fields.risks.includes(r)),
+  ];
   const risksError = err("risks");
   // Fields cited in the stored data that the form has no control for: kept as they are.
   const known = new Set<string>([
@@ -280,7 +285,7 @@ export function CarrierFieldset({
           <fieldset className="space-y-2" aria-describedby={risksError ? `${idOf("risks")}-fout` : undefined}>
             <legend className="font-medium">{label("risks")}</legend>
             <div className="grid gap-1 sm:grid-cols-2">
-              {degradationRisks.map((r) => (
+              {riskOrder.map((r) => (
                 <label key={r} className="flex items-center gap-2">
                   <input
                     type="checkbox"
@@ -323,6 +328,7 @@ export function CarrierFieldset({
       )}
       {group("riskReason", text("riskReason", { area: true }), cite("riskReason"))}
       {group("minutesPerItem", text("minutesPerItem", { type: "number" }), cite("minutesPerItem"))}
+      <input type="hidden" name="carrier.citeOrder" value={fields.citeOrder.join(",")} />
       {otherCites.map(([f, v]) => (
         <input key={f} type="hidden" name={`carrier.cite.${f}`} value={v} />
       ))}

@@ -77,6 +77,8 @@ export interface CarrierFields {
   risks: string[];
   /** Per field: its citations, "@key" or "@key, locator" or "?" (to be checked), separated by ";". */
   cite: Record<string, string>;
+  /** The stored order of the cited fields, so that a saved file differs only where it changed. */
+  citeOrder: string[];
 }
 
 /** Separator of several citations of one field in its form field. */
@@ -88,6 +90,7 @@ export function emptyCarrierFields(): CarrierFields {
     lists: Object.fromEntries(carrierListFields.map((f) => [f, [""]])) as Record<CarrierListField, string[]>,
     risks: [],
     cite: {},
+    citeOrder: [],
   };
 }
 
@@ -110,6 +113,7 @@ export function carrierToFields(facts: CarrierFacts | undefined): CarrierFields 
   for (const f of carrierListFields) fields.lists[f] = [...listValues[f], ""];
   fields.risks = [...facts.risks];
   for (const [field, list] of Object.entries(facts.cite ?? {})) fields.cite[field] = list.join(citeSeparator);
+  fields.citeOrder = Object.keys(facts.cite ?? {});
   return fields;
 }
 
@@ -127,6 +131,7 @@ export function carrierFieldsFromForm(form: FormData): CarrierFields {
     fields.lists[f] = rows.length ? rows : [""];
   }
   fields.risks = all("carrier.risks");
+  fields.citeOrder = str("carrier.citeOrder").split(",").filter(Boolean);
   for (const [name, value] of form.entries()) {
     if (name.startsWith("carrier.cite.") && typeof value === "string") {
       fields.cite[name.slice("carrier.cite.".length)] = value;
@@ -217,7 +222,12 @@ export function parseCarrierFields(
     fail("minutesPerItem", "Vul een aantal minuten in groter dan 0 en hooguit 10.000, zoals 60.");
 
   const cite: Record<string, string[]> = {};
-  for (const [field, text] of Object.entries(fields.cite)) {
+  const citeFields = [
+    ...fields.citeOrder.filter((f) => f in fields.cite),
+    ...Object.keys(fields.cite).filter((f) => !fields.citeOrder.includes(f)),
+  ];
+  for (const field of citeFields) {
+    const text = fields.cite[field] ?? "";
     const list = splitCites(text);
     for (const entry of list) {
       const parsed = parseFactCite(entry);
