@@ -78,12 +78,11 @@ function ListRows({
         onClick={(e) => {
           e.preventDefault();
           const added = next.current++;
+          const form = e.currentTarget.form;
           setItems((list) => [...list, { id: added, value: "" }]);
           // Focus the new row once React has drawn it.
           requestAnimationFrame(() => {
-            const inputs = e.currentTarget?.form?.querySelectorAll<HTMLInputElement>(
-              `input[name="carrier.${name}"]`,
-            );
+            const inputs = form?.querySelectorAll<HTMLInputElement>(`input[name="carrier.${name}"]`);
             inputs?.[inputs.length - 1]?.focus();
           });
         }}

@@ -28,6 +28,16 @@ export function ClaimChecklist({
       </h2>
       <p className="text-sm text-muted">{t("kb.check.intro")}</p>
       {claims.length === 0 ? <p>{t("kb.check.none")}</p> : null}
+      {claims.length ? (
+        // One list of the registry for every claim's source field: a page with many claims stays light.
+        <datalist id="checklist-bronnen">
+          {sources.map((s) => (
+            <option key={s.key} value={s.key}>
+              {s.title}
+            </option>
+          ))}
+        </datalist>
+      ) : null}
       <ol className="space-y-4">
         {claims.map((c, i) => {
           const id = `check-${i}`;
@@ -58,20 +68,17 @@ export function ClaimChecklist({
                   <label htmlFor={`${id}-bron`} className="block text-sm font-medium">
                     {t("claims.source")}
                   </label>
-                  <select
+                  <input
                     id={`${id}-bron`}
                     name={name("bron")}
-                    defaultValue=""
-                    aria-describedby={error ? `${id}-fout` : undefined}
+                    list="checklist-bronnen"
+                    autoComplete="off"
+                    aria-describedby={[`${id}-bron-hint`, error ? `${id}-fout` : null].filter(Boolean).join(" ")}
                     className="block max-w-xs rounded border border-muted bg-paper px-2 py-1"
-                  >
-                    <option value="">{t("claims.chooseSource")}</option>
-                    {sources.map((s) => (
-                      <option key={s.key} value={s.key}>
-                        {s.title} ({s.key})
-                      </option>
-                    ))}
-                  </select>
+                  />
+                  <p id={`${id}-bron-hint`} className="sr-only">
+                    {t("kb.check.sourceHint")}
+                  </p>
                 </div>
                 <div>
                   <label htmlFor={`${id}-vindplaats`} className="block text-sm font-medium">

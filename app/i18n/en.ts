@@ -619,6 +619,7 @@ export const en: Record<MessageKey, string> = {
   "kb.check.body": "In the text",
   "kb.check.field": "Fact box: {field}",
   "kb.check.cite": "Cite a source",
+  "kb.check.sourceHint": "Type or choose the key of a source from the source list.",
   "kb.check.remove": "Remove the flag",
   "kb.check.keep": "Keep flagged",
   "kb.check.done": "Updated in the form; save to keep it.",

@@ -621,6 +621,7 @@ export const nl = {
   "kb.check.body": "In de tekst",
   "kb.check.field": "Feitenblok: {field}",
   "kb.check.cite": "Bron citeren",
+  "kb.check.sourceHint": "Typ of kies de sleutel van een bron uit de bronnenlijst.",
   "kb.check.remove": "Markering weghalen",
   "kb.check.keep": "Gemarkeerd houden",
   "kb.check.done": "Bijgewerkt in het formulier; sla op om het te bewaren.",

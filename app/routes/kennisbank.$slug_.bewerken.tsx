@@ -358,6 +358,8 @@ export default function EditArticle() {
         kind={loaded.kind}
         onFormInput={onFormInput}
         onSending={(isPreview) => {
+          // A live preview still waiting would race the submission (and could interrupt it).
+          clearTimeout(timer.current);
           if (!isPreview) draft.sending();
         }}
         choices={loaded.choices}
