@@ -73,7 +73,9 @@ export function ClaimChecklist({
                     name={name("bron")}
                     list="checklist-bronnen"
                     autoComplete="off"
-                    aria-describedby={[`${id}-bron-hint`, error ? `${id}-fout` : null].filter(Boolean).join(" ")}
+                    aria-describedby={[`${id}-bron-hint`, error ? `${id}-fout` : null]
+                      .filter(Boolean)
+                      .join(" ")}
                     className="block max-w-xs rounded border border-muted bg-paper px-2 py-1"
                   />
                   <p id={`${id}-bron-hint`} className="sr-only">
