@@ -92,6 +92,9 @@ export function ArticleEditForm({
         onSending?.(submitter?.getAttribute("value") === "voorbeeld");
       }}
     >
+      {/* Enter in a field saves, as before the form had other buttons (rows, checklist) in it:
+          the first submit button in the form is the one Enter presses. */}
+      <button type="submit" hidden tabIndex={-1} aria-hidden="true" />
       {errors.form ? <FormMessage>{errors.form}</FormMessage> : null}
       {notice ? <FormMessage tone="ok">{notice}</FormMessage> : null}
       {Object.keys(errors).some((k) => !k.startsWith("claim.")) && !errors.form ? (

@@ -220,6 +220,16 @@ describe("the editor journey", () => {
     expect((await body.inputValue()).replace(/\r\n/g, "\n")).toBe(text);
     expect(await page.getByLabel("Toelichting bij deze wijziging").inputValue()).toBe("Proef zonder script");
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // Enter in a field sends the form as the save button does; it removes no row.
+    const rowsNow = await rows.count();
+    await year.press("Enter");
+    await page.waitForLoadState("load");
+    await expect
+      .poll(() => page.getByText("Niet opgeslagen: verbeter de gemarkeerde velden.").count())
+      .toBe(1);
+    expect(await rows.count()).toBe(rowsNow);
+    expect(await rows.last().inputValue()).toBe("Eerst een proefstuk afspelen");
+    expect(await page.getByLabel("In gebruik vanaf (jaar)", { exact: true }).inputValue()).toBe("19x6");
     await context.close();
   });
 });
