@@ -261,7 +261,17 @@ export default function EditArticle() {
   const livePreview = live.data && "preview" in live.data ? live.data.preview : undefined;
   const preview = livePreview ?? (result && "preview" in result ? result.preview : undefined);
   const draft = useDraft(`kb-concept:${loaded.slug}:${fields.locale}:${fields.baseRevisionId}`);
-  const draftDiffers = draft.saved && draft.saved.body !== fields.body;
+  const draftDiffers =
+    draft.saved &&
+    Object.entries(draft.saved).some(([k, v]) => {
+      if (k === "body") return v !== fields.body;
+      if (k.startsWith("carrier.cite.")) return v !== (fields.carrier.cite[k.slice(13)] ?? "");
+      if (k.startsWith("carrier.")) {
+        const current = (fields.carrier.values as Record<string, string>)[k.slice(8)];
+        return current !== undefined && v !== current;
+      }
+      return false;
+    });
   function onFormInput(form: HTMLFormElement) {
     draft.changed(form);
     clearTimeout(timer.current);

@@ -170,6 +170,35 @@ describe("the editor journey", () => {
     await context.close();
   });
 
+  it("keeps the fact box fields in the browser's autosave and puts them back", async () => {
+    const context = await browser.newContext({ baseURL: app.url });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await logIn(page, E2E_ADMIN, "/kennisbank/vhs/bewerken");
+    await page.waitForURL("**/kennisbank/vhs/bewerken");
+    await waitForApp(page);
+    await page.getByLabel("Maat (als tekst)", { exact: true }).fill("12,7 mm (½ inch) band, proef");
+    await page.getByLabel("Bron bij Maat (als tekst)").fill("@iasa-tc05, §2");
+    // The autosave waits for a pause in typing.
+    await expect
+      .poll(() =>
+        page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("kb-concept:vhs")).length),
+      )
+      .toBe(1);
+    // The same edit opened again, as after a closed tab.
+    const again = await context.newPage();
+    await again.goto("/kennisbank/vhs/bewerken");
+    await waitForApp(again);
+    await again.getByRole("button", { name: "Bewaarde versie terugzetten" }).click();
+    expect(await again.getByLabel("Maat (als tekst)", { exact: true }).inputValue()).toBe(
+      "12,7 mm (½ inch) band, proef",
+    );
+    expect(await again.getByLabel("Bron bij Maat (als tekst)").inputValue()).toBe("@iasa-tc05, §2");
+    expect(await again.getByLabel("Bron bij Maat (als tekst)").getAttribute("aria-describedby")).toBeTruthy();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("with JavaScript off: preview, list rows, and per-field errors that lose nothing", async () => {
     const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
     const page = await context.newPage();
