@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useLocale, useT } from "#app/i18n/index.ts";
 import type { EditFields } from "#app/modules/kennisbank/edit-form.server.ts";
 import { institutionTypes, topics } from "#app/modules/taxonomy.ts";
+import { CarrierFieldset } from "./carrier-form.tsx";
 import { Field, FieldFrame, FormMessage, fieldIds, SubmitButton } from "./forms.tsx";
 import { MarkdownToolbar, type ToolbarChoices } from "./markdown-toolbar.tsx";
 
@@ -49,6 +50,9 @@ export function ArticleEditForm({
   changes,
   choices,
   onSending,
+  checklist,
+  notice,
+  renderKey = "",
 }: {
   fields: EditFields;
   errors: Record<string, string | undefined>;
@@ -64,11 +68,17 @@ export function ArticleEditForm({
   choices?: ToolbarChoices;
   /** Called on submit; `preview` when it is the Voorbeeld button. */
   onSending?: (preview: boolean) => void;
+  /** The moderator's "te controleren" checklist, inside the form so that nothing typed is lost. */
+  checklist?: ReactNode;
+  /** A short message after a step that saved nothing (a row added, a claim resolved). */
+  notice?: string;
+  /** Changes when the server sends the form back changed, so the fields show its values. */
+  renderKey?: string;
 }) {
   const t = useT();
   const locale = useLocale();
   // The key makes React render fresh inputs when the server sends other values (after a conflict).
-  const key = `${fields.baseRevisionId}-${fields.locale}`;
+  const key = `${fields.baseRevisionId}-${fields.locale}-${renderKey}`;
   return (
     <Form
       method="post"
@@ -82,8 +92,12 @@ export function ArticleEditForm({
         onSending?.(submitter?.getAttribute("value") === "voorbeeld");
       }}
     >
+      {/* Enter in a field saves, as before the form had other buttons (rows, checklist) in it:
+          the first submit button in the form is the one Enter presses. */}
+      <button type="submit" hidden tabIndex={-1} aria-hidden="true" />
       {errors.form ? <FormMessage>{errors.form}</FormMessage> : null}
-      {Object.keys(errors).length && !errors.form ? (
+      {notice ? <FormMessage tone="ok">{notice}</FormMessage> : null}
+      {Object.keys(errors).some((k) => !k.startsWith("claim.")) && !errors.form ? (
         <FormMessage>{t("kb.edit.fixErrors")}</FormMessage>
       ) : null}
       <input type="hidden" name="locale" value={fields.locale} />
@@ -117,6 +131,7 @@ export function ArticleEditForm({
       </div>
       <p className="text-sm text-muted">{t("kb.preview.hint")}</p>
       {changes}
+      {checklist}
       <fieldset className="space-y-2">
         <legend className="font-medium">{t("kb.edit.topics")}</legend>
         {errors.topics ? <p className="text-sm font-medium text-accent">{errors.topics}</p> : null}
@@ -178,17 +193,7 @@ export function ArticleEditForm({
         error={errors.related}
         hint={t("kb.edit.relatedHint")}
       />
-      {kind === "drager" ? (
-        <TextArea
-          label={t("kb.facts.title")}
-          name="carrier"
-          defaultValue={fields.carrier}
-          rows={20}
-          error={errors.carrier}
-          hint={t("kb.edit.carrierHint")}
-          mono
-        />
-      ) : null}
+      {kind === "drager" ? <CarrierFieldset fields={fields.carrier} errors={errors} /> : null}
       <Field label={t("kb.edit.note")} name="note" defaultValue={fields.note} hint={t("kb.edit.noteHint")} />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{submitLabel}</SubmitButton>

@@ -12,6 +12,8 @@ export interface Preview {
   titleDiff: DiffPart[];
   summaryDiff: DiffPart[];
   bodyDiff: DiffPart[];
+  /** The fact box (carrier guides), when what was typed is valid. */
+  factsDiff?: DiffPart[] | null;
 }
 
 /** The text as it will be published, beside the editor. */
@@ -52,8 +54,8 @@ export function PreviewPanel({ preview }: { preview: Preview }) {
 /** The word diff against the published version, as moderators will see it. */
 export function ChangesPanel({ preview }: { preview: Preview }) {
   const t = useT();
-  const unchanged = [preview.titleDiff, preview.summaryDiff, preview.bodyDiff].every((d) =>
-    d.every((p) => p.kind === "same"),
+  const unchanged = [preview.titleDiff, preview.summaryDiff, preview.bodyDiff, preview.factsDiff ?? []].every(
+    (d) => d.every((p) => p.kind === "same"),
   );
   return (
     <section aria-labelledby="wijzigingen-kop" className="space-y-3">
@@ -67,6 +69,9 @@ export function ChangesPanel({ preview }: { preview: Preview }) {
           <DiffView parts={preview.titleDiff} label={t("kb.edit.title")} />
           <DiffView parts={preview.summaryDiff} label={t("kb.edit.summary")} />
           <DiffView parts={preview.bodyDiff} label={t("kb.edit.body")} />
+          {preview.factsDiff?.some((p) => p.kind !== "same") ? (
+            <DiffView parts={preview.factsDiff} label={t("kb.preview.facts")} />
+          ) : null}
         </>
       )}
     </section>

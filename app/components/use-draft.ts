@@ -3,6 +3,13 @@ import { useEffect, useRef, useState } from "react";
 /** The fields a draft keeps: the free text a long edit would lose. */
 const kept = ["title", "summary", "body", "uncertain", "sources", "related", "note"] as const;
 
+/** A field the form has once, that a person types in or chooses (no hidden field, no list row). */
+function singleField(form: HTMLFormElement, name: string): boolean {
+  const el = form.elements.namedItem(name);
+  if (el instanceof HTMLInputElement) return el.type !== "hidden" && el.type !== "checkbox";
+  return el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement;
+}
+
 /**
  * Autosaves the editor's text in the browser (localStorage) while typing, offers it back after a
  * lost connection or a closed tab, and warns before leaving with unsaved changes. Only where
@@ -43,6 +50,10 @@ export function useDraft(key: string) {
         const data = new FormData(form);
         const draft: Record<string, string> = {};
         for (const k of kept) draft[k] = String(data.get(k) ?? "");
+        // The fact box's single fields too (lists and ticked boxes come back with the version).
+        for (const [k, v] of data.entries()) {
+          if (k.startsWith("carrier.") && typeof v === "string" && singleField(form, k)) draft[k] = v;
+        }
         try {
           window.localStorage.setItem(key, JSON.stringify(draft));
         } catch {
@@ -56,6 +67,20 @@ export function useDraft(key: string) {
       for (const k of kept) {
         const el = form.elements.namedItem(k);
         if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.value = saved[k] ?? "";
+      }
+      for (const [k, v] of Object.entries(saved)) {
+        if (!k.startsWith("carrier.") || !singleField(form, k)) continue;
+        const el = form.elements.namedItem(k);
+        if (
+          el instanceof HTMLInputElement ||
+          el instanceof HTMLTextAreaElement ||
+          el instanceof HTMLSelectElement
+        ) {
+          // Through the native setter, so that React's controlled source fields notice.
+          const proto = Object.getPrototypeOf(el) as object;
+          Object.getOwnPropertyDescriptor(proto, "value")?.set?.call(el, v);
+          el.dispatchEvent(new Event("input", { bubbles: true }));
+        }
       }
       setSaved(null);
       form.dispatchEvent(new Event("input", { bubbles: true }));

@@ -17,6 +17,7 @@ import {
   statusLabel,
   transitionRevision,
 } from "#app/modules/kennisbank/articles.server.ts";
+import { carrierChangeTexts } from "#app/modules/kennisbank/carrier-form.ts";
 import { citedKeys } from "#app/modules/kennisbank/claims.ts";
 import { wordDiff } from "#app/modules/kennisbank/diff.ts";
 import { completeReview, listReviews } from "#app/modules/kennisbank/reviews.server.ts";
@@ -46,6 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           title: wordDiff(a.title, b.title),
           summary: wordDiff(a.summary, b.summary),
           body: wordDiff(a.body, b.body),
+          facts: wordDiff(...carrierChangeTexts(a.data.carrier, b.data.carrier)),
         }
       : null;
   const feedback = await feedbackFor(context.db, slug);
@@ -313,6 +315,9 @@ export default function Revisions() {
             <DiffView parts={compare.title} label={t("kb.edit.title")} />
             <DiffView parts={compare.summary} label={t("kb.edit.summary")} />
             <DiffView parts={compare.body} label={t("kb.edit.body")} />
+            {compare.facts.some((p) => p.kind !== "same") ? (
+              <DiffView parts={compare.facts} label={t("kb.preview.facts")} />
+            ) : null}
           </div>
         ) : null}
       </section>

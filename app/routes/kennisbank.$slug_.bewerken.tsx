@@ -14,6 +14,7 @@ import {
 } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { ArticleEditForm } from "#app/components/article-edit-form.tsx";
+import { ClaimChecklist } from "#app/components/claim-checklist.tsx";
 import { DiffView } from "#app/components/diff-view.tsx";
 import { ChangesPanel, type Preview, PreviewPanel } from "#app/components/edit-preview.tsx";
 import { FormMessage } from "#app/components/forms.tsx";
@@ -30,15 +31,25 @@ import {
   listPublishedArticles,
   saveRevision,
 } from "#app/modules/kennisbank/articles.server.ts";
+import {
+  addRow,
+  carrierChangeTexts,
+  openClaimsOfForm,
+  parseCarrierFields,
+  removeRow,
+} from "#app/modules/kennisbank/carrier-form.ts";
+import { openClaims } from "#app/modules/kennisbank/claims.ts";
 import { wordDiff } from "#app/modules/kennisbank/diff.ts";
 import {
   type EditFields,
   fieldsFromForm,
   fieldsFromRevision,
   parseEditFields,
+  resolveClaimInFields,
 } from "#app/modules/kennisbank/edit-form.server.ts";
 import { renderMarkdown } from "#app/modules/kennisbank/markdown.server.ts";
-import type { ContentLocale } from "#app/modules/kennisbank/model.ts";
+import type { ArticleData, ContentLocale } from "#app/modules/kennisbank/model.ts";
+import { keepClaimFlagged } from "#app/modules/kennisbank/reviews.server.ts";
 import { listSources, sourceLookup, sourcesByKey } from "#app/modules/kennisbank/sources.server.ts";
 import type { DB } from "#db/client.server.ts";
 
@@ -94,7 +105,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const form = await request.formData();
   const fields = fieldsFromForm(form);
-  if (form.get("intent") === "voorbeeld") {
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "voorbeeld") {
     // A preview saves nothing: the text as it will be published, and what changes.
     const locale: ContentLocale = fields.locale === "en" ? "en" : "nl";
     const current = (await getPublishedArticle(context.db, slug, locale)) ?? published;
@@ -105,8 +117,67 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       preview: await buildPreview(context.db, fields, current),
     });
   }
+  // A list row added or removed without JavaScript: the form comes back, nothing is saved.
+  const row = /^rij-(erbij|weg):([a-z.]+)(?::(\d+))?$/i.exec(intent);
+  if (row) {
+    const carrier =
+      row[1] === "erbij"
+        ? addRow(fields.carrier, row[2]!)
+        : removeRow(fields.carrier, row[2]!, Number(row[3] ?? -1));
+    return data({
+      fields: { ...fields, carrier },
+      errors: {},
+      conflict: null,
+      stamp: Date.now(),
+      notice: "row",
+    });
+  }
+  // The moderator's checklist: one claim resolved in the form (or a note kept on the published one).
+  const claim = /^claim-(bron|weg|houden):(.+)$/.exec(intent);
+  if (claim) {
+    if (!can(user.role, "publish:article")) {
+      throw new Response("Alleen moderatoren lossen beweringen op.", { status: 403 });
+    }
+    const [how, ref] = [claim[1]!, claim[2]!];
+    const str = (k: string) => {
+      const v = form.get(`claim.${ref}.${k}`);
+      return typeof v === "string" ? v : "";
+    };
+    const fail = (error: string, status = 400) =>
+      data({ fields, errors: { [`claim.${ref}`]: error }, conflict: null, stamp: Date.now() }, { status });
+    if (how === "houden") {
+      const locale: ContentLocale = fields.locale === "en" ? "en" : "nl";
+      const current = await getPublishedArticle(context.db, slug, locale);
+      const open = current ? openClaims(current.body, current.data.carrier) : [];
+      const there = open.find((c) => c.key === str("key"));
+      if (!current || !there) {
+        return fail("Deze bewering is nog niet gepubliceerd: een notitie kan pas na publicatie.");
+      }
+      try {
+        await keepClaimFlagged(
+          context.db,
+          { id: user.id, role: user.role },
+          { slug, locale, revisionId: current.revisionId, ref: there.ref, note: str("notitie") },
+        );
+      } catch (error) {
+        if (error instanceof KennisbankError) return fail(error.message, error.status);
+        throw error;
+      }
+      return data({ fields, errors: {}, conflict: null, stamp: Date.now(), notice: "kept" });
+    }
+    const resolved = resolveClaimInFields(
+      fields,
+      ref,
+      str("key"),
+      how === "bron" ? { cite: { key: str("bron"), locator: str("vindplaats") } } : { remove: true },
+      await sourceLookup(context.db),
+    );
+    if (!resolved.ok) return fail(resolved.error);
+    return data({ fields: resolved.fields, errors: {}, conflict: null, stamp: Date.now(), notice: "claim" });
+  }
   const parsed = parseEditFields(fields, published.kind, await sourceLookup(context.db));
-  if (!parsed.ok) return data({ fields, errors: parsed.errors, conflict: null }, { status: 400 });
+  if (!parsed.ok)
+    return data({ fields, errors: parsed.errors, conflict: null, stamp: Date.now() }, { status: 400 });
   try {
     const result = await saveRevision(
       context.db,
@@ -151,8 +222,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 async function buildPreview(
   db: DB,
   fields: EditFields,
-  current: { title: string; summary: string; body: string },
+  current: { title: string; summary: string; body: string; data: ArticleData },
 ): Promise<Preview> {
+  // The fact box as it would be stored, against the published one (when it is valid yet).
+  const facts = current.data.carrier ? parseCarrierFields(fields.carrier) : null;
   const rendered = renderMarkdown(fields.body, { locale: fields.locale === "en" ? "en" : "nl" });
   const registry = await sourcesByKey(db, [...new Set(rendered.notes.map((n) => n.key))]);
   return {
@@ -168,6 +241,7 @@ async function buildPreview(
     titleDiff: wordDiff(current.title, fields.title),
     summaryDiff: wordDiff(current.summary, fields.summary),
     bodyDiff: wordDiff(current.body, fields.body),
+    factsDiff: facts?.ok ? wordDiff(...carrierChangeTexts(current.data.carrier, facts.value)) : null,
   };
 }
 
@@ -187,7 +261,17 @@ export default function EditArticle() {
   const livePreview = live.data && "preview" in live.data ? live.data.preview : undefined;
   const preview = livePreview ?? (result && "preview" in result ? result.preview : undefined);
   const draft = useDraft(`kb-concept:${loaded.slug}:${fields.locale}:${fields.baseRevisionId}`);
-  const draftDiffers = draft.saved && draft.saved.body !== fields.body;
+  const draftDiffers =
+    draft.saved &&
+    Object.entries(draft.saved).some(([k, v]) => {
+      if (k === "body") return v !== fields.body;
+      if (k.startsWith("carrier.cite.")) return v !== (fields.carrier.cite[k.slice(13)] ?? "");
+      if (k.startsWith("carrier.")) {
+        const current = (fields.carrier.values as Record<string, string>)[k.slice(8)];
+        return current !== undefined && v !== current;
+      }
+      return false;
+    });
   function onFormInput(form: HTMLFormElement) {
     draft.changed(form);
     clearTimeout(timer.current);
@@ -258,11 +342,34 @@ export default function EditArticle() {
         </section>
       ) : null}
       <ArticleEditForm
+        renderKey={result && "stamp" in result ? String(result.stamp) : ""}
+        notice={
+          result && "notice" in result && result.notice
+            ? t(
+                result.notice === "row"
+                  ? "kb.cf.rowAdded"
+                  : result.notice === "kept"
+                    ? "kb.check.kept"
+                    : "kb.check.done",
+              )
+            : undefined
+        }
+        checklist={
+          loaded.moderator ? (
+            <ClaimChecklist
+              claims={openClaimsOfForm(fields.body, fields.carrier)}
+              sources={loaded.choices.sources}
+              errors={result?.errors ?? {}}
+            />
+          ) : null
+        }
         fields={fields}
         errors={result?.errors ?? {}}
         kind={loaded.kind}
         onFormInput={onFormInput}
         onSending={(isPreview) => {
+          // A live preview still waiting would race the submission (and could interrupt it).
+          clearTimeout(timer.current);
           if (!isPreview) draft.sending();
         }}
         choices={loaded.choices}

@@ -1,8 +1,16 @@
-import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { z } from "zod";
-import { unknownCitations } from "./claims.ts";
+import {
+  type CarrierFields,
+  carrierFieldsFromForm,
+  carrierToFields,
+  citeSeparator,
+  openClaimsOfForm,
+  parseCarrierFields,
+  splitCites,
+} from "./carrier-form.ts";
+import { citationsIn, parseFactCite, resolveClaim, unknownCitations } from "./claims.ts";
 import type { SourceLookup } from "./front-matter.server.ts";
-import { type ArticleData, articleDataSchema, carrierSchema, contentLocales } from "./model.ts";
+import { type ArticleData, articleDataSchema, contentLocales } from "./model.ts";
 
 /** The edit form's fields as strings, so that a refused or conflicting form comes back as typed. */
 export interface EditFields {
@@ -17,7 +25,8 @@ export interface EditFields {
   uncertain: string;
   sources: string;
   related: string;
-  carrier: string;
+  /** The fact box of a carrier guide, field by field (`carrier.<field>` in the form). */
+  carrier: CarrierFields;
   note: string;
 }
 
@@ -39,7 +48,7 @@ export function fieldsFromRevision(
     // A registered source by its key; an old-style one as "title | url".
     sources: rev.data.sources.map((s) => s.key ?? (s.url ? `${s.title} | ${s.url}` : s.title)).join("\n"),
     related: rev.data.related.join(", "),
-    carrier: rev.data.carrier ? stringifyYaml(rev.data.carrier, { lineWidth: 0 }) : "",
+    carrier: carrierToFields(rev.data.carrier),
     note: "",
   };
 }
@@ -61,7 +70,7 @@ export function fieldsFromForm(form: FormData): EditFields {
     uncertain: str("uncertain"),
     sources: str("sources"),
     related: str("related"),
-    carrier: str("carrier"),
+    carrier: carrierFieldsFromForm(form),
     note: str("note"),
   };
 }
@@ -109,15 +118,9 @@ export function parseEditFields(
 
   let carrier: unknown;
   if (kind === "drager") {
-    try {
-      const raw = parseYaml(fields.carrier);
-      const parsed = carrierSchema.safeParse(raw);
-      if (parsed.success) carrier = parsed.data;
-      else
-        errors.carrier = `Feitenblok: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`;
-    } catch (error) {
-      errors.carrier = `Feitenblok is geen geldige YAML: ${(error as Error).message.split("\n")[0]}`;
-    }
+    const parsed = parseCarrierFields(fields.carrier, registry);
+    if (parsed.ok) carrier = parsed.value;
+    else Object.assign(errors, parsed.errors);
   }
   const sources = lines(fields.sources).map((line) => {
     const registered = registry?.get(line);
@@ -157,4 +160,77 @@ export function parseEditFields(
     ok: true,
     value: { ...head.data, data: data.data, baseRevisionId: base },
   };
+}
+
+/** The open "te controleren" claims of the form as it stands: the body's `[@?]` and the fact box's "?". */
+export const openClaimsOfFields = (fields: EditFields) => openClaimsOfForm(fields.body, fields.carrier);
+
+/**
+ * Resolves one open claim in the form (the moderator's checklist in the editor): cite a registered
+ * source, or remove the flag. The result is the form with the change, not yet saved. Fails with a
+ * Dutch message when the claim is no longer where the checklist showed it.
+ */
+export function resolveClaimInFields(
+  fields: EditFields,
+  ref: string,
+  expectedKey: string,
+  action: { cite: { key: string; locator: string } } | { remove: true },
+  registry: SourceLookup,
+): { ok: true; fields: EditFields } | { ok: false; error: string } {
+  const claim = openClaimsOfFields(fields).find((c) => c.ref === ref);
+  if (!claim || claim.key !== expectedKey) {
+    return { ok: false, error: "Deze bewering staat niet meer zo in de tekst. Bekijk de bijgewerkte lijst." };
+  }
+  if ("cite" in action) {
+    const key = action.cite.key.trim();
+    const locator = action.cite.locator.trim();
+    if (!key) return { ok: false, error: "Kies een bron uit de bronnenlijst." };
+    if (!registry.get(key)) return { ok: false, error: "Kies een bron uit de bronnenlijst." };
+    if (locator.length > 200) return { ok: false, error: "Een vindplaats mag hooguit 200 tekens hebben." };
+    if (/[[\];]/.test(locator)) return { ok: false, error: "Een vindplaats bevat geen [, ] of ;." };
+    const marker = locator ? `@${key}, ${locator}` : `@${key}`;
+    const sources = lines(fields.sources).includes(key)
+      ? fields.sources
+      : `${fields.sources.replace(/\s+$/, "")}\n${key}`.replace(/^\n/, "");
+    if (claim.field) {
+      const kept = splitCites(fields.carrier.cite[claim.field] ?? "").filter(
+        (c) => parseFactCite(c)?.key !== "?",
+      );
+      return {
+        ok: true,
+        fields: {
+          ...fields,
+          sources,
+          carrier: {
+            ...fields.carrier,
+            cite: { ...fields.carrier.cite, [claim.field]: [...kept, marker].join(citeSeparator) },
+          },
+        },
+      };
+    }
+    const resolved = resolveClaim(fields.body, undefined, ref, key, locator);
+    if (!resolved) return { ok: false, error: "Deze bewering staat niet meer zo in de tekst." };
+    return { ok: true, fields: { ...fields, sources, body: resolved.body } };
+  }
+  // The claim holds without a source (common knowledge): the flag goes, the text stays.
+  if (claim.field) {
+    const kept = splitCites(fields.carrier.cite[claim.field] ?? "").filter(
+      (c) => parseFactCite(c)?.key !== "?",
+    );
+    return {
+      ok: true,
+      fields: {
+        ...fields,
+        carrier: {
+          ...fields.carrier,
+          cite: { ...fields.carrier.cite, [claim.field]: kept.join(citeSeparator) },
+        },
+      },
+    };
+  }
+  const n = Number(/^body:(\d+)$/.exec(ref)?.[1] ?? -1);
+  const target = citationsIn(fields.body).filter((c) => c.key === "?")[n];
+  if (!target) return { ok: false, error: "Deze bewering staat niet meer zo in de tekst." };
+  const before = fields.body.slice(0, target.start).replace(/[ \t]+$/, "");
+  return { ok: true, fields: { ...fields, body: `${before}${fields.body.slice(target.end)}` } };
 }
