@@ -1,20 +1,10 @@
 // The editor's whole journey in a browser: a member proposes an edit with the toolbar, a
 // moderator changes one fact of the fact box form, sees the diff and publishes; and the same
 // with JavaScript off (preview, list rows, per-field errors that lose nothing).
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "./support/app.ts";
-import {
-  E2E_ADMIN,
-  launchBrowser,
-  logIn,
-  seriousAxeViolations,
-  waitForApp,
-  watchErrors,
-} from "./support/browser.ts";
-
-let app: RunningApp;
-let browser: Browser;
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { E2E_ADMIN, logIn, seriousAxeViolations, waitForApp, watchErrors } from "./support/browser.ts";
+import { setupBrowserApp } from "./support/fixture.ts";
 
 const MEMBER = {
   name: "Lid van de redactieproef",
@@ -22,13 +12,11 @@ const MEMBER = {
   password: "een-lang-wachtwoord-voor-de-proef",
 };
 
+const env = setupBrowserApp({ admin: true });
+
 beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startApp({ ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password }),
-    launchBrowser(),
-  ]);
   // A member of the platform, registered as anyone would.
-  const context = await browser.newContext({ baseURL: app.url });
+  const context = await env.browser.newContext({ baseURL: env.app.url });
   const page = await context.newPage();
   await page.goto("/registreren");
   await page.getByLabel("Naam", { exact: true }).fill(MEMBER.name);
@@ -39,10 +27,6 @@ beforeAll(async () => {
   await page.getByRole("button", { name: "Account aanmaken" }).click();
   await page.waitForURL("**/account?welkom=1");
   await context.close();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
 });
 
 /** Puts the cursor at the end of the body and types there. */
@@ -59,8 +43,8 @@ async function typeAtEnd(page: Page, text: string) {
 describe("the editor journey", () => {
   it("member proposes with the toolbar, moderator changes a fact, sees the diff, publishes", async () => {
     // The member: a link to another guide and a citation, both picked from lists, previewed, sent.
-    const memberContext = await browser.newContext({
-      baseURL: app.url,
+    const memberContext = await env.browser.newContext({
+      baseURL: env.app.url,
       viewport: { width: 1280, height: 900 },
     });
     const member = await memberContext.newPage();
@@ -103,7 +87,10 @@ describe("the editor journey", () => {
     await memberContext.close();
 
     // The moderator edits from the member's proposal and changes one fact in the fact box form.
-    const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 900 } });
+    const context = await env.browser.newContext({
+      baseURL: env.app.url,
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await logIn(page, E2E_ADMIN, "/kennisbank/u-matic/bewerken");
@@ -171,7 +158,7 @@ describe("the editor journey", () => {
   });
 
   it("keeps the fact box fields in the browser's autosave and puts them back", async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await env.browser.newContext({ baseURL: env.app.url });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await logIn(page, E2E_ADMIN, "/kennisbank/vhs/bewerken");
@@ -200,7 +187,7 @@ describe("the editor journey", () => {
   });
 
   it("with JavaScript off: preview, list rows, and per-field errors that lose nothing", async () => {
-    const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
+    const context = await env.browser.newContext({ baseURL: env.app.url, javaScriptEnabled: false });
     const page = await context.newPage();
     await logIn(page, MEMBER, "/kennisbank/vhs/bewerken");
     await page.waitForURL("**/kennisbank/vhs/bewerken");
