@@ -4,6 +4,7 @@ import {
   type CarrierFields,
   type CarrierListField,
   type CarrierScalarField,
+  carrierFieldOrder,
   splitCites,
 } from "#app/modules/kennisbank/carrier-form.ts";
 import { parseFactCite } from "#app/modules/kennisbank/claims.ts";
@@ -218,29 +219,7 @@ export function CarrierFieldset({
   ];
   const risksError = err("risks");
   // Fields cited in the stored data that the form has no control for: kept as they are.
-  const known = new Set<string>([
-    "names",
-    "aliases",
-    "medium",
-    "form",
-    "size",
-    "sizeKey",
-    "markings",
-    "lookalikes",
-    "yearsFrom",
-    "yearsTo",
-    "recognition",
-    "risks",
-    "degradationScore",
-    "playback",
-    "obsolescenceScore",
-    "handling",
-    "preservationFormat",
-    "accessFormat",
-    "riskLevel",
-    "riskReason",
-    "minutesPerItem",
-  ]);
+  const known = new Set<string>(carrierFieldOrder);
   const otherCites = Object.entries(fields.cite).filter(([f]) => !known.has(f));
   return (
     <fieldset className="space-y-5 rounded-lg border border-line p-4" aria-describedby="feitenblok-uitleg">
