@@ -67,7 +67,7 @@ function runMeta(meta: MetaFunction, locale: Locale | undefined, data?: unknown)
     matches: [root],
     error: undefined,
   };
-  return meta(args as unknown as Parameters<MetaFunction>[0]);
+  return meta(args as unknown as Parameters<MetaFunction>[0]) ?? [];
 }
 
 const titleOf = (descriptors: MetaDescriptor[]) =>
