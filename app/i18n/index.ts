@@ -43,16 +43,20 @@ export function useT() {
   return translator(useLocale());
 }
 
+type Matches = readonly { id: string; data?: unknown }[];
+
+/** The page's language in a route's `meta`: the root loader's, Dutch when it has none. */
+export function localeFromMatches(matches: Matches): Locale {
+  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
+  return isLocale(root?.locale) ? root.locale : defaultLocale;
+}
+
 /**
  * A page title in the page's language, for a route's `meta`: the given parts (message keys or
  * text), then the site name, joined by " · ". The language is the root loader's.
  */
-export function pageTitle(
-  matches: readonly { id: string; data?: unknown }[],
-  ...parts: (MessageKey | { text: string })[]
-): string {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-  const locale = isLocale(root?.locale) ? root.locale : defaultLocale;
+export function pageTitle(matches: Matches, ...parts: (MessageKey | { text: string })[]): string {
+  const locale = localeFromMatches(matches);
   return [
     ...parts.map((p) => (typeof p === "string" ? translate(locale, p) : p.text)),
     translate(locale, "site.name"),

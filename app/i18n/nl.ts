@@ -2,6 +2,22 @@
 export const nl = {
   "site.name": "AV-Kennisnet",
   "site.tagline": "Kennis en intervisie voor audiovisuele collecties",
+  // Page titles (a route's `meta`, via pageTitle) where the page's heading says more or less.
+  "meta.sourceEdit": "Bron bewerken",
+  "meta.plannerAssumptions": "Aannames planner",
+  "meta.users": "Gebruikers",
+  "meta.proposal": "Voorstel",
+  "meta.ratings": "Beoordelingen",
+  "meta.checks": "Controles",
+  "meta.import": "Importeren",
+  "meta.toCheck": "Te controleren",
+  "meta.printPlan": "Digitaliseringsplan (afdrukken)",
+  "meta.institutionProfile": "Profiel van een instelling",
+  "meta.group": "Groep",
+  "meta.notFound": "Niet gevonden",
+  "meta.newPassword": "Nieuw wachtwoord",
+  "meta.sources.description":
+    "De bronnen van de kennisbank op één plek: eerst de kennisbronnen van de audiovisuele erfgoedsector.",
   "skip.toContent": "Ga naar de inhoud",
   "nav.label": "Hoofdnavigatie",
   "nav.home": "Home",

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { InstitutionPicker, institutionChoiceSchema } from "#app/components/institution-picker.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { isSecureRequest, requireUser, startSession } from "#app/modules/auth/auth.server.ts";
 import { listConfirmedInstitutions } from "#app/modules/auth/institutions.server.ts";
@@ -30,7 +30,7 @@ import {
 import { parseForm } from "#app/modules/forms.server.ts";
 import { forgetIntervision } from "#app/modules/intervisie/personal-data.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Mijn account · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "account.title") }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

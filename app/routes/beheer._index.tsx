@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useT } from "#app/i18n/index.ts";
+import { pageTitle, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { listProposedInstitutions } from "#app/modules/auth/institutions.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
 
-export const meta: MetaFunction = () => [{ title: "Beheer · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "beheer.title") }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "view:beheer");

@@ -8,7 +8,7 @@ import {
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { SourceForm } from "#app/components/source-form.tsx";
-import { useT } from "#app/i18n/index.ts";
+import { pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
@@ -19,7 +19,9 @@ import {
 } from "#app/modules/kennisbank/sources.server.ts";
 import { sourceFieldsFrom } from "#app/modules/kennisbank/sources.ts";
 
-export const meta: MetaFunction = () => [{ title: "Bron bewerken · Beheer · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "meta.sourceEdit", "beheer.title") },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "publish:article");

@@ -9,7 +9,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { SourceForm } from "#app/components/source-form.tsx";
-import { type MessageKey, useT } from "#app/i18n/index.ts";
+import { type MessageKey, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
@@ -20,7 +20,9 @@ import {
 } from "#app/modules/kennisbank/sources.server.ts";
 import { sourceFieldsFrom } from "#app/modules/kennisbank/sources.ts";
 
-export const meta: MetaFunction = () => [{ title: "Bronnenlijst · Beheer · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "sources.beheer.title", "beheer.title") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "publish:article");

@@ -8,7 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { assumptionFormSchema, assumptionFromForm } from "#app/modules/dragers/assumptions.ts";
 import {
@@ -22,7 +22,9 @@ import { AssumptionTable } from "#app/modules/dragers/plan-view.tsx";
 import { certainties } from "#app/modules/dragers/types.ts";
 import { parseForm } from "#app/modules/forms.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Aannames planner · Beheer · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "meta.plannerAssumptions", "beheer.title") },
+];
 
 /** GET /beheer/dragers[?drager=slug]: the planner's assumptions, one carrier's form at a time. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

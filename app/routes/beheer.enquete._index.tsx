@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useLocale, useT } from "#app/i18n/index.ts";
+import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
   confirmUpload,
@@ -16,7 +16,9 @@ import { listUnlinkedNames } from "#app/modules/survey/links.server.ts";
 import { DEFAULT_MAX_BYTES } from "#app/modules/survey/parse.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 
-export const meta: MetaFunction = () => [{ title: "Enquête importeren · Beheer · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "survey.import.title", "beheer.title") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "import:survey");

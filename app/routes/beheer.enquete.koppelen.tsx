@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DangerButton, Field, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { type MessageKey, useT } from "#app/i18n/index.ts";
+import { type MessageKey, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
@@ -16,7 +16,9 @@ import {
 } from "#app/modules/survey/links.server.ts";
 import { institutionTypes } from "#app/modules/taxonomy.ts";
 
-export const meta: MetaFunction = () => [{ title: "Respondenten koppelen · Beheer · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "survey.link.title", "beheer.title") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "import:survey");

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useT } from "#app/i18n/index.ts";
+import { pageTitle, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
   confirmInstitution,
@@ -14,7 +14,9 @@ import {
   rejectInstitution,
 } from "#app/modules/auth/institutions.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Instellingen · Beheer · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "beheer.institutions.title", "beheer.title") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "confirm:institution");

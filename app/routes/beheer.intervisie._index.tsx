@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
+import { type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { parseForm } from "#app/modules/forms.server.ts";
 import { listAllGroups } from "#app/modules/intervisie/groups.server.ts";
@@ -17,7 +17,9 @@ import { listRuns, parsePool, poolSizes, runMatching } from "#app/modules/interv
 import { defaultWeights, type Weights } from "#app/modules/intervisie/matching.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 
-export const meta: MetaFunction = () => [{ title: "Intervisie: matching · Beheer · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "intervisie.beheer.title", "beheer.title") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "run:matching");

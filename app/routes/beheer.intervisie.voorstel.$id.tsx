@@ -8,7 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useLocale, useT } from "#app/i18n/index.ts";
+import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { idParam } from "#app/lib/params.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
@@ -21,7 +21,9 @@ import {
 } from "#app/modules/intervisie/matching.server.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 
-export const meta: MetaFunction = () => [{ title: "Voorstel · Intervisie · Beheer · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "meta.proposal", "intervisie.title", "beheer.title") },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePermission(request, context, "run:matching");

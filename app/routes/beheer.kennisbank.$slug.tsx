@@ -4,7 +4,7 @@ import { z } from "zod";
 import { DiffView } from "#app/components/diff-view.tsx";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useLocale, useT } from "#app/i18n/index.ts";
+import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
@@ -24,7 +24,9 @@ import { completeReview, listReviews } from "#app/modules/kennisbank/reviews.ser
 import { listSources } from "#app/modules/kennisbank/sources.server.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 
-export const meta: MetaFunction = () => [{ title: "Versies · Kennisbank · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "kbb.revisions", "kennisbank.title") },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "publish:article");

@@ -6,7 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useLocale, useT } from "#app/i18n/index.ts";
+import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { reviewQueue, statusLabel } from "#app/modules/kennisbank/articles.server.ts";
 import { claimQueue, reviewDue } from "#app/modules/kennisbank/reviews.server.ts";
@@ -14,7 +14,9 @@ import { reindexAll } from "#app/modules/kennisbank/search-documents.server.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 import { listMisses } from "#search/service.ts";
 
-export const meta: MetaFunction = () => [{ title: "Kennisbank · Beheer · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "kennisbank.title", "beheer.title") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "publish:article");

@@ -1,13 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useLocale, useT } from "#app/i18n/index.ts";
+import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { kindLabels } from "#app/modules/kennisbank/model.ts";
 import { reviewDue, reviewIntervalMonths } from "#app/modules/kennisbank/reviews.server.ts";
 import { formatDate } from "#app/utils/format.ts";
 
-export const meta: MetaFunction = () => [{ title: "Controles · Kennisbank · Beheer · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "meta.checks", "kennisbank.title", "beheer.title") },
+];
 
 /** The review queue: articles never reviewed by a moderator, and those past their interval. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

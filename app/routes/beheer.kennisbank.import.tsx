@@ -2,14 +2,16 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData } from "@remix-run/react";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useT } from "#app/i18n/index.ts";
+import { pageTitle, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { KennisbankError } from "#app/modules/kennisbank/articles.server.ts";
 import { applyImport, MAX_IMPORT_BYTES, readImportFiles } from "#app/modules/kennisbank/bulk.server.ts";
 import { articleContentSchema } from "#app/modules/kennisbank/model.ts";
 import { sourceLookup } from "#app/modules/kennisbank/sources.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Importeren · Kennisbank · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "meta.import", "kennisbank.title") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "publish:article");

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { ClaimLine } from "#app/components/citations.tsx";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useLocale, useT } from "#app/i18n/index.ts";
+import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { getPublishedArticle } from "#app/modules/kennisbank/articles.server.ts";
@@ -19,7 +19,9 @@ import { citeSourceForClaim, claimQueue, keepClaimFlagged } from "#app/modules/k
 import { listSources } from "#app/modules/kennisbank/sources.server.ts";
 import { formatDate } from "#app/utils/format.ts";
 
-export const meta: MetaFunction = () => [{ title: "Te controleren · Kennisbank · Beheer · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "meta.toCheck", "kennisbank.title", "beheer.title") },
+];
 
 /** Claims per page: each has a form with the whole source list, so a page stays light. */
 const PAGE_SIZE = 10;

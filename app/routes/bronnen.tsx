@@ -1,19 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
+import {
+  localeFromMatches,
+  localeFromRequest,
+  type MessageKey,
+  pageTitle,
+  translate,
+  useLocale,
+  useT,
+} from "#app/i18n/index.ts";
 import { kindLabels } from "#app/modules/kennisbank/model.ts";
 import { citingArticles, listSources, sourceAnchor } from "#app/modules/kennisbank/sources.server.ts";
 import { type SourceKind, sourceKinds } from "#app/modules/kennisbank/sources.ts";
 import { formatDate } from "#app/utils/format.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Bronnen · AV-Kennisnet" },
-  {
-    name: "description",
-    content:
-      "De bronnen van de kennisbank op één plek: eerst de kennisbronnen van de audiovisuele erfgoedsector.",
-  },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "sources.title") },
+  { name: "description", content: translate(localeFromMatches(matches), "meta.sources.description") },
 ];
 
 /** Public: every registered source, the sector's own first, optionally one kind (?soort=). */

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { riskClass } from "#app/components/fact-box.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
 import { type CarrierSort, carrierSorts, listCarriers } from "#app/modules/kennisbank/articles.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Dragers · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "dragers.title") }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);

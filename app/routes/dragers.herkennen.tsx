@@ -5,7 +5,7 @@ import { CarrierDrawing as ScaleDrawing } from "#app/components/carrier-drawing.
 import { riskClass } from "#app/components/fact-box.tsx";
 import { FormMessage } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { wizardCarriers } from "#app/modules/dragers/dragers.server.ts";
 import { CarrierDrawing } from "#app/modules/dragers/drawing.tsx";
 import { drawCarrier } from "#app/modules/dragers/drawings.ts";
@@ -22,7 +22,9 @@ import {
   type WizardCarrier,
 } from "#app/modules/dragers/wizard.ts";
 
-export const meta: MetaFunction = () => [{ title: "Welke drager heb ik? · Dragers · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "dragers.wizard.title", "dragers.title") },
+];
 
 /** GET /dragers/herkennen?soort=beeld&vorm=cassette...: one question per step, as GET forms. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

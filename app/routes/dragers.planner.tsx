@@ -8,7 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { getUser, requireUser } from "#app/modules/auth/auth.server.ts";
 import {
   deletePlan,
@@ -27,7 +27,9 @@ import {
   readInventory,
 } from "#app/modules/dragers/planner.ts";
 
-export const meta: MetaFunction = () => [{ title: "Digitaliseringsplanner · Dragers · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "dragers.planner.title", "dragers.title") },
+];
 
 /**
  * GET /dragers/planner?drager=u-matic&aantal=40&duur=&staat=slecht&...: the plan for the

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FormMessage } from "#app/components/forms.tsx";
-import { localeFromRequest, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { getUser } from "#app/modules/auth/auth.server.ts";
 import { AssumptionTable, PlanTable } from "#app/modules/dragers/plan-view.tsx";
 import { loadPlanner } from "#app/modules/dragers/planner.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Digitaliseringsplan (afdrukken) · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "meta.printPlan") }];
 
 /** GET /dragers/planner/afdrukken?drager=...: the plan on a page made for printing. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -3,12 +3,12 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CarrierDrawing, ComparisonDrawing } from "#app/components/carrier-drawing.tsx";
 import { FormMessage } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, translate, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, translate, useLocale, useT } from "#app/i18n/index.ts";
 import { wizardCarriers } from "#app/modules/dragers/dragers.server.ts";
 import { BANK_CARD, carrierDimensions, comparisonGroups, extraNames } from "#app/modules/dragers/drawings.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.pageTitle ?? "Vergelijk op ware grootte"} · Dragers · AV-Kennisnet` },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "drawing.compare.title", "dragers.title") },
 ];
 
 const MAX = 6;
@@ -40,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (new Set(asked).size > MAX)
     errors.push(translate(locale, "drawing.compare.tooMany").replace("{n}", String(MAX)));
   const groups = comparisonGroups.filter((g) => g.every((k) => names[k]));
-  return { names, options, chosen, errors, groups, pageTitle: translate(locale, "drawing.compare.title") };
+  return { names, options, chosen, errors, groups };
 }
 
 export const compareHref = (keys: string[]) =>

@@ -10,14 +10,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useT } from "#app/i18n/index.ts";
+import { pageTitle, useT } from "#app/i18n/index.ts";
 import { getUser, startSession } from "#app/modules/auth/auth.server.ts";
 import { verifyPassword } from "#app/modules/auth/password.server.ts";
 import { claimAttempt, forgiveAttempt, limitKeys } from "#app/modules/auth/rate-limit.server.ts";
 import { findUserForLogin } from "#app/modules/auth/users.server.ts";
 import { safeRedirect } from "#app/modules/http.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Inloggen · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.login.title") }];
 
 /** A refused login without JavaScript is a document answer: it keeps its Retry-After. */
 export const headers: HeadersFunction = ({ actionHeaders }) => {

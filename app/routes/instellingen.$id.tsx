@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { InstitutionProfileView } from "#app/components/institution-profile.tsx";
-import { localeFromRequest } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle } from "#app/i18n/index.ts";
 import { idParam } from "#app/lib/params.ts";
 import { forbidden, requireUser } from "#app/modules/auth/auth.server.ts";
 import {
@@ -10,7 +10,7 @@ import {
   startingArticles,
 } from "#app/modules/survey/profile.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Profiel van een instelling · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "meta.institutionProfile") }];
 
 /** An institution's profile, for its members and for moderators; others get 403. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

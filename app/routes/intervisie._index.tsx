@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useT } from "#app/i18n/index.ts";
+import { pageTitle, useT } from "#app/i18n/index.ts";
 import { getUser } from "#app/modules/auth/auth.server.ts";
 import { listMyGroups } from "#app/modules/intervisie/groups.server.ts";
 import { getParticipation } from "#app/modules/intervisie/participation.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Intervisie · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "intervisie.title") }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);

@@ -4,7 +4,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
+import { type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { appOrigin } from "#app/lib/origin.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { formatSessionTime } from "#app/modules/intervisie/amsterdam-time.ts";
@@ -16,7 +16,9 @@ import {
 import { listMemberSessions } from "#app/modules/intervisie/sessions/lists.server.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 
-export const meta: MetaFunction = () => [{ title: "Mijn agenda · Intervisie · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "sessie.agenda.title", "intervisie.title") },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DangerButton, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useLocale, useT } from "#app/i18n/index.ts";
+import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { bandLabel, digitisationBands } from "#app/modules/intervisie/matching.ts";
@@ -15,7 +15,7 @@ import {
 import { fteAvLabels, provinces } from "#app/modules/survey/questionnaire.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 
-export const meta: MetaFunction = () => [{ title: "Meedoen aan intervisie · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "intervisie.optin.title") }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

@@ -8,7 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { idParam } from "#app/lib/params.ts";
 import { forbidden, requireUser } from "#app/modules/auth/auth.server.ts";
@@ -25,8 +25,8 @@ import { publishedCasesOfGroup } from "#app/modules/intervisie/sessions/cases.se
 import { listGroupSessions } from "#app/modules/intervisie/sessions/lists.server.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.group.name ?? "Groep"} · Intervisie · AV-Kennisnet` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, data ? { text: data.group.name } : "meta.group", "intervisie.title") },
 ];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

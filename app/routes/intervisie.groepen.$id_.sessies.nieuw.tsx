@@ -11,7 +11,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DangerButton, Field, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useLocale, useT } from "#app/i18n/index.ts";
+import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { idParam, parseId } from "#app/lib/params.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
@@ -29,7 +29,9 @@ import {
   updateSession,
 } from "#app/modules/intervisie/sessions/planning.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Bijeenkomst plannen · Intervisie · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "sessie.plan.title", "intervisie.title") },
+];
 
 async function load(
   request: Request,

@@ -2,14 +2,14 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useLocale, useT } from "#app/i18n/index.ts";
+import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { listOpenGroups, requestToJoin, withdrawRequest } from "#app/modules/intervisie/groups.server.ts";
 import { getParticipation } from "#app/modules/intervisie/participation.server.ts";
 import { institutionTypes, topics } from "#app/modules/taxonomy.ts";
 
-export const meta: MetaFunction = () => [{ title: "Open intervisiegroepen · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "intervisie.groups.title") }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

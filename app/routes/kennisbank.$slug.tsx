@@ -5,7 +5,7 @@ import { type CiteView, ClaimLine, NotesList, type NoteView } from "#app/compone
 import { FactBox } from "#app/components/fact-box.tsx";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { FromPractice } from "#app/components/from-practice.tsx";
-import { localeFromRequest, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { getUser, requireUser } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
 import { casesForGuide } from "#app/modules/intervisie/sessions/cases.server.ts";
@@ -112,13 +112,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
-        { title: `${data.article.title} · AV-Kennisnet` },
+        { title: pageTitle(matches, { text: data.article.title }) },
         { name: "description", content: data.article.summary },
       ]
-    : [{ title: "Niet gevonden · AV-Kennisnet" }];
+    : [{ title: pageTitle(matches, "meta.notFound") }];
 
 const feedbackSchema = z.object({
   helpful: z.enum(["ja", "nee"], { errorMap: () => ({ message: "Kies ja of nee." }) }),

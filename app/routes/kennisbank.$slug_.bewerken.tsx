@@ -20,7 +20,7 @@ import { ChangesPanel, type Preview, PreviewPanel } from "#app/components/edit-p
 import { FormMessage } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useDraft } from "#app/components/use-draft.ts";
-import { useT } from "#app/i18n/index.ts";
+import { pageTitle, useT } from "#app/i18n/index.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
 import {
@@ -53,7 +53,9 @@ import { keepClaimFlagged } from "#app/modules/kennisbank/reviews.server.ts";
 import { listSources, sourceLookup, sourcesByKey } from "#app/modules/kennisbank/sources.server.ts";
 import type { DB } from "#db/client.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Bewerken · Kennisbank · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "kb.edit", "kennisbank.title") },
+];
 
 function contentLocale(request: Request): ContentLocale {
   return new URL(request.url).searchParams.get("taal") === "en" ? "en" : "nl";

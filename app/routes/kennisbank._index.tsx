@@ -3,13 +3,13 @@ import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/
 import { useEffect, useRef } from "react";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { Snippet } from "#app/components/snippet.tsx";
-import { localeFromRequest, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { type ArticleKind, kindLabels } from "#app/modules/kennisbank/model.ts";
 import { readSearchParams, searchKennisbank } from "#app/modules/kennisbank/search.server.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.params.q ? `${data.params.q} · Kennisbank · AV-Kennisnet` : "Kennisbank · AV-Kennisnet" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: pageTitle(matches, ...(data?.params.q ? [{ text: data.params.q }] : []), "kennisbank.title") },
 ];
 
 // Search results 20 at a time; browsing a kind or topic shows a whole shelf.

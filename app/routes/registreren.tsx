@@ -10,7 +10,7 @@ import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { InstitutionPicker, institutionChoiceSchema } from "#app/components/institution-picker.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useT } from "#app/i18n/index.ts";
+import { pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { getUser, startSession } from "#app/modules/auth/auth.server.ts";
 import { listConfirmedInstitutions } from "#app/modules/auth/institutions.server.ts";
@@ -19,7 +19,7 @@ import { claimAttempt, forgiveAttempt } from "#app/modules/auth/rate-limit.serve
 import { createUser } from "#app/modules/auth/users.server.ts";
 import { parseForm } from "#app/modules/forms.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Registreren · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.register.title") }];
 
 const schema = z
   .object({

@@ -9,7 +9,7 @@ import {
   KeyFindings,
   SourceBanner,
 } from "#app/components/trend-figures.tsx";
-import { type Locale, type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
+import { type Locale, type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { getUser } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
 import { SECONDARY_HIDDEN_LABEL, SMALL_GROUP_LABEL } from "#app/modules/survey/aggregate.ts";
@@ -26,7 +26,7 @@ import { type PulseResult, pulseResults } from "#app/modules/survey/pulse.server
 import { answerLabel, choiceDef, type QuestionGroup } from "#app/modules/survey/questionnaire.ts";
 import { loadTrendData, memoByVersion, pickWave } from "#app/modules/survey/trends.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Trends · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "trends.title") }];
 
 const dashboards = memoByVersion<ReturnType<typeof buildDashboard>>();
 

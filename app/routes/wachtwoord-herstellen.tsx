@@ -9,15 +9,15 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
 import { startSession } from "#app/modules/auth/auth.server.ts";
 import { notifyPasswordChanged } from "#app/modules/auth/password-mail.server.ts";
 import { findResetUser, resetPassword } from "#app/modules/auth/password-reset.server.ts";
 import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/password-rules.ts";
 import { AccountError } from "#app/modules/auth/users.server.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "Nieuw wachtwoord · AV-Kennisnet" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "meta.newPassword") },
   // The token is in the URL: keep it out of other sites' logs.
   { name: "referrer", content: "no-referrer" },
 ];

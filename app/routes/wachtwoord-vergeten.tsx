@@ -3,7 +3,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useT } from "#app/i18n/index.ts";
+import { pageTitle, useT } from "#app/i18n/index.ts";
 import { afterResponse } from "#app/modules/after-response.server.ts";
 import { createPasswordReset } from "#app/modules/auth/password-reset.server.ts";
 import { claimAttempt } from "#app/modules/auth/rate-limit.server.ts";
@@ -11,7 +11,7 @@ import { findUserForLogin } from "#app/modules/auth/users.server.ts";
 import { sendMail } from "#app/modules/mail.server.ts";
 import { siteOrigin } from "#app/modules/notifications/notifications.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.forgot.title") }];
 
 const schema = z.object({ email: z.string().trim().email("Vul een geldig e-mailadres in.").max(254) });
 

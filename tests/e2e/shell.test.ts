@@ -73,6 +73,23 @@ describe("the app shell", () => {
     await context.close();
   });
 
+  it("titles the carrier pages in the page's language", async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto("/dragers/herkennen");
+    await expect.poll(() => page.title()).toBe("Welke drager heb ik? · Dragers · AV-Kennisnet");
+    await context.addCookies([{ name: "taal", value: "en", url: env.app.url }]);
+    await page.goto("/dragers/herkennen");
+    await expect.poll(() => page.getAttribute("html", "lang")).toBe("en");
+    await expect.poll(() => page.title()).toBe("Which carrier do I have? · Carriers · AV-Kennisnet");
+    await page.goto("/dragers/planner");
+    await expect.poll(() => page.getAttribute("html", "lang")).toBe("en");
+    await expect.poll(() => page.title()).toBe("Digitisation planner · Carriers · AV-Kennisnet");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("sends the security headers: a fresh nonce on a personal page, script hashes on a shared one", async () => {
     // A page rendered for this request (the login form) allows its scripts by a nonce that is
     // never sent twice.
