@@ -84,8 +84,17 @@ const ruleFor = (id: string, method: "loader" | "action"): Rule => {
 };
 
 const routesDir = path.resolve("app/routes");
-const routeFiles = readdirSync(routesDir).filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\./.test(f));
-const routeId = (file: string) => file.replace(/\.(ts|tsx)$/, "");
+// A route is a file in app/routes, or a folder there with its route.tsx (or route.ts) beside
+// route-local components that are not routes themselves.
+const routeFiles = readdirSync(routesDir, { withFileTypes: true }).flatMap((entry) => {
+  if (entry.isDirectory()) {
+    const inside = readdirSync(path.join(routesDir, entry.name));
+    const route = inside.find((f) => /^route\.(ts|tsx)$/.test(f));
+    return route ? [`${entry.name}/${route}`] : [];
+  }
+  return /\.(ts|tsx)$/.test(entry.name) && !/\.test\./.test(entry.name) ? [entry.name] : [];
+});
+const routeId = (file: string) => file.replace(/\/route\.(ts|tsx)$/, "").replace(/\.(ts|tsx)$/, "");
 
 type Outcome = "login" | 403 | "allowed";
 

@@ -8,7 +8,7 @@ import { loader as wizardLoader } from "#app/routes/dragers.herkennen.tsx";
 import { action as plannerAction, loader as plannerLoader } from "#app/routes/dragers.planner.tsx";
 import { loader as printLoader } from "#app/routes/dragers.planner_.afdrukken.tsx";
 import { loader as csvLoader } from "#app/routes/dragers.planner[.]csv.ts";
-import { action as poolAction, loader as poolLoader } from "#app/routes/dragers.samenwerken.tsx";
+import { action as poolAction, loader as poolLoader } from "#app/routes/dragers.samenwerken/route.tsx";
 import { loader as ownProfileLoader } from "#app/routes/instelling._index.tsx";
 import type { Database } from "#db/client.server.ts";
 import { auditLog, institution, user } from "#db/schema/auth.ts";

@@ -22,7 +22,10 @@ import {
   action as planAction,
   loader as planLoader,
 } from "#app/routes/intervisie.groepen.$id_.sessies.nieuw.tsx";
-import { action as sessionAction, loader as sessionLoader } from "#app/routes/intervisie.sessies.$id.tsx";
+import {
+  action as sessionAction,
+  loader as sessionLoader,
+} from "#app/routes/intervisie.sessies.$id/route.tsx";
 import { loader as icsLoader } from "#app/routes/intervisie.sessies.$id[.]ics.ts";
 import type { Database } from "#db/client.server.ts";
 import type { Role } from "#db/schema/auth.ts";

@@ -21,7 +21,10 @@ import {
 import { action as optInAction, loader as optInLoader } from "#app/routes/intervisie.deelnemen.tsx";
 import { action as browseAction, loader as browseLoader } from "#app/routes/intervisie.groepen._index.tsx";
 import { action as groupAction, loader as groupLoader } from "#app/routes/intervisie.groepen.$id.tsx";
-import { action as sessionAction, loader as sessionLoader } from "#app/routes/intervisie.sessies.$id.tsx";
+import {
+  action as sessionAction,
+  loader as sessionLoader,
+} from "#app/routes/intervisie.sessies.$id/route.tsx";
 import { action as notificationsAction, loader as notificationsLoader } from "#app/routes/meldingen.tsx";
 import type { Database } from "#db/client.server.ts";
 import { institution, user } from "#db/schema/auth.ts";

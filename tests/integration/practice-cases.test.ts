@@ -11,7 +11,10 @@ import { exportIntervision } from "#app/modules/intervisie/personal-data.server.
 import { transitionRevision, upsertPublishedContent } from "#app/modules/kennisbank/articles.server.ts";
 import type { ArticleContent } from "#app/modules/kennisbank/model.ts";
 import { loader as groupLoader } from "#app/routes/intervisie.groepen.$id.tsx";
-import { action as sessionAction, loader as sessionLoader } from "#app/routes/intervisie.sessies.$id.tsx";
+import {
+  action as sessionAction,
+  loader as sessionLoader,
+} from "#app/routes/intervisie.sessies.$id/route.tsx";
 import { loader as articleLoader } from "#app/routes/kennisbank.$slug.tsx";
 import type { Database } from "#db/client.server.ts";
 import type { Role } from "#db/schema/auth.ts";

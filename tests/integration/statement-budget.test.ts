@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { upsertPublishedContent } from "#app/modules/kennisbank/articles.server.ts";
 import { loader as rootLoader } from "#app/root.tsx";
 import { loader as groupLoader } from "#app/routes/intervisie.groepen.$id.tsx";
-import { loader as sessionLoader } from "#app/routes/intervisie.sessies.$id.tsx";
+import { loader as sessionLoader } from "#app/routes/intervisie.sessies.$id/route.tsx";
 import { loader as articleLoader } from "#app/routes/kennisbank.$slug.tsx";
 import type { Database, DB } from "#db/client.server.ts";
 import { intervisionGroup, intervisionMember, intervisionSession } from "#db/schema/intervisie.ts";

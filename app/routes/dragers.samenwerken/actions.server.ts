@@ -1,0 +1,62 @@
+// The intents of the pooling page's action, one small handler each: post demand, save the
+// institution's line offer, withdraw it. The route's action checks the user and institution
+// once and dispatches here by the form's `intent`.
+
+import { data, redirect } from "@remix-run/node";
+import { type Actor, deleteOffer, saveDemand, saveOffer } from "#app/modules/dragers/dragers.server.ts";
+import { demandSchema, readOffer } from "#app/modules/dragers/pooling-form.ts";
+import { parseForm } from "#app/modules/forms.server.ts";
+import type { DB } from "#db/client.server.ts";
+import type { PoolActionResult } from "./shared.ts";
+
+export interface IntentArgs {
+  db: DB;
+  actor: Actor;
+  institutionId: number;
+  form: FormData;
+  intent: string;
+  /** Slugs of the carrier guides, the only carriers a form may name. */
+  known: ReadonlySet<string>;
+}
+
+type Handler = (args: IntentArgs) => Promise<Response | ReturnType<typeof data<PoolActionResult>>>;
+
+/** Demand for one carrier: how many items the institution wants digitised. */
+const postDemand: Handler = async ({ db, actor, institutionId, form, intent, known }) => {
+  const parsed = parseForm(demandSchema(known), form);
+  if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
+  await saveDemand(db, actor, institutionId, parsed.value);
+  return redirect("/dragers/samenwerken?opgeslagen=vraag");
+};
+
+/** The institution's digitisation line: carriers, availability, suitability and terms. */
+const saveLine: Handler = async ({ db, actor, institutionId, form, intent, known }) => {
+  const read = readOffer(form, known);
+  if (!read.ok) return data({ intent, errors: read.errors }, { status: 400 });
+  await saveOffer(db, actor, institutionId, read.value);
+  return redirect("/dragers/samenwerken?opgeslagen=aanbod");
+};
+
+/** Withdraw the institution's line offer. */
+const deleteLine: Handler = async ({ db, actor, institutionId }) => {
+  await deleteOffer(db, actor, institutionId);
+  return redirect("/dragers/samenwerken?opgeslagen=verwijderd");
+};
+
+const handlers: Record<string, Handler> = {
+  vraag: postDemand,
+  aanbod: saveLine,
+  "aanbod-verwijderen": deleteLine,
+};
+
+/** The handler for a form's intent; an unknown intent gets a Dutch error. */
+export function handleIntent(args: IntentArgs) {
+  const handler = Object.hasOwn(handlers, args.intent) ? handlers[args.intent]! : null;
+  if (handler) return handler(args);
+  return Promise.resolve(
+    data(
+      { intent: args.intent, errors: { form: "Onbekende actie: kies een van de knoppen op de pagina." } },
+      { status: 400 },
+    ),
+  );
+}

@@ -1,0 +1,163 @@
+// The intents of the session page's action, one small handler each. The route's action reads
+// the form, checks access once and dispatches here by the form's `intent`.
+
+import { type AppLoadContext, data } from "@remix-run/node";
+import { z } from "zod";
+import { isAppError } from "#app/lib/errors.ts";
+import type { SessionUser } from "#app/modules/auth/auth.server.ts";
+import { caseSchema, draftCase, setConsent } from "#app/modules/intervisie/sessions/cases.server.ts";
+import { saveNotes } from "#app/modules/intervisie/sessions/notes.server.ts";
+import { rateSession, ratingSchema } from "#app/modules/intervisie/sessions/ratings.server.ts";
+import { assignRoles } from "#app/modules/intervisie/sessions/roles.server.ts";
+import { answerRsvp } from "#app/modules/intervisie/sessions/rsvp.server.ts";
+import type { ActionResult } from "./shared.tsx";
+
+const answerSchema = z.object({
+  answer: z.enum(["yes", "no", "maybe"], { errorMap: () => ({ message: "Kies ja, nee of misschien." }) }),
+});
+const notesSchema = z.object({
+  notes: z.string().max(50_000, "De notities mogen hooguit 50.000 tekens hebben."),
+  baseVersion: z.coerce.number().int().min(0),
+});
+
+export interface IntentArgs {
+  context: AppLoadContext;
+  user: SessionUser;
+  /** The session's id, access already checked. */
+  id: number;
+  form: FormData;
+  intent: string;
+}
+
+type Handler = (args: IntentArgs) => Promise<ReturnType<typeof data<ActionResult>>>;
+
+const fail = (intent: string, errors: Record<string, string>, status = 400) =>
+  data<ActionResult>({ intent, errors }, { status });
+
+/** Every zod issue as a message per field, the first one winning. */
+function fieldErrors(issues: z.ZodIssue[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) errors[String(issue.path[0])] ??= issue.message;
+  return errors;
+}
+
+/** Yes, no or maybe to the session. */
+const answer: Handler = async ({ context, user, id, form, intent }) => {
+  const parsed = answerSchema.safeParse({ answer: form.get("answer") ?? undefined });
+  if (!parsed.success) return fail(intent, { answer: parsed.error.issues[0]!.message });
+  const result = await answerRsvp(context.db, user, id, parsed.data.answer, {
+    mailEnv: context.env,
+  });
+  const messages = {
+    going: "Je bent aangemeld.",
+    waitlist: "De bijeenkomst is vol: je staat op de wachtlijst en schuift vanzelf door als er plaats komt.",
+    maybe: "Je antwoord is opgeslagen: misschien. Je houdt daarmee geen plaats vast.",
+    not_going: "Je hebt afgezegd.",
+  } as const;
+  return data<ActionResult>({ intent, ok: messages[result.status] });
+};
+
+/** Who takes which role of the method (the group's managers). */
+const roles: Handler = async ({ context, user, id, form, intent }) => {
+  const chosen: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("rol-") && typeof value === "string") chosen[key.slice(4)] = value;
+  }
+  await assignRoles(context.db, user, id, chosen);
+  return data<ActionResult>({ intent, ok: "De rollen zijn opgeslagen." });
+};
+
+/** The group's shared notes, with a conflict when someone else saved in between. */
+const notes: Handler = async ({ context, user, id, form, intent }) => {
+  const parsed = notesSchema.safeParse({
+    notes: form.get("notes") ?? "",
+    baseVersion: form.get("baseVersion"),
+  });
+  if (!parsed.success) return fail(intent, { notes: parsed.error.issues[0]!.message });
+  const result = await saveNotes(context.db, user, id, parsed.data);
+  if (!result.ok) return data<ActionResult>({ intent, conflict: result.conflict }, { status: 409 });
+  return data<ActionResult>({ intent, ok: "De notities zijn opgeslagen." });
+};
+
+/** A score and comment after the session. */
+const rate: Handler = async ({ context, user, id, form, intent }) => {
+  const parsed = ratingSchema.safeParse({
+    score: form.get("score") ?? undefined,
+    comment: form.get("comment") ?? "",
+  });
+  if (!parsed.success) return fail(intent, fieldErrors(parsed.error.issues));
+  await rateSession(context.db, user, id, parsed.data);
+  return data<ActionResult>({ intent, ok: "Dank je wel voor je beoordeling." });
+};
+
+/** The case owner's practice case: saved, or submitted when all consents are in. */
+const draft: Handler = async ({ context, user, id, form, intent }) => {
+  const values = {
+    title: String(form.get("title") ?? ""),
+    question: String(form.get("question") ?? ""),
+    advice: String(form.get("advice") ?? ""),
+    action: String(form.get("action") ?? ""),
+    outcome: String(form.get("outcome") ?? ""),
+    topics: form.getAll("topics").map(String),
+    carriers: form.getAll("carriers").map(String),
+    sourceKeys: String(form.get("sources") ?? "")
+      .split(/[\s,]+/)
+      .map((k) => k.trim().replace(/^@/, ""))
+      .filter(Boolean),
+    attribution: String(form.get("attribution") ?? ""),
+  };
+  const parsed = caseSchema.safeParse(values);
+  const sent = { ...values, sources: String(form.get("sources") ?? "") };
+  if (!parsed.success) {
+    return data<ActionResult>(
+      { intent, errors: fieldErrors(parsed.error.issues), values: sent },
+      { status: 400 },
+    );
+  }
+  try {
+    const result = await draftCase(context.db, user, id, parsed.data);
+    return data<ActionResult>({
+      intent,
+      ok: result.submitted
+        ? "De praktijkcasus is ingediend bij de kennisbank."
+        : "De praktijkcasus is opgeslagen. De andere aanwezigen is om toestemming gevraagd.",
+    });
+  } catch (error) {
+    if (isAppError(error) && error.status === 400)
+      return data<ActionResult>({ intent, errors: { form: error.message }, values: sent }, { status: 400 });
+    throw error;
+  }
+};
+
+/** A present member's consent to the case, or its withdrawal; both answer as "casus-toestemming". */
+const consent: Handler = async ({ context, user, id, form, intent }) => {
+  const give = intent === "casus-toestemming";
+  const result = await setConsent(context.db, user, id, {
+    give,
+    nameInstitution: form.get("nameInstitution") === "ja",
+  });
+  return data<ActionResult>({
+    intent: "casus-toestemming",
+    ok: !give
+      ? "Je toestemming is ingetrokken. De casus gaat niet naar de kennisbank zolang die ontbreekt."
+      : result.submitted
+        ? "Dank je. Iedereen heeft toestemming gegeven: de casus gaat nu ter beoordeling naar de kennisbank."
+        : "Dank je, je toestemming is vastgelegd. De casus wacht op de andere aanwezigen.",
+  });
+};
+
+const handlers: Record<string, Handler> = {
+  antwoord: answer,
+  rollen: roles,
+  notities: notes,
+  beoordelen: rate,
+  casus: draft,
+  "casus-toestemming": consent,
+  "casus-intrekken": consent,
+};
+
+/** The handler for a form's intent; an unknown intent gets a Dutch error. */
+export function handleIntent(args: IntentArgs) {
+  const handler = Object.hasOwn(handlers, args.intent) ? handlers[args.intent]! : null;
+  return handler ? handler(args) : Promise.resolve(fail(args.intent, { form: "Onbekende actie." }));
+}
