@@ -14,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   "meta.printPlan": "Digitisation plan (print)",
   "meta.institutionProfile": "Institution profile",
   "meta.group": "Group",
+  "meta.session": "Session",
   "meta.notFound": "Not found",
   "meta.newPassword": "New password",
   "meta.sources.description":

@@ -14,6 +14,7 @@ export const nl = {
   "meta.printPlan": "Digitaliseringsplan (afdrukken)",
   "meta.institutionProfile": "Profiel van een instelling",
   "meta.group": "Groep",
+  "meta.session": "Bijeenkomst",
   "meta.notFound": "Niet gevonden",
   "meta.newPassword": "Nieuw wachtwoord",
   "meta.sources.description":

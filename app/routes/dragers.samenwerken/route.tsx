@@ -5,7 +5,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
 import { getUser, requireUser } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
 import {
@@ -22,7 +22,9 @@ import { LinesSection } from "./lines-section.tsx";
 import { OwnDemandSection } from "./own-demand-section.tsx";
 import { OwnLineSection } from "./own-line-section.tsx";
 
-export const meta: MetaFunction = () => [{ title: "Samen digitaliseren · Dragers · AV-Kennisnet" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "dragers.pool.title", "dragers.title") },
+];
 
 /**
  * GET /dragers/samenwerken: demand per carrier added up across institutions, and the lines that

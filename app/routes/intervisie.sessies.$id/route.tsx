@@ -5,7 +5,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PracticeCaseSection } from "#app/components/practice-case.tsx";
-import { localeFromRequest } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle } from "#app/i18n/index.ts";
 import { errorResponse, throwAsResponse } from "#app/lib/errors.ts";
 import { idParam } from "#app/lib/params.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
@@ -27,8 +27,10 @@ import { SessionHeader } from "./session-header.tsx";
 import type { ActionResult } from "./shared.tsx";
 import { StepsSection } from "./steps-section.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.session.title ?? "Bijeenkomst"} · Intervisie · AV-Kennisnet` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: pageTitle(matches, data ? { text: data.session.title } : "meta.session", "intervisie.title"),
+  },
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
