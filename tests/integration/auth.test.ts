@@ -36,7 +36,7 @@ import { auditLog, institution, loginFailure, passwordReset, session, user } fro
 import { seed } from "#db/seed/index.server.ts";
 import { PASSWORD, sessionTokenFrom, userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
-import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
+import { body, contextFor, get, post, status, thrownResponse } from "#tests/support/remix.ts";
 
 let database: Database;
 let context: AppLoadContext;
@@ -55,18 +55,6 @@ const call = <T>(
   fn: (args: { request: Request; params: Record<string, string | undefined>; context: AppLoadContext }) => T,
   request: Request,
 ) => fn({ request, params: {}, context });
-
-/** The body of a `data()` result (single fetch) or a plain object. */
-function body(result: unknown): Record<string, unknown> {
-  const r = result as { data?: unknown; type?: string };
-  return (
-    r && typeof r === "object" && "data" in r && r.type === "DataWithResponseInit" ? r.data : r
-  ) as Record<string, unknown>;
-}
-function status(result: unknown): number {
-  const r = result as { init?: { status?: number } | null };
-  return r?.init?.status ?? (result instanceof Response ? result.status : 200);
-}
 
 // Login with a chosen client address.
 async function loginFrom(ip: string, email: string, password: string) {

@@ -1,7 +1,6 @@
 // npm run db:backup / db:restore (db/backup.server.ts) on the kind of database the suite runs
 // on: PGlite by default (a data directory on disk, as DATA_DIR), PostgreSQL with
 // TEST_DATABASE_URL (pg_dump -Fc / pg_restore into a new, empty database).
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,6 +19,7 @@ import {
 } from "#db/backup.server.ts";
 import { type Database, openPglite, openPostgres, rowsOf } from "#db/client.server.ts";
 import { seed } from "#db/seed/index.server.ts";
+import { runScript } from "#tests/support/cli.ts";
 import { createTestDatabase, usingPostgres } from "#tests/support/db.ts";
 import { databaseUrlFor } from "#tests/support/pg-url.ts";
 import { fixtureSurveyFile, SYNTHETIC } from "#tests/support/survey.ts";
@@ -137,29 +137,6 @@ async function withOpen<T>(place: Place, fn: (database: Database) => Promise<T>)
   }
 }
 
-function run(
-  script: "db/cli/backup.ts" | "db/cli/restore.ts",
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
-      env: { ...process.env, DATABASE_URL: "", NODE_ENV: "production", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 const envFor = (target: BackupTarget): Record<string, string> =>
   target.kind === "postgres" ? { DATABASE_URL: target.url } : { DATA_DIR: target.dataDir };
 
@@ -241,7 +218,7 @@ describe(`back-up and restore (${usingPostgres ? "PostgreSQL" : "PGlite"})`, () 
     expect(untouched).toEqual([{ email: "alleen-hier@archief.example" }]);
 
     // Through the command line, as an administrator would.
-    const forced = await run("db/cli/restore.ts", [backupFile, "--force"], envFor(target.target));
+    const forced = await runScript("db/cli/restore.ts", [backupFile, "--force"], envFor(target.target));
     expect(forced.stderr).toBe("");
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain("(de vorige inhoud is vervangen)");
@@ -250,7 +227,7 @@ describe(`back-up and restore (${usingPostgres ? "PostgreSQL" : "PGlite"})`, () 
 
   it("the commands print the file written and refuse wrong files with a plain Dutch message", async () => {
     const dir = tempDir();
-    const written = await run(
+    const written = await runScript(
       "db/cli/backup.ts",
       ["--out", path.join(dir, "cli-backup")],
       envFor(source.target),
@@ -260,7 +237,7 @@ describe(`back-up and restore (${usingPostgres ? "PostgreSQL" : "PGlite"})`, () 
     expect(written.stdout.trim().split("\n").at(-1)).toBe(path.join(dir, "cli-backup"));
     expect(existsSync(path.join(dir, "cli-backup"))).toBe(true);
     // Not overwritten a second time.
-    const again = await run(
+    const again = await runScript(
       "db/cli/backup.ts",
       ["--out", path.join(dir, "cli-backup")],
       envFor(source.target),
@@ -271,10 +248,10 @@ describe(`back-up and restore (${usingPostgres ? "PostgreSQL" : "PGlite"})`, () 
     const garbage = path.join(dir, "geen-backup.txt");
     writeFileSync(garbage, "dit is geen back-up\n");
     const target = await emptyPlace();
-    const wrong = await run("db/cli/restore.ts", [garbage], envFor(target.target));
+    const wrong = await runScript("db/cli/restore.ts", [garbage], envFor(target.target));
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain("is geen back-up van AV-Kennisnet");
-    const missing = await run("db/cli/restore.ts", [], envFor(target.target));
+    const missing = await runScript("db/cli/restore.ts", [], envFor(target.target));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("Gebruik: npm run db:restore -- <bestand> [--force]");
     // A back-up of the other kind of database.
@@ -293,7 +270,7 @@ describe(`back-up and restore (${usingPostgres ? "PostgreSQL" : "PGlite"})`, () 
       // This test process is alive and is not the child: it stands for a running app.
       writeFileSync(lock, String(process.pid));
       try {
-        const result = await run(
+        const result = await runScript(
           "db/cli/backup.ts",
           ["--out", path.join(tempDir(), "x.tar.gz")],
           envFor(target),
@@ -303,7 +280,7 @@ describe(`back-up and restore (${usingPostgres ? "PostgreSQL" : "PGlite"})`, () 
           /in gebruik door proces \d+ \(draait de app nog\?\)\. Stop de app eerst/,
         );
         expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
-        const restore = await run("db/cli/restore.ts", [backupFile, "--force"], envFor(target));
+        const restore = await runScript("db/cli/restore.ts", [backupFile, "--force"], envFor(target));
         expect(restore.code).toBe(1);
         expect(restore.stderr).toMatch(/in gebruik door proces/);
       } finally {

@@ -28,9 +28,9 @@ import { readSeedContent } from "#db/seed/content.server.ts";
 import { readSourceRegistry } from "#db/seed/sources.server.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
+import { system } from "#tests/support/factories.ts";
 import { contextFor, ORIGIN } from "#tests/support/remix.ts";
 
-const system = { id: null, role: "system" as const };
 const registry = readSourceRegistry();
 const seed = readSeedContent();
 const carriers = seed.filter((c) => c.kind === "drager");

@@ -3,7 +3,6 @@
 // and never another institution's answers.
 
 import type { AppLoadContext } from "@remix-run/node";
-import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ComparisonResult } from "#app/modules/survey/comparison.server.ts";
 import { saveSelfAssessment } from "#app/modules/survey/profile.server.ts";
@@ -12,10 +11,9 @@ import { loader as ownProfileLoader } from "#app/routes/instelling._index.tsx";
 import { action as selfAction } from "#app/routes/instelling.zelfevaluatie.tsx";
 import { loader as profileLoader } from "#app/routes/instellingen.$id.tsx";
 import type { Database } from "#db/client.server.ts";
-import { institution, user } from "#db/schema/auth.ts";
-import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
-import { contextFor, get, ORIGIN, thrownResponse } from "#tests/support/remix.ts";
+import { createInstitution, memberOf } from "#tests/support/factories.ts";
+import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
 
 let database: Database;
 let context: AppLoadContext;
@@ -27,20 +25,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await database?.close();
 });
-
-async function makeInstitution(name: string, type = "Archief", confirmed = true): Promise<number> {
-  const [row] = await database.db
-    .insert(institution)
-    .values({ name, type, confirmed })
-    .returning({ id: institution.id });
-  return row!.id;
-}
-
-async function memberOf(institutionId: number | null, role: "member" | "moderator" = "member") {
-  const member = await userWithSession(database.db, role);
-  await database.db.update(user).set({ institutionId }).where(eq(user.id, member.id));
-  return member;
-}
 
 function answersWith(values: Partial<Record<string, string>>): Answers {
   const answers = Object.fromEntries(choiceColumns.map((c) => [c, values[c] ?? null]));
@@ -54,8 +38,8 @@ async function otherInstitution(
   type: "Archief" | "Museum" = "Archief",
   aiUses: ("speech-to-text" | "ondertitelen")[] = [],
 ) {
-  const id = await makeInstitution(name, type);
-  const member = await memberOf(id);
+  const id = await createInstitution(database.db, name, type);
+  const member = await memberOf(database.db, id);
   await saveSelfAssessment(
     database.db,
     { id: member.id, institutionId: id },
@@ -66,16 +50,12 @@ async function otherInstitution(
 
 /** The own institution's member fills in the self-assessment through the form. */
 async function ownInstitutionAnswers(values: Record<string, string>, aiUses: string[] = []) {
-  const id = await makeInstitution("Streekarchief Eigen", "Archief");
-  const member = await memberOf(id);
+  const id = await createInstitution(database.db, "Streekarchief Eigen", "Archief");
+  const member = await memberOf(database.db, id);
   const fields = new URLSearchParams({ institution_type: "Archief", ...values });
   for (const use of aiUses) fields.append("ai_uses", use);
   const saved = (await selfAction({
-    request: new Request(`${ORIGIN}/instelling/zelfevaluatie`, {
-      method: "POST",
-      body: fields,
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, Cookie: member.cookie },
-    }),
+    request: post("/instelling/zelfevaluatie", fields, { Cookie: member.cookie }),
     params: {},
     context,
   })) as Response;
@@ -156,7 +136,7 @@ describe("where do I stand", () => {
     const own = await ownInstitutionAnswers({ fte_av: "Geen", need_carriers: "Slecht" }, ["ondertitelen"]);
     const others: number[] = [];
     for (let i = 0; i < 5; i++) others.push(await otherInstitution(`Ander ${i}`, { need_carriers: "Goed" }));
-    const outsider = await memberOf(others[0]!);
+    const outsider = await memberOf(database.db, others[0]!);
 
     // The outsider's own page compares with the others, the own institution among them, but only as a total.
     const theirs = await comparisonFor(outsider.cookie);
@@ -182,10 +162,10 @@ describe("where do I stand", () => {
     expect(forbidden.status).toBe(403);
 
     // A member without an institution, or of an unconfirmed one, sees no comparison.
-    const loner = await memberOf(null);
+    const loner = await memberOf(database.db, null);
     expect(await comparisonFor(loner.cookie)).toBeNull();
-    const proposed = await makeInstitution("Nog niet bevestigd", "Archief", false);
-    const waiting = await memberOf(proposed);
+    const proposed = await createInstitution(database.db, "Nog niet bevestigd", "Archief", false);
+    const waiting = await memberOf(database.db, proposed);
     expect(await comparisonFor(waiting.cookie)).toBeNull();
 
     // Anonymous visitors are sent to log in.

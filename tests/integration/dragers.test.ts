@@ -11,14 +11,15 @@ import { loader as csvLoader } from "#app/routes/dragers.planner[.]csv.ts";
 import { action as poolAction, loader as poolLoader } from "#app/routes/dragers.samenwerken/route.tsx";
 import { loader as ownProfileLoader } from "#app/routes/instelling._index.tsx";
 import type { Database } from "#db/client.server.ts";
-import { auditLog, institution, user } from "#db/schema/auth.ts";
+import { auditLog, institution } from "#db/schema/auth.ts";
 import { carrierAssumption, carrierPlan, digitisationDemand, digitisationOffer } from "#db/schema/dragers.ts";
 import { surveyResponse } from "#db/schema/survey.ts";
 import { readSeedContent } from "#db/seed/content.server.ts";
 import { seed } from "#db/seed/index.server.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
-import { contextFor, get, ORIGIN, post, thrownResponse } from "#tests/support/remix.ts";
+import { createInstitution, memberOf } from "#tests/support/factories.ts";
+import { body, contextFor, get, post, status, thrownResponse } from "#tests/support/remix.ts";
 
 let database: Database;
 let context: AppLoadContext;
@@ -41,40 +42,10 @@ beforeEach(async () => {
   await seedAssumptions(database.db);
 });
 
-/** The body of a `data()` result (single fetch) or a plain object. */
-function body<T = Record<string, unknown>>(result: unknown): T {
-  const r = result as { data?: unknown; type?: string };
-  return (r && typeof r === "object" && r.type === "DataWithResponseInit" ? r.data : r) as T;
-}
-function status(result: unknown): number {
-  const r = result as { init?: { status?: number } | null };
-  return r?.init?.status ?? (result instanceof Response ? result.status : 200);
-}
-
+// The file shares one database, so every institution name gets a random tail.
 let counter = 0;
-async function makeInstitution(name = `Instelling ${++counter}`): Promise<number> {
-  const [row] = await database.db
-    .insert(institution)
-    .values({ name: `${name} ${Math.random().toString(36).slice(2, 7)}`, type: "Archief", confirmed: true })
-    .returning({ id: institution.id });
-  return row!.id;
-}
-async function memberOf(institutionId: number | null, role: "member" | "moderator" = "member") {
-  const member = await userWithSession(database.db, role);
-  await database.db.update(user).set({ institutionId }).where(eq(user.id, member.id));
-  return member;
-}
-function postForm(path: string, fields: [string, string][], cookie?: string) {
-  return new Request(new URL(path, ORIGIN), {
-    method: "POST",
-    body: new URLSearchParams(fields),
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Origin: ORIGIN,
-      ...(cookie ? { Cookie: cookie } : {}),
-    },
-  });
-}
+const makeInstitution = (name = `Instelling ${++counter}`) =>
+  createInstitution(database.db, `${name} ${Math.random().toString(36).slice(2, 7)}`);
 
 // The inventory of the hand calculation (see tests/unit/dragers-planner.test.ts for the figures).
 const inventory =
@@ -127,10 +98,10 @@ describe("digitisation planner", () => {
 
   it("saves a member's inventory to the institution, shows it on the profile, and audits it", async () => {
     const id = await makeInstitution("Streekarchief");
-    const member = await memberOf(id);
+    const member = await memberOf(database.db, id);
     const fields = [...new URLSearchParams(inventory).entries(), ["intent", "bewaren"]] as [string, string][];
     const saved = (await plannerAction({
-      request: postForm("/dragers/planner", fields, member.cookie),
+      request: post("/dragers/planner", fields, { Cookie: member.cookie }),
       params: {},
       context,
     })) as Response;
@@ -157,7 +128,7 @@ describe("digitisation planner", () => {
     expect(back.from).toBe("saved");
     expect(back.plan!.rows[0]!.carrier).toBe("u-matic");
     // Another institution's member does not.
-    const other = await memberOf(await makeInstitution());
+    const other = await memberOf(database.db, await makeInstitution());
     const theirs = await plannerLoader({
       request: get("/dragers/planner", { Cookie: other.cookie }),
       params: {},
@@ -179,7 +150,7 @@ describe("digitisation planner", () => {
 
     // Delete.
     const deleted = (await plannerAction({
-      request: postForm("/dragers/planner", [["intent", "verwijderen"]], member.cookie),
+      request: post("/dragers/planner", [["intent", "verwijderen"]], { Cookie: member.cookie }),
       params: {},
       context,
     })) as Response;
@@ -189,9 +160,9 @@ describe("digitisation planner", () => {
 
   it("stores nothing on bad input, and asks a member without an institution to link one", async () => {
     const id = await makeInstitution();
-    const member = await memberOf(id);
+    const member = await memberOf(database.db, id);
     const bad = await plannerAction({
-      request: postForm(
+      request: post(
         "/dragers/planner",
         [
           ["drager", "u-matic"],
@@ -200,7 +171,7 @@ describe("digitisation planner", () => {
           ["staat", "goed"],
           ["intent", "bewaren"],
         ],
-        member.cookie,
+        { Cookie: member.cookie },
       ),
       params: {},
       context,
@@ -210,16 +181,18 @@ describe("digitisation planner", () => {
       "aantal-0": "Vul een heel getal van 1 of meer in, zoals 40.",
     });
     const empty = await plannerAction({
-      request: postForm("/dragers/planner", [["intent", "bewaren"]], member.cookie),
+      request: post("/dragers/planner", [["intent", "bewaren"]], { Cookie: member.cookie }),
       params: {},
       context,
     });
     expect(status(empty)).toBe(400);
     expect(await database.db.select().from(carrierPlan)).toEqual([]);
 
-    const loner = await memberOf(null);
+    const loner = await memberOf(database.db, null);
     const refused = await plannerAction({
-      request: postForm("/dragers/planner", [...new URLSearchParams(inventory).entries()], loner.cookie),
+      request: post("/dragers/planner", [...new URLSearchParams(inventory).entries()], {
+        Cookie: loner.cookie,
+      }),
       params: {},
       context,
     });
@@ -289,7 +262,9 @@ describe("digitisation planner", () => {
       .from(carrierAssumption)
       .where(eq(carrierAssumption.carrier, "u-matic"));
     const bad = await beheerAction({
-      request: postForm("/beheer/dragers", fields({ transferFactor: "nul", sources: "" }), moderator.cookie),
+      request: post("/beheer/dragers", fields({ transferFactor: "nul", sources: "" }), {
+        Cookie: moderator.cookie,
+      }),
       params: {},
       context,
     });
@@ -303,7 +278,7 @@ describe("digitisation planner", () => {
     ).toEqual(before);
 
     const ok = (await beheerAction({
-      request: postForm("/beheer/dragers", fields(), moderator.cookie),
+      request: post("/beheer/dragers", fields(), { Cookie: moderator.cookie }),
       params: {},
       context,
     })) as Response;
@@ -331,9 +306,13 @@ describe("digitisation planner", () => {
     expect(data.plan!.rows[0]!.masterTb).toBeCloseTo(2.4, 10);
 
     // Members may not.
-    const member = await memberOf(null);
+    const member = await memberOf(database.db, null);
     const refused = await thrownResponse(() =>
-      beheerAction({ request: postForm("/beheer/dragers", fields(), member.cookie), params: {}, context }),
+      beheerAction({
+        request: post("/beheer/dragers", fields(), { Cookie: member.cookie }),
+        params: {},
+        context,
+      }),
     );
     expect(refused.status).toBe(403);
   });
@@ -365,7 +344,7 @@ describe("pooling digitisation work", () => {
         .from(institution)
         .where(eq(institution.id, id));
       names.push(row!.name);
-      members.push(await memberOf(id));
+      members.push(await memberOf(database.db, id));
     }
     await postDemand(members[0]!.cookie, "u-matic", 7);
     await postDemand(members[0]!.cookie, "u-matic", 12);
@@ -420,7 +399,7 @@ describe("pooling digitisation work", () => {
   });
 
   it("refuses bad demand and offers with Dutch messages, storing nothing", async () => {
-    const member = await memberOf(await makeInstitution());
+    const member = await memberOf(database.db, await makeInstitution());
     const bad = await poolAction({
       request: post(
         "/dragers/samenwerken",
@@ -454,14 +433,11 @@ describe("pooling digitisation work", () => {
   });
 
   it("counts only confirmed institutions outside the moderators' view, so made-up ones cannot reveal a real one's demand", async () => {
-    const real = await memberOf(await makeInstitution("Echt archief"));
+    const real = await memberOf(database.db, await makeInstitution("Echt archief"));
     await postDemand(real.cookie, "vhs", 37);
     for (let i = 0; i < 4; i++) {
-      const [fake] = await database.db
-        .insert(institution)
-        .values({ name: `Verzonnen ${i}`, type: "Archief", confirmed: false })
-        .returning({ id: institution.id });
-      const fakeMember = await memberOf(fake!.id);
+      const fake = await createInstitution(database.db, `Verzonnen ${i}`, "Archief", false);
+      const fakeMember = await memberOf(database.db, fake);
       await postDemand(fakeMember.cookie, "vhs", 1);
     }
     const pub = await poolLoader({ request: get("/dragers/samenwerken"), params: {}, context });
@@ -523,7 +499,7 @@ describe("pooling digitisation work", () => {
     expect(again.headers.get("Location")).toBe("/beheer/dragers?klaar=enquete&toegevoegd=0");
 
     // The line's member sees the survey answers and completes the offer.
-    const member = await memberOf(sharing);
+    const member = await memberOf(database.db, sharing);
     const own = await poolLoader({
       request: get("/dragers/samenwerken", { Cookie: member.cookie }),
       params: {},
@@ -531,7 +507,7 @@ describe("pooling digitisation work", () => {
     });
     expect(own.own!.survey).toEqual({ shared: "Ja, tegen betaling", suitability: "Grotendeels geschikt" });
     // Until the institution offers its line itself, the survey answers are not shown to other members.
-    const other = await memberOf(notSharing);
+    const other = await memberOf(database.db, notSharing);
     const before = await poolLoader({
       request: get("/dragers/samenwerken", { Cookie: other.cookie }),
       params: {},
@@ -540,7 +516,7 @@ describe("pooling digitisation work", () => {
     expect(before.lines.count).toBe(0);
     expect(JSON.stringify(before.lines)).not.toMatch(/Beeldarchief/);
     const saved = (await poolAction({
-      request: postForm(
+      request: post(
         "/dragers/samenwerken",
         [
           ["intent", "aanbod"],
@@ -550,7 +526,7 @@ describe("pooling digitisation work", () => {
           ["geschiktheid", "Grotendeels geschikt"],
           ["voorwaarden", "€ 20 per band, 6 weken"],
         ],
-        member.cookie,
+        { Cookie: member.cookie },
       ),
       params: {},
       context,
@@ -567,7 +543,7 @@ describe("pooling digitisation work", () => {
     });
 
     // Demand for U-matic from one institution: the public sees the line count, no names.
-    const asker = await memberOf(notSharing);
+    const asker = await memberOf(database.db, notSharing);
     await postDemand(asker.cookie, "u-matic", 40);
     const pub = await poolLoader({ request: get("/dragers/samenwerken"), params: {}, context });
     expect(pub.lines).toEqual({ count: 1, list: null });

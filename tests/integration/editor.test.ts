@@ -1,31 +1,16 @@
 import { count } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getPublishedArticle, upsertPublishedContent } from "#app/modules/kennisbank/articles.server.ts";
-import type { ArticleContent } from "#app/modules/kennisbank/model.ts";
 import { action as editAction } from "#app/routes/kennisbank.$slug_.bewerken.tsx";
 import type { Database } from "#db/client.server.ts";
 import { articleRevision } from "#db/schema/kennisbank.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
+import { articleContent, system } from "#tests/support/factories.ts";
 import { expectSafeHtml } from "#tests/support/html.ts";
 import { contextFor, post } from "#tests/support/remix.ts";
 
-const system = { id: null, role: "system" as const };
-
-const sample: ArticleContent = {
-  slug: "proefartikel",
-  locale: "nl",
-  kind: "praktijk",
-  title: "Proefartikel over opslag",
-  summary: "Een korte samenvatting.",
-  body: "## Klimaat\n\nBewaar banden koel en droog.",
-  topics: ["storage"],
-  institutionTypes: ["Archief"],
-  needsReview: false,
-  uncertain: [],
-  sources: [{ title: "IASA TC-05" }],
-  related: [],
-};
+const sample = articleContent();
 
 type PreviewResult = {
   init: { status: number } | null;

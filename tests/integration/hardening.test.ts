@@ -30,7 +30,6 @@ import {
 } from "#app/modules/kennisbank/articles.server.ts";
 import { MAX_UNZIPPED_BYTES, MAX_UNZIPPED_ENTRY_BYTES } from "#app/modules/kennisbank/bulk.server.ts";
 import { serializeArticleFile } from "#app/modules/kennisbank/front-matter.server.ts";
-import type { ArticleContent } from "#app/modules/kennisbank/model.ts";
 import { describeError } from "#app/modules/log.server.ts";
 import { loader as rootLoader } from "#app/root.tsx";
 import { action as accountAction, headers as accountHeaders } from "#app/routes/account._index.tsx";
@@ -50,24 +49,11 @@ import { article } from "#db/schema/kennisbank.ts";
 import { ensureConfiguredAdmin, isEmpty, seed } from "#db/seed/index.server.ts";
 import { PASSWORD, userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
+import { articleContent, system } from "#tests/support/factories.ts";
+import { mailsIn } from "#tests/support/mail.ts";
 import { contextFor, get, ORIGIN, post, thrownResponse } from "#tests/support/remix.ts";
 
-const system = { id: null, role: "system" as const };
-
-const sample: ArticleContent = {
-  slug: "proefartikel",
-  locale: "nl",
-  kind: "praktijk",
-  title: "Proefartikel over opslag",
-  summary: "Een korte samenvatting.",
-  body: "Bewaar banden koel en droog.",
-  topics: ["storage"],
-  institutionTypes: [],
-  needsReview: false,
-  uncertain: [],
-  sources: [{ title: "IASA TC-05" }],
-  related: [],
-};
+const sample = articleContent({ body: "Bewaar banden koel en droog.", institutionTypes: [] });
 
 let database: Database;
 let context: AppLoadContext;
@@ -525,7 +511,7 @@ describe("finding 8: a reset request answers before any work on the address", ()
     // The lookup, the token and the mail come after the answer: nothing is written yet.
     expect(readdirSync(mailDir)).toEqual([]);
     await settleAfterResponse();
-    const mails = readdirSync(mailDir).map((f) => JSON.parse(readFileSync(path.join(mailDir, f), "utf8")));
+    const mails = mailsIn(mailDir);
     expect(mails.map((m) => m.to)).toEqual([anna.email]);
   });
 });
@@ -727,18 +713,6 @@ describe("finding 13: a zip that unpacks to far more than it weighs", () => {
 });
 
 describe("ASVS 2.2.3 / 2.5.5: a mail after the password changes", () => {
-  const mails = () =>
-    readdirSync(mailDir)
-      .sort()
-      .map(
-        (f) =>
-          JSON.parse(readFileSync(path.join(mailDir, f), "utf8")) as {
-            to: string;
-            subject: string;
-            text: string;
-          },
-      );
-
   it("a change on the account page: a Dutch notice with when and what to do, without secrets", async () => {
     const anna = await userWithSession(database.db, "member", "Anna de Vries");
     const newPassword = "een-heel-nieuw-wachtwoord";
@@ -753,7 +727,7 @@ describe("ASVS 2.2.3 / 2.5.5: a mail after the password changes", () => {
       context,
     })) as unknown as { init: { headers: Record<string, string> } };
     await settleAfterResponse();
-    const [mail, ...more] = mails();
+    const [mail, ...more] = mailsIn(mailDir);
     expect(more).toEqual([]);
     expect(mail!.to).toBe(anna.email);
     expect(mail!.subject).toBe("Je wachtwoord voor AV-Kennisnet is gewijzigd");
@@ -781,7 +755,7 @@ describe("ASVS 2.2.3 / 2.5.5: a mail after the password changes", () => {
     const bert = await userWithSession(database.db, "member", "Bert Jansen");
     await forgotAction({ request: post("/wachtwoord-vergeten", { email: bert.email }), params: {}, context });
     await settleAfterResponse();
-    const [resetMail] = mails();
+    const [resetMail] = mailsIn(mailDir);
     const token = /token=([a-z2-7]{32})/.exec(resetMail!.text)![1]!;
     rmSync(mailDir, { recursive: true, force: true });
     const newPassword = "hersteld-en-lang-genoeg";
@@ -792,7 +766,7 @@ describe("ASVS 2.2.3 / 2.5.5: a mail after the password changes", () => {
     })) as Response;
     expect(done.status).toBe(302);
     await settleAfterResponse();
-    const [mail, ...more] = mails();
+    const [mail, ...more] = mailsIn(mailDir);
     expect(more).toEqual([]);
     expect(mail!.to).toBe(bert.email);
     expect(mail!.subject).toBe("Your AV-Kennisnet password was changed");

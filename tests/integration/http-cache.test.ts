@@ -19,35 +19,15 @@ import {
   transitionRevision,
   upsertPublishedContent,
 } from "#app/modules/kennisbank/articles.server.ts";
-import type { ArticleContent } from "#app/modules/kennisbank/model.ts";
 import { createNonce, securityHeaders } from "#app/modules/security.server.ts";
 import { importSurveyFile } from "#app/modules/survey/import.server.ts";
 import { type HttpCache, httpCache, inlineScripts, scriptHash } from "#app/server/http-cache.ts";
 import type { Database } from "#db/client.server.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
+import { articleContent, system } from "#tests/support/factories.ts";
 import { contextFor } from "#tests/support/remix.ts";
 import { generateSurvey } from "#tests/support/survey.ts";
-
-const system: Actor = { id: null, role: "system" };
-
-function content(overrides: Partial<ArticleContent> = {}): ArticleContent {
-  return {
-    slug: "proefartikel",
-    locale: "nl",
-    kind: "praktijk",
-    title: "Proefartikel over opslag",
-    summary: "Een korte samenvatting.",
-    body: "## Klimaat\n\nBewaar banden koel en droog.",
-    topics: ["storage"],
-    institutionTypes: ["Archief"],
-    needsReview: false,
-    uncertain: [],
-    sources: [{ title: "IASA TC-05" }],
-    related: [],
-    ...overrides,
-  };
-}
 
 let vite: ViteDevServer;
 let build: ServerBuild;
@@ -69,7 +49,7 @@ let base: string;
 let cache: HttpCache;
 beforeEach(async () => {
   database = await createTestDatabase();
-  await upsertPublishedContent(database.db, system, content());
+  await upsertPublishedContent(database.db, system, articleContent());
   const app = express();
   // As app/server/index.ts: a fresh nonce and the production CSP per request, compression, then
   // the cache in front of Remix.
@@ -123,7 +103,7 @@ describe("render cache", () => {
       title: "Proefartikel over opslag",
       summary: "Een korte samenvatting.",
       body: "## Klimaat\n\nBewaar banden bij 18 graden en 40 procent vocht.",
-      data: { ...content(), topics: ["storage"] } as never,
+      data: { ...articleContent(), topics: ["storage"] } as never,
       baseRevisionId: published!.revisionId,
     });
     if (!saved.ok) throw new Error("conflict");

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
@@ -28,19 +28,17 @@ import {
 } from "#app/routes/intervisie.sessies.$id/route.tsx";
 import { loader as icsLoader } from "#app/routes/intervisie.sessies.$id[.]ics.ts";
 import type { Database } from "#db/client.server.ts";
-import type { Role } from "#db/schema/auth.ts";
 import {
   calendarFeed,
-  intervisionGroup,
-  intervisionMember,
   intervisionSession,
   notification,
   sessionRating,
   sessionRsvp,
 } from "#db/schema/intervisie.ts";
-import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase, usingPostgres } from "#tests/support/db.ts";
-import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
+import { createGroup, joinGroup, type Person, person } from "#tests/support/factories.ts";
+import { mailsIn } from "#tests/support/mail.ts";
+import { body, contextFor, get, post, status, thrownResponse } from "#tests/support/remix.ts";
 
 let database: Database;
 let context: AppLoadContext;
@@ -56,43 +54,14 @@ afterEach(async () => {
   rmSync(mailDir, { recursive: true, force: true });
 });
 
-/** The body of a `data()` result (single fetch) or a plain object. */
-function body<T = Record<string, unknown>>(result: unknown): T {
-  const r = result as { data?: unknown; type?: string };
-  return (r && typeof r === "object" && r.type === "DataWithResponseInit" ? r.data : r) as T;
-}
-function status(result: unknown): number {
-  const r = result as { init?: { status?: number } | null };
-  return r?.init?.status ?? (result instanceof Response ? result.status : 200);
-}
-function mails(): { to: string; subject: string; text: string }[] {
-  return readdirSync(mailDir).map((f) => JSON.parse(readFileSync(path.join(mailDir, f), "utf8")));
-}
-
-/** A user with a live session, and their role (as the module functions want it). */
-async function person(role: Role = "member", name?: string) {
-  return { ...(await userWithSession(database.db, role, name)), role };
-}
-type Person = Awaited<ReturnType<typeof person>>;
-
-async function makeGroup(name = "Kleine AV-archieven Noord") {
-  const [row] = await database.db
-    .insert(intervisionGroup)
-    .values({ name, institutionType: "archief" })
-    .returning({ id: intervisionGroup.id });
-  return row!.id;
-}
-async function join(groupId: number, person: { id: string }, role: "member" | "facilitator" = "member") {
-  await database.db.insert(intervisionMember).values({ groupId, userId: person.id, role });
-}
 async function groupWith(memberCount: number) {
-  const groupId = await makeGroup();
-  const facilitator = await person("member", "Fleur Facilitator");
-  await join(groupId, facilitator, "facilitator");
+  const groupId = await createGroup(database.db);
+  const facilitator = await person(database.db, "member", "Fleur Facilitator");
+  await joinGroup(database.db, groupId, facilitator, "facilitator");
   const members: Person[] = [];
   for (let i = 0; i < memberCount; i++) {
-    const m = await person("member", `Lid ${String(i + 1).padStart(2, "0")}`);
-    await join(groupId, m);
+    const m = await person(database.db, "member", `Lid ${String(i + 1).padStart(2, "0")}`);
+    await joinGroup(database.db, groupId, m);
     members.push(m);
   }
   return { groupId, facilitator, members };
@@ -219,7 +188,9 @@ describe("planning", () => {
       .from(notification)
       .where(eq(notification.userId, members[0]!.id));
     expect(notes.map((n) => n.title)).toContain("Nieuwe bijeenkomst: Terugblik en nieuwe casus");
-    expect(mails().some((m) => m.to === members[0]!.email && /Terugblik/.test(m.subject))).toBe(true);
+    expect(mailsIn(mailDir).some((m) => m.to === members[0]!.email && /Terugblik/.test(m.subject))).toBe(
+      true,
+    );
 
     // The edit form shows Amsterdam time again; a change raises the SEQUENCE.
     const edit = body<{ values: { date: string; time: string } }>(
@@ -244,8 +215,8 @@ describe("planning", () => {
 
   it("lets only the facilitator and moderators plan; others get 403, unknown groups 404", async () => {
     const { groupId, members } = await groupWith(1);
-    const outsider = await person("member");
-    const moderator = await person("moderator");
+    const outsider = await person(database.db, "member");
+    const moderator = await person(database.db, "moderator");
     for (const who of [members[0]!, outsider]) {
       const response = await thrownResponse(() => callPlan(groupId, who, planFields));
       expect(response.status).toBe(403);
@@ -340,7 +311,7 @@ describe("answers, capacity and the waitlist", () => {
       ),
     ).toContain("Er is plaats: je bent aangemeld voor Casus: spoelbanden digitaliseren");
     expect(note).toBeDefined();
-    expect(mails().some((m) => m.to === d.email && /Er is plaats/.test(m.subject))).toBe(true);
+    expect(mailsIn(mailDir).some((m) => m.to === d.email && /Er is plaats/.test(m.subject))).toBe(true);
     // Nobody else was promoted (no overbooking).
     expect((await rsvps(id)).filter((r) => r.status === "going")).toHaveLength(2);
 
@@ -377,9 +348,9 @@ describe("answers, capacity and the waitlist", () => {
     expect(await statusOf(id, a)).toBe("going");
 
     // Moderators who are not members cannot answer; outsiders get 403; unknown sessions 404.
-    const moderator = await person("moderator");
+    const moderator = await person(database.db, "moderator");
     expect(status(await callSession(id, moderator, { intent: "antwoord", answer: "yes" }))).toBe(403);
-    const outsider = await person("member");
+    const outsider = await person(database.db, "member");
     expect(
       (await thrownResponse(() => callSession(id, outsider, { intent: "antwoord", answer: "yes" }))).status,
     ).toBe(403);
@@ -452,9 +423,9 @@ describe("calendar", () => {
     expect(text).toContain("STATUS:CONFIRMED");
     expect(text).toContain("SEQUENCE:0");
 
-    const moderator = await person("moderator");
+    const moderator = await person(database.db, "moderator");
     expect(((await download(moderator)) as Response).status).toBe(200);
-    const outsider = await person("member");
+    const outsider = await person(database.db, "member");
     expect((await thrownResponse(() => download(outsider))).status).toBe(403);
     const anonymous = await thrownResponse(() => download(null));
     expect(anonymous.headers.get("Location")).toMatch(/^\/inloggen/);
@@ -531,7 +502,7 @@ describe("roles and notes", () => {
   it("assigns roles to group members only, by the facilitator", async () => {
     const { groupId, facilitator, members } = await groupWith(2);
     const id = await session(groupId, facilitator);
-    const outsider = await person("member", "Buiten Staander");
+    const outsider = await person(database.db, "member", "Buiten Staander");
     const ok = await callSession(id, facilitator, {
       intent: "rollen",
       "rol-facilitator": facilitator.id,
@@ -594,7 +565,7 @@ describe("roles and notes", () => {
     [row] = await database.db.select().from(intervisionSession).where(eq(intervisionSession.id, id));
     expect(row).toMatchObject({ notes: merged, notesVersion: 2 });
 
-    const outsider = await person("member");
+    const outsider = await person(database.db, "member");
     expect((await thrownResponse(() => loadSession(id, outsider))).status).toBe(403);
     expect(
       (
@@ -697,7 +668,7 @@ describe("ratings", () => {
     ]);
     expect(result.at(-1)!.groupId).toBe(groups[1]);
 
-    const moderator = await person("moderator");
+    const moderator = await person(database.db, "moderator");
     const page = body<{ groups: { groupId: number; low: boolean }[] }>(
       await ratingsLoader({
         request: get("/beheer/intervisie/beoordelingen", { Cookie: moderator.cookie }),
@@ -711,7 +682,7 @@ describe("ratings", () => {
         .map((g) => g.groupId)
         .sort(),
     ).toEqual([groups[0], groups[2]].sort());
-    const member = await person("member");
+    const member = await person(database.db, "member");
     const refused = await thrownResponse(() =>
       ratingsLoader({
         request: get("/beheer/intervisie/beoordelingen", { Cookie: member.cookie }),
@@ -749,10 +720,10 @@ describe("reminders", () => {
     await answerRsvp(database.db, no, soon, "no");
     await answerRsvp(database.db, yes, later, "yes");
     await answerRsvp(database.db, yes, off, "yes").catch(() => {});
-    const before = mails().length;
+    const before = mailsIn(mailDir).length;
 
     expect(await sendDueReminders(database.db, context.env, now)).toBe(1);
-    const reminders = mails()
+    const reminders = mailsIn(mailDir)
       .slice(before)
       .filter((m) => m.subject.includes("Herinnering"));
     expect(reminders.map((m) => m.to).sort()).toEqual([facilitator.email, maybe.email, yes.email].sort());
@@ -763,7 +734,7 @@ describe("reminders", () => {
     // Running again (or on a second server) sends nothing.
     expect(await sendDueReminders(database.db, context.env, now)).toBe(0);
     expect(await sendDueReminders(database.db, context.env, new Date(now.getTime() + 60_000))).toBe(0);
-    expect(mails().filter((m) => m.subject.includes("Herinnering"))).toHaveLength(3);
+    expect(mailsIn(mailDir).filter((m) => m.subject.includes("Herinnering"))).toHaveLength(3);
     // The later session's turn comes when it is within a day.
     expect(await sendDueReminders(database.db, context.env, new Date(now.getTime() + 7 * 3_600_000))).toBe(1);
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
@@ -27,7 +27,7 @@ import {
 } from "#app/routes/intervisie.sessies.$id/route.tsx";
 import { action as notificationsAction, loader as notificationsLoader } from "#app/routes/meldingen.tsx";
 import type { Database } from "#db/client.server.ts";
-import { institution, user } from "#db/schema/auth.ts";
+import { user } from "#db/schema/auth.ts";
 import {
   intervisionGroup,
   intervisionMember,
@@ -42,6 +42,8 @@ import {
 import { surveyResponse } from "#db/schema/survey.ts";
 import { PASSWORD, userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
+import { createInstitution, memberOf } from "#tests/support/factories.ts";
+import { mailsIn } from "#tests/support/mail.ts";
 import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
 
 let database: Database;
@@ -60,21 +62,6 @@ afterEach(async () => {
 afterAll(() => undefined);
 
 type Member = Awaited<ReturnType<typeof userWithSession>> & { institutionId: number };
-
-async function newInstitution(name: string, type: string): Promise<number> {
-  const [row] = await database.db
-    .insert(institution)
-    .values({ name, type, confirmed: true })
-    .returning({ id: institution.id });
-  return row!.id;
-}
-
-/** A member of the institution (created when a name is given). */
-async function memberOf(institutionId: number, role: "member" | "moderator" = "member", name?: string) {
-  const u = await userWithSession(database.db, role, name);
-  await database.db.update(user).set({ institutionId }).where(eq(user.id, u.id));
-  return { ...u, institutionId } as Member;
-}
 
 const needColumns = {
   metadata: "need_metadata",
@@ -135,11 +122,7 @@ function optInForm(fields: {
 }
 
 async function optIn(member: Member, fields: Parameters<typeof optInForm>[0]) {
-  const request = new Request("http://localhost:3000/intervisie/deelnemen", {
-    method: "POST",
-    body: optInForm(fields),
-    headers: { Cookie: member.cookie, Origin: "http://localhost:3000" },
-  });
+  const request = post("/intervisie/deelnemen", optInForm(fields), { Cookie: member.cookie });
   return optInAction({ request, context, params: {} });
 }
 
@@ -180,8 +163,8 @@ const needSets = [
 async function pool(size = 10) {
   const members: Member[] = [];
   for (let i = 0; i < size; i++) {
-    const inst = await newInstitution(`Instelling ${i + 1}`, types[i % types.length]!);
-    const m = await memberOf(inst, "member", `Deelnemer ${i + 1}`);
+    const inst = await createInstitution(database.db, `Instelling ${i + 1}`, types[i % types.length]!);
+    const m = await memberOf(database.db, inst, "member", `Deelnemer ${i + 1}`);
     const result = await statusAndBody(
       await optIn(m, {
         needs: needSets[i % needSets.length]!,
@@ -193,8 +176,8 @@ async function pool(size = 10) {
     expect(result.status).toBe(200);
     members.push(m);
   }
-  const modInst = await newInstitution("AVA_Net", "Overig");
-  const moderator = await memberOf(modInst, "moderator", "Moderator");
+  const modInst = await createInstitution(database.db, "AVA_Net", "Overig");
+  const moderator = await memberOf(database.db, modInst, "moderator", "Moderator");
   return { members, moderator };
 }
 
@@ -251,15 +234,11 @@ async function addSession(values: Omit<typeof intervisionSession.$inferInsert, "
   return row!;
 }
 
-function mails(): { to: string; subject: string; text: string }[] {
-  return readdirSync(mailDir).map((f) => JSON.parse(readFileSync(path.join(mailDir, f), "utf8")));
-}
-
 describe("taking part", () => {
   it("pre-fills topics and province from the institution's answers, and stores nothing without consent", async () => {
-    const inst = await newInstitution("Regionaal Archief Zuid", "Archief");
+    const inst = await createInstitution(database.db, "Regionaal Archief Zuid", "Archief");
     await answers(inst, "Archief", ["storage", "born_digital"], ["metadata"], "Limburg");
-    const m = await memberOf(inst);
+    const m = await memberOf(database.db, inst);
     const page = await optInLoader({
       request: get("/intervisie/deelnemen", { Cookie: m.cookie }),
       context,
@@ -303,12 +282,12 @@ describe("taking part", () => {
   });
 
   it("pre-fills size and maturity from the answers, keeps what the member changes, and shows each group's spread", async () => {
-    const inst = await newInstitution("Gemeentearchief Klein", "Archief");
+    const inst = await createInstitution(database.db, "Gemeentearchief Klein", "Archief");
     await answers(inst, "Archief", ["storage"], [], "Zeeland", {
       fte_av: "1-5 fte",
       digitisation_degree: "Weet ik niet",
     });
-    const m = await memberOf(inst);
+    const m = await memberOf(database.db, inst);
     const page = await optInLoader({
       request: get("/intervisie/deelnemen", { Cookie: m.cookie }),
       context,
@@ -471,7 +450,7 @@ describe("matching by a moderator", () => {
     const notes = await database.db.select().from(notification);
     expect(new Set(notes.map((n) => n.userId))).toEqual(new Set(members.map((m) => m.id)));
     expect(notes.every((n) => n.link?.startsWith("/intervisie/groepen/"))).toBe(true);
-    const sent = mails();
+    const sent = mailsIn(mailDir);
     expect(new Set(sent.map((m) => m.to))).toEqual(new Set(members.map((m) => m.email)));
     expect(sent[0]!.text).toMatch(/http:\/\/localhost:3000\/intervisie\/groepen\/\d+/);
 
@@ -606,8 +585,8 @@ describe("groups", () => {
     const open = groups.find((g) => g.open)!;
     expect(open, "een groep met plek").toBeDefined();
     // A newcomer from a new institution.
-    const inst = await newInstitution("Nieuw Museum", open.institutionType);
-    const newcomer = await memberOf(inst, "member", "Nieuwkomer");
+    const inst = await createInstitution(database.db, "Nieuw Museum", open.institutionType);
+    const newcomer = await memberOf(database.db, inst, "member", "Nieuwkomer");
     const before = await statusAndBody(
       await browseAction({
         request: post(
@@ -720,7 +699,7 @@ describe("groups", () => {
       .select({ institutionId: user.institutionId })
       .from(user)
       .where(eq(user.id, open.memberIds[0]!));
-    const colleague = await memberOf(colleagueOf!.institutionId!, "member", "Collega");
+    const colleague = await memberOf(database.db, colleagueOf!.institutionId!, "member", "Collega");
     await optIn(colleague, { needs: ["storage"] });
     const result = await statusAndBody(
       await browseAction({
@@ -926,7 +905,12 @@ describe("review fixes", () => {
       .where(eq(intervisionGroup.id, group.id));
     const askers: Member[] = [];
     for (const name of ["Eerste", "Tweede"]) {
-      const a = await memberOf(await newInstitution(`Instelling ${name}`, "Archief"), "member", name);
+      const a = await memberOf(
+        database.db,
+        await createInstitution(database.db, `Instelling ${name}`, "Archief"),
+        "member",
+        name,
+      );
       await optIn(a, { needs: ["storage"] });
       await browseAction({
         request: post(
@@ -1026,7 +1010,7 @@ describe("review fixes", () => {
       context,
       params: { id: String(session!.id) },
     });
-    const sent = mails();
+    const sent = mailsIn(mailDir);
     expect(sent.length).toBeGreaterThan(0);
     for (const mail of sent) {
       expect(mail.text).not.toContain("evil.test");
@@ -1054,7 +1038,9 @@ describe("re-matching", () => {
     await proposalPost(moderator, runId, { intent: "bevestigen", versie: String(proposal.version) });
     const told = await database.db.select().from(notification).where(eq(notification.userId, leaver.id));
     expect(told.some((n) => n.title === `${target.name} is opgeheven`)).toBe(true);
-    expect(mails().some((m) => m.to === leaver.email && m.subject.includes("is opgeheven"))).toBe(true);
+    expect(mailsIn(mailDir).some((m) => m.to === leaver.email && m.subject.includes("is opgeheven"))).toBe(
+      true,
+    );
   });
 });
 
@@ -1095,7 +1081,7 @@ describe("after a session", () => {
     expect(await promptsFor(rater!)).toHaveLength(0);
     expect(await promptsFor(stayed!)).toHaveLength(0);
     const wentEmail = members.find((m) => m.id === went)!.email;
-    expect(mails().map((m) => m.to)).toEqual([wentEmail]);
+    expect(mailsIn(mailDir).map((m) => m.to)).toEqual([wentEmail]);
     // Once.
     expect(await sendRatingPrompts(database.db, context.env, new Date(after.getTime() + 3_600_000))).toBe(0);
     expect(await promptsFor(went!)).toHaveLength(1);

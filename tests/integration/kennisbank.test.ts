@@ -28,10 +28,9 @@ import { readSeedContent, seedArticles } from "#db/seed/content.server.ts";
 import { readSourceRegistry } from "#db/seed/sources.server.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
+import { articleContent, system } from "#tests/support/factories.ts";
 import { expectSafeHtml } from "#tests/support/html.ts";
 import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
-
-const system = { id: null, role: "system" as const };
 
 /** A seed article that has no English version (the seed has such articles of kind praktijk). */
 function dutchOnlySeedArticle(): ArticleContent {
@@ -44,21 +43,10 @@ function dutchOnlySeedArticle(): ArticleContent {
 }
 
 function sample(overrides: Partial<ArticleContent> = {}): ArticleContent {
-  return {
-    slug: "proefartikel",
-    locale: "nl",
-    kind: "praktijk",
-    title: "Proefartikel over opslag",
-    summary: "Een korte samenvatting.",
+  return articleContent({
     body: "## Klimaat\n\nBewaar banden koel en droog.\n\n## Controle\n\nKijk elk jaar.",
-    topics: ["storage"],
-    institutionTypes: ["Archief"],
-    needsReview: false,
-    uncertain: [],
-    sources: [{ title: "IASA TC-05" }],
-    related: [],
     ...overrides,
-  };
+  });
 }
 
 describe("seed content", () => {

@@ -21,9 +21,10 @@ import { loader as profilePage } from "#app/routes/instellingen.$id.tsx";
 import { loader as intervisionOptIn } from "#app/routes/intervisie.deelnemen.tsx";
 import type { Database } from "#db/client.server.ts";
 import { auditLog, institution, user } from "#db/schema/auth.ts";
-import { intervisionGroup, intervisionParticipant } from "#db/schema/intervisie.ts";
+import { intervisionParticipant } from "#db/schema/intervisie.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
+import { createGroup, memberOf } from "#tests/support/factories.ts";
 import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
 
 let database: Database;
@@ -50,11 +51,8 @@ afterAll(async () => {
 type Member = Awaited<ReturnType<typeof userWithSession>>;
 
 /** A member who already belongs to the institution (as before this change, or confirmed). */
-async function confirmedMemberOf(institutionId: number, role: "member" | "moderator" = "member") {
-  const member = await userWithSession(database.db, role);
-  await database.db.update(user).set({ institutionId }).where(eq(user.id, member.id));
-  return member;
-}
+const confirmedMemberOf = (institutionId: number, role: "member" | "moderator" = "member") =>
+  memberOf(database.db, institutionId, role);
 
 /** A member who asks to join, as the account page does. */
 async function applicantFor(institutionId: number) {
@@ -218,12 +216,9 @@ describe("joining an existing institution", () => {
     await setInstitution(database.db, mover.id, { id: museum });
     expect((await poolSizes(database.db)).iedereen).toBe(before.iedereen - 1);
     // Meanwhile they cannot ask to join a group either.
-    const [group] = await database.db
-      .insert(intervisionGroup)
-      .values({ name: "Kleine musea", institutionType: "museum" })
-      .returning({ id: intervisionGroup.id });
+    const groupId = await createGroup(database.db, { name: "Kleine musea", institutionType: "museum" });
     const session = await validateSessionToken(database.db, mover.token);
-    await expect(requestToJoin(database.db, session!.user, group!.id, "Graag")).rejects.toThrow(
+    await expect(requestToJoin(database.db, session!.user, groupId, "Graag")).rejects.toThrow(
       /wacht nog op bevestiging/,
     );
     const moderator = await userWithSession(database.db, "moderator");

@@ -17,25 +17,17 @@ import {
 } from "#app/routes/intervisie.sessies.$id/route.tsx";
 import { loader as articleLoader } from "#app/routes/kennisbank.$slug.tsx";
 import type { Database } from "#db/client.server.ts";
-import type { Role } from "#db/schema/auth.ts";
-import {
-  intervisionGroup,
-  intervisionMember,
-  intervisionSession,
-  practiceCase,
-  sessionRsvp,
-} from "#db/schema/intervisie.ts";
+import { intervisionGroup, intervisionSession, practiceCase, sessionRsvp } from "#db/schema/intervisie.ts";
 import { article, articleRevision } from "#db/schema/kennisbank.ts";
 import { readSeedContent } from "#db/seed/content.server.ts";
-import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
-import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
+import { createGroup, joinGroup, type Person, person, system } from "#tests/support/factories.ts";
+import { body, contextFor, get, post, status, thrownResponse } from "#tests/support/remix.ts";
 
 let database: Database;
 let context: AppLoadContext;
 let mailDir: string;
 
-const system = { id: null, role: "system" as const };
 // The real U-matic guide of the seed.
 const umatic: ArticleContent = readSeedContent().find((c) => c.slug === "u-matic" && c.locale === "nl")!;
 
@@ -49,39 +41,21 @@ afterEach(async () => {
   rmSync(mailDir, { recursive: true, force: true });
 });
 
-function body<T = Record<string, unknown>>(result: unknown): T {
-  const r = result as { data?: unknown; type?: string };
-  return (r && typeof r === "object" && r.type === "DataWithResponseInit" ? r.data : r) as T;
-}
-function status(result: unknown): number {
-  const r = result as { init?: { status?: number } | null };
-  return r?.init?.status ?? 200;
-}
-async function person(role: Role = "member", name?: string) {
-  return { ...(await userWithSession(database.db, role, name)), role };
-}
-type Person = Awaited<ReturnType<typeof person>>;
-
 /** A group with a session that ended an hour ago; `going` answered yes, `absent` no. */
 async function endedSession() {
-  const [group] = await database.db
-    .insert(intervisionGroup)
-    .values({ name: "Kleine AV-archieven Noord", institutionType: "archief" })
-    .returning({ id: intervisionGroup.id });
-  const owner = await person("member", "Olga Inbrenger");
+  const groupId = await createGroup(database.db);
+  const owner = await person(database.db, "member", "Olga Inbrenger");
   const going = [
-    await person("member", "Anna"),
-    await person("member", "Bram"),
-    await person("member", "Cor"),
+    await person(database.db, "member", "Anna"),
+    await person(database.db, "member", "Bram"),
+    await person(database.db, "member", "Cor"),
   ];
-  const absent = await person("member", "Dirk Afwezig");
-  for (const m of [owner, ...going, absent]) {
-    await database.db.insert(intervisionMember).values({ groupId: group!.id, userId: m.id, role: "member" });
-  }
+  const absent = await person(database.db, "member", "Dirk Afwezig");
+  await joinGroup(database.db, groupId, [owner, ...going, absent]);
   const [session] = await database.db
     .insert(intervisionSession)
     .values({
-      groupId: group!.id,
+      groupId,
       title: "Casus: U-matic digitaliseren",
       startsAt: new Date(Date.now() - 3 * 3_600_000),
       durationMinutes: 120,
@@ -99,7 +73,7 @@ async function endedSession() {
   await database.db
     .insert(sessionRsvp)
     .values({ sessionId: session!.id, userId: absent.id, answer: "no", status: "not_going" });
-  return { groupId: group!.id, sessionId: session!.id, owner, going, absent };
+  return { groupId, sessionId: session!.id, owner, going, absent };
 }
 
 const call = (id: number, who: Person, fields: Record<string, string>) =>
@@ -186,7 +160,7 @@ describe("practice cases", () => {
     );
     expect(guideBefore.fromPractice).toEqual([]);
 
-    const moderator = await person("moderator", "Mia Moderator");
+    const moderator = await person(database.db, "moderator", "Mia Moderator");
     await transitionRevision(database.db, moderator, rev!.article_revision.id, "review");
     await transitionRevision(database.db, moderator, rev!.article_revision.id, "publish");
     const guide = body<{ fromPractice: { slug: string; title: string }[] }>(
@@ -220,7 +194,7 @@ describe("practice cases", () => {
     expect(status(notPresent)).toBe(403);
     expect(body<{ errors: { form: string } }>(notPresent).errors.form).toMatch(/aanwezig/);
 
-    const outsider = await person("member", "Buiten Staander");
+    const outsider = await person(database.db, "member", "Buiten Staander");
     const refused = await thrownResponse(() => call(sessionId, outsider, { intent: "casus-toestemming" }));
     expect(refused.status).toBe(403);
     const hidden = await thrownResponse(() => load(sessionId, outsider));
@@ -229,7 +203,7 @@ describe("practice cases", () => {
     expect(unknown.status).toBe(404);
 
     // A moderator who is not a member sees the session, but not the group's case text.
-    const moderator = await person("moderator", "Mia Moderator");
+    const moderator = await person(database.db, "moderator", "Mia Moderator");
     const modView = body<{ practice: unknown }>(await load(sessionId, moderator));
     expect(modView.practice).toBeNull();
     const modConsent = await call(sessionId, moderator, { intent: "casus-toestemming" });

@@ -35,10 +35,9 @@ import type { Database } from "#db/client.server.ts";
 import { articleReview, source } from "#db/schema/kennisbank.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
+import { system } from "#tests/support/factories.ts";
 import { expectSafeHtml } from "#tests/support/html.ts";
 import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
-
-const system = { id: null, role: "system" as const };
 
 // A test registry: not the seed files (the content helpers own those).
 const testSources: RegistrySource[] = [

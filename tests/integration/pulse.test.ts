@@ -3,18 +3,17 @@
 // until 5 institutions answered.
 
 import type { AppLoadContext } from "@remix-run/node";
-import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PulseResult, PulseRoundSummary } from "#app/modules/survey/pulse.server.ts";
 import { action as adminAction, loader as adminLoader } from "#app/routes/beheer.peilingen.tsx";
 import { action as answerAction, loader as answerLoader } from "#app/routes/instelling.peiling.$id.tsx";
 import { loader as trendsLoader } from "#app/routes/trends._index.tsx";
 import type { Database } from "#db/client.server.ts";
-import { institution, user } from "#db/schema/auth.ts";
 import { pulseAnswer, pulseRound } from "#db/schema/survey.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
-import { contextFor, get, ORIGIN, thrownResponse } from "#tests/support/remix.ts";
+import { memberOfNew } from "#tests/support/factories.ts";
+import { body, contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
 
 let database: Database;
 let context: AppLoadContext;
@@ -27,38 +26,15 @@ afterEach(async () => {
   await database?.close();
 });
 
-function body<T>(result: unknown): T {
-  const r = result as { data?: unknown; type?: string };
-  return (r && typeof r === "object" && r.type === "DataWithResponseInit" ? r.data : r) as T;
-}
-
-function postForm(path: string, fields: URLSearchParams, cookie: string) {
-  return new Request(`${ORIGIN}${path}`, {
-    method: "POST",
-    body: fields,
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, Cookie: cookie },
-  });
-}
-
-async function memberOfNew(name: string, confirmed = true) {
-  const [row] = await database.db
-    .insert(institution)
-    .values({ name, type: "Archief", confirmed })
-    .returning({ id: institution.id });
-  const member = await userWithSession(database.db, "member");
-  await database.db.update(user).set({ institutionId: row!.id }).where(eq(user.id, member.id));
-  return { ...member, institutionId: row!.id };
-}
-
 async function openRound(cookie: string, title: string, columns: string[]) {
   const fields = new URLSearchParams({ intent: "nieuw", title });
   for (const c of columns) fields.append("columns", c);
-  return adminAction({ request: postForm("/beheer/peilingen", fields, cookie), params: {}, context });
+  return adminAction({ request: post("/beheer/peilingen", fields, { Cookie: cookie }), params: {}, context });
 }
 
 async function answer(cookie: string, roundId: number, values: Record<string, string>) {
   return answerAction({
-    request: postForm(`/instelling/peiling/${roundId}`, new URLSearchParams(values), cookie),
+    request: post(`/instelling/peiling/${roundId}`, new URLSearchParams(values), { Cookie: cookie }),
     params: { id: String(roundId) },
     context,
   });
@@ -86,7 +62,7 @@ describe("pulse rounds", () => {
     const id = round!.id;
 
     // A member cannot open rounds.
-    const first = await memberOfNew("Archief 0");
+    const first = await memberOfNew(database.db, "Archief 0");
     const forbidden = await thrownResponse(() => openRound(first.cookie, "Mijn ronde", ["ooc_known"]));
     expect(forbidden.status).toBe(403);
 
@@ -94,7 +70,7 @@ describe("pulse rounds", () => {
     const values = ["Ja", "Ja", "Nee", "Ja", "Nee"];
     expect(((await answer(first.cookie, id, { ooc_known: "Nee" })) as Response).status).toBe(302);
     expect(((await answer(first.cookie, id, { ooc_known: values[0]! })) as Response).status).toBe(302);
-    const second = await memberOfNew("Archief 1");
+    const second = await memberOfNew(database.db, "Archief 1");
     await answer(second.cookie, id, { ooc_known: values[1]! });
     const own = body<{ answers: Record<string, string> }>(
       await answerLoader({
@@ -137,11 +113,11 @@ describe("pulse rounds", () => {
     expect(await database.db.select().from(pulseAnswer)).toHaveLength(2);
 
     for (let i = 2; i < 4; i++)
-      await answer((await memberOfNew(`Archief ${i}`)).cookie, id, { ooc_known: values[i]! });
+      await answer((await memberOfNew(database.db, `Archief ${i}`)).cookie, id, { ooc_known: values[i]! });
     expect((await pulsesOnTrends()).find((p) => p.id === id)!.hidden).toBe(true);
 
     // An unconfirmed institution cannot answer.
-    const proposed = await memberOfNew("Voorstel", false);
+    const proposed = await memberOfNew(database.db, "Voorstel", false);
     const redirected = await thrownResponse(() =>
       answerLoader({
         request: get(`/instelling/peiling/${id}`, { Cookie: proposed.cookie }),
@@ -151,7 +127,7 @@ describe("pulse rounds", () => {
     );
     expect(redirected.headers.get("Location")).toBe("/instelling");
 
-    await answer((await memberOfNew("Archief 4")).cookie, id, { ooc_known: values[4]! });
+    await answer((await memberOfNew(database.db, "Archief 4")).cookie, id, { ooc_known: values[4]! });
     pulse = (await pulsesOnTrends()).find((p) => p.id === id)!;
     expect(pulse.hidden).toBe(false);
     expect(pulse.n).toBe(5);
@@ -168,11 +144,9 @@ describe("pulse rounds", () => {
 
     // Closed: no more answers.
     await adminAction({
-      request: postForm(
-        "/beheer/peilingen",
-        new URLSearchParams({ intent: "sluiten", roundId: String(id) }),
-        moderator.cookie,
-      ),
+      request: post("/beheer/peilingen", new URLSearchParams({ intent: "sluiten", roundId: String(id) }), {
+        Cookie: moderator.cookie,
+      }),
       params: {},
       context,
     });

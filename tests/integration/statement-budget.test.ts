@@ -9,9 +9,10 @@ import { loader as groupLoader } from "#app/routes/intervisie.groepen.$id.tsx";
 import { loader as sessionLoader } from "#app/routes/intervisie.sessies.$id/route.tsx";
 import { loader as articleLoader } from "#app/routes/kennisbank.$slug.tsx";
 import type { Database, DB } from "#db/client.server.ts";
-import { intervisionGroup, intervisionMember, intervisionSession } from "#db/schema/intervisie.ts";
+import { intervisionSession } from "#db/schema/intervisie.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
+import { articleContent, createGroup, joinGroup, system } from "#tests/support/factories.ts";
 import { contextFor, get } from "#tests/support/remix.ts";
 
 /**
@@ -58,21 +59,10 @@ describe("statements per page", () => {
   it("an anonymous article page stays within its budget", async () => {
     await upsertPublishedContent(
       database.db,
-      { id: null, role: "system" },
-      {
-        slug: "proefartikel",
-        locale: "nl",
-        kind: "praktijk",
-        title: "Proefartikel over opslag",
-        summary: "Een korte samenvatting.",
+      system,
+      articleContent({
         body: "## Klimaat\n\nBewaar banden koel en droog. Zie [U-matic](/kennisbank/u-matic).",
-        topics: ["storage"],
-        institutionTypes: ["Archief"],
-        needsReview: false,
-        uncertain: [],
-        sources: [{ title: "IASA TC-05" }],
-        related: [],
-      },
+      }),
     );
     const context = contextFor(database);
     const request = get("/kennisbank/proefartikel");
@@ -87,18 +77,16 @@ describe("statements per page", () => {
   it("a member's group page and session page stay within their budgets", async () => {
     const member = await userWithSession(database.db, "member", "Ineke Lid");
     const other = await userWithSession(database.db, "member", "Joost Lid");
-    const [group] = await database.db
-      .insert(intervisionGroup)
-      .values({ name: "Groep Opslag", institutionType: "Archief", topics: ["storage"] })
-      .returning({ id: intervisionGroup.id });
-    await database.db.insert(intervisionMember).values([
-      { groupId: group!.id, userId: member.id },
-      { groupId: group!.id, userId: other.id },
-    ]);
+    const groupId = await createGroup(database.db, {
+      name: "Groep Opslag",
+      institutionType: "Archief",
+      topics: ["storage"],
+    });
+    await joinGroup(database.db, groupId, [member, other]);
     const [session] = await database.db
       .insert(intervisionSession)
       .values({
-        groupId: group!.id,
+        groupId,
         title: "Bijeenkomst over opslag",
         startsAt: new Date(Date.now() + 7 * 86_400_000),
         durationMinutes: 90,
@@ -109,9 +97,9 @@ describe("statements per page", () => {
       .returning({ id: intervisionSession.id });
     const context = contextFor(database);
 
-    const groupRequest = get(`/intervisie/groepen/${group!.id}`, { Cookie: member.cookie });
+    const groupRequest = get(`/intervisie/groepen/${groupId}`, { Cookie: member.cookie });
     const groupPage = await counting(database.db, async () => {
-      const args = { request: groupRequest, context, params: { id: String(group!.id) } };
+      const args = { request: groupRequest, context, params: { id: String(groupId) } };
       return Promise.all([rootLoader(args), groupLoader(args)]);
     });
     expect((groupPage.result[1] as { group: { name: string } }).group.name).toBe("Groep Opslag");

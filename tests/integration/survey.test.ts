@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -27,12 +26,14 @@ import { loader as csvLoader } from "#app/routes/trends[.]csv.ts";
 import { loader as jsonLoader } from "#app/routes/trends[.]json.ts";
 import { loader as svgLoader } from "#app/routes/trends[.]svg.tsx";
 import { type Database, openPglite } from "#db/client.server.ts";
-import { institution, user } from "#db/schema/auth.ts";
+import { institution } from "#db/schema/auth.ts";
 import { surveyImport, surveyResponse } from "#db/schema/survey.ts";
 import { seedArticles } from "#db/seed/content.server.ts";
 import { userWithSession } from "#tests/support/auth.ts";
+import { runScript, type ScriptResult } from "#tests/support/cli.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
-import { contextFor, get, ORIGIN, post, thrownResponse } from "#tests/support/remix.ts";
+import { createInstitution, memberOf } from "#tests/support/factories.ts";
+import { body, contextFor, get, ORIGIN, post, status, thrownResponse } from "#tests/support/remix.ts";
 import {
   fixtureSurveyFile,
   fixtureSurveyPath,
@@ -67,16 +68,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await database?.close();
 });
-
-/** The body of a `data()` result (single fetch) or a plain object. */
-function body<T = Record<string, unknown>>(result: unknown): T {
-  const r = result as { data?: unknown; type?: string };
-  return (r && typeof r === "object" && r.type === "DataWithResponseInit" ? r.data : r) as T;
-}
-function status(result: unknown): number {
-  const r = result as { init?: { status?: number } | null };
-  return r?.init?.status ?? (result instanceof Response ? result.status : 200);
-}
 
 async function importSynthetic(content: string | Uint8Array = synthetic, fileName = SYNTHETIC) {
   const result = await importSurveyFile(database.db, { fileName, content, actorId: null, via: "cli" });
@@ -459,26 +450,8 @@ describe("the command line", () => {
     return dir;
   }
 
-  function run(
-    args: string[],
-    dataDir: string,
-  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "db/cli/survey-import.ts", ...args], {
-        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", NODE_ENV: "production" },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (d) => {
-        stdout += d;
-      });
-      child.stderr.on("data", (d) => {
-        stderr += d;
-      });
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
+  function run(args: string[], dataDir: string): Promise<ScriptResult> {
+    return runScript("db/cli/survey-import.ts", args, { DATA_DIR: dataDir });
   }
 
   async function storedRows(dataDir: string): Promise<number> {
@@ -539,20 +512,6 @@ describe("the command line", () => {
 // ---------------------------------------------------------------------------------------------
 // Institutions, profiles and self-assessment
 
-async function makeInstitution(name: string, type = "Archief", confirmed = true): Promise<number> {
-  const [row] = await database.db
-    .insert(institution)
-    .values({ name, type, confirmed })
-    .returning({ id: institution.id });
-  return row!.id;
-}
-
-async function memberOf(institutionId: number | null, role: "member" | "moderator" = "member") {
-  const member = await userWithSession(database.db, role);
-  await database.db.update(user).set({ institutionId }).where(eq(user.id, member.id));
-  return member;
-}
-
 /** Needs and offers by docs/domain.md §4, worked out here from the raw answers. */
 function domainNeedsAndOffers(answers: Record<string, string | null>) {
   return {
@@ -567,8 +526,8 @@ describe("linking respondents to institutions", () => {
   it("suggests a confirmed institution by name (case and spaces ignored); the moderator confirms, picks or creates", async () => {
     await importSynthetic();
     const moderator = await userWithSession(database.db, "moderator");
-    const archief = await makeInstitution("archief   021 (SYNTHETISCH)");
-    await makeInstitution("Overig 065 (synthetisch)", "Overig", false); // only proposed: no suggestion
+    const archief = await createInstitution(database.db, "archief   021 (SYNTHETISCH)");
+    await createInstitution(database.db, "Overig 065 (synthetisch)", "Overig", false); // only proposed: no suggestion
     const { names } = await listUnlinkedNames(database.db);
     const entry = names.find((n) => n.nameKey === "archief 021 (synthetisch)")!;
     expect(entry.suggestion).toMatchObject({ id: archief });
@@ -616,7 +575,7 @@ describe("linking respondents to institutions", () => {
     expect(n).toBe(entry.responses);
 
     // A link to a proposed institution is refused; unlinking puts the name back.
-    const proposed = await makeInstitution("Nog niet bevestigd", "Museum", false);
+    const proposed = await createInstitution(database.db, "Nog niet bevestigd", "Museum", false);
     await expect(linkName(database.db, moderator.id, entry.nameKey, proposed)).rejects.toThrow(
       /niet bevestigd/,
     );
@@ -643,7 +602,7 @@ describe("institution profiles", () => {
       const { needs, offers } = domainNeedsAndOffers(row.answers);
       return needs.includes("storage") && offers.length > 0;
     })!;
-    const id = await makeInstitution(name, newest.institutionType);
+    const id = await createInstitution(database.db, name, newest.institutionType);
     const { names } = await listUnlinkedNames(database.db);
     const entry = names.find((n) => n.suggestion?.id === id)!;
     await linkName(database.db, moderator.id, entry.nameKey, id);
@@ -652,8 +611,8 @@ describe("institution profiles", () => {
 
   it("its members and moderators see it; a member of another institution gets 403", async () => {
     const { id, name, newest, moderator } = await setUpLinked();
-    const member = await memberOf(id);
-    const stranger = await memberOf(await makeInstitution("Een ander archief"));
+    const member = await memberOf(database.db, id);
+    const stranger = await memberOf(database.db, await createInstitution(database.db, "Een ander archief"));
 
     const asMember = body<{
       profile: {
@@ -727,7 +686,7 @@ describe("institution profiles", () => {
 
   it("a self-assessment is a dated response that becomes the profile and does not change /trends.json", async () => {
     const { id } = await setUpLinked();
-    const member = await memberOf(id);
+    const member = await memberOf(database.db, id);
     const before = await Promise.all(expectedWaves.map((w) => trendsJson(`?wave=${w}`)));
 
     const form = await selfLoader({
@@ -753,11 +712,7 @@ describe("institution profiles", () => {
     const fields = new URLSearchParams(answers);
     fields.append("ai_uses", "ondertitelen");
     fields.append("ai_uses", "speech-to-text");
-    const request = new Request(`${ORIGIN}/instelling/zelfevaluatie`, {
-      method: "POST",
-      body: fields,
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, Cookie: member.cookie },
-    });
+    const request = post("/instelling/zelfevaluatie", fields, { Cookie: member.cookie });
     const saved = (await selfAction({ request, params: {}, context })) as Response;
     expect(saved.status).toBe(302);
     expect(saved.headers.get("Location")).toBe("/instelling?opgeslagen=1");
@@ -791,8 +746,8 @@ describe("institution profiles", () => {
   });
 
   it("the self-assessment refuses answers that are not in the questionnaire", async () => {
-    const id = await makeInstitution("Proefarchief");
-    const member = await memberOf(id);
+    const id = await createInstitution(database.db, "Proefarchief");
+    const member = await memberOf(database.db, id);
     const result = await selfAction({
       request: post(
         "/instelling/zelfevaluatie",
@@ -808,7 +763,7 @@ describe("institution profiles", () => {
     );
     expect(await responseCount()).toBe(0);
     // Without an institution there is nothing to assess.
-    const loner = await memberOf(null);
+    const loner = await memberOf(database.db, null);
     const none = await selfAction({
       request: post(
         "/instelling/zelfevaluatie",

@@ -10,10 +10,10 @@ import type { Database } from "#db/client.server.ts";
 import { readSeedContent } from "#db/seed/content.server.ts";
 import { readSourceRegistry } from "#db/seed/sources.server.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
+import { system } from "#tests/support/factories.ts";
 import { contextFor, get, thrownResponse } from "#tests/support/remix.ts";
 
 const seed = readSeedContent();
-const system = { id: null, role: "system" as const };
 let database: Database;
 
 beforeAll(async () => {

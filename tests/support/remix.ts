@@ -22,7 +22,12 @@ export function get(path: string, headers: Record<string, string> = {}) {
   return new Request(new URL(path, ORIGIN), { headers });
 }
 
-export function post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+/** A form post from this site; fields as an object, or as pairs where a name repeats. */
+export function post(
+  path: string,
+  fields: Record<string, string> | [string, string][] | URLSearchParams,
+  headers: Record<string, string> = {},
+) {
   return new Request(new URL(path, ORIGIN), {
     method: "POST",
     body: new URLSearchParams(fields),
@@ -39,4 +44,16 @@ export async function thrownResponse(fn: () => Promise<unknown>): Promise<Respon
     throw error;
   }
   throw new Error("verwachtte een gegooide Response");
+}
+
+/** The body of a `data()` result (single fetch) or a plain object. */
+export function body<T = Record<string, unknown>>(result: unknown): T {
+  const r = result as { data?: unknown; type?: string };
+  return (r && typeof r === "object" && r.type === "DataWithResponseInit" ? r.data : r) as T;
+}
+
+/** The status of a `data()` result or a Response; 200 for a plain object. */
+export function status(result: unknown): number {
+  const r = result as { init?: { status?: number } | null };
+  return r?.init?.status ?? (result instanceof Response ? result.status : 200);
 }

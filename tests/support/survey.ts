@@ -4,7 +4,10 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { quoteField } from "#app/lib/csv.ts";
-import { questionnaire } from "#app/modules/survey/questionnaire.ts";
+import type { AggregateInput } from "#app/modules/survey/aggregate.ts";
+import { parseSurvey, type SurveyRow } from "#app/modules/survey/parse.ts";
+import { type Answers, choiceColumns, questionnaire } from "#app/modules/survey/questionnaire.ts";
+import type { InstitutionType } from "#app/modules/taxonomy.ts";
 
 const fixtureDir = fileURLToPath(new URL("../fixtures/survey/", import.meta.url));
 
@@ -22,6 +25,27 @@ export const SYNTHETIC = "trendmonitor-synthetisch.csv";
 export const SYNTHETIC_EXPECTED = "trendmonitor-synthetisch.expected.json";
 
 export const surveyColumns = questionnaire.map((def) => def.column);
+
+/** The respondents of the synthetic export, parsed (the file parses without errors). */
+export function syntheticRows(): SurveyRow[] {
+  const result = parseSurvey(fixtureSurveyFile(SYNTHETIC));
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
+  return result.rows;
+}
+
+/** Every choice question unanswered. */
+export function blankAnswers(): Answers {
+  return Object.fromEntries(choiceColumns.map((column) => [column, null])) as Answers;
+}
+
+/** One respondent for the aggregates: the given answers, every other question blank. */
+export function surveyRow(
+  wave: number,
+  institutionType: InstitutionType,
+  answers: Partial<Answers> = {},
+): AggregateInput {
+  return { wave, institutionType, answers: { ...blankAnswers(), ...answers } };
+}
 
 /** A CSV export from rows given as column → answer (missing columns blank). */
 export function surveyCsv(rows: readonly Record<string, string>[], delimiter: "," | ";" = ","): string {

@@ -19,7 +19,7 @@ import {
   suppress,
 } from "#app/modules/survey/aggregate.ts";
 import { parseCsv } from "#app/modules/survey/csv.ts";
-import { parseSurvey, type SurveyRow } from "#app/modules/survey/parse.ts";
+import type { SurveyRow } from "#app/modules/survey/parse.ts";
 import {
   type ChoiceColumn,
   choiceColumns,
@@ -27,13 +27,7 @@ import {
   labelsOf,
 } from "#app/modules/survey/questionnaire.ts";
 import { type InstitutionType, institutionTypes } from "#app/modules/taxonomy.ts";
-import { fixtureSurveyFile } from "#tests/support/survey.ts";
-
-function syntheticRows(): SurveyRow[] {
-  const result = parseSurvey(fixtureSurveyFile("trendmonitor-synthetisch.csv"));
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
-  return result.rows;
-}
+import { blankAnswers, fixtureSurveyFile, syntheticRows } from "#tests/support/survey.ts";
 
 type Expected = Record<
   string,
@@ -119,10 +113,6 @@ describe("percentHalfUp", () => {
 
 // ---------------------------------------------------------------------------------------------
 // Property: the aggregates equal a plain recount
-
-function blankAnswers(): SurveyRow["answers"] {
-  return Object.fromEntries(choiceColumns.map((column) => [column, null])) as SurveyRow["answers"];
-}
 
 const rowArb: fc.Arbitrary<AggregateInput> = fc
   .record({

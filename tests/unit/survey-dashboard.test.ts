@@ -1,23 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { toCsv } from "#app/lib/csv.ts";
-import { type AggregateInput, SMALL_GROUP_LABEL } from "#app/modules/survey/aggregate.ts";
+import { SMALL_GROUP_LABEL } from "#app/modules/survey/aggregate.ts";
 import { buildDashboard, dashboardTable, publicWave } from "#app/modules/survey/dashboard.ts";
-import { parseSurvey } from "#app/modules/survey/parse.ts";
-import { type Answers, choiceColumns } from "#app/modules/survey/questionnaire.ts";
+import { choiceColumns } from "#app/modules/survey/questionnaire.ts";
 import { readSelfAssessment } from "#app/modules/survey/self-assessment.ts";
-import type { InstitutionType } from "#app/modules/taxonomy.ts";
-import { fixtureSurveyFile, SYNTHETIC, SYNTHETIC_EXPECTED } from "#tests/support/survey.ts";
-
-function syntheticRows(): AggregateInput[] {
-  const result = parseSurvey(fixtureSurveyFile(SYNTHETIC));
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
-  return result.rows;
-}
-
-const blank = Object.fromEntries(choiceColumns.map((c) => [c, null])) as Answers;
-function row(wave: number, institutionType: InstitutionType, answers: Partial<Answers> = {}): AggregateInput {
-  return { wave, institutionType, answers: { ...blank, ...answers } };
-}
+import { fixtureSurveyFile, SYNTHETIC_EXPECTED, surveyRow, syntheticRows } from "#tests/support/survey.ts";
 
 describe("publicWave (the /trends.json answer)", () => {
   it("is the expected aggregate of every wave of the synthetic export", () => {
@@ -28,9 +15,9 @@ describe("publicWave (the /trends.json answer)", () => {
 
   it("hides groups and questions with 1 to 4 respondents as null", () => {
     const rows = [
-      ...Array.from({ length: 3 }, () => row(2030, "Omroep", { ooc_known: "Ja" })),
-      ...Array.from({ length: 9 }, () => row(2030, "Archief")),
-      ...Array.from({ length: 6 }, () => row(2030, "Museum")),
+      ...Array.from({ length: 3 }, () => surveyRow(2030, "Omroep", { ooc_known: "Ja" })),
+      ...Array.from({ length: 9 }, () => surveyRow(2030, "Archief")),
+      ...Array.from({ length: 6 }, () => surveyRow(2030, "Museum")),
     ];
     const wave = publicWave(rows, 2030);
     expect(wave.n).toBe(18);
@@ -40,7 +27,7 @@ describe("publicWave (the /trends.json answer)", () => {
   });
 
   it("hides a whole wave of fewer than 5", () => {
-    const wave = publicWave([row(2030, "Archief"), row(2030, "Museum")], 2030);
+    const wave = publicWave([surveyRow(2030, "Archief"), surveyRow(2030, "Museum")], 2030);
     expect(wave.n).toBeNull();
     expect(Object.values(wave.institution_type).filter((n) => n !== 0 && n !== null)).toEqual([]);
   });
@@ -64,9 +51,9 @@ describe("buildDashboard and its CSV tables", () => {
 
   it("a hidden group's row in the breakdown CSV has no figures", () => {
     const rows = [
-      ...Array.from({ length: 2 }, () => row(2030, "Omroep", { ooc_known: "Nee" })),
-      ...Array.from({ length: 7 }, () => row(2030, "Archief", { ooc_known: "Ja" })),
-      ...Array.from({ length: 8 }, () => row(2030, "Museum", { ooc_known: "Ja" })),
+      ...Array.from({ length: 2 }, () => surveyRow(2030, "Omroep", { ooc_known: "Nee" })),
+      ...Array.from({ length: 7 }, () => surveyRow(2030, "Archief", { ooc_known: "Ja" })),
+      ...Array.from({ length: 8 }, () => surveyRow(2030, "Museum", { ooc_known: "Ja" })),
     ];
     const csv = toCsv(dashboardTable(rows, [2030], 2030, "ooc_known", "type")!);
     expect(csv).toContain(`Omroep,${SMALL_GROUP_LABEL},,\r\n`);

@@ -2,32 +2,18 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { figureCharts } from "#app/components/report-chart.tsx";
 import { toCsv } from "#app/lib/csv.ts";
-import type { AggregateInput } from "#app/modules/survey/aggregate.ts";
 import {
   badlyMet,
   computedFigures,
-  type FigureInput,
   figureTable,
   publishedFigures,
   publishedWave,
 } from "#app/modules/survey/figures.ts";
-import { parseSurvey } from "#app/modules/survey/parse.ts";
-import { type Answers, choiceColumns, dashboardColumns } from "#app/modules/survey/questionnaire.ts";
+import { dashboardColumns } from "#app/modules/survey/questionnaire.ts";
 import { reportFigures } from "#app/modules/survey/trendmonitor-2024.ts";
-import type { InstitutionType } from "#app/modules/taxonomy.ts";
-import { fixtureSurveyFile, SYNTHETIC } from "#tests/support/survey.ts";
+import { surveyRow, syntheticRows } from "#tests/support/survey.ts";
 
-function syntheticRows(): FigureInput[] {
-  const result = parseSurvey(fixtureSurveyFile(SYNTHETIC));
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
-  return result.rows;
-}
 const syntheticWaves = [2019, 2022, 2024];
-
-const blank = Object.fromEntries(choiceColumns.map((c) => [c, null])) as Answers;
-function row(wave: number, institutionType: InstitutionType, answers: Partial<Answers> = {}): AggregateInput {
-  return { wave, institutionType, answers: { ...blank, ...answers } };
-}
 
 describe("the report's published figures", () => {
   it("serve Table 1 and Table 2 as printed, under the import's keys", () => {
@@ -150,9 +136,9 @@ describe("figures computed from respondents", () => {
 
   it("hides groups of fewer than 5 in the figures by type and in their CSV", () => {
     const rows = [
-      ...Array.from({ length: 3 }, () => row(2024, "Omroep", { digitisation_degree: "75-100%" })),
-      ...Array.from({ length: 9 }, () => row(2024, "Archief", { digitisation_degree: "0-10%" })),
-      ...Array.from({ length: 6 }, () => row(2024, "Museum", { digitisation_degree: "10-25%" })),
+      ...Array.from({ length: 3 }, () => surveyRow(2024, "Omroep", { digitisation_degree: "75-100%" })),
+      ...Array.from({ length: 9 }, () => surveyRow(2024, "Archief", { digitisation_degree: "0-10%" })),
+      ...Array.from({ length: 6 }, () => surveyRow(2024, "Museum", { digitisation_degree: "10-25%" })),
     ];
     const figure = computedFigures(rows, [2024]).find((f) => f.id === "figuur-15")!;
     const omroep = figure.items.find((i) => i.key === "Omroep")!.series[0]!;
@@ -162,7 +148,7 @@ describe("figures computed from respondents", () => {
     expect(csv).toMatch(/\r\nOmroepen,2024,< 5,,/);
     expect(csv).not.toContain("Omroepen,2024,3");
     // A question that 1 to 4 answered shows no numbers at all.
-    const few = computedFigures([...rows, row(2024, "Archief", { ooc_known: "Ja" })], [2024]);
+    const few = computedFigures([...rows, surveyRow(2024, "Archief", { ooc_known: "Ja" })], [2024]);
     expect(few.find((f) => f.id === "figuur-6")!.items[0]!.series[0]).toMatchObject({
       n: null,
       hidden: "small",
