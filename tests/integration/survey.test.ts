@@ -10,6 +10,7 @@ import { importSurveyFile, listImports } from "#app/modules/survey/import.server
 import {
   linkName,
   linkNameToNewInstitution,
+  listLinkedNames,
   listUnlinkedNames,
   unlinkName,
 } from "#app/modules/survey/links.server.ts";
@@ -563,6 +564,15 @@ describe("linking respondents to institutions", () => {
       .from(institution)
       .where(eq(institution.id, created.institutionId));
     expect(row).toMatchObject({ name: other.name, confirmed: true, type: "Museum" });
+
+    // The list of links counts each name's own imported answers (two names, two counts).
+    const links = await listLinkedNames(database.db);
+    expect(links.map((l) => [l.nameKey, l.institutionId, l.responses]).sort()).toEqual(
+      [
+        [entry.nameKey, archief, entry.responses],
+        [other.nameKey, created.institutionId, other.responses],
+      ].sort(),
+    );
 
     // Linked names leave the list; a re-import keeps the links.
     const after = await listUnlinkedNames(database.db);
