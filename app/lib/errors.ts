@@ -20,18 +20,22 @@ export interface AppErrorOptions {
   field?: string;
   /** A stable identifier of the refusal, e.g. "session.not-found" (for i18n). */
   code?: string;
+  /** Seconds to wait before trying again (a 429): sent as Retry-After. */
+  retryAfter?: number;
 }
 
 export class AppError extends Error {
   readonly status: number;
   readonly field: string | undefined;
   readonly code: string | undefined;
+  readonly retryAfter: number | undefined;
   constructor(message: string, options: AppErrorOptions = {}) {
     super(message);
     this.name = new.target.name;
     this.status = options.status ?? 400;
     this.field = options.field;
     this.code = options.code;
+    this.retryAfter = options.retryAfter;
   }
 }
 
@@ -69,5 +73,6 @@ export function errorResponse<T>(
 ) {
   if (!isAppError(error)) throw error;
   if (options.asErrorPage?.includes(error.status)) throwAsResponse(error);
-  return data(body(error), { status: options.status ?? error.status });
+  const headers = error.retryAfter === undefined ? undefined : { "Retry-After": String(error.retryAfter) };
+  return data(body(error), { status: options.status ?? error.status, headers });
 }

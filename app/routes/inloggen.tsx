@@ -11,10 +11,9 @@ import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useT } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
 import { getUser, startSession } from "#app/modules/auth/auth.server.ts";
-import { verifyPassword } from "#app/modules/auth/password.server.ts";
-import { claimAttempt, forgiveAttempt, limitKeys } from "#app/modules/auth/rate-limit.server.ts";
-import { findUserForLogin } from "#app/modules/auth/users.server.ts";
+import { authenticate } from "#app/modules/auth/login.server.ts";
 import { safeRedirect } from "#app/modules/http.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.login.title") }];
@@ -48,30 +47,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const { email, password } = parsed.data;
-  const keys = limitKeys(email, context.clientIp);
-  // Checked and counted at once: parallel guesses cannot slip past the limit.
-  const attempt = await claimAttempt(context.db, keys);
-  if (!attempt.allowed) {
-    const wait = attempt.wait;
-    const minutes = Math.ceil(wait / 60);
-    return data(
-      {
-        error: `Te veel mislukte pogingen. Probeer het over ${minutes} ${minutes === 1 ? "minuut" : "minuten"} opnieuw, of vraag een nieuw wachtwoord aan.`,
-      },
-      { status: 429, headers: { "Retry-After": String(wait) } },
-    );
+  try {
+    const userId = await authenticate(context.db, parsed.data.email, parsed.data.password, context.clientIp);
+    const cookie = await startSession(request, context, userId);
+    return redirect(safeRedirect(parsed.data.redirectTo, "/account"), { headers: { "Set-Cookie": cookie } });
+  } catch (error) {
+    return errorResponse(error, (e) => ({ error: e.message }));
   }
-  // The same work and the same answer whether or not the account exists.
-  const account = await findUserForLogin(context.db, email);
-  const ok = await verifyPassword(account?.passwordHash ?? null, password);
-  if (!account || !ok) {
-    // The attempt already counts as a failure.
-    return data({ error: "Dit e-mailadres en wachtwoord horen niet bij elkaar." }, { status: 400 });
-  }
-  await forgiveAttempt(context.db, attempt, keys);
-  const cookie = await startSession(request, context, account.id);
-  return redirect(safeRedirect(parsed.data.redirectTo, "/account"), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {

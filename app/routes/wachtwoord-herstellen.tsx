@@ -10,11 +10,11 @@ import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
 import { startSession } from "#app/modules/auth/auth.server.ts";
-import { notifyPasswordChanged } from "#app/modules/auth/password-mail.server.ts";
-import { findResetUser, resetPassword } from "#app/modules/auth/password-reset.server.ts";
+import { completePasswordReset } from "#app/modules/auth/login.server.ts";
+import { findResetUser } from "#app/modules/auth/password-reset.server.ts";
 import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/password-rules.ts";
-import { AccountError } from "#app/modules/auth/users.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "meta.newPassword") },
@@ -37,16 +37,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ error: parsed.error.issues[0]!.message }, { status: 400 });
   try {
-    const userId = await resetPassword(context.db, parsed.data.token, parsed.data.newPassword);
-    if (!userId) {
-      return data({ error: "Deze link is verlopen of al gebruikt. Vraag een nieuwe aan." }, { status: 400 });
-    }
-    notifyPasswordChanged(context.db, context.env, userId, "reset", localeFromRequest(request));
+    const userId = await completePasswordReset(
+      context.db,
+      context.env,
+      parsed.data.token,
+      parsed.data.newPassword,
+      localeFromRequest(request),
+    );
     const cookie = await startSession(request, context, userId);
     return redirect("/account", { headers: { "Set-Cookie": cookie } });
   } catch (error) {
-    if (error instanceof AccountError) return data({ error: error.message }, { status: 400 });
-    throw error;
+    return errorResponse(error, (e) => ({ error: e.message }));
   }
 }
 

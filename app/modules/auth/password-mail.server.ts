@@ -2,11 +2,11 @@
 // so that someone who did not do it notices. It carries no secret (no password, no token, no
 // link that logs in): only what happened, when, and what to do if it was not them.
 import type { Locale } from "#app/i18n/index.ts";
+import { mailOrigin } from "#app/lib/origin.ts";
 import type { DB } from "#db/client.server.ts";
 import { afterResponse } from "../after-response.server.ts";
 import type { Env } from "../env.server.ts";
 import { type Mail, sendMail } from "../mail.server.ts";
-import { siteOrigin } from "../notifications/notifications.server.ts";
 import { getAccount } from "./users.server.ts";
 
 export type PasswordEvent = "changed" | "reset";
@@ -76,6 +76,6 @@ export function notifyPasswordChanged(
   afterResponse("Melding van een wachtwoordwijziging", async () => {
     const account = await getAccount(db, userId);
     if (!account) return;
-    await sendMail(env, passwordChangedMail(account, event, at, locale, siteOrigin(env)));
+    await sendMail(env, passwordChangedMail(account, event, at, locale, mailOrigin(env)));
   });
 }

@@ -19,13 +19,6 @@ export interface NewNotification {
 export type MailEnv = Pick<Env, "SMTP_URL" | "MAIL_FROM" | "MAIL_DIR" | "APP_ORIGIN" | "PORT">;
 
 /**
- * The site's address for links in e-mails: APP_ORIGIN, or the local server without it. Never the
- * request's Host or X-Forwarded-Host, which a member could set to send others links elsewhere.
- * (app/lib/origin.ts mailOrigin; kept under this name for the password-reset route.)
- */
-export const siteOrigin: (env: Pick<Env, "APP_ORIGIN" | "PORT">) => string = mailOrigin;
-
-/**
  * Stores one notification per user and, when `mailEnv` is given, sends each (not deleted) user
  * an e-mail with the same text and the full link. Mail failures are logged, never thrown: the
  * in-app notification is what counts.
