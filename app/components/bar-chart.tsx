@@ -3,6 +3,8 @@
 // form of colour blindness), and only presentation attributes: the CSP allows no inline styles.
 // The data table under each chart carries the same figures.
 
+import type { ReactNode } from "react";
+
 /** Okabe & Ito (2008), the colours darkest first so that a single series has the most contrast. */
 export const okabeIto = [
   "#0072B2",
@@ -50,18 +52,15 @@ export function BarChart({
   const height = top + categories.length * blockHeight;
   const scale = (WIDTH - VALUE_ROOM) / 100;
   return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      role="img"
-      aria-labelledby={`${id}-titel ${id}-beschrijving`}
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      width="100%"
+    <ChartFrame
+      id={id}
+      title={title}
+      description={description}
+      width={WIDTH}
+      height={height}
       className="h-auto max-w-2xl text-ink"
-      fontSize="16"
-      fontFamily="system-ui, sans-serif"
+      fontSize={16}
     >
-      <title id={`${id}-titel`}>{title}</title>
-      <desc id={`${id}-beschrijving`}>{description}</desc>
       {legend ? (
         <g>
           {series.map((s, i) => (
@@ -105,6 +104,47 @@ export function BarChart({
           </g>
         );
       })}
+    </ChartFrame>
+  );
+}
+
+/**
+ * The root of every chart: role="img", named by its title and described by the figures in words,
+ * scaled to the width of the page.
+ */
+export function ChartFrame({
+  id,
+  title,
+  description,
+  width,
+  height,
+  className,
+  fontSize,
+  children,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  width: number;
+  height: number;
+  className: string;
+  fontSize: number;
+  children: ReactNode;
+}) {
+  return (
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      role="img"
+      aria-labelledby={`${id}-titel ${id}-beschrijving`}
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      className={className}
+      fontSize={String(fontSize)}
+      fontFamily="system-ui, sans-serif"
+    >
+      <title id={`${id}-titel`}>{title}</title>
+      <desc id={`${id}-beschrijving`}>{description}</desc>
+      {children}
     </svg>
   );
 }

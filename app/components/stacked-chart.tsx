@@ -6,6 +6,8 @@
 // palette, with the percentage written in every segment wide enough to hold it, so colour is
 // never the only cue; presentation attributes only (the CSP allows no inline styles).
 
+import { ChartFrame } from "./bar-chart.tsx";
+
 export interface StackedRow {
   /** Heading line above the row's bars (item), shown once per group. */
   group: string;
@@ -136,18 +138,15 @@ export function StackedChart({
   const height = y + 4;
 
   return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      role="img"
-      aria-labelledby={`${id}-titel ${id}-beschrijving`}
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      width="100%"
+    <ChartFrame
+      id={id}
+      title={title}
+      description={description}
+      width={WIDTH}
+      height={height}
       className="h-auto max-w-3xl text-ink"
-      fontSize="14"
-      fontFamily="system-ui, sans-serif"
+      fontSize={14}
     >
-      <title id={`${id}-titel`}>{title}</title>
-      <desc id={`${id}-beschrijving`}>{description}</desc>
       <g>
         {legend.items.map((item) => (
           <g key={item.answer} transform={`translate(${item.x}, ${item.y + 4})`}>
@@ -226,6 +225,6 @@ export function StackedChart({
           </g>
         );
       })}
-    </svg>
+    </ChartFrame>
   );
 }

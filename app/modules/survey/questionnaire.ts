@@ -521,8 +521,10 @@ export const dashboardColumns = [
 ] as const satisfies readonly ChoiceColumn[];
 export type DashboardColumn = (typeof dashboardColumns)[number];
 
-/** The platform's own questions, not in the TrendMonitor (see platformNeed). */
-export const platformColumns: readonly string[] = ["need_funding", "need_policy", "need_knowledge_retention"];
+/** The platform's own questions, not in the TrendMonitor: the optional needs (see platformNeed). */
+export const platformColumns: readonly string[] = questionnaire.flatMap((def) =>
+  def.group === "knowledge_needs" && !def.required ? [def.column] : [],
+);
 
 /** Columns that may never leave the server in a public page or download. */
 export const privateColumns: readonly SurveyColumn[] = questionnaire.flatMap((def) =>
