@@ -41,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   if (!account) throw redirect("/inloggen");
   const welcome = new URL(request.url).searchParams.has("welkom");
-  return { account, sessions, institutions, welcome };
+  return { account, sessions, institutions, welcome, secondFactor: user.secondFactor };
 }
 
 const passwordSchema = z.object({
@@ -112,7 +112,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
           return data({ intent, errors: { currentPassword: limited.message }, ok: null }, limited.init);
         notifyPasswordChanged(context.db, context.env, user.id, "changed", localeFromRequest(request));
         // All sessions ended with the change; this browser gets a new one.
-        const cookie = await startSession(request, context, user.id);
+        const cookie = await startSession(request, context, user.id, {
+          secondFactorPassed: user.secondFactor,
+        });
         return data(
           { intent, errors: {}, ok: "Je wachtwoord is gewijzigd. Je bent op andere apparaten uitgelogd." },
           { headers: { "Set-Cookie": cookie } },
@@ -147,7 +149,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { account, sessions, institutions, welcome } = useLoaderData<typeof loader>();
+  const { account, sessions, institutions, welcome, secondFactor } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const errorsFor = (intent: string): Record<string, string | undefined> =>
@@ -228,6 +230,14 @@ export default function Account() {
             {t("account.password.submit")}
           </SubmitButton>
         </Form>
+      </section>
+
+      <section aria-labelledby="tweede-factor" className="space-y-3">
+        <h2 id="tweede-factor">{t("account.secondFactor.link")}</h2>
+        <p>{t(secondFactor ? "account.secondFactor.statusOn" : "account.secondFactor.statusOff")}</p>
+        <p>
+          <Link to="/account/tweede-factor">{t("account.secondFactor.manage")}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="sessies" className="space-y-3">

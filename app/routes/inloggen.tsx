@@ -13,7 +13,7 @@ import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { getUser, startSession } from "#app/modules/auth/auth.server.ts";
-import { authenticate } from "#app/modules/auth/login.server.ts";
+import { authenticate, landingAfterPassword } from "#app/modules/auth/login.server.ts";
 import { safeRedirect } from "#app/modules/http.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.login.title") }];
@@ -50,7 +50,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     const userId = await authenticate(context.db, parsed.data.email, parsed.data.password, context.clientIp);
     const cookie = await startSession(request, context, userId);
-    return redirect(safeRedirect(parsed.data.redirectTo, "/account"), { headers: { "Set-Cookie": cookie } });
+    const target = safeRedirect(parsed.data.redirectTo, "/account");
+    const next = await landingAfterPassword(context.db, userId, target);
+    return redirect(next, { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     return errorResponse(error, (e) => ({ error: e.message }));
   }

@@ -12,7 +12,7 @@ import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { startSession } from "#app/modules/auth/auth.server.ts";
-import { completePasswordReset } from "#app/modules/auth/login.server.ts";
+import { completePasswordReset, landingAfterPassword } from "#app/modules/auth/login.server.ts";
 import { findResetUser } from "#app/modules/auth/password-reset.server.ts";
 import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/password-rules.ts";
 
@@ -45,7 +45,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       localeFromRequest(request),
     );
     const cookie = await startSession(request, context, userId);
-    return redirect("/account", { headers: { "Set-Cookie": cookie } });
+    // A new password does not pass the second factor: that is still asked for.
+    const next = await landingAfterPassword(context.db, userId, "/account");
+    return redirect(next, { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     return errorResponse(error, (e) => ({ error: e.message }));
   }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -61,8 +62,43 @@ export const session = pgTable(
       .references(() => user.id, { onDelete: "cascade" }),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When this session passed the second factor (a TOTP code or a recovery code). A member with
+     * a second factor is not logged in by a session without it (ASVS 2.7/2.8, issue #24).
+     */
+    secondFactorAt: timestamp("second_factor_at", { withTimezone: true }),
   },
   (t) => [index("session_user_idx").on(t.userId)],
+);
+
+/**
+ * A member's TOTP key (RFC 6238: HMAC-SHA1, 6 digits, 30 seconds), as base32. Unconfirmed
+ * (`confirmedAt` null) while the member is setting it up; it counts from the first right code.
+ */
+export const totpCredential = pgTable("totp_credential", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => user.id, { onDelete: "cascade" }),
+  secret: text("secret").notNull(),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  /** The last time step whose code was accepted: a code works once (ASVS 2.8.4). */
+  lastStep: bigint("last_step", { mode: "number" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Single-use recovery codes for a lost second factor, stored as SHA-256 (hex) only. */
+export const recoveryCode = pgTable(
+  "recovery_code",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("recovery_code_user_idx").on(t.userId)],
 );
 
 /** Single-use password reset tokens, stored as SHA-256 (hex) only. */

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { totpCode, totpStep } from "#app/modules/auth/totp.ts";
 import { E2E_ADMIN } from "./support/browser.ts";
 import { setupBrowserApp } from "./support/fixture.ts";
 
@@ -97,6 +98,20 @@ describe("security probe (issue #24)", () => {
     const login = await send("POST", "/inloggen", { headers: FORM, body: form(E2E_ADMIN) });
     expect(login.status).toBe(302);
     const admin = cookieOf(login);
+    // An admin works as one only with a second factor: set it up as the page asks.
+    expect(login.headers.location).toBe("/account/tweede-factor?redirectTo=%2Faccount");
+    await send("POST", "/account/tweede-factor", {
+      headers: { ...FORM, Cookie: admin },
+      body: form({ intent: "starten" }),
+    });
+    const setup = await send("GET", "/account/tweede-factor", { headers: { Cookie: admin } });
+    const key = /<code id="sleutel"[^>]*>([A-Z2-7 ]+)<\/code>/.exec(setup.text)?.[1];
+    expect(key).toBeDefined();
+    const enabled = await send("POST", "/account/tweede-factor", {
+      headers: { ...FORM, Cookie: admin },
+      body: form({ intent: "bevestigen", code: totpCode(key!, totpStep()) }),
+    });
+    expect(enabled.status).toBe(200);
     const anna = await register("Anna Probe", "anna@probe.example");
     const bert = await register("Bert Probe", "bert@probe.example");
 

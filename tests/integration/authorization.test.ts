@@ -21,6 +21,8 @@ const rules: Record<string, Rule | { loader: Rule; action: Rule }> = {
   healthz: "public",
   taal: "public",
   inloggen: "public",
+  // The second step of logging in: for a session whose password was right (else to /inloggen).
+  "inloggen_.code": "member",
   uitloggen: "public",
   registreren: "public",
   "wachtwoord-vergeten": "public",
@@ -38,6 +40,7 @@ const rules: Record<string, Rule | { loader: Rule; action: Rule }> = {
   "trends._index": "public",
   "account._index": "member",
   "account.gegevens": "member",
+  "account.tweede-factor": "member",
   "beheer._index": "moderator",
   "beheer.instellingen": "moderator",
   "beheer.gebruikers": "admin",

@@ -87,8 +87,8 @@ describe("joining an existing institution", () => {
   it("is a request: until it is confirmed, the institution's profile stays closed", async () => {
     const applicant = await applicantFor(archive);
     const validated = await validateSessionToken(database.db, applicant.token);
-    expect(validated?.user.institutionId).toBeNull();
-    expect(validated?.user.requestedInstitutionId).toBe(archive);
+    expect(validated?.user?.institutionId).toBeNull();
+    expect(validated?.user?.requestedInstitutionId).toBe(archive);
     expect((await thrownResponse(() => viewProfile(applicant, archive))).status).toBe(403);
     const page = await ownPageOf(applicant);
     expect(page.profile).toBeNull();
@@ -218,7 +218,7 @@ describe("joining an existing institution", () => {
     // Meanwhile they cannot ask to join a group either.
     const groupId = await createGroup(database.db, { name: "Kleine musea", institutionType: "museum" });
     const session = await validateSessionToken(database.db, mover.token);
-    await expect(requestToJoin(database.db, session!.user, groupId, "Graag")).rejects.toThrow(
+    await expect(requestToJoin(database.db, session!.user!, groupId, "Graag")).rejects.toThrow(
       /wacht nog op bevestiging/,
     );
     const moderator = await userWithSession(database.db, "moderator");
@@ -259,26 +259,26 @@ describe("joining an existing institution", () => {
   it("a proposal confirmed by name when linking survey answers makes its members ask first", async () => {
     const eve = await userWithSession(database.db, "member", "Eve Twee");
     await setInstitution(database.db, eve.id, { newName: "Omroep Zuidrand", newType: "Omroep" });
-    expect((await validateSessionToken(database.db, eve.token))?.user.institutionId).not.toBeNull();
+    expect((await validateSessionToken(database.db, eve.token))?.user?.institutionId).not.toBeNull();
     const moderator = await userWithSession(database.db, "moderator");
     const id = await findOrCreateConfirmedInstitution(database.db, moderator.id, {
       name: "Omroep Zuidrand",
       type: "Omroep",
     });
     const session = await validateSessionToken(database.db, eve.token);
-    expect(session?.user.institutionId).toBeNull();
-    expect(session?.user.requestedInstitutionId).toBe(id);
+    expect(session?.user?.institutionId).toBeNull();
+    expect(session?.user?.requestedInstitutionId).toBe(id);
   });
 
   it("proposing a new institution needs no confirmation of membership, and choosing the same one again changes nothing", async () => {
     const founder = await userWithSession(database.db, "member");
     await setInstitution(database.db, founder.id, { newName: "Filmhuis Oost", newType: "Filmhuis" });
     const validated = await validateSessionToken(database.db, founder.token);
-    expect(validated?.user.institutionId).not.toBeNull();
-    expect(validated?.user.requestedInstitutionId).toBeNull();
+    expect(validated?.user?.institutionId).not.toBeNull();
+    expect(validated?.user?.requestedInstitutionId).toBeNull();
 
     const member = await confirmedMemberOf(archive);
     await setInstitution(database.db, member.id, { id: archive });
-    expect((await validateSessionToken(database.db, member.token))?.user.institutionId).toBe(archive);
+    expect((await validateSessionToken(database.db, member.token))?.user?.institutionId).toBe(archive);
   });
 });

@@ -20,6 +20,8 @@ export interface AuthState {
   session: Session | null;
   /** A Set-Cookie value to send: the renewed session, or a blank one for a dead session. */
   setCookie: string | null;
+  /** The password was right, the second factor is still to come (user is then null). */
+  pendingSecondFactor: { userId: string } | null;
 }
 
 // Loaders of one request (root and route) share one lookup.
@@ -46,13 +48,22 @@ export function getAuth(request: Request, context: AppLoadContext): Promise<Auth
 async function resolveAuth(request: Request, context: AppLoadContext): Promise<AuthState> {
   const secure = isSecureRequest(request, context);
   const token = tokenFromRequest(request, secure);
-  if (!token) return { user: null, session: null, setCookie: staleSessionCookie(request, secure) };
+  if (!token) {
+    return {
+      user: null,
+      session: null,
+      setCookie: staleSessionCookie(request, secure),
+      pendingSecondFactor: null,
+    };
+  }
   const result = await validateSessionToken(context.db, token);
-  if (!result) return { user: null, session: null, setCookie: blankSessionCookie(secure) };
+  if (!result)
+    return { user: null, session: null, setCookie: blankSessionCookie(secure), pendingSecondFactor: null };
   return {
     user: result.user,
     session: result.session,
     setCookie: result.renewed ? sessionCookie(token, result.session.expiresAt, secure) : null,
+    pendingSecondFactor: result.pendingSecondFactor ?? null,
   };
 }
 
@@ -60,15 +71,34 @@ export async function getUser(request: Request, context: AppLoadContext): Promis
   return (await getAuth(request, context)).user;
 }
 
-/** The logged-in user, or a redirect to /inloggen that comes back here afterwards. */
+/** Where to come back to after logging in: this page (for a POST, its path only). */
+function backHere(request: Request): string {
+  const url = new URL(request.url);
+  return request.method === "GET" ? url.pathname + url.search : url.pathname;
+}
+
+/**
+ * The logged-in user, or a redirect that comes back here afterwards: to /inloggen, or to
+ * /inloggen/code when the password was given but the second factor not yet.
+ */
 export async function requireUser(request: Request, context: AppLoadContext): Promise<SessionUser> {
-  const user = await getUser(request, context);
+  const { user, pendingSecondFactor } = await getAuth(request, context);
   if (!user) {
-    const url = new URL(request.url);
-    const back = request.method === "GET" ? url.pathname + url.search : url.pathname;
-    throw redirect(`/inloggen?${new URLSearchParams({ redirectTo: back })}`);
+    const path = pendingSecondFactor ? "/inloggen/code" : "/inloggen";
+    throw redirect(`${path}?${new URLSearchParams({ redirectTo: backHere(request) })}`);
   }
   return user;
+}
+
+/**
+ * A moderator or admin without a second factor who needs their role goes to set one up first
+ * (and comes back here); anyone else without the right gets a 403.
+ */
+function refuse(request: Request, user: SessionUser, wouldAllow: (role: Role) => boolean): never {
+  if (user.roleAwaitingSecondFactor && wouldAllow(user.roleAwaitingSecondFactor)) {
+    throw redirect(`/account/tweede-factor?${new URLSearchParams({ redirectTo: backHere(request) })}`);
+  }
+  forbidden();
 }
 
 export function forbidden(): never {
@@ -81,7 +111,7 @@ export async function requireRole(
   role: Role,
 ): Promise<SessionUser> {
   const user = await requireUser(request, context);
-  if (!hasRole(user.role, role)) forbidden();
+  if (!hasRole(user.role, role)) refuse(request, user, (held) => hasRole(held, role));
   return user;
 }
 
@@ -91,16 +121,21 @@ export async function requirePermission(
   permission: Permission,
 ): Promise<SessionUser> {
   const user = await requireUser(request, context);
-  if (!can(user.role, permission)) forbidden();
+  if (!can(user.role, permission)) refuse(request, user, (held) => can(held, permission));
   return user;
 }
 
-/** Starts a new session (every login gets one) and returns the cookie to set. */
+/**
+ * Starts a new session (every login gets one) and returns the cookie to set. It has not passed
+ * the second factor, unless it replaces a session of the same member that had
+ * (`secondFactorPassed`, after a password change on the account page).
+ */
 export async function startSession(
   request: Request,
   context: AppLoadContext,
   userId: string,
+  { secondFactorPassed = false }: { secondFactorPassed?: boolean } = {},
 ): Promise<string> {
-  const { token, cookieExpiresAt } = await createSession(context.db, userId);
+  const { token, cookieExpiresAt } = await createSession(context.db, userId, new Date(), secondFactorPassed);
   return sessionCookie(token, cookieExpiresAt, isSecureRequest(request, context));
 }

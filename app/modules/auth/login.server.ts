@@ -13,7 +13,9 @@ import { verifyPassword } from "./password.server.ts";
 import { notifyPasswordChanged } from "./password-mail.server.ts";
 import { createPasswordReset, resetPassword } from "./password-reset.server.ts";
 import { claimAttempt, forgiveAttempt, limitKeys } from "./rate-limit.server.ts";
-import { AccountError, findUserForLogin } from "./users.server.ts";
+import { secondFactorStatus } from "./second-factor.server.ts";
+import { hasStrictSessions } from "./session.server.ts";
+import { AccountError, findUserForLogin, getAccount } from "./users.server.ts";
 
 type MailEnv = Pick<Env, "SMTP_URL" | "MAIL_FROM" | "MAIL_DIR" | "APP_ORIGIN" | "PORT">;
 
@@ -105,4 +107,17 @@ export async function completePasswordReset(
   if (!userId) throw new AccountError("Deze link is verlopen of al gebruikt. Vraag een nieuwe aan.");
   notifyPasswordChanged(db, env, userId, "reset", locale);
   return userId;
+}
+
+/**
+ * Where a new session goes after the password (a login or a reset): to the code of the second
+ * factor if the member has one; a moderator or admin without one to setting it up (their role
+ * waits for it); anyone else straight to `target`. Both detours come back to `target`.
+ */
+export async function landingAfterPassword(db: DB, userId: string, target: string): Promise<string> {
+  const back = new URLSearchParams({ redirectTo: target });
+  const [status, account] = await Promise.all([secondFactorStatus(db, userId), getAccount(db, userId)]);
+  if (status.enabledAt) return `/inloggen/code?${back}`;
+  if (account && hasStrictSessions(account.role)) return `/account/tweede-factor?${back}`;
+  return target;
 }

@@ -6,7 +6,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { eq } from "drizzle-orm";
 import type { DB } from "#db/client.server.ts";
-import { type Role, session, user } from "#db/schema/auth.ts";
+import { type Role, session, totpCredential, user } from "#db/schema/auth.ts";
 
 /** The session cookie's name over plain http (a laptop running `npm start`, the tests). */
 export const SESSION_COOKIE = "avk_sessie";
@@ -38,6 +38,8 @@ export const STAFF_SESSION_IDLE_MS = 30 * 60 * 1000;
  * moderator's requests do not each write to the database: the idle limit is 29 to 30 minutes.
  */
 const STAFF_RENEW_STEP_MS = 60 * 1000;
+/** How long a session may wait for its second factor after the password. */
+export const PENDING_SECOND_FACTOR_MS = 10 * 60 * 1000;
 
 /** Whether the strict lifetime holds for a role: everyone who can change what others see. */
 export function hasStrictSessions(role: Role): boolean {
@@ -53,6 +55,13 @@ export interface SessionUser {
   institutionId: number | null;
   /** The institution the member asked to belong to, while that is not confirmed yet. */
   requestedInstitutionId: number | null;
+  /** Whether the account has a second factor in force (and this session passed it). */
+  secondFactor: boolean;
+  /**
+   * A moderator's or admin's role while they have no second factor yet: until they set one up,
+   * `role` is "member" (docs/decisions/018-second-factor.md).
+   */
+  roleAwaitingSecondFactor: Role | null;
 }
 
 export interface Session {
@@ -62,6 +71,12 @@ export interface Session {
   expiresAt: Date;
   createdAt: Date;
 }
+
+/** What a session token stands for. */
+export type ValidatedSession =
+  | { session: Session; user: SessionUser; renewed: boolean; pendingSecondFactor?: undefined }
+  /** Password right, second factor not yet: logged in for nothing but /inloggen/code. */
+  | { session: Session; user: null; renewed: boolean; pendingSecondFactor: { userId: string } };
 
 export function generateToken(): string {
   const bytes = new Uint8Array(20);
@@ -82,6 +97,8 @@ export async function createSession(
   db: DB,
   userId: string,
   now = new Date(),
+  /** The new session has passed the second factor (it replaces one that had, after a password change). */
+  secondFactorPassed = false,
 ): Promise<{ token: string; session: Session; cookieExpiresAt: Date }> {
   const token = generateToken();
   const [account] = await db.select({ role: user.role }).from(user).where(eq(user.id, userId));
@@ -93,7 +110,7 @@ export async function createSession(
     expiresAt: new Date(now.getTime() + (strict ? STAFF_SESSION_IDLE_MS : SESSION_DAYS * DAY)),
     createdAt: now,
   };
-  await db.insert(session).values(row);
+  await db.insert(session).values({ ...row, secondFactorAt: secondFactorPassed ? now : null });
   return { token, session: row, cookieExpiresAt: strict ? absolute : row.expiresAt };
 }
 
@@ -108,7 +125,7 @@ export async function validateSessionToken(
   db: DB,
   token: string,
   now = new Date(),
-): Promise<{ session: Session; user: SessionUser; renewed: boolean } | null> {
+): Promise<ValidatedSession | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null;
   const id = hashToken(token);
   const [row] = await db
@@ -123,9 +140,12 @@ export async function validateSessionToken(
       institutionId: user.institutionId,
       institutionRequestedAt: user.institutionRequestedAt,
       deletedAt: user.deletedAt,
+      secondFactorAt: session.secondFactorAt,
+      totpConfirmedAt: totpCredential.confirmedAt,
     })
     .from(session)
     .innerJoin(user, eq(user.id, session.userId))
+    .leftJoin(totpCredential, eq(totpCredential.userId, session.userId))
     .where(eq(session.id, id));
   if (!row) return null;
   const strict = hasStrictSessions(row.role);
@@ -149,13 +169,26 @@ export async function validateSessionToken(
     await db.update(session).set({ expiresAt }).where(eq(session.id, id));
     renewed = true;
   }
+  const current: Session = { id, userId: row.userId, expiresAt, createdAt: row.createdAt };
+  const hasSecondFactor = row.totpConfirmedAt !== null;
+  if (hasSecondFactor && !row.secondFactorAt) {
+    // Half logged in does not last: the code is asked for right after the password.
+    if (now.getTime() - row.createdAt.getTime() > PENDING_SECOND_FACTOR_MS) {
+      await db.delete(session).where(eq(session.id, id));
+      return null;
+    }
+    return { session: current, user: null, renewed, pendingSecondFactor: { userId: row.userId } };
+  }
+  const awaiting = strict && !hasSecondFactor;
   return {
-    session: { id, userId: row.userId, expiresAt, createdAt: row.createdAt },
+    session: current,
     user: {
       id: row.userId,
       name: row.name,
       email: row.email,
-      role: row.role,
+      role: awaiting ? "member" : row.role,
+      secondFactor: hasSecondFactor,
+      roleAwaitingSecondFactor: awaiting ? row.role : null,
       // Until the membership is confirmed, nothing of the institution opens to the member.
       institutionId: row.institutionRequestedAt ? null : row.institutionId,
       requestedInstitutionId: row.institutionRequestedAt ? row.institutionId : null,

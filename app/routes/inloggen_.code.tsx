@@ -1,0 +1,106 @@
+// The second step of logging in for a member with a second factor: the code from the app, or a
+// recovery code. Until then the session logs in for nothing else. docs/decisions/018-second-factor.md.
+import {
+  type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { PageHeader } from "#app/components/page-header.tsx";
+import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
+import { getAuth } from "#app/modules/auth/auth.server.ts";
+import {
+  markSessionVerified,
+  notifySecondFactor,
+  SecondFactorError,
+  verifySecondFactor,
+} from "#app/modules/auth/second-factor.server.ts";
+import { parseForm } from "#app/modules/forms.server.ts";
+import { safeRedirect } from "#app/modules/http.server.ts";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.code.title") }];
+
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers({ "Cache-Control": "private, no-store" });
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/account");
+  const { user, pendingSecondFactor } = await getAuth(request, context);
+  if (user) throw redirect(redirectTo);
+  if (!pendingSecondFactor) throw redirect(`/inloggen?${new URLSearchParams({ redirectTo })}`);
+  return data({ redirectTo }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+const schema = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, "Vul de code uit je app in, of een herstelcode.")
+    .max(64, "Deze code is te lang."),
+  redirectTo: z.string().optional(),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, session, pendingSecondFactor } = await getAuth(request, context);
+  if (user) throw redirect("/account");
+  if (!session || !pendingSecondFactor) throw redirect("/inloggen");
+  const parsed = parseForm(schema, await request.formData());
+  if (!parsed.ok) return data({ error: parsed.errors.code ?? "Vul de code in." }, { status: 400 });
+  try {
+    const { userId } = pendingSecondFactor;
+    const passed = await verifySecondFactor(context.db, userId, parsed.value.code, context.clientIp);
+    await markSessionVerified(context.db, session.id);
+    const target = safeRedirect(parsed.value.redirectTo, "/account");
+    if (passed.method === "recovery") {
+      notifySecondFactor(context.db, context.env, userId, "recovery-used", localeFromRequest(request));
+      // Say how many are left, where new ones can be made.
+      throw redirect(
+        `/account/tweede-factor?${new URLSearchParams({ herstelcode: "1", redirectTo: target })}`,
+      );
+    }
+    return redirect(target);
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    if (error instanceof SecondFactorError) return data({ error: error.message }, { status: 400 });
+    return errorResponse(error, (e) => ({ error: e.message }));
+  }
+}
+
+export default function LoginCode() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <div className="max-w-xl">
+      <PageHeader title={t("auth.code.title")} intro={t("auth.code.intro")} />
+      <Form method="post" className="space-y-4" noValidate>
+        {result?.error ? <FormMessage>{result.error}</FormMessage> : null}
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Field
+          label={t("auth.code.label")}
+          hint={t("auth.code.hint")}
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          required
+        />
+        <SubmitButton>{t("auth.code.submit")}</SubmitButton>
+      </Form>
+      <Form method="post" action="/uitloggen" className="mt-6">
+        <button type="submit" className="underline">
+          {t("auth.code.cancel")}
+        </button>
+      </Form>
+    </div>
+  );
+}
