@@ -3,10 +3,11 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { pageTitle, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { roles } from "#app/modules/auth/permissions.ts";
+import { notifySecondFactor, removeSecondFactorAsAdmin } from "#app/modules/auth/second-factor.server.ts";
 import { listUsers, setRole } from "#app/modules/auth/users.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -20,9 +21,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 const schema = z.object({ userId: z.string().min(1), role: z.enum(roles) });
 
+const secondFactorSchema = z.object({ userId: z.string().min(1) });
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission(request, context, "manage:users");
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const form = await request.formData();
+  if (form.get("intent") === "tweede-factor-uitzetten") {
+    const target = secondFactorSchema.safeParse(Object.fromEntries(form));
+    if (!target.success) return data({ error: "Kies een gebruiker.", ok: null }, { status: 400 });
+    try {
+      await removeSecondFactorAsAdmin(context.db, admin.id, target.data.userId);
+      notifySecondFactor(
+        context.db,
+        context.env,
+        target.data.userId,
+        "removed-by-admin",
+        localeFromRequest(request),
+      );
+      return { error: null, ok: "De tweede factor is uitgezet en de gebruiker is overal uitgelogd." };
+    } catch (error) {
+      return errorResponse(error, (e) => ({ error: e.message, ok: null }));
+    }
+  }
+  const parsed = schema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ error: "Kies een gebruiker en een rol.", ok: null }, { status: 400 });
   try {
     await setRole(context.db, admin.id, parsed.data.userId, parsed.data.role);
@@ -33,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Users() {
-  const { users } = useLoaderData<typeof loader>();
+  const { users, me } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   return (
@@ -56,6 +77,9 @@ export default function Users() {
             </th>
             <th scope="col" className="py-2">
               {t("account.role")}
+            </th>
+            <th scope="col" className="py-2 pl-4">
+              {t("account.secondFactor.link")}
             </th>
           </tr>
         </thead>
@@ -85,6 +109,26 @@ export default function Users() {
                   </select>
                   <SubmitButton>{t("beheer.users.save")}</SubmitButton>
                 </Form>
+              </td>
+              <td className="py-2 pl-4">
+                {u.secondFactor ? (
+                  me === u.id ? (
+                    t("beheer.users.secondFactorOn")
+                  ) : (
+                    <Form method="post">
+                      <input type="hidden" name="userId" value={u.id} />
+                      <SubmitButton
+                        name="intent"
+                        value="tweede-factor-uitzetten"
+                        label={t("beheer.users.secondFactorRemoveFor").replace("{name}", u.name)}
+                      >
+                        {t("beheer.users.secondFactorRemove")}
+                      </SubmitButton>
+                    </Form>
+                  )
+                ) : (
+                  t("beheer.users.secondFactorOff")
+                )}
               </td>
             </tr>
           ))}

@@ -22,11 +22,12 @@ import { loader as rootLoader } from "#app/root.tsx";
 import { action as accountAction, loader as accountLoader } from "#app/routes/account._index.tsx";
 import { action as factorAction, loader as factorLoader } from "#app/routes/account.tweede-factor.tsx";
 import { loader as beheerLoader } from "#app/routes/beheer._index.tsx";
+import { action as usersAction, loader as usersLoader } from "#app/routes/beheer.gebruikers.tsx";
 import { action as loginAction } from "#app/routes/inloggen.tsx";
 import { action as codeAction, loader as codeLoader } from "#app/routes/inloggen_.code.tsx";
 import { action as resetAction } from "#app/routes/wachtwoord-herstellen.tsx";
 import type { Database } from "#db/client.server.ts";
-import { totpCredential } from "#db/schema/auth.ts";
+import { auditLog, totpCredential } from "#db/schema/auth.ts";
 import { PASSWORD, sessionTokenFrom, userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { mailsIn } from "#tests/support/mail.ts";
@@ -340,5 +341,62 @@ describe("moderators and admins must have one", () => {
     await expect(confirmEnrolment(database.db, member.id, member.session.id, "123456")).rejects.toThrow(
       /Begin opnieuw/,
     );
+  });
+
+  it("an admin can turn off the factor of someone who lost app and codes; they log in and set up anew", async () => {
+    const admin = await userWithSession(database.db, "admin");
+    const moderator = await userWithSession(database.db, "moderator");
+    const list = body<{ users: { id: string; secondFactor: boolean }[] }>(
+      await call(usersLoader, get("/beheer/gebruikers", { Cookie: admin.cookie })),
+    );
+    expect(list.users.find((u) => u.id === moderator.id)?.secondFactor).toBe(true);
+
+    // Not one's own: that is on the account page.
+    const own = await call(
+      usersAction,
+      post(
+        "/beheer/gebruikers",
+        { intent: "tweede-factor-uitzetten", userId: admin.id },
+        { Cookie: admin.cookie },
+      ),
+    );
+    expect(status(own)).toBe(400);
+
+    const done = await call(
+      usersAction,
+      post(
+        "/beheer/gebruikers",
+        { intent: "tweede-factor-uitzetten", userId: moderator.id },
+        { Cookie: admin.cookie },
+      ),
+    );
+    expect(status(done)).toBe(200);
+    expect(await validateSessionToken(database.db, moderator.token)).toBeNull();
+    const rows = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subject, `user:${moderator.id}`));
+    expect(rows.map((r) => [r.action, r.actorId])).toContainEqual(["user.second-factor.remove", admin.id]);
+    await settleAfterResponse();
+    expect(
+      mailsIn(mailDir).some(
+        (m) => m.to === moderator.email && /heeft een beheerder de tweede factor/.test(m.text),
+      ),
+    ).toBe(true);
+    // The moderator's next login leads to setting up a new one.
+    expect((await logIn(moderator.email)).location).toBe("/account/tweede-factor?redirectTo=%2Faccount");
+    // A member cannot do this.
+    const member = await userWithSession(database.db, "member");
+    const refused = await thrownResponse(() =>
+      call(
+        usersAction,
+        post(
+          "/beheer/gebruikers",
+          { intent: "tweede-factor-uitzetten", userId: admin.id },
+          { Cookie: member.cookie },
+        ),
+      ),
+    );
+    expect(refused.status).toBe(403);
   });
 });

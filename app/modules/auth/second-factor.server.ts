@@ -18,6 +18,7 @@ import { mailOrigin } from "#app/lib/origin.ts";
 import type { DB } from "#db/client.server.ts";
 import { recoveryCode, session, totpCredential } from "#db/schema/auth.ts";
 import { afterResponse } from "../after-response.server.ts";
+import { audit } from "../audit.server.ts";
 import type { Env } from "../env.server.ts";
 import { type Mail, sendMail } from "../mail.server.ts";
 import { claimAttempt, forgiveAttempt } from "./rate-limit.server.ts";
@@ -184,6 +185,33 @@ export async function removeSecondFactor(db: DB, userId: string): Promise<void> 
   await db.transaction(async (tx) => {
     await tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId));
     await tx.delete(totpCredential).where(eq(totpCredential.userId, userId));
+  });
+}
+
+/**
+ * An admin turns off someone else's second factor, for a member who lost both the app and the
+ * recovery codes (ASVS 2.5.7: the admin checks who is asking, outside the app). Their sessions
+ * end, the change is in the audit log, and the member gets a mail. A moderator or admin is then
+ * asked to set up a new one at the next login.
+ */
+export async function removeSecondFactorAsAdmin(db: DB, adminId: string, userId: string): Promise<void> {
+  if (adminId === userId) {
+    throw new SecondFactorError("Je eigen tweede factor beheer je op je accountpagina.");
+  }
+  await db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(totpCredential)
+      .where(and(eq(totpCredential.userId, userId), isNotNull(totpCredential.confirmedAt)))
+      .returning({ userId: totpCredential.userId });
+    if (removed.length === 0) throw new SecondFactorError("Deze gebruiker heeft geen tweede factor.");
+    await tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId));
+    await tx.delete(session).where(eq(session.userId, userId));
+    await audit(tx, {
+      actorId: adminId,
+      action: "user.second-factor.remove",
+      subject: `user:${userId}`,
+      details: {},
+    });
   });
 }
 

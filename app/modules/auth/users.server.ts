@@ -2,7 +2,15 @@ import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, ne, sql } from "drizzle-orm";
 import { AppError } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
-import { auditLog, institution, passwordReset, type Role, session, user } from "#db/schema/auth.ts";
+import {
+  auditLog,
+  institution,
+  passwordReset,
+  type Role,
+  session,
+  totpCredential,
+  user,
+} from "#db/schema/auth.ts";
 import { audit } from "../audit.server.ts";
 import type { MailEnv } from "../notifications/notifications.server.ts";
 import {
@@ -234,9 +242,11 @@ export function listUsers(db: DB) {
       role: user.role,
       institutionName: institution.name,
       createdAt: user.createdAt,
+      secondFactor: sql<boolean>`${totpCredential.confirmedAt} is not null`,
     })
     .from(user)
     .leftJoin(institution, eq(institution.id, user.institutionId))
+    .leftJoin(totpCredential, eq(totpCredential.userId, user.id))
     .where(sql`${user.deletedAt} is null`)
     .orderBy(desc(user.createdAt));
 }
