@@ -1303,4 +1303,66 @@ export const en: Record<MessageKey, string> = {
   "casus.group.title": "Practice cases of this group",
   "casus.group.none": "No published practice cases yet.",
   "kb.fromPractice": "From practice",
+  "account.language.title": "Language of e-mails",
+  "account.language.label": "Language",
+  "account.language.hint":
+    "AV-Kennisnet writes to you in this language: e-mails (reminders, notifications, password reset) and the texts in your calendar subscription.",
+  "account.language.nl": "Dutch (Nederlands)",
+  "account.language.en": "English",
+  "account.language.save": "Save language",
+  "account.language.saved": "Your language has been saved.",
+  "account.language.invalid": "Choose Dutch or English.",
+  "mail.reset.subject": "New password for AV-Kennisnet",
+  "mail.reset.text":
+    "Hello,\n\nYou asked for a new password for AV-Kennisnet. Choose it with this link; it works once and for one hour:\n\n{link}\n\nDid you not ask for this? Then you can ignore this e-mail; your password stays the same.",
+  "mail.passwordChanged.subject": "Your AV-Kennisnet password was changed",
+  "mail.passwordChanged.reset":
+    "The password of your AV-Kennisnet account was reset with a link from a reset e-mail on {when} (Amsterdam time).",
+  "mail.passwordChanged.changed":
+    "The password of your AV-Kennisnet account was changed on the account page on {when} (Amsterdam time).",
+  "mail.passwordChanged.text":
+    "Hello {name},\n\n{event}\nAll other sessions of your account were logged out.\n\nWas this you? Then you need not do anything.\n\nWas this not you? Then someone else may know your password or be able to read your e-mail. Choose a new password at once via {forgot} (that logs everybody out again), change the password of your e-mail account too, and let the moderators of AV-Kennisnet know by replying to this e-mail.",
+  "mail.notification.subject": "AV-Kennisnet: {title}",
+  "mail.notification.text": "Dear {name},\n\n{body}{link}\n\nBest regards,\nAV-Kennisnet",
+  "notify.membership.request.title": "Request to join {institution}",
+  "notify.membership.request.body":
+    "Someone who calls themselves “{name}” asks to belong to {institution}. Only confirm people you know, on {where}.",
+  "notify.membership.request.whereInstitution": "your institution's page",
+  "notify.membership.request.whereAdmin": "Admin › Institutions",
+  "notify.membership.accepted.title": "You now belong to {institution}",
+  "notify.membership.accepted.fallback": "your institution",
+  "notify.membership.rejected.title": "Your request to join {institution} was turned down",
+  "notify.membership.rejected.fallback": "the institution",
+  "notify.group.theGroup": "the group",
+  "notify.group.request.title": "{name} wants to join {group}",
+  "notify.group.request.body": "{name} asks to become a member of {group}. Decide on the group page.",
+  "notify.group.accepted.title": "Welcome to {group}",
+  "notify.group.accepted.body": "Your request was accepted. You are now a member of {group}.",
+  "notify.group.declined.title": "Request for {group} not accepted",
+  "notify.group.declined.body":
+    "Your request was not accepted. Have a look at the other open groups, or wait for the next matching round.",
+  "notify.matching.closed.title": "{group} has been closed",
+  "notify.matching.closed.body":
+    "A moderator has regrouped {group}; you are not in one of the new groups. Sign up for intervision (again) or ask to join an open group.",
+  "notify.matching.assigned.title": "You have been placed in {group}",
+  "notify.matching.assigned.body":
+    "A moderator has placed you in {group}. The group page shows your fellow members, why you are a good match and the planned sessions.",
+  "notify.case.consent.title": "Practice case from {session}: your consent",
+  "notify.case.consent.body":
+    'The member who brought in the case wrote a practice case about "{session}". It only goes to the knowledge base once everyone who was present has consented. Read it and decide on the session page.',
+  "notify.session.new.title": "New session: {session}",
+  "notify.session.new.body": "{group} meets on {time}. Let us know whether you are coming.",
+  "notify.session.changed.title": "Session changed: {session}",
+  "notify.session.changed.body": "The session is now on {time}{address}{online}.",
+  "notify.session.online": "online: {url}",
+  "notify.session.cancelled.title": "Session cancelled: {session}",
+  "notify.session.cancelled.body": "The session of {time} will not take place.",
+  "notify.session.promoted.title": "A place opened up: you are signed up for {session}",
+  "notify.session.promoted.body":
+    'A place opened up at "{session}". You were on the waiting list and are now signed up. Can you not make it after all? Then cancel on the session page, so that the next person gets a turn.',
+  "notify.session.reminder.title": "Reminder: {session}",
+  "notify.session.reminder.body": 'Tomorrow is the intervision session "{session}": {time}{where}.',
+  "notify.session.rating.title": "How was {session}?",
+  "notify.session.rating.body":
+    'Give the session "{session}" a mark from 1 to 5, with a comment if you like. That shows the group what works; a moderator sees only the averages and the comments, not who gave what.',
 };
