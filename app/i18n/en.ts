@@ -1365,4 +1365,18 @@ export const en: Record<MessageKey, string> = {
   "notify.session.rating.title": "How was {session}?",
   "notify.session.rating.body":
     'Give the session "{session}" a mark from 1 to 5, with a comment if you like. That shows the group what works; a moderator sees only the averages and the comments, not who gave what.',
+  "ics.feedName": "AV-Kennisnet intervision",
+  "ics.waitlist": "waiting list",
+  "ics.group": "Intervision session of {group}.",
+  "ics.method": "Method: {method}.",
+  "ics.online": "Online: {url}",
+  "ics.onWaitlist": "You are on the waiting list.",
+  "ics.page": "Session page: {url}",
+  "ics.notFound": "This calendar does not exist (any more).",
+  "csv.answer": "Answer",
+  "csv.count": "Count",
+  "csv.percent": "Percentage",
+  "csv.answered": "Answered (N)",
+  "csv.institutionType": "Institution type",
+  "csv.total": "Total",
 };

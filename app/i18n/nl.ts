@@ -1380,6 +1380,22 @@ export const nl = {
   "notify.session.rating.title": "Hoe was {session}?",
   "notify.session.rating.body":
     'Geef de bijeenkomst "{session}" een cijfer van 1 tot 5, met een toelichting als je wilt. Zo ziet de groep wat werkt; een moderator ziet alleen de gemiddelden en de toelichtingen, niet wie wat gaf.',
+  // Calendar files and feeds (.ics): the download in the page's language, a feed in its owner's.
+  "ics.feedName": "AV-Kennisnet intervisie",
+  "ics.waitlist": "wachtlijst",
+  "ics.group": "Intervisiebijeenkomst van {group}.",
+  "ics.method": "Methode: {method}.",
+  "ics.online": "Online: {url}",
+  "ics.onWaitlist": "Je staat op de wachtlijst.",
+  "ics.page": "Pagina van de bijeenkomst: {url}",
+  "ics.notFound": "Deze agenda bestaat niet (meer).",
+  // Column names and fixed labels of the CSV downloads (trends), in the page's language.
+  "csv.answer": "Antwoord",
+  "csv.count": "Aantal",
+  "csv.percent": "Percentage",
+  "csv.answered": "Beantwoord (N)",
+  "csv.institutionType": "Type instelling",
+  "csv.total": "Totaal",
 } as const;
 
 export type MessageKey = keyof typeof nl;
