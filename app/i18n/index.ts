@@ -21,12 +21,23 @@ export function localeFromRequest(request: Request): Locale {
   return cookieValues(request.headers.get("Cookie"), LOCALE_COOKIE).find(isLocale) ?? defaultLocale;
 }
 
-export function translate(locale: Locale, key: MessageKey): string {
-  return dictionaries[locale][key];
+/** Values for a message's `{name}` placeholders. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/**
+ * The message in the locale, with each `{name}` replaced by `params.name` (a placeholder
+ * without a value stays as it is, so a missing parameter shows instead of vanishing).
+ */
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const message = dictionaries[locale][key];
+  if (!params) return message;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
 }
 
 export function translator(locale: Locale) {
-  return (key: MessageKey) => translate(locale, key);
+  return (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
 }
 
 /** The current locale in a component: the root loader's, or the document's when it failed. */

@@ -1363,6 +1363,87 @@ export const nl = {
   "casus.group.title": "Praktijkcasussen van deze groep",
   "casus.group.none": "Nog geen gepubliceerde praktijkcasussen.",
   "kb.fromPractice": "Uit de praktijk",
+  // The account's language (issue #17): e-mails and calendar feeds follow it.
+  "account.language.title": "Taal van e-mails",
+  "account.language.label": "Taal",
+  "account.language.hint":
+    "In deze taal krijg je e-mails van AV-Kennisnet (herinneringen, meldingen, wachtwoordherstel) en de teksten in je agenda-abonnement.",
+  "account.language.nl": "Nederlands",
+  "account.language.en": "Engels (English)",
+  "account.language.save": "Taal opslaan",
+  "account.language.saved": "Je taal is opgeslagen.",
+  "account.language.invalid": "Kies Nederlands of Engels.",
+  // E-mails, in the recipient's account language; `{x}` is filled in (translate's params).
+  "mail.reset.subject": "Nieuw wachtwoord voor AV-Kennisnet",
+  "mail.reset.text":
+    "Hallo,\n\nJe hebt gevraagd om een nieuw wachtwoord voor AV-Kennisnet. Kies het via deze link; hij werkt één keer en een uur lang:\n\n{link}\n\nHeb je dit niet gevraagd? Dan kun je deze e-mail negeren; je wachtwoord blijft hetzelfde.",
+  "mail.passwordChanged.subject": "Je wachtwoord voor AV-Kennisnet is gewijzigd",
+  "mail.passwordChanged.reset":
+    "Het wachtwoord van je account op AV-Kennisnet is op {when} (Nederlandse tijd) opnieuw ingesteld met de link uit een herstelmail.",
+  "mail.passwordChanged.changed":
+    "Het wachtwoord van je account op AV-Kennisnet is op {when} (Nederlandse tijd) gewijzigd op de accountpagina.",
+  "mail.passwordChanged.text":
+    "Hallo {name},\n\n{event}\nJe bent op alle andere apparaten uitgelogd.\n\nHeb je dit zelf gedaan? Dan hoef je niets te doen.\n\nHeb je dit niet zelf gedaan? Dan kent iemand anders misschien je wachtwoord of kan hij je e-mail lezen. Kies meteen een nieuw wachtwoord via {forgot} (daarmee wordt iedereen weer uitgelogd), wijzig ook het wachtwoord van je e-mail, en laat het de moderatoren van AV-Kennisnet weten door op deze e-mail te antwoorden.",
+  "mail.notification.subject": "AV-Kennisnet: {title}",
+  "mail.notification.text": "Beste {name},\n\n{body}{link}\n\nGroet,\nAV-Kennisnet",
+  // Notifications (in the app and by e-mail), in the recipient's account language.
+  "notify.membership.request.title": "Aanmelding bij {institution}",
+  "notify.membership.request.body":
+    "Iemand die zich „{name}” noemt, vraagt om bij {institution} te horen. Bevestig alleen wie je kent, op {where}.",
+  "notify.membership.request.whereInstitution": "de pagina van je instelling",
+  "notify.membership.request.whereAdmin": "Beheer › Instellingen",
+  "notify.membership.accepted.title": "Je hoort nu bij {institution}",
+  "notify.membership.accepted.fallback": "je instelling",
+  "notify.membership.rejected.title": "Je aanmelding bij {institution} is afgewezen",
+  "notify.membership.rejected.fallback": "de instelling",
+  "notify.group.theGroup": "de groep",
+  "notify.group.request.title": "{name} wil lid worden van {group}",
+  "notify.group.request.body": "{name} vraagt om lid te worden van {group}. Beslis op de groepspagina.",
+  "notify.group.accepted.title": "Welkom in {group}",
+  "notify.group.accepted.body": "Je aanvraag is toegelaten. Je bent nu lid van {group}.",
+  "notify.group.declined.title": "Aanvraag voor {group} niet toegelaten",
+  "notify.group.declined.body":
+    "Je aanvraag is niet toegelaten. Kijk bij de andere open groepen, of wacht op de volgende matching.",
+  "notify.matching.closed.title": "{group} is opgeheven",
+  "notify.matching.closed.body":
+    "Een moderator heeft {group} opnieuw ingedeeld; je zit niet in een van de nieuwe groepen. Meld je (opnieuw) aan voor intervisie of vraag om lid te worden van een open groep.",
+  "notify.matching.assigned.title": "Je bent ingedeeld in {group}",
+  "notify.matching.assigned.body":
+    "Een moderator heeft je ingedeeld in {group}. Op de groepspagina zie je je groepsgenoten, waarom je bij elkaar past en de geplande bijeenkomsten.",
+  "notify.case.consent.title": "Praktijkcasus van {session}: jouw toestemming",
+  "notify.case.consent.body":
+    'De inbrenger schreef een praktijkcasus over "{session}". Hij gaat pas naar de kennisbank als iedereen die aanwezig was toestemming geeft. Lees hem en beslis op de pagina van de bijeenkomst.',
+  "notify.session.new.title": "Nieuwe bijeenkomst: {session}",
+  "notify.session.new.body": "{group} komt bijeen op {time}. Laat weten of je komt.",
+  "notify.session.changed.title": "Bijeenkomst gewijzigd: {session}",
+  "notify.session.changed.body": "De bijeenkomst is nu op {time}{address}{online}.",
+  "notify.session.online": "online: {url}",
+  "notify.session.cancelled.title": "Bijeenkomst afgezegd: {session}",
+  "notify.session.cancelled.body": "De bijeenkomst van {time} gaat niet door.",
+  "notify.session.promoted.title": "Er is plaats: je bent aangemeld voor {session}",
+  "notify.session.promoted.body":
+    'Er kwam een plaats vrij bij "{session}". Je stond op de wachtlijst en bent nu aangemeld. Kun je toch niet? Zeg dan af op de pagina van de bijeenkomst, dan komt de volgende aan de beurt.',
+  "notify.session.reminder.title": "Herinnering: {session}",
+  "notify.session.reminder.body": 'Morgen is de intervisiebijeenkomst "{session}": {time}{where}.',
+  "notify.session.rating.title": "Hoe was {session}?",
+  "notify.session.rating.body":
+    'Geef de bijeenkomst "{session}" een cijfer van 1 tot 5, met een toelichting als je wilt. Zo ziet de groep wat werkt; een moderator ziet alleen de gemiddelden en de toelichtingen, niet wie wat gaf.',
+  // Calendar files and feeds (.ics): the download in the page's language, a feed in its owner's.
+  "ics.feedName": "AV-Kennisnet intervisie",
+  "ics.waitlist": "wachtlijst",
+  "ics.group": "Intervisiebijeenkomst van {group}.",
+  "ics.method": "Methode: {method}.",
+  "ics.online": "Online: {url}",
+  "ics.onWaitlist": "Je staat op de wachtlijst.",
+  "ics.page": "Pagina van de bijeenkomst: {url}",
+  "ics.notFound": "Deze agenda bestaat niet (meer).",
+  // Column names and fixed labels of the CSV downloads (trends), in the page's language.
+  "csv.answer": "Antwoord",
+  "csv.count": "Aantal",
+  "csv.percent": "Percentage",
+  "csv.answered": "Beantwoord (N)",
+  "csv.institutionType": "Type instelling",
+  "csv.total": "Totaal",
 } as const;
 
 export type MessageKey = keyof typeof nl;

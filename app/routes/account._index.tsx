@@ -8,10 +8,10 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { DangerButton, Field, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { InstitutionPicker, institutionChoiceSchema } from "#app/components/institution-picker.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
+import { isLocale, locales, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { isSecureRequest, requireUser, startSession } from "#app/modules/auth/auth.server.ts";
 import { listConfirmedInstitutions } from "#app/modules/auth/institutions.server.ts";
@@ -26,6 +26,7 @@ import {
   deleteAccount,
   getAccount,
   setInstitution,
+  setLanguage,
 } from "#app/modules/auth/users.server.ts";
 import { parseForm } from "#app/modules/forms.server.ts";
 import { forgetIntervision } from "#app/modules/intervisie/personal-data.server.ts";
@@ -110,7 +111,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         );
         if (limited)
           return data({ intent, errors: { currentPassword: limited.message }, ok: null }, limited.init);
-        notifyPasswordChanged(context.db, context.env, user.id, "changed", localeFromRequest(request));
+        notifyPasswordChanged(context.db, context.env, user.id, "changed");
         // All sessions ended with the change; this browser gets a new one.
         const cookie = await startSession(request, context, user.id, {
           secondFactorPassed: user.secondFactor,
@@ -129,6 +130,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
         if (!parsed.ok) return data({ intent, errors: parsed.errors, ok: null }, { status: 400 });
         await setInstitution(context.db, user.id, parsed.value.institution ?? {}, context.env);
         return { intent, errors: {}, ok: "Je instelling is opgeslagen." };
+      }
+      case "taal": {
+        const language = form.get("language");
+        if (!isLocale(language))
+          return data(
+            { intent, errors: { language: "Kies Nederlands of Engels." }, ok: null },
+            { status: 400 },
+          );
+        await setLanguage(context.db, user.id, language);
+        return { intent, errors: {}, ok: "Je taal is opgeslagen." };
       }
       case "verwijderen": {
         const parsed = parseForm(deleteSchema, form);
@@ -201,6 +212,29 @@ export default function Account() {
           />
           <SubmitButton name="intent" value="instelling">
             {t("account.institution.save")}
+          </SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="taal" className="space-y-3">
+        <h2 id="taal">{t("account.language.title")}</h2>
+        <Form method="post" className="space-y-4" noValidate>
+          {okFor("taal") ? <FormMessage tone="ok">{t("account.language.saved")}</FormMessage> : null}
+          <SelectField
+            label={t("account.language.label")}
+            name="language"
+            hint={t("account.language.hint")}
+            error={errorsFor("taal").language ? t("account.language.invalid") : undefined}
+            defaultValue={account.language}
+          >
+            {locales.map((locale) => (
+              <option key={locale} value={locale}>
+                {t(`account.language.${locale}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SubmitButton name="intent" value="taal">
+            {t("account.language.save")}
           </SubmitButton>
         </Form>
       </section>

@@ -12,7 +12,7 @@ import { renderSVG } from "uqr";
 import { z } from "zod";
 import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
+import { pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { getAuth, requireUser } from "#app/modules/auth/auth.server.ts";
 import {
@@ -93,7 +93,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { session } = await getAuth(request, context);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const locale = localeFromRequest(request);
   const fail = (errors: Record<string, string>, status = 400) =>
     data<Result>({ intent, errors, ok: null }, { status });
   try {
@@ -106,7 +105,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         const parsed = parseForm(codeSchema, form);
         if (!parsed.ok) return fail(parsed.errors);
         const codes = await confirmEnrolment(context.db, user.id, session!.id, parsed.value.code);
-        notifySecondFactor(context.db, context.env, user.id, "enabled", locale);
+        notifySecondFactor(context.db, context.env, user.id, "enabled");
         return data<Result>({
           intent,
           errors: {},
@@ -137,7 +136,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         if (!parsed.ok) return fail(parsed.errors);
         await verifySecondFactor(context.db, user.id, parsed.value.code, context.clientIp);
         await removeSecondFactor(context.db, user.id);
-        notifySecondFactor(context.db, context.env, user.id, "removed", locale);
+        notifySecondFactor(context.db, context.env, user.id, "removed");
         return data<Result>({ intent, errors: {}, ok: "Je tweede factor staat uit." });
       }
       default:
@@ -161,7 +160,7 @@ export default function SecondFactor() {
       {page.waiting ? <FormMessage tone="ok">{t("account.secondFactor.required")}</FormMessage> : null}
       {page.usedRecoveryCode ? (
         <FormMessage tone="ok">
-          {t("account.secondFactor.usedRecovery").replace("{n}", String(page.recoveryCodesLeft))}
+          {t("account.secondFactor.usedRecovery", { n: page.recoveryCodesLeft })}
         </FormMessage>
       ) : null}
       {formError ? <FormMessage>{formError}</FormMessage> : null}
@@ -196,7 +195,7 @@ export default function SecondFactor() {
             <p>
               {t("account.secondFactor.since")}{" "}
               <time dateTime={page.enabledAt}>{page.enabledAt.slice(0, 10)}</time>.{" "}
-              {t("account.secondFactor.left").replace("{n}", String(page.recoveryCodesLeft))}
+              {t("account.secondFactor.left", { n: page.recoveryCodesLeft })}
             </p>
           </section>
           <section aria-labelledby="nieuwe-codes" className="space-y-3">

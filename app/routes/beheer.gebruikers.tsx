@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
+import { pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { roles } from "#app/modules/auth/permissions.ts";
@@ -31,13 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!target.success) return data({ error: "Kies een gebruiker.", ok: null }, { status: 400 });
     try {
       await removeSecondFactorAsAdmin(context.db, admin.id, target.data.userId);
-      notifySecondFactor(
-        context.db,
-        context.env,
-        target.data.userId,
-        "removed-by-admin",
-        localeFromRequest(request),
-      );
+      notifySecondFactor(context.db, context.env, target.data.userId, "removed-by-admin");
       return { error: null, ok: "De tweede factor is uitgezet en de gebruiker is overal uitgelogd." };
     } catch (error) {
       return errorResponse(error, (e) => ({ error: e.message, ok: null }));
@@ -93,7 +87,7 @@ export default function Users() {
                 <Form method="post" className="flex flex-wrap items-center gap-2">
                   <input type="hidden" name="userId" value={u.id} />
                   <label className="sr-only" htmlFor={`rol-${u.id}`}>
-                    {t("beheer.users.roleFor").replace("{name}", u.name)}
+                    {t("beheer.users.roleFor", { name: u.name })}
                   </label>
                   <select
                     id={`rol-${u.id}`}
@@ -120,7 +114,7 @@ export default function Users() {
                       <SubmitButton
                         name="intent"
                         value="tweede-factor-uitzetten"
-                        label={t("beheer.users.secondFactorRemoveFor").replace("{name}", u.name)}
+                        label={t("beheer.users.secondFactorRemoveFor", { name: u.name })}
                       >
                         {t("beheer.users.secondFactorRemove")}
                       </SubmitButton>

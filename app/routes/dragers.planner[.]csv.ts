@@ -12,9 +12,10 @@ import { planCsv } from "#app/modules/dragers/planner.ts";
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
+  const locale = localeFromRequest(request);
   const planner = await loadPlanner(
     context.db,
-    localeFromRequest(request),
+    locale,
     new URL(request.url).searchParams,
     user?.institutionId ?? null,
   );
@@ -27,5 +28,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  return csvResponse(planCsv(planner.plan), "digitaliseringsplan.csv", "private, no-store");
+  return csvResponse(
+    planCsv(planner.plan, locale),
+    locale === "nl" ? "digitaliseringsplan.csv" : "digitisation-plan.csv",
+    "private, no-store",
+  );
 }

@@ -12,7 +12,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
+import { pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { getAuth } from "#app/modules/auth/auth.server.ts";
 import {
@@ -62,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await markSessionVerified(context.db, session.id);
     const target = safeRedirect(parsed.value.redirectTo, "/account");
     if (passed.method === "recovery") {
-      notifySecondFactor(context.db, context.env, userId, "recovery-used", localeFromRequest(request));
+      notifySecondFactor(context.db, context.env, userId, "recovery-used");
       // Say how many are left, where new ones can be made.
       throw redirect(
         `/account/tweede-factor?${new URLSearchParams({ herstelcode: "1", redirectTo: target })}`,

@@ -1,5 +1,6 @@
 // One session as an iCalendar file, for members of the group and moderators.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { localeFromRequest } from "#app/i18n/index.ts";
 import { throwAsResponse } from "#app/lib/errors.ts";
 import { appOrigin } from "#app/lib/origin.ts";
 import { idParam } from "#app/lib/params.ts";
@@ -20,6 +21,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const body = sessionsCalendar(
     [{ ...session, groupName: name, cancelled: session.cancelledAt !== null, myStatus }],
     appOrigin(request, context.env.APP_ORIGIN),
+    undefined,
+    localeFromRequest(request),
   );
   return new Response(body, {
     headers: {

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { InstitutionPicker, institutionChoiceSchema } from "#app/components/institution-picker.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { pageTitle, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { getUser, startSession } from "#app/modules/auth/auth.server.ts";
 import { listConfirmedInstitutions } from "#app/modules/auth/institutions.server.ts";
@@ -56,7 +56,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   try {
-    const id = await createUser(context.db, { name, email, password, institution }, context.env);
+    const id = await createUser(
+      context.db,
+      { name, email, password, institution, language: localeFromRequest(request) },
+      context.env,
+    );
     const cookie = await startSession(request, context, id);
     return redirect("/account?welkom=1", { headers: { "Set-Cookie": cookie } });
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { type Locale, localeFromRequest } from "#app/i18n/index.ts";
 import { csvResponse, toCsv } from "#app/lib/csv.ts";
 import { type CsvTable, csvTables, dashboardTable, RESPONDENTS } from "#app/modules/survey/dashboard.ts";
 import { loadFigures } from "#app/modules/survey/figures.server.ts";
@@ -22,8 +23,9 @@ function notFound(message: string): Response {
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
+  const locale = localeFromRequest(request);
   const figureId = params.get("figuur");
-  if (figureId !== null) return figureCsv(context.db, figureId);
+  if (figureId !== null) return figureCsv(context.db, figureId, locale);
   const question = params.get("vraag") ?? "";
   const tableParam = params.get("tabel") ?? "antwoorden";
   if (question !== RESPONDENTS && !(dashboardColumns as readonly string[]).includes(question)) {
@@ -41,16 +43,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     wave,
     question as DashboardColumn | typeof RESPONDENTS,
     tableParam as CsvTable,
+    locale,
   );
   if (!table) return notFound("Deze tabel bestaat niet voor deze vraag en golf.");
   const suffix = tableParam === "antwoorden" ? "" : `-${tableParam}`;
-  return csvResponse(toCsv(table), `trends-${wave}-${question}${suffix}.csv`, "public, max-age=300");
+  return inLanguage(
+    csvResponse(toCsv(table), `trends-${wave}-${question}${suffix}.csv`, "public, max-age=300"),
+  );
 }
 
-async function figureCsv(db: Parameters<typeof loadFigures>[0], id: string): Promise<Response> {
+/** The headers follow the language (the `taal` cookie), so a shared cache must keep one per cookie. */
+function inLanguage(response: Response): Response {
+  response.headers.append("Vary", "Cookie");
+  return response;
+}
+
+async function figureCsv(
+  db: Parameters<typeof loadFigures>[0],
+  id: string,
+  locale: Locale,
+): Promise<Response> {
   const { source, figures } = await loadFigures(db);
   const figure = figures.find((f) => f.id === id);
   if (!figure) return notFound("Onbekende figuur. Kies een tabel via de downloadlinks op /trends.");
   const filename = `trendmonitor-${figure.id}-${source === "published" ? "gepubliceerd" : "berekend"}.csv`;
-  return csvResponse(toCsv(figureTable(figure)), filename, "public, max-age=300");
+  return inLanguage(csvResponse(toCsv(figureTable(figure, locale)), filename, "public, max-age=300"));
 }

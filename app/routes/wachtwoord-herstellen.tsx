@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
+import { pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { startSession } from "#app/modules/auth/auth.server.ts";
 import { completePasswordReset, landingAfterPassword } from "#app/modules/auth/login.server.ts";
@@ -42,7 +42,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
       context.env,
       parsed.data.token,
       parsed.data.newPassword,
-      localeFromRequest(request),
     );
     const cookie = await startSession(request, context, userId);
     // A new password does not pass the second factor: that is still asked for.

@@ -16,6 +16,9 @@ import { type Role, roles } from "../../app/modules/auth/permissions.ts";
 
 export { type Role, roles };
 
+/** The languages an account can choose (the interface's locales, app/i18n). */
+export const accountLanguages = ["nl", "en"] as const;
+
 /** A heritage institution. Members may propose one; a moderator confirms it. */
 export const institution = pgTable(
   "institution",
@@ -45,6 +48,11 @@ export const user = pgTable(
      * institution's private data stays closed to them.
      */
     institutionRequestedAt: timestamp("institution_requested_at", { withTimezone: true }),
+    /**
+     * The language of everything the app writes to this member outside a page: e-mails and
+     * calendar feeds. Set at registration (the page's language), changed on /account.
+     */
+    language: text("language", { enum: accountLanguages }).notNull().default("nl"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** Set when the member deleted their account: the row stays for attribution, without personal data. */
     deletedAt: timestamp("deleted_at", { withTimezone: true }),

@@ -753,6 +753,8 @@ describe("ASVS 2.2.3 / 2.5.5: a mail after the password changes", () => {
 
   it("a reset with the link: a notice too, in English for a member who reads the site in English", async () => {
     const bert = await userWithSession(database.db, "member", "Bert Jansen");
+    // Mails follow the account's language (issue #17), not the cookie of whoever sends the form.
+    await database.db.update(user).set({ language: "en" }).where(eq(user.id, bert.id));
     await forgotAction({ request: post("/wachtwoord-vergeten", { email: bert.email }), params: {}, context });
     await settleAfterResponse();
     const [resetMail] = mailsIn(mailDir);

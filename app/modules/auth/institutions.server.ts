@@ -164,11 +164,19 @@ export async function announceMembershipRequest(
   await notify(
     db,
     recipients.map((c) => c.id),
-    {
-      title: `Aanmelding bij ${asking.institutionName}`,
-      body: `Iemand die zich „${asking.name}” noemt, vraagt om bij ${asking.institutionName} te horen. Bevestig alleen wie je kent, op ${colleagues.length ? "de pagina van je instelling" : "Beheer › Instellingen"}.`,
+    (t) => ({
+      title: t("notify.membership.request.title", { institution: asking.institutionName }),
+      body: t("notify.membership.request.body", {
+        name: asking.name,
+        institution: asking.institutionName,
+        where: t(
+          colleagues.length
+            ? "notify.membership.request.whereInstitution"
+            : "notify.membership.request.whereAdmin",
+        ),
+      }),
       link: colleagues.length ? "/instelling#aanmeldingen" : "/beheer/instellingen#aanmeldingen",
-    },
+    }),
     mail,
   );
 }
@@ -225,12 +233,16 @@ export async function decideMembership(
       )
       .returning({ name: user.name });
     if (!rows.length) return null;
-    await notify(tx, [input.userId], {
+    await notify(tx, [input.userId], (t) => ({
       title: input.accept
-        ? `Je hoort nu bij ${target?.name ?? "je instelling"}`
-        : `Je aanmelding bij ${target?.name ?? "de instelling"} is afgewezen`,
+        ? t("notify.membership.accepted.title", {
+            institution: target?.name ?? t("notify.membership.accepted.fallback"),
+          })
+        : t("notify.membership.rejected.title", {
+            institution: target?.name ?? t("notify.membership.rejected.fallback"),
+          }),
       link: input.accept ? "/instelling" : "/account#instelling",
-    });
+    }));
     await audit(tx, {
       actorId: actor.id,
       action: input.accept ? "membership.confirm" : "membership.reject",

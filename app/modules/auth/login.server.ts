@@ -2,7 +2,7 @@
 // /wachtwoord-herstellen, so that those routes only read the form, call one function and answer.
 // A refusal is an AppError (app/lib/errors.ts); a refusal for too many attempts carries the
 // seconds to wait, which the route sends as Retry-After.
-import type { Locale } from "#app/i18n/index.ts";
+import { translator } from "#app/i18n/index.ts";
 import { AppError } from "#app/lib/errors.ts";
 import { mailOrigin } from "#app/lib/origin.ts";
 import type { DB } from "#db/client.server.ts";
@@ -57,7 +57,7 @@ export async function authenticate(
 }
 
 /**
- * Sends a reset link to the address if it has an account. Every request counts, whether or not
+ * Sends a reset link, in the account's language, to the address if it has an account. Every request counts, whether or not
  * it has: at most 5 per address and 20 per client address in 15 minutes, so the form cannot be
  * used to flood someone's inbox. Looking the address up, writing the token and sending the mail
  * happen after the answer, so an existing and an unknown address take the same time (issue #24,
@@ -79,18 +79,11 @@ export async function requestPasswordReset(db: DB, env: MailEnv, rawEmail: strin
     const token = await createPasswordReset(db, account.id);
     // From the configuration, never from the request's Host (which the requester chooses).
     const link = `${mailOrigin(env)}/wachtwoord-herstellen?${new URLSearchParams({ token })}`;
+    const t = translator(account.language);
     await sendMail(env, {
       to: email,
-      subject: "Nieuw wachtwoord voor AV-Kennisnet",
-      text: [
-        "Hallo,",
-        "",
-        "Je hebt gevraagd om een nieuw wachtwoord voor AV-Kennisnet. Kies het via deze link; hij werkt één keer en een uur lang:",
-        "",
-        link,
-        "",
-        "Heb je dit niet gevraagd? Dan kun je deze e-mail negeren; je wachtwoord blijft hetzelfde.",
-      ].join("\n"),
+      subject: t("mail.reset.subject"),
+      text: t("mail.reset.text", { link }),
     });
   });
 }
@@ -101,11 +94,10 @@ export async function completePasswordReset(
   env: MailEnv,
   token: string,
   newPassword: string,
-  locale: Locale,
 ): Promise<string> {
   const userId = await resetPassword(db, token, newPassword);
   if (!userId) throw new AccountError("Deze link is verlopen of al gebruikt. Vraag een nieuwe aan.");
-  notifyPasswordChanged(db, env, userId, "reset", locale);
+  notifyPasswordChanged(db, env, userId, "reset");
   return userId;
 }
 

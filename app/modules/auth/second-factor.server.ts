@@ -358,12 +358,12 @@ export function notifySecondFactor(
   env: Pick<Env, "SMTP_URL" | "MAIL_FROM" | "MAIL_DIR" | "APP_ORIGIN" | "PORT">,
   userId: string,
   event: SecondFactorEvent,
-  locale: Locale,
   at = new Date(),
 ): void {
   afterResponse("Melding over de tweede factor", async () => {
     const account = await getAccount(db, userId);
     if (!account) return;
-    await sendMail(env, secondFactorMail(account, event, at, locale, mailOrigin(env)));
+    // In the member's own language (their account's), whoever made the change.
+    await sendMail(env, secondFactorMail(account, event, at, account.language, mailOrigin(env)));
   });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, ne, sql } from "drizzle-orm";
+import type { Locale } from "#app/i18n/index.ts";
 import { AppError } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import {
@@ -36,7 +37,12 @@ export class AccountError extends AppError {
 
 export async function findUserForLogin(db: DB, email: string) {
   const [row] = await db
-    .select({ id: user.id, passwordHash: user.passwordHash, deletedAt: user.deletedAt })
+    .select({
+      id: user.id,
+      passwordHash: user.passwordHash,
+      language: user.language,
+      deletedAt: user.deletedAt,
+    })
     .from(user)
     .where(eq(user.email, normaliseEmail(email)));
   return row && !row.deletedAt ? row : null;
@@ -44,7 +50,15 @@ export async function findUserForLogin(db: DB, email: string) {
 
 export async function createUser(
   db: DB,
-  input: { name: string; email: string; password: string; role?: Role; institution?: InstitutionChoice },
+  input: {
+    name: string;
+    email: string;
+    password: string;
+    role?: Role;
+    institution?: InstitutionChoice;
+    /** The language of the member's e-mails: the page's language at registration (Dutch if absent). */
+    language?: Locale;
+  },
   mailEnv?: MailEnv,
 ): Promise<string> {
   const email = normaliseEmail(input.email);
@@ -62,9 +76,14 @@ export async function createUser(
         "email",
       );
     }
-    await tx
-      .insert(user)
-      .values({ id, email, name: input.name.trim(), passwordHash, role: input.role ?? "member" });
+    await tx.insert(user).values({
+      id,
+      email,
+      name: input.name.trim(),
+      passwordHash,
+      role: input.role ?? "member",
+      language: input.language ?? "nl",
+    });
     const chosen = input.institution ? await resolveInstitution(tx, input.institution, id) : null;
     if (chosen) joins = await linkInstitution(tx, id, chosen);
     await audit(tx, { actorId: id, action: "user.register", subject: `user:${id}` });
@@ -127,6 +146,7 @@ export async function getAccount(db: DB, userId: string) {
       name: user.name,
       email: user.email,
       role: user.role,
+      language: user.language,
       createdAt: user.createdAt,
       institutionId: user.institutionId,
       institutionName: institution.name,
@@ -137,6 +157,22 @@ export async function getAccount(db: DB, userId: string) {
     .leftJoin(institution, eq(institution.id, user.institutionId))
     .where(eq(user.id, userId));
   return row ?? null;
+}
+
+/** The language of the member's e-mails and calendar feeds (chosen on /account). */
+export async function setLanguage(db: DB, userId: string, language: Locale): Promise<void> {
+  const rows = await db
+    .update(user)
+    .set({ language })
+    .where(and(eq(user.id, userId), ne(user.language, language)))
+    .returning({ id: user.id });
+  if (rows.length === 0) return;
+  await audit(db, {
+    actorId: userId,
+    action: "user.language",
+    subject: `user:${userId}`,
+    details: { language },
+  });
 }
 
 export async function countSessions(db: DB, userId: string): Promise<number> {
@@ -223,6 +259,7 @@ export async function exportUserData(db: DB, userId: string) {
       name: account.name,
       email: account.email,
       role: account.role,
+      language: account.language,
       createdAt: account.createdAt,
       institution: account.institutionName
         ? { name: account.institutionName, confirmed: account.institutionConfirmed }

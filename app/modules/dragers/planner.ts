@@ -155,9 +155,9 @@ const round = (value: number, digits: number) => {
   return Math.round(value * f) / f;
 };
 
-/** The plan as CSV (comma, CRLF, decimal point; the route adds a byte-order mark). */
-export function planCsv(plan: Plan): string {
-  const columns = [
+/** The CSV's column names per language (short, without spaces, for spreadsheets and scripts). */
+const planCsvColumns: Record<"nl" | "en", readonly string[]> = {
+  nl: [
     "rang",
     "drager",
     "aantal",
@@ -173,18 +173,45 @@ export function planCsv(plan: Plan): string {
     "digitaliseringsuren",
     "bewaarmaster_tb",
     "toegangskopie_tb",
-  ];
+  ],
+  en: [
+    "rank",
+    "carrier",
+    "count",
+    "minutes_per_item",
+    "condition",
+    "degradation",
+    "obsolescence",
+    "condition_factor",
+    "risk_score",
+    "explanation",
+    "content_hours",
+    "digitisation_factor",
+    "digitisation_hours",
+    "master_tb",
+    "access_tb",
+  ],
+};
+
+/**
+ * The plan as CSV (comma, CRLF, decimal point; the route adds a byte-order mark), with column
+ * names, conditions and explanations in `locale` (the page's language).
+ */
+export function planCsv(plan: Plan, locale: "nl" | "en" = "nl"): string {
+  const columns = [...planCsvColumns[locale]];
+  const condition = (c: Condition) =>
+    locale === "nl" ? c : conditionLabels[c].en.split(" (")[0]!.toLowerCase();
   const rows: TableValue[][] = plan.rows.map((r) => [
     r.rank,
     r.title,
     r.count,
     round(r.minutes, 2),
-    r.condition,
+    condition(r.condition),
     r.degradation,
     r.obsolescence,
     r.conditionFactor,
     round(r.score, 2),
-    explainRank(r, "nl"),
+    explainRank(r, locale),
     round(r.contentHours, 2),
     r.transferFactor,
     round(r.digitisationHours, 2),
@@ -192,7 +219,7 @@ export function planCsv(plan: Plan): string {
     round(r.accessTb, 3),
   ]);
   rows.push([
-    "totaal",
+    locale === "nl" ? "totaal" : "total",
     "",
     plan.totals.items,
     null,

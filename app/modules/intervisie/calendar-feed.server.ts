@@ -4,6 +4,7 @@
 
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
+import { type Locale, translator } from "#app/i18n/index.ts";
 import type { DB } from "#db/client.server.ts";
 import { user } from "#db/schema/auth.ts";
 import { calendarFeed } from "#db/schema/intervisie.ts";
@@ -42,15 +43,18 @@ export async function feedCreatedAt(db: DB, userId: string): Promise<Date | null
   return row?.createdAt ?? null;
 }
 
-/** The member a token belongs to, or null for an unknown or revoked token. */
-export async function userForFeedToken(db: DB, token: string): Promise<string | null> {
+/**
+ * The member a token belongs to and their account language (the feed's texts follow it), or
+ * null for an unknown or revoked token.
+ */
+export async function feedOwner(db: DB, token: string): Promise<{ userId: string; language: Locale } | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const [row] = await db
-    .select({ userId: calendarFeed.userId })
+    .select({ userId: calendarFeed.userId, language: user.language })
     .from(calendarFeed)
     .innerJoin(user, eq(user.id, calendarFeed.userId))
     .where(and(eq(calendarFeed.tokenHash, hashFeedToken(token)), isNull(user.deletedAt)));
-  return row?.userId ?? null;
+  return row ?? null;
 }
 
 /** The calendar UID of a session: stable for the download and the feed. */
@@ -71,17 +75,21 @@ type IcsSession = Pick<
   | "cancelled"
 > & { groupName: string; myStatus?: MemberSessionItem["myStatus"] };
 
-/** One session as a calendar event, with Dutch text. Waitlisted members see "(wachtlijst)". */
-export function sessionEvent(session: IcsSession, origin: string): IcsEvent {
+/**
+ * One session as a calendar event, with text in `locale` (Dutch by default). Waitlisted members
+ * see "(wachtlijst)" / "(waiting list)".
+ */
+export function sessionEvent(session: IcsSession, origin: string, locale: Locale = "nl"): IcsEvent {
+  const t = translator(locale);
   const url = new URL(`/intervisie/sessies/${session.id}`, origin).href;
   const method = findMethod(session.method);
-  const waiting = session.myStatus === "waitlist" ? " (wachtlijst)" : "";
+  const waiting = session.myStatus === "waitlist" ? ` (${t("ics.waitlist")})` : "";
   const description = [
-    `Intervisiebijeenkomst van ${session.groupName}.`,
-    method ? `Methode: ${method.nl}.` : null,
-    session.onlineUrl ? `Online: ${session.onlineUrl}` : null,
-    session.myStatus === "waitlist" ? "Je staat op de wachtlijst." : null,
-    `Pagina van de bijeenkomst: ${url}`,
+    t("ics.group", { group: session.groupName }),
+    method ? t("ics.method", { method: locale === "en" ? method.en : method.nl }) : null,
+    session.onlineUrl ? t("ics.online", { url: session.onlineUrl }) : null,
+    session.myStatus === "waitlist" ? t("ics.onWaitlist") : null,
+    t("ics.page", { url }),
   ]
     .filter(Boolean)
     .join("\n");
@@ -98,6 +106,11 @@ export function sessionEvent(session: IcsSession, origin: string): IcsEvent {
   };
 }
 
-export function sessionsCalendar(sessions: readonly IcsSession[], origin: string, name?: string): string {
-  return buildCalendar({ name, events: sessions.map((s) => sessionEvent(s, origin)) });
+export function sessionsCalendar(
+  sessions: readonly IcsSession[],
+  origin: string,
+  name?: string,
+  locale: Locale = "nl",
+): string {
+  return buildCalendar({ name, events: sessions.map((s) => sessionEvent(s, origin, locale)) });
 }

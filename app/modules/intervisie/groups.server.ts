@@ -294,11 +294,11 @@ export async function requestToJoin(
   await notify(
     db,
     await managers(db, groupId),
-    {
-      title: `${member.name} wil lid worden van ${g.name}`,
-      body: `${member.name} vraagt om lid te worden van ${g.name}. Beslis op de groepspagina.`,
+    (t) => ({
+      title: t("notify.group.request.title", { name: member.name, group: g.name }),
+      body: t("notify.group.request.body", { name: member.name, group: g.name }),
       link: `/intervisie/groepen/${groupId}#aanvragen`,
-    },
+    }),
     mailEnv,
   );
 }
@@ -384,17 +384,20 @@ export async function decideRequest(
   await notify(
     db,
     [request.userId],
-    accept
-      ? {
-          title: `Welkom in ${g?.name ?? "de groep"}`,
-          body: `Je aanvraag is toegelaten. Je bent nu lid van ${g?.name ?? "de groep"}.`,
-          link: `/intervisie/groepen/${groupId}`,
-        }
-      : {
-          title: `Aanvraag voor ${g?.name ?? "de groep"} niet toegelaten`,
-          body: "Je aanvraag is niet toegelaten. Kijk bij de andere open groepen, of wacht op de volgende matching.",
-          link: "/intervisie/groepen",
-        },
+    (t) => {
+      const group = g?.name ?? t("notify.group.theGroup");
+      return accept
+        ? {
+            title: t("notify.group.accepted.title", { group }),
+            body: t("notify.group.accepted.body", { group }),
+            link: `/intervisie/groepen/${groupId}`,
+          }
+        : {
+            title: t("notify.group.declined.title", { group }),
+            body: t("notify.group.declined.body"),
+            link: "/intervisie/groepen",
+          };
+    },
     mailEnv,
   );
 }

@@ -523,11 +523,11 @@ export async function confirmProposal(
     await notify(
       db,
       leftOut,
-      {
-        title: `${closed.name} is opgeheven`,
-        body: `Een moderator heeft ${closed.name} opnieuw ingedeeld; je zit niet in een van de nieuwe groepen. Meld je (opnieuw) aan voor intervisie of vraag om lid te worden van een open groep.`,
+      (t) => ({
+        title: t("notify.matching.closed.title", { group: closed.name }),
+        body: t("notify.matching.closed.body", { group: closed.name }),
         link: "/intervisie",
-      },
+      }),
       mailEnv,
     );
   }
@@ -535,11 +535,11 @@ export async function confirmProposal(
     await notify(
       db,
       group.members,
-      {
-        title: `Je bent ingedeeld in ${group.name}`,
-        body: `Een moderator heeft je ingedeeld in ${group.name}. Op de groepspagina zie je je groepsgenoten, waarom je bij elkaar past en de geplande bijeenkomsten.`,
+      (t) => ({
+        title: t("notify.matching.assigned.title", { group: group.name }),
+        body: t("notify.matching.assigned.body", { group: group.name }),
         link: `/intervisie/groepen/${group.id}`,
-      },
+      }),
       mailEnv,
     );
   }

@@ -1,7 +1,11 @@
-// In-app notifications, optionally also by e-mail. Senders pass Dutch text (the platform's
-// language for mail); the page /meldingen lists a member's notifications, newest first.
+// In-app notifications, optionally also by e-mail. Senders pass a function that writes the
+// message in a language (through the message layer, app/i18n); each recipient gets it in their
+// account's language, in the app and by mail. The page /meldingen lists a member's
+// notifications, newest first.
 
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { type Locale, type MessageParams, translate } from "#app/i18n/index.ts";
+import type { MessageKey } from "#app/i18n/nl.ts";
 import { mailOrigin } from "#app/lib/origin.ts";
 import type { DB } from "#db/client.server.ts";
 import { user } from "#db/schema/auth.ts";
@@ -18,39 +22,66 @@ export interface NewNotification {
 
 export type MailEnv = Pick<Env, "SMTP_URL" | "MAIL_FROM" | "MAIL_DIR" | "APP_ORIGIN" | "PORT">;
 
+/** Translates a message key in the recipient's language (`translate` with the locale filled in). */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** Writes the notification in one language; called once per language among the recipients. */
+export type LocalisedNotification = (t: Translate, locale: Locale) => NewNotification;
+
 /**
- * Stores one notification per user and, when `mailEnv` is given, sends each (not deleted) user
- * an e-mail with the same text and the full link. Mail failures are logged, never thrown: the
- * in-app notification is what counts.
+ * Stores one notification per user, in the user's account language, and, when `mailEnv` is
+ * given, sends each (not deleted) user an e-mail with the same text and the full link. Mail
+ * failures are logged, never thrown: the in-app notification is what counts.
  */
 export async function notify(
   db: DB,
   userIds: readonly string[],
-  message: NewNotification,
+  message: LocalisedNotification,
   mailEnv?: MailEnv,
 ): Promise<void> {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return;
+  const accounts = await db
+    .select({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      language: user.language,
+      deletedAt: user.deletedAt,
+    })
+    .from(user)
+    .where(inArray(user.id, ids));
+  const languageOf = new Map(accounts.map((a) => [a.id, a.language]));
+  const written = new Map<Locale, NewNotification>();
+  const inLanguage = (locale: Locale): NewNotification => {
+    let text = written.get(locale);
+    if (!text) {
+      text = message((key, params) => translate(locale, key, params), locale);
+      written.set(locale, text);
+    }
+    return text;
+  };
   await db.insert(notification).values(
-    ids.map((userId) => ({
-      userId,
-      title: message.title,
-      body: message.body ?? "",
-      link: message.link ?? null,
-    })),
+    ids.map((userId) => {
+      const text = inLanguage(languageOf.get(userId) ?? "nl");
+      return { userId, title: text.title, body: text.body ?? "", link: text.link ?? null };
+    }),
   );
   if (!mailEnv) return;
-  const recipients = await db
-    .select({ email: user.email, name: user.name })
-    .from(user)
-    .where(and(inArray(user.id, ids), isNull(user.deletedAt)));
-  for (const recipient of recipients) {
-    const link = message.link ? `\n\n${new URL(message.link, mailOrigin(mailEnv)).href}` : "";
+  for (const recipient of accounts) {
+    if (recipient.deletedAt) continue;
+    const locale = recipient.language;
+    const text = inLanguage(locale);
+    const link = text.link ? `\n\n${new URL(text.link, mailOrigin(mailEnv)).href}` : "";
     try {
       await sendMail(mailEnv, {
         to: recipient.email,
-        subject: `AV-Kennisnet: ${message.title}`,
-        text: `Beste ${recipient.name},\n\n${message.body ?? message.title}${link}\n\nGroet,\nAV-Kennisnet`,
+        subject: translate(locale, "mail.notification.subject", { title: text.title }),
+        text: translate(locale, "mail.notification.text", {
+          name: recipient.name,
+          body: text.body ?? text.title,
+          link,
+        }),
       });
     } catch (error) {
       console.warn(`E-mail aan ${recipient.email} niet verzonden: ${(error as Error).message}`);

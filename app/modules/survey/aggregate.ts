@@ -4,9 +4,11 @@
 // privacy rule: groups under 5 hidden, and a second group hidden when exactly one is.
 // Never a name, e-mail or free text in anything returned here.
 
+import { type Locale, translate } from "#app/i18n/index.ts";
 import type { Table, TableValue } from "#app/lib/csv.ts";
 import type { SurveyRow } from "#app/modules/survey/parse.ts";
 import {
+  answerLabel,
   type ChoiceColumn,
   type DashboardColumn,
   dashboardColumns,
@@ -218,47 +220,70 @@ function hiddenText(value: HiddenCell): string {
   return value.reason === "small" ? SMALL_GROUP_LABEL : SECONDARY_HIDDEN_LABEL;
 }
 
-/** The data table under a chart of one question: every label, its count and percent, and N. */
-export function questionTable(aggregate: QuestionAggregate, column: ChoiceColumn): Table {
+/** A table's institution type in `locale` (the Dutch name is the canonical one). */
+function typeName(type: InstitutionType, locale: Locale): string {
+  return locale === "nl" ? type : translate(locale, `survey.type.${type}`);
+}
+
+/**
+ * The data table under a chart of one question: every label, its count and percent, and N.
+ * Headers and labels in `locale` (the page's language).
+ */
+export function questionTable(
+  aggregate: QuestionAggregate,
+  column: ChoiceColumn,
+  locale: Locale = "nl",
+): Table {
+  const t = (key: "csv.answer" | "csv.count" | "csv.percent" | "csv.answered") => translate(locale, key);
   return {
-    columns: ["Antwoord", "Aantal", "Percentage"],
+    columns: [t("csv.answer"), t("csv.count"), t("csv.percent")],
     rows: [
       ...labelsOf(column).map((label) => [
-        label,
+        answerLabel(label, locale),
         aggregate.counts[label] ?? 0,
         aggregate.percent[label] ?? 0,
       ]),
-      ["Beantwoord (N)", aggregate.n, null],
+      [t("csv.answered"), aggregate.n, null],
     ],
   };
 }
 
 /** A breakdown by institution type: N and the percentage per label, hidden groups marked. */
-export function breakdownTable(breakdown: TypeBreakdown): Table {
+export function breakdownTable(breakdown: TypeBreakdown, locale: Locale = "nl"): Table {
   const labels = labelsOf(breakdown.column);
   const line = (name: string, value: Cell<QuestionAggregate>): TableValue[] =>
     value.hidden
       ? [name, hiddenText(value), ...labels.map(() => null)]
       : [name, value.n, ...labels.map((label) => value.percent[label] ?? 0)];
   return {
-    columns: ["Type instelling", "N", ...labels.map((label) => `${label} (%)`)],
+    columns: [
+      translate(locale, "csv.institutionType"),
+      "N",
+      ...labels.map((label) => `${answerLabel(label, locale)} (%)`),
+    ],
     rows: [
-      ...institutionTypes.map((type) => line(type, breakdown.groups[type])),
-      line("Totaal", breakdown.total),
+      ...institutionTypes.map((type) => line(typeName(type, locale), breakdown.groups[type])),
+      line(translate(locale, "csv.total"), breakdown.total),
     ],
   };
 }
 
 /** Respondents per institution type (report Table 1). */
-export function respondentsTable(counts: TypeCounts): Table {
+export function respondentsTable(counts: TypeCounts, locale: Locale = "nl"): Table {
+  const total = translate(locale, "csv.total");
   return {
-    columns: ["Type instelling", "Aantal", "Percentage"],
+    columns: [
+      translate(locale, "csv.institutionType"),
+      translate(locale, "csv.count"),
+      translate(locale, "csv.percent"),
+    ],
     rows: [
       ...institutionTypes.map((type): TableValue[] => {
         const value = counts.groups[type];
-        return value.hidden ? [type, hiddenText(value), null] : [type, value.n, value.percent];
+        const name = typeName(type, locale);
+        return value.hidden ? [name, hiddenText(value), null] : [name, value.n, value.percent];
       }),
-      counts.total.hidden ? ["Totaal", hiddenText(counts.total), null] : ["Totaal", counts.total.n, 100],
+      counts.total.hidden ? [total, hiddenText(counts.total), null] : [total, counts.total.n, 100],
     ],
   };
 }

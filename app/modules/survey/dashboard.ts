@@ -4,6 +4,7 @@
 // respondents shows "< 5" and no counts or percentages; where a total stands beside exactly one
 // such group a second group is hidden too (aggregate.ts, suppress).
 
+import { type Locale, translator } from "#app/i18n/index.ts";
 import type { Table, TableValue } from "#app/lib/csv.ts";
 import { type InstitutionType, institutionTypes } from "#app/modules/taxonomy.ts";
 import {
@@ -21,7 +22,7 @@ import {
   suppress,
   type TypeCounts,
 } from "./aggregate.ts";
-import { type DashboardColumn, dashboardColumns, labelsOf } from "./questionnaire.ts";
+import { answerLabel, type DashboardColumn, dashboardColumns, labelsOf } from "./questionnaire.ts";
 
 const isHiddenSize = (n: number) => n > 0 && n < MIN_GROUP_SIZE;
 
@@ -227,21 +228,23 @@ export function dashboardTable(
   wave: number,
   question: DashboardColumn | typeof RESPONDENTS,
   table: CsvTable = "antwoorden",
+  locale: Locale = "nl",
 ): Table | null {
-  if (question === RESPONDENTS) return respondentsTable(respondentsByType(rows, wave));
+  if (question === RESPONDENTS) return respondentsTable(respondentsByType(rows, wave), locale);
+  const t = translator(locale);
   const aggregate = aggregateWave(rows, wave, { columns: [question] }).questions[question];
   if (table === "antwoorden") {
     if (isHiddenSize(aggregate.n)) {
       return {
-        columns: ["Antwoord", "Aantal", "Percentage"],
-        rows: [["Beantwoord (N)", SMALL_GROUP_LABEL, null]],
+        columns: [t("csv.answer"), t("csv.count"), t("csv.percent")],
+        rows: [[t("csv.answered"), SMALL_GROUP_LABEL, null]],
       };
     }
-    return questionTable(aggregate, question);
+    return questionTable(aggregate, question, locale);
   }
   if (table === "type") {
     if (isHiddenSize(aggregate.n) || aggregate.n === 0) return null;
-    const full = breakdownTable(breakdownByType(rows, wave, question));
+    const full = breakdownTable(breakdownByType(rows, wave, question), locale);
     // Groups without any answers are left out, as on the page.
     return { columns: full.columns, rows: full.rows.filter((row) => row[1] !== 0) };
   }
@@ -249,10 +252,13 @@ export function dashboardTable(
   if (!compared) return null;
   const cell = (value: number | null): TableValue => (value === null ? SMALL_GROUP_LABEL : value);
   return {
-    columns: ["Antwoord", ...compared.waves.map((w) => `${w} (%)`)],
+    columns: [t("csv.answer"), ...compared.waves.map((w) => `${w} (%)`)],
     rows: [
-      ...compared.rows.map((row) => [row.label, ...row.percent.map((p) => (p === null ? null : p))]),
-      ["Beantwoord (N)", ...compared.n.map(cell)],
+      ...compared.rows.map((row) => [
+        answerLabel(row.label, locale),
+        ...row.percent.map((p) => (p === null ? null : p)),
+      ]),
+      [t("csv.answered"), ...compared.n.map(cell)],
     ],
   };
 }

@@ -273,11 +273,11 @@ export async function draftCase(
   await notify(
     db,
     present.map((p) => p.userId).filter((id) => id !== viewer.id),
-    {
-      title: `Praktijkcasus van ${session.title}: jouw toestemming`,
-      body: `De inbrenger schreef een praktijkcasus over "${session.title}". Hij gaat pas naar de kennisbank als iedereen die aanwezig was toestemming geeft. Lees hem en beslis op de pagina van de bijeenkomst.`,
+    (t) => ({
+      title: t("notify.case.consent.title", { session: session.title }),
+      body: t("notify.case.consent.body", { session: session.title }),
       link: `${sessionLink(sessionId)}#casus`,
-    },
+    }),
   );
   return result;
 }

@@ -185,11 +185,14 @@ export async function planSession(
   await notify(
     db,
     members,
-    {
-      title: `Nieuwe bijeenkomst: ${input.title}`,
-      body: `${group.name} komt bijeen op ${formatSessionTime(input.startsAt, "nl", input.durationMinutes)}. Laat weten of je komt.`,
+    (t, locale) => ({
+      title: t("notify.session.new.title", { session: input.title }),
+      body: t("notify.session.new.body", {
+        group: group.name,
+        time: formatSessionTime(input.startsAt, locale, input.durationMinutes),
+      }),
       link: sessionLink(id),
-    },
+    }),
     mailEnv,
   );
   return id;
@@ -251,13 +254,15 @@ export async function updateSession(
     await notify(
       db,
       members,
-      {
-        title: `Bijeenkomst gewijzigd: ${input.title}`,
-        body: `De bijeenkomst is nu op ${formatSessionTime(input.startsAt, "nl", input.durationMinutes)}${
-          input.address ? `, ${input.address}` : ""
-        }${input.onlineUrl ? ` (online: ${input.onlineUrl})` : ""}.`,
+      (t, locale) => ({
+        title: t("notify.session.changed.title", { session: input.title }),
+        body: t("notify.session.changed.body", {
+          time: formatSessionTime(input.startsAt, locale, input.durationMinutes),
+          address: input.address ? `, ${input.address}` : "",
+          online: input.onlineUrl ? ` (${t("notify.session.online", { url: input.onlineUrl })})` : "",
+        }),
         link: sessionLink(id),
-      },
+      }),
       mailEnv,
     );
   }
@@ -283,11 +288,13 @@ export async function cancelSession(db: DB, viewer: Viewer, id: number, mailEnv?
   await notify(
     db,
     members,
-    {
-      title: `Bijeenkomst afgezegd: ${existing.title}`,
-      body: `De bijeenkomst van ${formatSessionTime(existing.startsAt, "nl", existing.durationMinutes)} gaat niet door.`,
+    (t, locale) => ({
+      title: t("notify.session.cancelled.title", { session: existing.title }),
+      body: t("notify.session.cancelled.body", {
+        time: formatSessionTime(existing.startsAt, locale, existing.durationMinutes),
+      }),
       link: sessionLink(id),
-    },
+    }),
     mailEnv,
   );
 }

@@ -60,16 +60,25 @@ export async function sendDueReminders(
       .select({ userId: sessionRsvp.userId })
       .from(sessionRsvp)
       .where(and(eq(sessionRsvp.sessionId, session.id), inArray(sessionRsvp.status, ["going", "maybe"])));
-    const where = [session.address, session.onlineUrl ? `online: ${session.onlineUrl}` : null]
-      .filter(Boolean)
-      .join("; ");
     await notify(
       db,
       recipients.map((r) => r.userId),
-      {
-        title: `Herinnering: ${session.title}`,
-        body: `Morgen is de intervisiebijeenkomst "${session.title}": ${formatSessionTime(session.startsAt, "nl", session.durationMinutes)}${where ? `, ${where}` : ""}.`,
-        link: sessionLink(session.id),
+      (t, locale) => {
+        const where = [
+          session.address,
+          session.onlineUrl ? t("notify.session.online", { url: session.onlineUrl }) : null,
+        ]
+          .filter(Boolean)
+          .join("; ");
+        return {
+          title: t("notify.session.reminder.title", { session: session.title }),
+          body: t("notify.session.reminder.body", {
+            session: session.title,
+            time: formatSessionTime(session.startsAt, locale, session.durationMinutes),
+            where: where ? `, ${where}` : "",
+          }),
+          link: sessionLink(session.id),
+        };
       },
       mailEnv,
     );
@@ -120,11 +129,11 @@ export async function sendRatingPrompts(
     await notify(
       db,
       going.map((g) => g.userId).filter((id) => !done.has(id)),
-      {
-        title: `Hoe was ${session.title}?`,
-        body: `Geef de bijeenkomst "${session.title}" een cijfer van 1 tot 5, met een toelichting als je wilt. Zo ziet de groep wat werkt; een moderator ziet alleen de gemiddelden en de toelichtingen, niet wie wat gaf.`,
+      (t) => ({
+        title: t("notify.session.rating.title", { session: session.title }),
+        body: t("notify.session.rating.body", { session: session.title }),
         link: `${sessionLink(session.id)}#beoordeling`,
-      },
+      }),
       mailEnv,
     );
     sent++;

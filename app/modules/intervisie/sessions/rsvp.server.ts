@@ -69,11 +69,11 @@ export async function notifyPromoted(
   await notify(
     db,
     userIds,
-    {
-      title: `Er is plaats: je bent aangemeld voor ${title}`,
-      body: `Er kwam een plaats vrij bij "${title}". Je stond op de wachtlijst en bent nu aangemeld. Kun je toch niet? Zeg dan af op de pagina van de bijeenkomst, dan komt de volgende aan de beurt.`,
+    (t) => ({
+      title: t("notify.session.promoted.title", { session: title }),
+      body: t("notify.session.promoted.body", { session: title }),
       link: sessionLink(sessionId),
-    },
+    }),
     mailEnv,
   );
 }
