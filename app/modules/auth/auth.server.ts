@@ -20,6 +20,8 @@ export interface AuthState {
   session: Session | null;
   /** A Set-Cookie value to send: the renewed session, or a blank one for a dead session. */
   setCookie: string | null;
+  /** The user's unread notifications (0 without a user), read with the session. */
+  unread: number;
 }
 
 // Loaders of one request (root and route) share one lookup.
@@ -46,13 +48,14 @@ export function getAuth(request: Request, context: AppLoadContext): Promise<Auth
 async function resolveAuth(request: Request, context: AppLoadContext): Promise<AuthState> {
   const secure = isSecureRequest(request, context);
   const token = tokenFromRequest(request, secure);
-  if (!token) return { user: null, session: null, setCookie: staleSessionCookie(request, secure) };
+  if (!token) return { user: null, session: null, setCookie: staleSessionCookie(request, secure), unread: 0 };
   const result = await validateSessionToken(context.db, token);
-  if (!result) return { user: null, session: null, setCookie: blankSessionCookie(secure) };
+  if (!result) return { user: null, session: null, setCookie: blankSessionCookie(secure), unread: 0 };
   return {
     user: result.user,
     session: result.session,
     setCookie: result.renewed ? sessionCookie(token, result.session.expiresAt, secure) : null,
+    unread: result.unread,
   };
 }
 

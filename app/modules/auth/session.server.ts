@@ -4,9 +4,10 @@
 // without a request (docs/decisions/013-session-lifetime.md).
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DB } from "#db/client.server.ts";
 import { type Role, session, user } from "#db/schema/auth.ts";
+import { notification } from "#db/schema/intervisie.ts";
 
 /** The session cookie's name over plain http (a laptop running `npm start`, the tests). */
 export const SESSION_COOKIE = "avk_sessie";
@@ -102,13 +103,15 @@ export async function createSession(
  * with less than half its lifetime left is extended (then `renewed` is true and the cookie must
  * be set again). For moderators and admins (their role now, so a promotion counts at once) the
  * session ends 12 hours after the login and 30 minutes after the last request; each request
- * moves the idle deadline on, within those 12 hours.
+ * moves the idle deadline on, within those 12 hours. `unread` is the user's number of unread
+ * notifications, read in the same statement: every page shows it in the header (root loader),
+ * so a member's request needs no second round trip for it.
  */
 export async function validateSessionToken(
   db: DB,
   token: string,
   now = new Date(),
-): Promise<{ session: Session; user: SessionUser; renewed: boolean } | null> {
+): Promise<{ session: Session; user: SessionUser; renewed: boolean; unread: number } | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null;
   const id = hashToken(token);
   const [row] = await db
@@ -123,6 +126,7 @@ export async function validateSessionToken(
       institutionId: user.institutionId,
       institutionRequestedAt: user.institutionRequestedAt,
       deletedAt: user.deletedAt,
+      unread: sql<number>`(select count(*)::int from ${notification} where ${notification.userId} = ${session.userId} and ${notification.readAt} is null)`,
     })
     .from(session)
     .innerJoin(user, eq(user.id, session.userId))
@@ -161,6 +165,7 @@ export async function validateSessionToken(
       requestedInstitutionId: row.institutionRequestedAt ? row.institutionId : null,
     },
     renewed,
+    unread: Number(row.unread),
   };
 }
 
