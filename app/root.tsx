@@ -7,7 +7,6 @@ import { useNonce } from "./components/nonce.tsx";
 import { defaultLocale, type Locale, localeFromRequest, translate } from "./i18n/index.ts";
 import { getAuth } from "./modules/auth/auth.server.ts";
 import { can } from "./modules/auth/permissions.ts";
-import { unreadCount } from "./modules/notifications/notifications.server.ts";
 import stylesheet from "./tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -17,11 +16,12 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request);
-  const { user, setCookie } = await getAuth(request, context);
+  // The unread count comes with the session lookup: one statement for both.
+  const { user, setCookie, unread } = await getAuth(request, context);
   const body = {
     locale,
     user: user ? { name: user.name, role: user.role } : null,
-    unread: user ? await unreadCount(context.db, user.id) : 0,
+    unread,
     canModerate: can(user?.role, "view:beheer"),
   };
   // A renewed session (or a dead one to clear) needs its cookie set again.

@@ -2,11 +2,7 @@
 // which request bodies it reads and how large they may be, characters no page accepts, and the
 // Remix request handler that reads the checked body instead of the socket. Every refusal is a
 // short plain-text message in the visitor's language, never a stack trace.
-import {
-  createRequestHandler as createNodeHandler,
-  type ServerBuild,
-  writeReadableStreamToWritable,
-} from "@remix-run/node";
+import { createRequestHandler as createNodeHandler, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from "express";
 import { localeFromRequest, type MessageKey, translate } from "#app/i18n/index.ts";
 
@@ -228,10 +224,56 @@ export function createRequestHandler<Context>({
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [key, value] of response.headers.entries()) res.append(key, value);
-      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      if (response.body) await sendBody(response.body, res);
       else res.end();
     } catch (error) {
       next(error);
     }
   };
+}
+
+/** A body up to this size is sent in one piece; a larger one is streamed from there on. */
+export const COALESCE_BYTES = 256 * 1024;
+
+/**
+ * Writes a Remix response body to Express. React and single fetch produce a page in many small
+ * chunks; written one by one, each goes through gzip with a flush of its own (compression's
+ * `res.flush`, which Remix's `writeReadableStreamToWritable` calls after every chunk). So the
+ * chunks are gathered and sent with one `end`, which compresses the page in one go. A body
+ * larger than COALESCE_BYTES (a long export) is streamed from that point on, chunk by chunk.
+ */
+/** A chunk as a Buffer over the same memory. */
+function asBuffer(chunk: Uint8Array): Buffer {
+  return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+async function sendBody(stream: ReadableStream<Uint8Array>, res: ExpressResponse): Promise<void> {
+  const reader = stream.getReader();
+  const flushable = res as ExpressResponse & { flush?: () => void };
+  let chunks: Uint8Array[] | null = [];
+  let gathered = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        if (chunks)
+          res.end(chunks.length === 1 ? asBuffer(chunks[0] as Uint8Array) : Buffer.concat(chunks, gathered));
+        else res.end();
+        return;
+      }
+      if (chunks) {
+        chunks.push(value);
+        gathered += value.byteLength;
+        if (gathered <= COALESCE_BYTES) continue;
+        res.write(Buffer.concat(chunks, gathered));
+        chunks = null;
+      } else {
+        res.write(value);
+      }
+      if (typeof flushable.flush === "function") flushable.flush();
+    }
+  } catch (error) {
+    res.destroy(error as Error);
+    throw error;
+  }
 }

@@ -22,9 +22,8 @@ import { blankSessionCookie, invalidateUserSessions } from "#app/modules/auth/se
 import {
   AccountError,
   changePassword,
-  countSessions,
   deleteAccount,
-  getAccount,
+  getAccountWithSessionCount,
   setInstitution,
   setLanguage,
 } from "#app/modules/auth/users.server.ts";
@@ -35,12 +34,12 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const [account, sessions, institutions] = await Promise.all([
-    getAccount(context.db, user.id),
-    countSessions(context.db, user.id),
+  const [found, institutions] = await Promise.all([
+    getAccountWithSessionCount(context.db, user.id),
     listConfirmedInstitutions(context.db),
   ]);
-  if (!account) throw redirect("/inloggen");
+  if (!found) throw redirect("/inloggen");
+  const { account, sessions } = found;
   const welcome = new URL(request.url).searchParams.has("welkom");
   return { account, sessions, institutions, welcome, secondFactor: user.secondFactor };
 }

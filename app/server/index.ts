@@ -1,7 +1,7 @@
 // The HTTP server: express around Remix's request handler. Run by `npm start` (production,
 // after the build) and `npm run dev` (Vite in middleware mode). It validates the environment,
 // opens the database, applies migrations, seeds an empty database, then serves.
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -111,7 +111,16 @@ if (dev) {
     fail("Er is nog geen build: voer eerst `npm run build` uit (of `npm start`).");
   build = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static("build/client", { maxAge: "1h", index: false }));
+  // The other public files (favicon.svg): only their own paths go to express.static, so a page
+  // request does not cost a failed stat of the disk first.
+  const publicFiles = new Set(
+    readdirSync("build/client", { recursive: true, encoding: "utf8" })
+      .filter((file) => statSync(path.join("build/client", file)).isFile())
+      .map((file) => `/${file.split(path.sep).join("/")}`)
+      .filter((file) => !file.startsWith("/assets/")),
+  );
+  const publicStatic = express.static("build/client", { maxAge: "1h", index: false });
+  app.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, next) : next()));
 }
 
 app.use(guardBody);

@@ -10,7 +10,8 @@
 // given as a share of it), the public pages, the member pages (each connection a different
 // member), and /api/search with the relevance set's queries in turn (the server runs with
 // SEARCH_CACHE_SIZE=0, so no remembered results). Reports req/s, p50/p95/p99, non-2xx, errors
-// and the server's resident memory (VmRSS: before, peak, after), and whether the goals of issue
+// and the server's resident memory (VmRSS: before, peak, after), the server's CPU time per
+// request (/proc/<pid>/stat: less sensitive to a busy machine than req/s), and whether the goals of issue
 // #21 hold. BENCH_ONLY=<regex> measures only the targets whose name matches (and the static
 // asset); BENCH_CPU_PROF=<dir> starts the server with --cpu-prof into that directory. Exits 1 on any error or non-2xx. BENCH_RENDER_CACHE_MB is passed to the server as
 // RENDER_CACHE_MB (0: no render cache, for comparison). The database is dropped afterwards.
@@ -73,6 +74,18 @@ function rssMb(pid: number | undefined): number | null {
   try {
     const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
     return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+/** CPU time (user + system) a process has used so far, in ms (Linux: /proc/<pid>/stat), or null. */
+function cpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // The fields after the command name (which may hold spaces) in parentheses.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null; // USER_HZ is 100 on Linux
   } catch {
     return null;
   }
@@ -262,8 +275,10 @@ try {
       `RSS van de server vooraf: ${mb(rssBefore)}.` +
       (skipped.length ? ` Niet gemeten (bestaat nog niet, 404): ${skipped.join(", ")}.` : ""),
   );
-  console.log("| doel | verzoeken/s | p50 | p95 | p99 | non-2xx | fouten | t.o.v. statisch |");
-  console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+  console.log(
+    "| doel | verzoeken/s | p50 | p95 | p99 | non-2xx | fouten | t.o.v. statisch | CPU server/verzoek |",
+  );
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
   let peak = rssBefore ?? 0;
   let staticRate = 0;
   const goals: string[] = [];
@@ -274,6 +289,7 @@ try {
     // Every response time is kept, so that p95 is exact (autocannon's summary has p90 and
     // p97.5, not p95).
     const times: number[] = [];
+    const cpuBefore = cpuMs(server.pid);
     let nextMember = 0;
     let nextQuery = 0;
     type Context = { member?: number };
@@ -313,6 +329,13 @@ try {
       });
     });
     clearInterval(sampler);
+    const cpuAfter = cpuMs(server.pid);
+    // The server's own CPU time per answered request: what a page costs, whatever else runs on
+    // the machine (req/s and latencies depend on that; this figure much less).
+    const cpuPerRequest =
+      cpuBefore !== null && cpuAfter !== null && result.requests.total > 0
+        ? `${((cpuAfter - cpuBefore) / result.requests.total).toFixed(2)} ms`
+        : "onbekend";
     times.sort((a, b) => a - b);
     const at = (q: number) =>
       times.length ? (times[Math.min(times.length - 1, Math.floor(q * times.length))] as number) : Number.NaN;
@@ -330,7 +353,7 @@ try {
     console.log(
       `| ${target.name} \`${target.path}\` | ${rate.toFixed(0)} | ${at(0.5).toFixed(0)} ms | ` +
         `${p95.toFixed(0)} ms | ${at(0.99).toFixed(0)} ms | ${result.non2xx} | ${result.errors + result.timeouts} | ` +
-        `${target.kind === "static" ? "100 %" : `${(share * 100).toFixed(0)} %`} |`,
+        `${target.kind === "static" ? "100 %" : `${(share * 100).toFixed(0)} %`} | ${cpuPerRequest} |`,
     );
   }
   const rssAfter = rssMb(server.pid);

@@ -23,9 +23,10 @@ import { createNonce, securityHeaders } from "#app/modules/security.server.ts";
 import { importSurveyFile } from "#app/modules/survey/import.server.ts";
 import { type HttpCache, httpCache, inlineScripts, scriptHash } from "#app/server/http-cache.ts";
 import type { Database } from "#db/client.server.ts";
+import { intervisionSession } from "#db/schema/intervisie.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
-import { articleContent, system } from "#tests/support/factories.ts";
+import { articleContent, createGroup, joinGroup, system } from "#tests/support/factories.ts";
 import { contextFor } from "#tests/support/remix.ts";
 import { generateSurvey } from "#tests/support/survey.ts";
 
@@ -185,6 +186,48 @@ describe("render cache", () => {
     }
     // The next anonymous reader still gets the anonymous page.
     expect((await page("/kennisbank/proefartikel")).text).not.toContain("Ineke Lid");
+  });
+
+  it("sends private, no-store on member pages and their data requests, a session with notes too", async () => {
+    // Issue #24, finding 11: nothing that depends on a session may be kept by a browser or proxy.
+    const member = await userWithSession(database.db, "member", "Ineke Lid");
+    const groupId = await createGroup(database.db, { name: "Groep Opslag" });
+    await joinGroup(database.db, groupId, member);
+    const [session] = await database.db
+      .insert(intervisionSession)
+      .values({
+        groupId,
+        title: "Bijeenkomst over opslag",
+        startsAt: new Date(Date.now() - 86_400_000),
+        durationMinutes: 90,
+        method: "vijfstappen",
+        capacity: 8,
+        createdBy: member.id,
+        notes: "Vertrouwelijk: het depot lekt.",
+      })
+      .returning({ id: intervisionSession.id });
+    const sessionPage = await page(`/intervisie/sessies/${session!.id}`, { cookie: member.cookie });
+    expect(sessionPage.response.status).toBe(200);
+    expect(sessionPage.text).toContain("Vertrouwelijk: het depot lekt.");
+    const paths = [
+      "/account",
+      "/account.data",
+      "/meldingen",
+      "/meldingen.data",
+      "/instelling",
+      "/instelling.data",
+      `/intervisie/groepen/${groupId}`,
+      `/intervisie/groepen/${groupId}.data`,
+      `/intervisie/sessies/${session!.id}`,
+      `/intervisie/sessies/${session!.id}.data`,
+    ];
+    for (const path of paths) {
+      const { response, text } = await page(path, { cookie: member.cookie });
+      expect(response.status, path).toBe(200);
+      if (path.startsWith("/intervisie/sessies/")) expect(text, path).toContain("het depot lekt");
+      expect(response.headers.get("cache-control"), path).toBe("private, no-store");
+      expect(response.headers.get("etag"), path).toBeNull();
+    }
   });
 
   it("takes the __Host- session cookie of a site over https for a session too", async () => {

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { upsertPublishedContent } from "#app/modules/kennisbank/articles.server.ts";
 import { loader as rootLoader } from "#app/root.tsx";
+import { loader as accountLoader } from "#app/routes/account._index.tsx";
 import { loader as groupLoader } from "#app/routes/intervisie.groepen.$id.tsx";
 import { loader as sessionLoader } from "#app/routes/intervisie.sessies.$id/route.tsx";
 import { loader as articleLoader } from "#app/routes/kennisbank.$slug.tsx";
@@ -25,8 +26,13 @@ import { contextFor, get } from "#tests/support/remix.ts";
  * reads its published practice cases, the session page the case and its consents (10 -> 13).
  * The session page no longer reads the session and the viewer's access a second time for its
  * practice case (13 -> 11, 2026-12-04). Folding the rest into the existing queries is open work.
+ * Lowered 2026-12-04 (issue #21, member pages): the unread count comes with the session lookup
+ * (every member page: one fewer); the session page reads the session, its group's name and the
+ * viewer's membership in one statement and takes the viewer's answer from the attendance list
+ * (11 -> 6); the account page reads the account with its session count (5 -> 3: session with
+ * unread count, account, institutions).
  */
-const BUDGET = { article: 5, group: 6, session: 11 };
+const BUDGET = { article: 5, group: 5, session: 6, account: 3 };
 
 type Session = { logger: Logger; options?: { logger?: Logger } };
 type Logger = { logQuery(query: string, params: unknown[]): void };
@@ -111,8 +117,22 @@ describe("statements per page", () => {
       return Promise.all([rootLoader(args), sessionLoader(args)]);
     });
     expect(JSON.stringify(sessionPage.result[1])).toContain("Bijeenkomst over opslag");
+    expect(JSON.stringify(sessionPage.result[1])).toContain("Groep Opslag");
     expect(sessionPage.statements.length, sessionPage.statements.join("\n")).toBeLessThanOrEqual(
       BUDGET.session,
+    );
+
+    const accountRequest = get("/account", { Cookie: member.cookie });
+    const accountPage = await counting(database.db, async () => {
+      const args = { request: accountRequest, context, params: {} };
+      return Promise.all([rootLoader(args), accountLoader(args)]);
+    });
+    expect((accountPage.result[1] as { account: { name: string }; sessions: number }).account.name).toBe(
+      "Ineke Lid",
+    );
+    expect((accountPage.result[1] as { sessions: number }).sessions).toBe(1);
+    expect(accountPage.statements.length, accountPage.statements.join("\n")).toBeLessThanOrEqual(
+      BUDGET.account,
     );
   });
 });

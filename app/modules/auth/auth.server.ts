@@ -22,6 +22,8 @@ export interface AuthState {
   setCookie: string | null;
   /** The password was right, the second factor is still to come (user is then null). */
   pendingSecondFactor: { userId: string } | null;
+  /** The user's unread notifications (0 without a user), read with the session. */
+  unread: number;
 }
 
 // Loaders of one request (root and route) share one lookup.
@@ -48,22 +50,16 @@ export function getAuth(request: Request, context: AppLoadContext): Promise<Auth
 async function resolveAuth(request: Request, context: AppLoadContext): Promise<AuthState> {
   const secure = isSecureRequest(request, context);
   const token = tokenFromRequest(request, secure);
-  if (!token) {
-    return {
-      user: null,
-      session: null,
-      setCookie: staleSessionCookie(request, secure),
-      pendingSecondFactor: null,
-    };
-  }
+  const none = { user: null, session: null, pendingSecondFactor: null, unread: 0 };
+  if (!token) return { ...none, setCookie: staleSessionCookie(request, secure) };
   const result = await validateSessionToken(context.db, token);
-  if (!result)
-    return { user: null, session: null, setCookie: blankSessionCookie(secure), pendingSecondFactor: null };
+  if (!result) return { ...none, setCookie: blankSessionCookie(secure) };
   return {
     user: result.user,
     session: result.session,
     setCookie: result.renewed ? sessionCookie(token, result.session.expiresAt, secure) : null,
     pendingSecondFactor: result.pendingSecondFactor ?? null,
+    unread: result.unread,
   };
 }
 

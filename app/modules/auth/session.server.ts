@@ -4,9 +4,10 @@
 // without a request (docs/decisions/013-session-lifetime.md).
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DB } from "#db/client.server.ts";
 import { type Role, session, totpCredential, user } from "#db/schema/auth.ts";
+import { notification } from "#db/schema/intervisie.ts";
 
 /** The session cookie's name over plain http (a laptop running `npm start`, the tests). */
 export const SESSION_COOKIE = "avk_sessie";
@@ -74,9 +75,9 @@ export interface Session {
 
 /** What a session token stands for. */
 export type ValidatedSession =
-  | { session: Session; user: SessionUser; renewed: boolean; pendingSecondFactor?: undefined }
+  | { session: Session; user: SessionUser; renewed: boolean; unread: number; pendingSecondFactor?: undefined }
   /** Password right, second factor not yet: logged in for nothing but /inloggen/code. */
-  | { session: Session; user: null; renewed: boolean; pendingSecondFactor: { userId: string } };
+  | { session: Session; user: null; renewed: boolean; unread: 0; pendingSecondFactor: { userId: string } };
 
 export function generateToken(): string {
   const bytes = new Uint8Array(20);
@@ -119,7 +120,9 @@ export async function createSession(
  * with less than half its lifetime left is extended (then `renewed` is true and the cookie must
  * be set again). For moderators and admins (their role now, so a promotion counts at once) the
  * session ends 12 hours after the login and 30 minutes after the last request; each request
- * moves the idle deadline on, within those 12 hours.
+ * moves the idle deadline on, within those 12 hours. `unread` is the user's number of unread
+ * notifications, read in the same statement: every page shows it in the header (root loader),
+ * so a member's request needs no second round trip for it.
  */
 export async function validateSessionToken(
   db: DB,
@@ -142,6 +145,7 @@ export async function validateSessionToken(
       deletedAt: user.deletedAt,
       secondFactorAt: session.secondFactorAt,
       totpConfirmedAt: totpCredential.confirmedAt,
+      unread: sql<number>`(select count(*)::int from ${notification} where ${notification.userId} = ${session.userId} and ${notification.readAt} is null)`,
     })
     .from(session)
     .innerJoin(user, eq(user.id, session.userId))
@@ -177,7 +181,7 @@ export async function validateSessionToken(
       await db.delete(session).where(eq(session.id, id));
       return null;
     }
-    return { session: current, user: null, renewed, pendingSecondFactor: { userId: row.userId } };
+    return { session: current, user: null, renewed, unread: 0, pendingSecondFactor: { userId: row.userId } };
   }
   const awaiting = strict && !hasSecondFactor;
   return {
@@ -194,6 +198,7 @@ export async function validateSessionToken(
       requestedInstitutionId: row.institutionRequestedAt ? row.institutionId : null,
     },
     renewed,
+    unread: Number(row.unread),
   };
 }
 

@@ -175,6 +175,30 @@ export async function setLanguage(db: DB, userId: string, language: Locale): Pro
   });
 }
 
+/** The account as the account page shows it, with its number of sessions, in one statement. */
+export async function getAccountWithSessionCount(db: DB, userId: string) {
+  const [row] = await db
+    .select({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      createdAt: user.createdAt,
+      institutionId: user.institutionId,
+      institutionName: institution.name,
+      institutionConfirmed: institution.confirmed,
+      institutionRequestedAt: user.institutionRequestedAt,
+      language: user.language,
+      sessions: sql<number>`(select count(*)::int from ${session} where ${session.userId} = ${user.id})`,
+    })
+    .from(user)
+    .leftJoin(institution, eq(institution.id, user.institutionId))
+    .where(eq(user.id, userId));
+  if (!row) return null;
+  const { sessions, ...account } = row;
+  return { account, sessions: Number(sessions) };
+}
+
 export async function countSessions(db: DB, userId: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(session).where(eq(session.userId, userId));
   return row?.n ?? 0;

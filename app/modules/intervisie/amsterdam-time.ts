@@ -91,18 +91,31 @@ export function utcToAmsterdam(instant: Date): { date: string; time: string } {
   return { date: `${w.year}-${pad(w.month)}-${pad(w.day)}`, time: `${pad(w.hour)}:${pad(w.minute)}` };
 }
 
+/** The two formatters of a language, made once: an Intl.DateTimeFormat is costly to create. */
+const sessionFormatters = new Map<string, { day: Intl.DateTimeFormat; clock: Intl.DateTimeFormat }>();
+function sessionFormattersFor(lang: string) {
+  let formatters = sessionFormatters.get(lang);
+  if (!formatters) {
+    formatters = {
+      day: new Intl.DateTimeFormat(lang, {
+        weekday: "long",
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        timeZone: TIME_ZONE,
+      }),
+      clock: new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONE }),
+    };
+    sessionFormatters.set(lang, formatters);
+  }
+  return formatters;
+}
+
 /** A session's date and time for people, in Amsterdam time, with the zone named. */
 export function formatSessionTime(instant: Date | string, locale: string, durationMinutes?: number): string {
   const start = new Date(instant);
-  const lang = locale === "en" ? "en-GB" : "nl-NL";
-  const day = new Intl.DateTimeFormat(lang, {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: TIME_ZONE,
-  }).format(start);
-  const clock = new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONE });
+  const { day: dayFormat, clock } = sessionFormattersFor(locale === "en" ? "en-GB" : "nl-NL");
+  const day = dayFormat.format(start);
   const from = clock.format(start);
   const until = durationMinutes
     ? `–${clock.format(new Date(start.getTime() + durationMinutes * 60_000))}`

@@ -12,10 +12,9 @@ import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { findMethod } from "#app/modules/intervisie/methods.ts";
 import { caseForSession } from "#app/modules/intervisie/sessions/cases.server.ts";
 import { requireSessionAccess } from "#app/modules/intervisie/sessions/core.server.ts";
-import { groupName } from "#app/modules/intervisie/sessions/planning.server.ts";
 import { myRating, ratingRefusal } from "#app/modules/intervisie/sessions/ratings.server.ts";
 import { groupMembers } from "#app/modules/intervisie/sessions/roles.server.ts";
-import { listAttendance, myRsvpStatus } from "#app/modules/intervisie/sessions/rsvp.server.ts";
+import { listAttendance, rsvpStatusIn } from "#app/modules/intervisie/sessions/rsvp.server.ts";
 import { listPublishedArticles } from "#app/modules/kennisbank/articles.server.ts";
 import { handleIntent } from "./actions.server.ts";
 import { AttendanceSection } from "./attendance-section.tsx";
@@ -36,16 +35,20 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const id = idParam(params, "id");
-  const { session, access } = await requireSessionAccess(context.db, id, user).catch(throwAsResponse);
+  const {
+    session,
+    access,
+    groupName: name,
+  } = await requireSessionAccess(context.db, id, user).catch(throwAsResponse);
   const now = new Date();
-  const [name, attendance, members, myStatus, rating, practice] = await Promise.all([
-    groupName(context.db, session.groupId),
+  const [attendance, members, rating, practice] = await Promise.all([
     listAttendance(context.db, id),
     groupMembers(context.db, session.groupId),
-    myRsvpStatus(context.db, id, user.id),
     myRating(context.db, id, user.id),
     caseForSession(context.db, user, { session, access }, now),
   ]);
+  // The viewer's own answer is in the attendance list already.
+  const myStatus = rsvpStatusIn(attendance, user.id);
   const carrierOptions = practice?.canDraft
     ? (await listPublishedArticles(context.db, { locale: localeFromRequest(request), kind: "drager" })).map(
         (a) => ({ slug: a.slug, title: a.title }),

@@ -2,12 +2,17 @@
 // and access to it. The parts: planning, rsvp (answers, capacity, waitlist), lists, roles,
 // notes, ratings, reminders (docs/domain.md §8).
 
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { AppError } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
-import { intervisionMember, intervisionSession, type SessionRoles } from "#db/schema/intervisie.ts";
+import {
+  intervisionGroup,
+  intervisionMember,
+  intervisionSession,
+  type SessionRoles,
+} from "#db/schema/intervisie.ts";
 import type { Role } from "../../auth/permissions.ts";
-import { type GroupAccess, groupAccess } from "../access.server.ts";
+import { accessFor, type GroupAccess, groupAccess } from "../access.server.ts";
 
 export type Viewer = { id: string; role: Role };
 export type RsvpStatus = "going" | "waitlist" | "not_going" | "maybe";
@@ -86,17 +91,30 @@ export async function getSession(db: DB, id: number): Promise<SessionRow | null>
   return row ?? null;
 }
 
-/** The session and the viewer's access to it; 404 when it does not exist, 403 for outsiders. */
+/**
+ * The session and the viewer's access to it (and its group's name); 404 when it does not
+ * exist, 403 for outsiders. One statement: the session, the group and the viewer's membership.
+ */
 export async function requireSessionAccess(
   db: DB,
   id: number,
   viewer: Viewer,
-): Promise<{ session: SessionRow; access: GroupAccess }> {
-  const session = await getSession(db, id);
-  if (!session) throw notFound();
-  const access = await groupAccess(db, session.groupId, viewer);
+): Promise<{ session: SessionRow; access: GroupAccess; groupName: string }> {
+  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
+  const [row] = await db
+    .select({ ...sessionColumns, groupName: intervisionGroup.name, membership: intervisionMember.role })
+    .from(intervisionSession)
+    .innerJoin(intervisionGroup, eq(intervisionGroup.id, intervisionSession.groupId))
+    .leftJoin(
+      intervisionMember,
+      and(eq(intervisionMember.groupId, intervisionSession.groupId), eq(intervisionMember.userId, viewer.id)),
+    )
+    .where(eq(intervisionSession.id, id));
+  if (!row) throw notFound();
+  const { groupName, membership, ...session } = row;
+  const access = accessFor(membership ?? null, viewer);
   if (!access.canView) throw noAccess();
-  return { session, access };
+  return { session, access, groupName };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -166,6 +166,19 @@ export async function listAttendance(db: DB, sessionId: number) {
   return { going: of("going"), waitlist: of("waitlist"), maybe: of("maybe"), notGoing: of("not_going") };
 }
 
+/** A member's answer as it stands in the attendance list (listAttendance), or null. */
+export function rsvpStatusIn(
+  attendance: Record<"going" | "waitlist" | "maybe" | "notGoing", { userId: string }[]>,
+  userId: string,
+): RsvpStatus | null {
+  const has = (list: { userId: string }[]) => list.some((a) => a.userId === userId);
+  if (has(attendance.going)) return "going";
+  if (has(attendance.waitlist)) return "waitlist";
+  if (has(attendance.maybe)) return "maybe";
+  if (has(attendance.notGoing)) return "not_going";
+  return null;
+}
+
 export async function myRsvpStatus(db: DB, sessionId: number, userId: string): Promise<RsvpStatus | null> {
   const [row] = await db
     .select({ status: sessionRsvp.status })
