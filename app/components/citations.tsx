@@ -1,4 +1,5 @@
 import { useT } from "#app/i18n/index.ts";
+import { safeHref } from "#app/modules/urls.ts";
 
 /** A note as the article page lists it: the source from the registry and the locator. */
 export interface NoteView {
@@ -68,8 +69,8 @@ export function NotesList({ notes }: { notes: NoteView[] }) {
           <li key={note.n} id={`noot-${note.n}`} value={note.n} className="scroll-mt-4">
             {note.source ? (
               <>
-                {note.source.url ? (
-                  <a href={note.source.url} rel="noopener noreferrer">
+                {safeHref(note.source.url) ? (
+                  <a href={safeHref(note.source.url)} rel="noopener noreferrer">
                     {note.source.title}
                   </a>
                 ) : (

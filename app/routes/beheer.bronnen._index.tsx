@@ -19,6 +19,7 @@ import {
   sourceFieldsFromForm,
 } from "#app/modules/kennisbank/sources.server.ts";
 import { sourceFieldsFrom } from "#app/modules/kennisbank/sources.ts";
+import { safeHref } from "#app/modules/urls.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "sources.beheer.title", "beheer.title") },
@@ -104,8 +105,8 @@ export default function SourcesBeheer() {
                 </td>
                 <td className="py-2 pr-3">{t(`sources.kind.${s.kind}` as MessageKey)}</td>
                 <td className="py-2 pr-3 break-all">
-                  {s.url ? (
-                    <a href={s.url} rel="noopener noreferrer">
+                  {safeHref(s.url) ? (
+                    <a href={safeHref(s.url)} rel="noopener noreferrer">
                       {s.url}
                     </a>
                   ) : (

@@ -1,5 +1,6 @@
 // The source registry: every source the kennisbank cites, once (db/seed/content/README.md).
 import { z } from "zod";
+import { isHttpUrl } from "../urls.ts";
 
 export const sourceKinds = [
   "standard",
@@ -17,7 +18,6 @@ export type SourceKind = (typeof sourceKinds)[number];
 export const sourceKeyPattern = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
 const text = z.string().trim().min(1);
-const isHttp = (url: string) => /^https?:\/\//i.test(url);
 
 export const registrySourceSchema = z
   .object({
@@ -27,7 +27,7 @@ export const registrySourceSchema = z
     title: text.max(300),
     publisher: text.max(200).optional(),
     year: z.coerce.string().trim().min(1).max(40).optional(),
-    url: z.string().url().refine(isHttp, "Alleen http(s)-adressen.").optional(),
+    url: z.string().url().refine(isHttpUrl, "Alleen http(s)-adressen.").optional(),
     kind: z.enum(sourceKinds),
     language: z.enum(["nl", "en", "fr", "de", "multi"]),
     accessed: z
