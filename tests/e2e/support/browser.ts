@@ -131,9 +131,11 @@ export async function passSecondFactor(page: Page, email: string) {
     await page.getByRole("button", { name: "Verder" }).click();
     await page.waitForURL((url) => url.pathname !== "/inloggen/code");
   } else if (path === "/account/tweede-factor") {
+    // The URL changes as the page renders: wait for the page itself, a new key or one being set up.
     const start = page.getByRole("button", { name: "Tweede factor instellen" });
-    if (await start.count()) await start.click();
     const key = page.locator("#sleutel");
+    await start.or(key).first().waitFor();
+    if (await start.isVisible()) await start.click();
     await key.waitFor();
     const secret = ((await key.textContent()) ?? "").replaceAll(" ", "").trim();
     const step = totpStep();
