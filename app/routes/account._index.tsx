@@ -13,6 +13,7 @@ import { InstitutionPicker, institutionChoiceSchema } from "#app/components/inst
 import { PageHeader } from "#app/components/page-header.tsx";
 import { isLocale, locales, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
+import { parseForm } from "#app/lib/forms.ts";
 import { isSecureRequest, requireUser, startSession } from "#app/modules/auth/auth.server.ts";
 import { listConfirmedInstitutions } from "#app/modules/auth/institutions.server.ts";
 import { notifyPasswordChanged } from "#app/modules/auth/password-mail.server.ts";
@@ -27,7 +28,6 @@ import {
   setInstitution,
   setLanguage,
 } from "#app/modules/auth/users.server.ts";
-import { parseForm } from "#app/modules/forms.server.ts";
 import { forgetIntervision } from "#app/modules/intervisie/personal-data.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "account.title") }];

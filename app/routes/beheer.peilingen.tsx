@@ -3,6 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
+import { formIntent, formText } from "#app/lib/forms.ts";
+import { parseId } from "#app/lib/params.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
   createRound,
@@ -27,13 +29,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "import:survey");
   const t = translator(localeFromRequest(request));
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = formIntent(form);
   if (intent === "openen" || intent === "sluiten") {
-    const id = Number(form.get("roundId"));
-    const ok =
-      Number.isInteger(id) &&
-      id > 0 &&
-      (await setRoundOpen(context.db, moderator.id, id, intent === "openen"));
+    const id = parseId(formText(form, "roundId"));
+    const ok = id !== null && (await setRoundOpen(context.db, moderator.id, id, intent === "openen"));
     if (!ok)
       return data(
         { errors: { form: t("pulse.error.not_found") } as Record<string, string>, ok: null },

@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { formIntent } from "#app/lib/forms.ts";
 import { getUser, requireUser } from "#app/modules/auth/auth.server.ts";
 import {
   deletePlan,
@@ -70,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const form = await request.formData();
-  if (form.get("intent") === "verwijderen") {
+  if (formIntent(form) === "verwijderen") {
     await deletePlan(context.db, { id: user.id }, user.institutionId);
     return redirect("/dragers/planner?verwijderd=1");
   }

@@ -4,6 +4,7 @@ import { DangerButton, FormMessage, SelectField, SubmitButton } from "#app/compo
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
+import { formIntent } from "#app/lib/forms.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { bandLabel, digitisationBands } from "#app/modules/intervisie/matching.ts";
 import {
@@ -39,7 +40,7 @@ type ActionResult =
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const form = await request.formData();
-  if (form.get("intent") === "afmelden") {
+  if (formIntent(form) === "afmelden") {
     await withdrawParticipation(context.db, user);
     return { ok: "withdrawn" } satisfies ActionResult;
   }
