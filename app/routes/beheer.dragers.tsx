@@ -6,7 +6,14 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
+import {
+  Field,
+  FieldError,
+  FormMessage,
+  fieldIds,
+  SelectField,
+  SubmitButton,
+} from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
 import { formIntent, formValues, parseForm } from "#app/lib/forms.ts";
@@ -202,15 +209,10 @@ export default function CarrierAssumptions() {
               name="sources"
               rows={6}
               defaultValue={value("sources", a.sources)}
-              aria-invalid={errors.sources ? true : undefined}
-              aria-describedby={errors.sources ? "veld-sources-fout" : undefined}
+              {...fieldIds("veld-sources", undefined, errors.sources)}
               className="block w-full rounded border border-muted px-3 py-2 aria-[invalid=true]:border-accent"
             />
-            {errors.sources ? (
-              <p id="veld-sources-fout" className="text-sm font-medium text-accent">
-                {errors.sources}
-              </p>
-            ) : null}
+            <FieldError id="veld-sources" error={errors.sources} />
           </div>
           <Field
             label={t("dragers.beheer.note")}
