@@ -45,8 +45,8 @@ export function readSelfAssessment(
   const knownType = (v: string) => (institutionTypes as readonly string[]).includes(v) && v !== "Onbekend";
   const schema = z
     .object({
-      institution_type: trimmed.refine(knownType, t("survey.error.type")),
-      province: trimmed.refine(
+      institution_type: trimmed().refine(knownType, t("survey.error.type")),
+      province: trimmed().refine(
         (v) => v === "" || (provinces as readonly string[]).includes(v),
         t("survey.error.province"),
       ),
@@ -86,14 +86,16 @@ export function readSelfAssessment(
   };
 }
 
-const trimmed = z
-  .string()
-  .default("")
-  .transform((v) => v.trim());
+/** A text field, trimmed; "" when not sent. A function, so the browser bundle runs no zod. */
+const trimmed = () =>
+  z
+    .string()
+    .default("")
+    .transform((v) => v.trim());
 
 /** One question's answer: blank (not answered) or one of its labels. */
 export function choiceAnswer(column: ChoiceColumn, t: Translate = dutch) {
-  return trimmed.refine(
+  return trimmed().refine(
     (v) => v === "" || (labelsOf(column) as readonly string[]).includes(v),
     t("survey.error.choice"),
   );
