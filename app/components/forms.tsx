@@ -1,14 +1,39 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 
+// How every form shows its errors (decision 017): the server's `parseForm` (app/lib/forms.ts)
+// keys messages by field name; a control gets `aria-invalid` and an `aria-describedby` naming
+// its hint (`<id>-hint`) and its error (`<id>-fout`), and the error is a `FieldError` with that id.
+
 export type FieldErrors = Partial<Record<string, string>>;
 
 /** ids for a field's hint and error, and the aria-describedby that names them. */
-export function fieldIds(id: string, hint?: string, error?: string) {
+export function fieldIds(id: string, hint?: unknown, error?: string | null) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-fout` : null].filter(Boolean).join(" ");
   return {
     "aria-invalid": error ? true : undefined,
     "aria-describedby": describedBy || undefined,
   } as const;
+}
+
+/**
+ * Name, id and aria attributes of the control for field `name`, its error taken from the
+ * action's errors: `<input {...fieldProps("email", errors)} />` with `<FieldError id="veld-email" …>`.
+ */
+export function fieldProps(
+  name: string,
+  errors: FieldErrors | null | undefined,
+  { id = `veld-${name}`, hint }: { id?: string; hint?: unknown } = {},
+) {
+  return { id, name, ...fieldIds(id, hint, errors?.[name]) };
+}
+
+/** A field's error below its control (or group), with the id that its aria-describedby names. */
+export function FieldError({ id, error }: { id: string; error?: string | null }) {
+  return error ? (
+    <p id={`${id}-fout`} className="text-sm font-medium text-accent">
+      {error}
+    </p>
+  ) : null;
 }
 
 /** Label, hint, the control itself and the error below it: the frame every field shares. */
@@ -36,11 +61,7 @@ export function FieldFrame({
         </p>
       ) : null}
       {children}
-      {error ? (
-        <p id={`${id}-fout`} className="text-sm font-medium text-accent">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }

@@ -4,7 +4,7 @@
 import { Form, Link } from "@remix-run/react";
 import { type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
 import { topics } from "#app/modules/taxonomy.ts";
-import { FieldFrame, FormMessage, fieldIds, SubmitButton } from "./forms.tsx";
+import { FieldError, FieldFrame, FormMessage, fieldIds, SubmitButton } from "./forms.tsx";
 
 interface Practice {
   present: { userId: string; name: string }[];
@@ -198,11 +198,7 @@ export function PracticeCaseSection({
             value={value("outcome")}
             error={errors.outcome}
           />
-          <fieldset
-            className="space-y-1"
-            aria-invalid={errors.topics ? true : undefined}
-            aria-describedby={errors.topics ? "casus-topics-fout" : undefined}
-          >
+          <fieldset className="space-y-1" {...fieldIds("casus-topics", undefined, errors.topics)}>
             <legend className="font-medium">{t("casus.field.topics")}</legend>
             <div className="flex flex-wrap gap-4">
               {topics.map((topic) => (
@@ -218,11 +214,7 @@ export function PracticeCaseSection({
                 </label>
               ))}
             </div>
-            {errors.topics ? (
-              <p id="casus-topics-fout" className="text-sm font-medium text-accent">
-                {errors.topics}
-              </p>
-            ) : null}
+            <FieldError id="casus-topics" error={errors.topics} />
           </fieldset>
           <FieldFrame
             id="casus-carriers"
@@ -259,11 +251,7 @@ export function PracticeCaseSection({
               {...fieldIds("casus-sources", "hint", errors.sourceKeys)}
             />
           </FieldFrame>
-          <fieldset
-            className="space-y-1"
-            aria-invalid={errors.attribution ? true : undefined}
-            aria-describedby={errors.attribution ? "casus-attribution-fout" : undefined}
-          >
+          <fieldset className="space-y-1" {...fieldIds("casus-attribution", undefined, errors.attribution)}>
             <legend className="font-medium">{t("casus.attribution")}</legend>
             {(["anoniem", "type", "namen"] as const).map((a) => (
               <label key={a} className="flex items-center gap-2">
@@ -277,11 +265,7 @@ export function PracticeCaseSection({
                 {t(`casus.attribution.${a}` as MessageKey)}
               </label>
             ))}
-            {errors.attribution ? (
-              <p id="casus-attribution-fout" className="text-sm font-medium text-accent">
-                {errors.attribution}
-              </p>
-            ) : null}
+            <FieldError id="casus-attribution" error={errors.attribution} />
           </fieldset>
           {c ? <p className="text-sm text-muted">{t("casus.form.reconsent")}</p> : null}
           <SubmitButton>{t("casus.form.submit")}</SubmitButton>

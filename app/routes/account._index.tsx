@@ -8,11 +8,20 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { DangerButton, Field, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
+import {
+  DangerButton,
+  Field,
+  FieldError,
+  FormMessage,
+  fieldIds,
+  SelectField,
+  SubmitButton,
+} from "#app/components/forms.tsx";
 import { InstitutionPicker, institutionChoiceSchema } from "#app/components/institution-picker.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { isLocale, locales, pageTitle, useT } from "#app/i18n/index.ts";
+import { locales, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
+import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { isSecureRequest, requireUser, startSession } from "#app/modules/auth/auth.server.ts";
 import { listConfirmedInstitutions } from "#app/modules/auth/institutions.server.ts";
 import { notifyPasswordChanged } from "#app/modules/auth/password-mail.server.ts";
@@ -27,7 +36,6 @@ import {
   setInstitution,
   setLanguage,
 } from "#app/modules/auth/users.server.ts";
-import { parseForm } from "#app/modules/forms.server.ts";
 import { forgetIntervision } from "#app/modules/intervisie/personal-data.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "account.title") }];
@@ -44,6 +52,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { account, sessions, institutions, welcome, secondFactor: user.secondFactor };
 }
 
+const languageSchema = z.object({
+  language: z.enum(locales, { errorMap: () => ({ message: "Kies Nederlands of Engels." }) }),
+});
 const passwordSchema = z.object({
   currentPassword: z.string().min(1, "Vul je huidige wachtwoord in."),
   newPassword: z.string().min(1, "Kies een nieuw wachtwoord."),
@@ -98,7 +109,7 @@ async function limitedPasswordCheck(
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const form = await request.formData();
-  const intent = form.get("intent");
+  const intent = formIntent(form);
   const secure = isSecureRequest(request, context);
   try {
     switch (intent) {
@@ -131,13 +142,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return { intent, errors: {}, ok: "Je instelling is opgeslagen." };
       }
       case "taal": {
-        const language = form.get("language");
-        if (!isLocale(language))
-          return data(
-            { intent, errors: { language: "Kies Nederlands of Engels." }, ok: null },
-            { status: 400 },
-          );
-        await setLanguage(context.db, user.id, language);
+        const parsed = parseForm(languageSchema, form);
+        if (!parsed.ok) return data({ intent, errors: parsed.errors, ok: null }, { status: 400 });
+        await setLanguage(context.db, user.id, parsed.value.language);
         return { intent, errors: {}, ok: "Je taal is opgeslagen." };
       }
       case "verwijderen": {
@@ -309,16 +316,11 @@ export default function Account() {
               name="confirm"
               value="ja"
               className="mt-1"
-              aria-invalid={errorsFor("verwijderen").confirm ? true : undefined}
-              aria-describedby={errorsFor("verwijderen").confirm ? "verwijder-bevestig-fout" : undefined}
+              {...fieldIds("verwijder-bevestig", undefined, errorsFor("verwijderen").confirm)}
             />
             <label htmlFor="verwijder-bevestig">{t("account.delete.confirm")}</label>
           </div>
-          {errorsFor("verwijderen").confirm ? (
-            <p id="verwijder-bevestig-fout" className="text-sm font-medium text-accent">
-              {errorsFor("verwijderen").confirm}
-            </p>
-          ) : null}
+          <FieldError id="verwijder-bevestig" error={errorsFor("verwijderen").confirm} />
           <DangerButton name="intent" value="verwijderen">
             {t("account.delete.submit")}
           </DangerButton>

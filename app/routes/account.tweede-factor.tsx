@@ -14,6 +14,7 @@ import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
+import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { getAuth, requireUser } from "#app/modules/auth/auth.server.ts";
 import {
   beginEnrolment,
@@ -28,7 +29,6 @@ import {
 } from "#app/modules/auth/second-factor.server.ts";
 import { hasStrictSessions } from "#app/modules/auth/session.server.ts";
 import { getAccount } from "#app/modules/auth/users.server.ts";
-import { parseForm } from "#app/modules/forms.server.ts";
 import { safeRedirect } from "#app/modules/http.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -92,7 +92,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const { session } = await getAuth(request, context);
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = formIntent(form);
   const fail = (errors: Record<string, string>, status = 400) =>
     data<Result>({ intent, errors, ok: null }, { status });
   try {

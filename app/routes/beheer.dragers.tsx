@@ -6,9 +6,17 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
+import {
+  Field,
+  FieldError,
+  FormMessage,
+  fieldIds,
+  SelectField,
+  SubmitButton,
+} from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
+import { formIntent, formValues, parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { assumptionFormSchema, assumptionFromForm } from "#app/modules/dragers/assumptions.ts";
 import {
@@ -20,7 +28,6 @@ import {
 } from "#app/modules/dragers/dragers.server.ts";
 import { AssumptionTable } from "#app/modules/dragers/plan-view.tsx";
 import { certainties } from "#app/modules/dragers/types.ts";
-import { parseForm } from "#app/modules/forms.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "meta.plannerAssumptions", "beheer.title") },
@@ -53,16 +60,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "view:beheer");
   const form = await request.formData();
-  if (form.get("intent") === "vooraf-invullen") {
+  if (formIntent(form) === "vooraf-invullen") {
     const added = await prefillOffersFromSurvey(context.db, { id: user.id });
     return redirect(`/beheer/dragers?klaar=enquete&toegevoegd=${added}`);
   }
   const parsed = parseForm(assumptionFormSchema, form);
   if (!parsed.ok) {
     // What was typed comes back, so the form shows it beside the messages.
-    const values: Record<string, string> = {};
-    for (const [key, value] of form.entries()) if (typeof value === "string") values[key] = value;
-    return data({ errors: parsed.errors, values }, { status: 400 });
+    return data({ errors: parsed.errors, values: formValues(form) }, { status: 400 });
   }
   const known = await listAssumptions(context.db);
   if (!known.has(parsed.value.carrier)) {
@@ -204,15 +209,10 @@ export default function CarrierAssumptions() {
               name="sources"
               rows={6}
               defaultValue={value("sources", a.sources)}
-              aria-invalid={errors.sources ? true : undefined}
-              aria-describedby={errors.sources ? "veld-sources-fout" : undefined}
+              {...fieldIds("veld-sources", undefined, errors.sources)}
               className="block w-full rounded border border-muted px-3 py-2 aria-[invalid=true]:border-accent"
             />
-            {errors.sources ? (
-              <p id="veld-sources-fout" className="text-sm font-medium text-accent">
-                {errors.sources}
-              </p>
-            ) : null}
+            <FieldError id="veld-sources" error={errors.sources} />
           </div>
           <Field
             label={t("dragers.beheer.note")}

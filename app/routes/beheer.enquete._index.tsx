@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { formFiles, formIntent, formText } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
   confirmUpload,
@@ -51,9 +52,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const form = await request.formData();
-  const intent = form.get("intent");
+  const intent = formIntent(form);
   if (intent === "importeren") {
-    const uploadId = String(form.get("uploadId") ?? "");
+    const uploadId = formText(form, "uploadId");
     try {
       const result = await confirmUpload(context.db, { uploadId, actorId: moderator.id });
       if (!result.ok) return problems(result.errors.map(formatSurveyError), 400);
@@ -64,8 +65,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
   }
   if (intent === "controleren") {
-    const file = form.get("bestand");
-    if (!file || typeof file === "string" || file.size === 0) {
+    const [file] = formFiles(form, "bestand");
+    if (!file) {
       return problems(["Kies een CSV-bestand met de enquête-export."], 400);
     }
     const result = await previewUpload(context.db, {

@@ -5,6 +5,7 @@ import { DangerButton, Field, FormMessage, SelectField, SubmitButton } from "#ap
 import { PageHeader } from "#app/components/page-header.tsx";
 import { type MessageKey, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
+import { parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
   linkName,
@@ -55,13 +56,12 @@ const schema = z.discriminatedUnion("intent", [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "import:survey");
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const message = issue && issue.path[0] !== "intent" ? issue.message : "Onbekende actie.";
+  const parsed = parseForm(schema, await request.formData());
+  if (!parsed.ok) {
+    const message = parsed.errors.intent ? "Onbekende actie." : parsed.message;
     return data({ ok: null, error: message, nameKey: null as string | null }, { status: 400 });
   }
-  const input = parsed.data;
+  const input = parsed.value;
   try {
     if (input.intent === "koppelen") {
       const n = await linkName(context.db, moderator.id, input.nameKey, input.institutionId);

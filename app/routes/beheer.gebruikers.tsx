@@ -5,6 +5,7 @@ import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
+import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { roles } from "#app/modules/auth/permissions.ts";
 import { notifySecondFactor, removeSecondFactorAsAdmin } from "#app/modules/auth/second-factor.server.ts";
@@ -26,21 +27,21 @@ const secondFactorSchema = z.object({ userId: z.string().min(1) });
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission(request, context, "manage:users");
   const form = await request.formData();
-  if (form.get("intent") === "tweede-factor-uitzetten") {
-    const target = secondFactorSchema.safeParse(Object.fromEntries(form));
-    if (!target.success) return data({ error: "Kies een gebruiker.", ok: null }, { status: 400 });
+  if (formIntent(form) === "tweede-factor-uitzetten") {
+    const target = parseForm(secondFactorSchema, form);
+    if (!target.ok) return data({ error: "Kies een gebruiker.", ok: null }, { status: 400 });
     try {
-      await removeSecondFactorAsAdmin(context.db, admin.id, target.data.userId);
-      notifySecondFactor(context.db, context.env, target.data.userId, "removed-by-admin");
+      await removeSecondFactorAsAdmin(context.db, admin.id, target.value.userId);
+      notifySecondFactor(context.db, context.env, target.value.userId, "removed-by-admin");
       return { error: null, ok: "De tweede factor is uitgezet en de gebruiker is overal uitgelogd." };
     } catch (error) {
       return errorResponse(error, (e) => ({ error: e.message, ok: null }));
     }
   }
-  const parsed = schema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return data({ error: "Kies een gebruiker en een rol.", ok: null }, { status: 400 });
+  const parsed = parseForm(schema, form);
+  if (!parsed.ok) return data({ error: "Kies een gebruiker en een rol.", ok: null }, { status: 400 });
   try {
-    await setRole(context.db, admin.id, parsed.data.userId, parsed.data.role);
+    await setRole(context.db, admin.id, parsed.value.userId, parsed.value.role);
     return { error: null, ok: "De rol is gewijzigd." };
   } catch (error) {
     return errorResponse(error, (e) => ({ error: e.message, ok: null }));

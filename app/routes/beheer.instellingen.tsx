@@ -4,6 +4,7 @@ import { z } from "zod";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useT } from "#app/i18n/index.ts";
+import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
   confirmInstitution,
@@ -41,26 +42,26 @@ const schema = z.object({
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "confirm:institution");
-  const fields = Object.fromEntries(await request.formData());
-  if (fields.intent === "lid-bevestigen" || fields.intent === "lid-afwijzen") {
-    const member = membershipSchema.safeParse(fields);
-    if (!member.success)
-      return data({ error: "Kies een aanmelding en een actie.", ok: null }, { status: 400 });
-    const accept = member.data.intent === "lid-bevestigen";
-    const decided = await decideMembership(context.db, moderator, { ...member.data, accept });
+  const form = await request.formData();
+  const intent = formIntent(form);
+  if (intent === "lid-bevestigen" || intent === "lid-afwijzen") {
+    const member = parseForm(membershipSchema, form);
+    if (!member.ok) return data({ error: "Kies een aanmelding en een actie.", ok: null }, { status: 400 });
+    const accept = member.value.intent === "lid-bevestigen";
+    const decided = await decideMembership(context.db, moderator, { ...member.value, accept });
     if (!decided) return data({ error: "Deze aanmelding is al afgehandeld.", ok: null }, { status: 409 });
     return { error: null, ok: accept ? "Aanmelding bevestigd." : "Aanmelding afgewezen." };
   }
-  const parsed = schema.safeParse(fields);
-  if (!parsed.success) return data({ error: "Kies een voorstel en een actie.", ok: null }, { status: 400 });
+  const parsed = parseForm(schema, form);
+  if (!parsed.ok) return data({ error: "Kies een voorstel en een actie.", ok: null }, { status: 400 });
   const done =
-    parsed.data.intent === "bevestigen"
-      ? await confirmInstitution(context.db, moderator.id, parsed.data.id)
-      : await rejectInstitution(context.db, moderator.id, parsed.data.id);
+    parsed.value.intent === "bevestigen"
+      ? await confirmInstitution(context.db, moderator.id, parsed.value.id)
+      : await rejectInstitution(context.db, moderator.id, parsed.value.id);
   if (!done) return data({ error: "Dit voorstel is al afgehandeld.", ok: null }, { status: 409 });
   return {
     error: null,
-    ok: parsed.data.intent === "bevestigen" ? "Instelling bevestigd." : "Voorstel afgewezen.",
+    ok: parsed.value.intent === "bevestigen" ? "Instelling bevestigd." : "Voorstel afgewezen.",
   };
 }
 

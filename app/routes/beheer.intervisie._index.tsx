@@ -7,11 +7,11 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Field, FieldError, FormMessage, fieldIds, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
-import { parseForm } from "#app/modules/forms.server.ts";
 import { listAllGroups } from "#app/modules/intervisie/groups.server.ts";
 import { listRuns, parsePool, poolSizes, runMatching } from "#app/modules/intervisie/matching.server.ts";
 import { defaultWeights, type Weights } from "#app/modules/intervisie/matching.ts";
@@ -120,7 +120,7 @@ export default function MatchingPage() {
             name="pool"
             defaultValue={selectedPool}
             className="rounded border border-line px-3 py-2"
-            aria-invalid={errors.pool ? true : undefined}
+            {...fieldIds("pool", undefined, errors.pool)}
           >
             <option value="vrij">
               {t("intervisie.beheer.pool.vrij").replace("{n}", String(counts.vrij))}
@@ -134,6 +134,7 @@ export default function MatchingPage() {
               </option>
             ))}
           </select>
+          <FieldError id="pool" error={errors.pool} />
         </div>
         <div className="grid gap-4 sm:grid-cols-3">
           <Field

@@ -6,10 +6,12 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
+import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { idParam } from "#app/lib/params.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
@@ -20,6 +22,21 @@ import {
   moveMember,
 } from "#app/modules/intervisie/matching.server.ts";
 import { topics } from "#app/modules/taxonomy.ts";
+
+const incomplete = "Het formulier is onvolledig; laad de pagina opnieuw.";
+/** The version of the proposal the page showed; a change to a newer one is refused. */
+const versionSchema = z.object({
+  versie: z.string().default("").transform(Number).refine(Number.isInteger, incomplete),
+});
+const moveSchema = z.object({
+  deelnemer: z.string().default(""),
+  // A group of the proposal, or "nieuw" for a new one.
+  naar: z
+    .string()
+    .default("")
+    .transform((v) => (v === "nieuw" ? ("nieuw" as const) : Number(v)))
+    .refine((v) => v === "nieuw" || Number.isInteger(v), "Kies een groep."),
+});
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "meta.proposal", "intervisie.title", "beheer.title") },
@@ -36,16 +53,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "run:matching");
   const runId = idParam(params, "id");
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const version = Number(form.get("versie"));
-  if (!Number.isInteger(version))
-    return data({ error: "Het formulier is onvolledig; laad de pagina opnieuw." }, { status: 400 });
+  const intent = formIntent(form);
+  const parsed = parseForm(versionSchema, form);
+  if (!parsed.ok) return data({ error: parsed.message }, { status: 400 });
+  const version = parsed.value.versie;
   try {
     if (intent === "verplaatsen") {
-      const target = String(form.get("naar") ?? "");
-      const to = target === "nieuw" ? "nieuw" : Number(target);
-      if (to !== "nieuw" && !Number.isInteger(to)) return data({ error: "Kies een groep." }, { status: 400 });
-      await moveMember(context.db, moderator.id, runId, version, String(form.get("deelnemer") ?? ""), to);
+      const move = parseForm(moveSchema, form);
+      if (!move.ok) return data({ error: move.message }, { status: 400 });
+      await moveMember(context.db, moderator.id, runId, version, move.value.deelnemer, move.value.naar);
       return redirect(`/beheer/intervisie/voorstel/${runId}`);
     }
     if (intent === "bevestigen") {

@@ -6,6 +6,7 @@ import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.t
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
+import { parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
   feedbackFor,
@@ -82,21 +83,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const schema = z.object({
   intent: z.enum(["review", "publish", "reject", "revert", "archive", "unarchive", "controle"]),
   revisionId: z.coerce.number().int().positive().optional(),
+  // For "controle": the sources checked and a note.
+  sources: z.array(z.string()),
+  note: z.string().default(""),
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "publish:article");
-  const form = await request.formData();
-  const parsed = schema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return data({ error: "Onbekende actie.", ok: null }, { status: 400 });
+  const parsed = parseForm(schema, await request.formData(), { arrays: ["sources"] });
+  if (!parsed.ok) return data({ error: "Onbekende actie.", ok: null }, { status: 400 });
   const actor = { id: moderator.id, role: moderator.role };
-  const { intent, revisionId } = parsed.data;
+  const { intent, revisionId, sources, note } = parsed.value;
   try {
     if (intent === "controle") {
-      const note = form.get("note");
       await completeReview(context.db, { ...actor, name: moderator.name }, params.slug ?? "", {
-        sourceKeys: form.getAll("sources").filter((v): v is string => typeof v === "string"),
-        note: typeof note === "string" ? note : "",
+        sourceKeys: sources,
+        note,
       });
       return {
         error: null,

@@ -7,6 +7,7 @@ import {
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { formIntent } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { reviewQueue, statusLabel } from "#app/modules/kennisbank/articles.server.ts";
 import { claimQueue, reviewDue } from "#app/modules/kennisbank/reviews.server.ts";
@@ -42,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requirePermission(request, context, "publish:article");
   const form = await request.formData();
-  if (form.get("intent") !== "herbouwen") return redirect("/beheer/kennisbank");
+  if (formIntent(form) !== "herbouwen") return redirect("/beheer/kennisbank");
   // One transaction: the index and the Meilisearch outbox change together, or not at all.
   const count = await context.db.transaction((tx) => reindexAll(tx));
   return redirect(`/beheer/kennisbank?herbouwd=${count}#zoekmachine`);

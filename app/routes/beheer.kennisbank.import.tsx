@@ -1,8 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
+import { z } from "zod";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useT } from "#app/i18n/index.ts";
+import { formFiles, formIntent, parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { KennisbankError } from "#app/modules/kennisbank/articles.server.ts";
 import { applyImport, MAX_IMPORT_BYTES, readImportFiles } from "#app/modules/kennisbank/bulk.server.ts";
@@ -18,6 +20,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
+/** The previewed files come back as JSON; they are validated again before anything is stored. */
+const previewSchema = z.object({
+  contents: z
+    .string()
+    .default("[]")
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "Geen geldige JSON." });
+        return z.NEVER;
+      }
+    })
+    .pipe(articleContentSchema.array().min(1)),
+});
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "publish:article");
   const length = Number(request.headers.get("Content-Length") ?? 0);
@@ -28,16 +46,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const form = await request.formData();
-  if (form.get("intent") === "apply") {
-    // The previewed files come back as JSON; they are validated again before anything is stored.
-    let raw: unknown;
-    try {
-      raw = JSON.parse(String(form.get("contents") ?? "[]"));
-    } catch {
-      raw = null;
-    }
-    const parsed = articleContentSchema.array().min(1).safeParse(raw);
-    if (!parsed.success) {
+  if (formIntent(form) === "apply") {
+    const parsed = parseForm(previewSchema, form);
+    if (!parsed.ok) {
       return data(
         {
           step: "error" as const,
@@ -49,7 +60,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       );
     }
     try {
-      const counts = await applyImport(context.db, { id: moderator.id, role: moderator.role }, parsed.data);
+      const counts = await applyImport(
+        context.db,
+        { id: moderator.id, role: moderator.role },
+        parsed.value.contents,
+      );
       return { step: "done" as const, counts };
     } catch (error) {
       if (error instanceof KennisbankError) {
@@ -65,10 +80,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
   }
   const uploads: { name: string; bytes: Uint8Array }[] = [];
-  for (const value of form.getAll("files")) {
-    if (typeof value !== "string" && value.size > 0) {
-      uploads.push({ name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) });
-    }
+  for (const file of formFiles(form, "files")) {
+    uploads.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   }
   if (!uploads.length) {
     return data(

@@ -12,6 +12,7 @@ import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
+import { formValues, parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { getPublishedArticle } from "#app/modules/kennisbank/articles.server.ts";
 import { countClaims } from "#app/modules/kennisbank/claims.ts";
@@ -91,15 +92,16 @@ const schema = z.discriminatedUnion("intent", [
 /** Resolves one claim: cite a registered source (a new published revision), or keep it flagged. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "publish:article");
-  const form = Object.fromEntries(await request.formData());
-  const parsed = schema.safeParse(form);
+  const form = formValues(await request.formData());
+  const parsed = parseForm(schema, form);
   const claim = `${form.slug}|${form.locale}|${form.ref}`;
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return data({ error: issue.message, claim, field: String(issue.path[0] ?? "") }, { status: 400 });
+  if (!parsed.ok) {
+    // The field of the first message, so the page marks that control.
+    const field = Object.keys(parsed.errors)[0] ?? "";
+    return data({ error: parsed.message, claim, field }, { status: 400 });
   }
   const actor = { id: moderator.id, role: moderator.role };
-  const v = parsed.data;
+  const v = parsed.value;
   try {
     if (v.intent === "citeren") {
       await citeSourceForClaim(context.db, actor, v);

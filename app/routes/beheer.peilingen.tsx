@@ -1,8 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Field, FieldError, FormMessage, fieldIds, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
+import { formIntent, formText } from "#app/lib/forms.ts";
+import { parseId } from "#app/lib/params.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
   createRound,
@@ -27,13 +29,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "import:survey");
   const t = translator(localeFromRequest(request));
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = formIntent(form);
   if (intent === "openen" || intent === "sluiten") {
-    const id = Number(form.get("roundId"));
-    const ok =
-      Number.isInteger(id) &&
-      id > 0 &&
-      (await setRoundOpen(context.db, moderator.id, id, intent === "openen"));
+    const id = parseId(formText(form, "roundId"));
+    const ok = id !== null && (await setRoundOpen(context.db, moderator.id, id, intent === "openen"));
     if (!ok)
       return data(
         { errors: { form: t("pulse.error.not_found") } as Record<string, string>, ok: null },
@@ -99,11 +98,7 @@ export default function PulseRounds() {
             maxLength={200}
             required
           />
-          <fieldset
-            className="space-y-1"
-            aria-describedby={errors.columns ? "vragen-fout" : "vragen-hint"}
-            aria-invalid={errors.columns ? true : undefined}
-          >
+          <fieldset className="space-y-1" {...fieldIds("vragen", "hint", errors.columns)}>
             <legend className="font-medium">{t("pulse.admin.questions")}</legend>
             <p id="vragen-hint" className="text-sm text-muted">
               {t("pulse.admin.questionsHint").replace("{max}", String(maxQuestions))}
@@ -114,11 +109,7 @@ export default function PulseRounds() {
                 <label htmlFor={`vraag-${column}`}>{choiceDef(column).short[locale]}</label>
               </div>
             ))}
-            {errors.columns ? (
-              <p id="vragen-fout" className="text-sm font-medium text-accent">
-                {errors.columns}
-              </p>
-            ) : null}
+            <FieldError id="vragen" error={errors.columns} />
           </fieldset>
           <SubmitButton>{t("pulse.admin.create")}</SubmitButton>
         </Form>

@@ -6,9 +6,10 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { FieldError, FormMessage, fieldIds, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { formIntent } from "#app/lib/forms.ts";
 import { getUser, requireUser } from "#app/modules/auth/auth.server.ts";
 import {
   deletePlan,
@@ -70,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const form = await request.formData();
-  if (form.get("intent") === "verwijderen") {
+  if (formIntent(form) === "verwijderen") {
     await deletePlan(context.db, { id: user.id }, user.institutionId);
     return redirect("/dragers/planner?verwijderd=1");
   }
@@ -254,10 +255,7 @@ function InventoryRow({
     return {
       id: `veld-${id}`,
       error,
-      aria: {
-        "aria-invalid": error ? true : undefined,
-        "aria-describedby": error ? `veld-${id}-fout` : undefined,
-      } as const,
+      aria: fieldIds(`veld-${id}`, undefined, error),
     };
   };
   const carrier = field("drager");
@@ -286,11 +284,7 @@ function InventoryRow({
             </option>
           ))}
         </select>
-        {carrier.error ? (
-          <p id={`${carrier.id}-fout`} className="text-sm font-medium text-accent">
-            {carrier.error}
-          </p>
-        ) : null}
+        <FieldError id={carrier.id} error={carrier.error} />
       </div>
       <div>
         <label htmlFor={count.id} className="block text-sm font-medium">
@@ -304,11 +298,7 @@ function InventoryRow({
           className={control}
           {...count.aria}
         />
-        {count.error ? (
-          <p id={`${count.id}-fout`} className="text-sm font-medium text-accent">
-            {count.error}
-          </p>
-        ) : null}
+        <FieldError id={count.id} error={count.error} />
       </div>
       <div>
         <label htmlFor={minutes.id} className="block text-sm font-medium">
@@ -323,11 +313,7 @@ function InventoryRow({
           className={control}
           {...minutes.aria}
         />
-        {minutes.error ? (
-          <p id={`${minutes.id}-fout`} className="text-sm font-medium text-accent">
-            {minutes.error}
-          </p>
-        ) : null}
+        <FieldError id={minutes.id} error={minutes.error} />
       </div>
       <div>
         <label htmlFor={state.id} className="block text-sm font-medium">
@@ -346,11 +332,7 @@ function InventoryRow({
             </option>
           ))}
         </select>
-        {state.error ? (
-          <p id={`${state.id}-fout`} className="text-sm font-medium text-accent">
-            {state.error}
-          </p>
-        ) : null}
+        <FieldError id={state.id} error={state.error} />
       </div>
     </fieldset>
   );

@@ -12,6 +12,7 @@ import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
+import { parseForm } from "#app/lib/forms.ts";
 import { getUser, startSession } from "#app/modules/auth/auth.server.ts";
 import { authenticate, landingAfterPassword } from "#app/modules/auth/login.server.ts";
 import { safeRedirect } from "#app/modules/http.server.ts";
@@ -39,18 +40,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const parsed = schema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    return data(
-      { error: parsed.error.issues[0]?.message ?? "Vul je e-mailadres en wachtwoord in." },
-      { status: 400 },
-    );
-  }
+  const parsed = parseForm(schema, await request.formData());
+  if (!parsed.ok) return data({ error: parsed.message }, { status: 400 });
   try {
-    const userId = await authenticate(context.db, parsed.data.email, parsed.data.password, context.clientIp);
+    const userId = await authenticate(
+      context.db,
+      parsed.value.email,
+      parsed.value.password,
+      context.clientIp,
+    );
     const cookie = await startSession(request, context, userId);
-    const target = safeRedirect(parsed.data.redirectTo, "/account");
+    const target = safeRedirect(parsed.value.redirectTo, "/account");
     const next = await landingAfterPassword(context.db, userId, target);
     return redirect(next, { headers: { "Set-Cookie": cookie } });
   } catch (error) {

@@ -14,6 +14,7 @@ import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
+import { parseForm } from "#app/lib/forms.ts";
 import { getAuth } from "#app/modules/auth/auth.server.ts";
 import {
   markSessionVerified,
@@ -21,7 +22,6 @@ import {
   SecondFactorError,
   verifySecondFactor,
 } from "#app/modules/auth/second-factor.server.ts";
-import { parseForm } from "#app/modules/forms.server.ts";
 import { safeRedirect } from "#app/modules/http.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.code.title") }];

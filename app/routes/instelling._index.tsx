@@ -6,6 +6,7 @@ import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.t
 import { InstitutionProfileView } from "#app/components/institution-profile.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { parseForm } from "#app/lib/forms.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import {
   decideMembership,
@@ -81,17 +82,17 @@ const decisionSchema = z.object({
 /** A confirmed member confirms or turns down a request to join their institution. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const parsed = decisionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success || !user.institutionId) {
+  const parsed = parseForm(decisionSchema, await request.formData());
+  if (!parsed.ok || !user.institutionId) {
     return data({ ok: null, error: "profiel.requests.gone" as const, name: "" }, { status: 400 });
   }
   let name: string | null;
   try {
     // Only a request for the member's own institution can be decided here.
     name = await decideMembership(context.db, user, {
-      userId: parsed.data.userId,
+      userId: parsed.value.userId,
       institutionId: user.institutionId,
-      accept: parsed.data.intent === "bevestigen",
+      accept: parsed.value.intent === "bevestigen",
     });
   } catch (error) {
     if (error instanceof InstitutionError) {
@@ -103,7 +104,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ ok: null, error: "profiel.requests.gone" as const, name: "" }, { status: 409 });
   return {
     ok:
-      parsed.data.intent === "bevestigen"
+      parsed.value.intent === "bevestigen"
         ? ("profiel.requests.accepted" as const)
         : ("profiel.requests.rejected" as const),
     error: null,

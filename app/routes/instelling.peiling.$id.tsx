@@ -5,11 +5,13 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
+import type { Params } from "@remix-run/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
+import { idParam } from "#app/lib/params.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import {
   getRound,
@@ -26,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 /** A member of a confirmed institution answers a pulse round for it. */
-async function roundFor(request: Request, context: LoaderFunctionArgs["context"], param: string | undefined) {
+async function roundFor(request: Request, context: LoaderFunctionArgs["context"], params: Params) {
   const user = await requireUser(request, context);
   if (!user.institutionId) throw redirect("/instelling");
   const [own] = await context.db
@@ -34,22 +36,21 @@ async function roundFor(request: Request, context: LoaderFunctionArgs["context"]
     .from(institution)
     .where(eq(institution.id, user.institutionId));
   if (!own?.confirmed) throw redirect("/instelling");
-  const id = /^\d{1,9}$/.test(param ?? "") ? Number(param) : 0;
-  const round = id ? await getRound(context.db, id) : null;
+  const round = await getRound(context.db, idParam(params, "id"));
   if (!round)
     throw new Response(translator(localeFromRequest(request))("pulse.error.not_found"), { status: 404 });
   return { user: { id: user.id, institutionId: user.institutionId }, round, name: own.name };
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user, round, name } = await roundFor(request, context, params.id);
+  const { user, round, name } = await roundFor(request, context, params);
   const answers = await ownAnswer(context.db, round.id, user.institutionId);
   const saved = new URL(request.url).searchParams.has("opgeslagen");
   return { round, name, answers: answers ?? {}, saved };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, round } = await roundFor(request, context, params.id);
+  const { user, round } = await roundFor(request, context, params);
   const t = translator(localeFromRequest(request));
   const read = readPulseAnswer(await request.formData(), round.columns, t);
   if (!read.ok) return data({ errors: read.errors }, { status: 400 });

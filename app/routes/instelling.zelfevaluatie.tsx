@@ -16,10 +16,11 @@ import {
   useLocale,
   useT,
 } from "#app/i18n/index.ts";
+import type { FormErrors } from "#app/lib/forms.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { getInstitutionProfile, saveSelfAssessment } from "#app/modules/survey/profile.server.ts";
 import { answerLabel, platformColumns, type QuestionGroup } from "#app/modules/survey/questionnaire.ts";
-import { type FormErrors, formQuestions, readSelfAssessment } from "#app/modules/survey/self-assessment.ts";
+import { formQuestions, readSelfAssessment } from "#app/modules/survey/self-assessment.ts";
 import { institutionTypes } from "#app/modules/taxonomy.ts";
 
 export const meta: MetaFunction = ({ matches }) => [

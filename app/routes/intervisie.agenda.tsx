@@ -1,10 +1,12 @@
 // The member's agenda: upcoming sessions across their groups, and their private calendar feed
 // (made, shown once, replaced or revoked here).
+
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { formIntent } from "#app/lib/forms.ts";
 import { appOrigin } from "#app/lib/origin.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { formatSessionTime } from "#app/modules/intervisie/amsterdam-time.ts";
@@ -43,7 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const intent = String((await request.formData()).get("intent") ?? "");
+  const intent = formIntent(await request.formData());
   if (intent === "aanmaken") {
     const token = await createFeedToken(context.db, user.id);
     const url = new URL(`/agenda/${token}.ics`, appOrigin(request, context.env.APP_ORIGIN)).href;

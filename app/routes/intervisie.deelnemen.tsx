@@ -1,9 +1,17 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DangerButton, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
+import {
+  DangerButton,
+  FieldError,
+  FormMessage,
+  fieldIds,
+  SelectField,
+  SubmitButton,
+} from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
+import { formIntent } from "#app/lib/forms.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { bandLabel, digitisationBands } from "#app/modules/intervisie/matching.ts";
 import {
@@ -39,7 +47,7 @@ type ActionResult =
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const form = await request.formData();
-  if (form.get("intent") === "afmelden") {
+  if (formIntent(form) === "afmelden") {
     await withdrawParticipation(context.db, user);
     return { ok: "withdrawn" } satisfies ActionResult;
   }
@@ -76,7 +84,6 @@ export default function OptIn() {
   const province = values?.province ?? participation.province ?? "";
   const fte = values?.fte ?? participation.fte ?? "";
   const digitisationDegree = values?.digitisationDegree ?? participation.digitisationDegree ?? "";
-  const errorId = (key: string) => (errors[key] ? `${key}-fout` : undefined);
   return (
     <div className="max-w-3xl space-y-8">
       <PageHeader title={t("intervisie.optin.title")} intro={t("intervisie.optin.intro")}>
@@ -103,32 +110,21 @@ export default function OptIn() {
         </p>
       ) : (
         <Form method="post" className="space-y-6" noValidate>
-          <fieldset
-            className="space-y-2"
-            aria-describedby={["needs-hint", errorId("needs")].filter(Boolean).join(" ")}
-          >
+          <fieldset className="space-y-2" {...fieldIds("needs", "hint", errors.needs)}>
             <legend className="font-semibold">{t("intervisie.optin.needs")}</legend>
             <p id="needs-hint" className="text-sm text-muted">
               {t("intervisie.optin.needsHint")}
             </p>
-            {errors.needs ? (
-              <p id="needs-fout" className="text-sm font-medium text-accent">
-                {errors.needs}
-              </p>
-            ) : null}
+            <FieldError id="needs" error={errors.needs} />
             <TopicChoices name="needs" checked={needs} />
           </fieldset>
           <fieldset className="space-y-2">
             <legend className="font-semibold">{t("intervisie.optin.offers")}</legend>
             <TopicChoices name="offers" checked={offers} />
           </fieldset>
-          <fieldset className="space-y-2" aria-describedby={errorId("inPerson")}>
+          <fieldset className="space-y-2" {...fieldIds("inPerson", undefined, errors.inPerson)}>
             <legend className="font-semibold">{t("intervisie.optin.inPerson")}</legend>
-            {errors.inPerson ? (
-              <p id="inPerson-fout" className="text-sm font-medium text-accent">
-                {errors.inPerson}
-              </p>
-            ) : null}
+            <FieldError id="inPerson" error={errors.inPerson} />
             <label className="flex items-center gap-2">
               <input type="radio" name="inPerson" value="ja" defaultChecked={inPerson} />
               {t("intervisie.optin.inPersonYes")}
@@ -180,13 +176,9 @@ export default function OptIn() {
               </option>
             ))}
           </SelectField>
-          <fieldset className="space-y-2" aria-describedby={errorId("consent")}>
+          <fieldset className="space-y-2" {...fieldIds("consent", undefined, errors.consent)}>
             <legend className="font-semibold">{t("intervisie.optin.consentLegend")}</legend>
-            {errors.consent ? (
-              <p id="consent-fout" className="text-sm font-medium text-accent">
-                {errors.consent}
-              </p>
-            ) : null}
+            <FieldError id="consent" error={errors.consent} />
             <label className="flex items-start gap-2">
               <input
                 type="checkbox"

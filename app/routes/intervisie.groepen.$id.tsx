@@ -6,10 +6,12 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
+import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { idParam } from "#app/lib/params.ts";
 import { forbidden, requireUser } from "#app/modules/auth/auth.server.ts";
 import { accessFor, groupAccess } from "#app/modules/intervisie/access.server.ts";
@@ -24,6 +26,20 @@ import {
 import { publishedCasesOfGroup } from "#app/modules/intervisie/sessions/cases.server.ts";
 import { listGroupSessions } from "#app/modules/intervisie/sessions/lists.server.ts";
 import { topics } from "#app/modules/taxonomy.ts";
+
+const decisionSchema = z.object({
+  aanvraag: z.coerce
+    .number({ message: "Kies een aanvraag." })
+    .int("Kies een aanvraag.")
+    .positive("Kies een aanvraag."),
+});
+
+const settingsName = "Geef de groep een naam van 3 tot 120 tekens.";
+const settingsSchema = z.object({
+  naam: z.string({ message: settingsName }).trim().min(3, settingsName).max(120, settingsName),
+  open: z.string().optional(),
+  gespreksleider: z.string().default(""),
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, data ? { text: data.group.name } : "meta.group", "intervisie.title") },
@@ -51,7 +67,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const access = await groupAccess(context.db, groupId, user);
   if (!access.canView) forbidden();
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = formIntent(form);
   try {
     if (intent === "verlaten") {
       await leaveGroup(context.db, user.id, groupId, context.env);
@@ -59,20 +75,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     if (!access.canManage) forbidden();
     if (intent === "toelaten" || intent === "afwijzen") {
-      const requestId = Number(form.get("aanvraag"));
-      if (!Number.isInteger(requestId) || requestId <= 0)
-        return data({ error: "Kies een aanvraag.", ok: null }, { status: 400 });
+      const parsed = parseForm(decisionSchema, form);
+      if (!parsed.ok) return data({ error: parsed.message, ok: null }, { status: 400 });
+      const requestId = parsed.value.aanvraag;
       await decideRequest(context.db, user.id, groupId, requestId, intent === "toelaten", context.env);
       return { error: null, ok: intent === "toelaten" ? "Aanvraag toegelaten." : "Aanvraag afgewezen." };
     }
     if (intent === "instellingen") {
-      const name = String(form.get("naam") ?? "").trim();
-      if (name.length < 3 || name.length > 120)
-        return data({ error: "Geef de groep een naam van 3 tot 120 tekens.", ok: null }, { status: 400 });
+      const parsed = parseForm(settingsSchema, form);
+      if (!parsed.ok) return data({ error: parsed.message, ok: null }, { status: 400 });
       await updateGroupSettings(context.db, user.id, groupId, {
-        name,
-        open: form.get("open") === "ja",
-        facilitatorId: String(form.get("gespreksleider") ?? ""),
+        name: parsed.value.naam,
+        open: parsed.value.open === "ja",
+        facilitatorId: parsed.value.gespreksleider,
       });
       return { error: null, ok: "Groepsinstellingen opgeslagen." };
     }

@@ -1,6 +1,7 @@
 // Plan a session for a group, or (with ?sessie=ID) change or cancel one. For the group's
 // facilitator and moderators. The file name's `$id_` keeps this page out of the group page's
 // layout, so it renders on its own at /intervisie/groepen/<id>/sessies/nieuw.
+
 import {
   type ActionFunctionArgs,
   data,
@@ -13,6 +14,7 @@ import { DangerButton, Field, FormMessage, SelectField, SubmitButton } from "#ap
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
+import { formIntent } from "#app/lib/forms.ts";
 import { idParam, parseId } from "#app/lib/params.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { groupAccess } from "#app/modules/intervisie/access.server.ts";
@@ -80,7 +82,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, group, session } = await load(request, params, context);
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = formIntent(form);
   const values = formValuesFrom(form);
   try {
     if (intent === "afzeggen") {

@@ -1,13 +1,21 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
+import { parseForm } from "#app/lib/forms.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { listOpenGroups, requestToJoin, withdrawRequest } from "#app/modules/intervisie/groups.server.ts";
 import { getParticipation } from "#app/modules/intervisie/participation.server.ts";
 import { institutionTypes, topics } from "#app/modules/taxonomy.ts";
+
+const schema = z.object({
+  groep: z.coerce.number({ message: "Kies een groep." }).int("Kies een groep.").positive("Kies een groep."),
+  intent: z.string().optional(),
+  bericht: z.string().default(""),
+});
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "intervisie.groups.title") }];
 
@@ -25,16 +33,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const form = await request.formData();
-  const groupId = Number(form.get("groep"));
-  if (!Number.isInteger(groupId) || groupId <= 0)
-    return data({ error: "Kies een groep.", ok: null }, { status: 400 });
+  const parsed = parseForm(schema, await request.formData());
+  if (!parsed.ok) return data({ error: parsed.message, ok: null }, { status: 400 });
+  const { groep: groupId, intent, bericht } = parsed.value;
   try {
-    if (form.get("intent") === "intrekken") {
+    if (intent === "intrekken") {
       await withdrawRequest(context.db, user.id, groupId);
       return { error: null, ok: "ingetrokken" as const };
     }
-    await requestToJoin(context.db, user, groupId, String(form.get("bericht") ?? ""), context.env);
+    await requestToJoin(context.db, user, groupId, bericht, context.env);
     return { error: null, ok: "aangevraagd" as const };
   } catch (error) {
     return errorResponse(error, (e) => ({ error: e.message, ok: null }));

@@ -6,6 +6,7 @@ import { FactBox } from "#app/components/fact-box.tsx";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { FromPractice } from "#app/components/from-practice.tsx";
 import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { parseForm } from "#app/lib/forms.ts";
 import { getUser, requireUser } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
 import { casesForGuide } from "#app/modules/intervisie/sessions/cases.server.ts";
@@ -131,15 +132,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Feedback only on an article whose page exists: an unknown or archived one is a 404.
   const found = await getPublishedArticle(context.db, params.slug ?? "", "nl");
   if (!found || found.archived) throw new Response("Niet gevonden", { status: 404 });
-  const parsed = feedbackSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success)
-    return data({ error: parsed.error.issues[0]!.message, thanks: false }, { status: 400 });
+  const parsed = parseForm(feedbackSchema, await request.formData());
+  if (!parsed.ok) return data({ error: parsed.message, thanks: false }, { status: 400 });
   await recordFeedback(
     context.db,
     user.id,
     params.slug ?? "",
-    parsed.data.helpful === "ja",
-    parsed.data.comment,
+    parsed.value.helpful === "ja",
+    parsed.value.comment,
   );
   return { error: null, thanks: true };
 }

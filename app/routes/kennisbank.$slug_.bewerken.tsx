@@ -21,6 +21,7 @@ import { FormMessage } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useDraft } from "#app/components/use-draft.ts";
 import { pageTitle, useT } from "#app/i18n/index.ts";
+import { formIntent, formText } from "#app/lib/forms.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
 import {
@@ -107,7 +108,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const form = await request.formData();
   const fields = fieldsFromForm(form);
-  const intent = String(form.get("intent") ?? "");
+  const intent = formIntent(form);
   if (intent === "voorbeeld") {
     // A preview saves nothing: the text as it will be published, and what changes.
     const locale: ContentLocale = fields.locale === "en" ? "en" : "nl";
@@ -141,10 +142,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       throw new Response("Alleen moderatoren lossen beweringen op.", { status: 403 });
     }
     const [how, ref] = [claim[1]!, claim[2]!];
-    const str = (k: string) => {
-      const v = form.get(`claim.${ref}.${k}`);
-      return typeof v === "string" ? v : "";
-    };
+    const str = (k: string) => formText(form, `claim.${ref}.${k}`);
     const fail = (error: string, status = 400) =>
       data({ fields, errors: { [`claim.${ref}`]: error }, conflict: null, stamp: Date.now() }, { status });
     if (how === "houden") {

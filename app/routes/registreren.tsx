@@ -12,12 +12,12 @@ import { InstitutionPicker, institutionChoiceSchema } from "#app/components/inst
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
+import { parseForm } from "#app/lib/forms.ts";
 import { getUser, startSession } from "#app/modules/auth/auth.server.ts";
 import { listConfirmedInstitutions } from "#app/modules/auth/institutions.server.ts";
 import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/password-rules.ts";
 import { claimAttempt, forgiveAttempt } from "#app/modules/auth/rate-limit.server.ts";
 import { createUser } from "#app/modules/auth/users.server.ts";
-import { parseForm } from "#app/modules/forms.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.register.title") }];
 

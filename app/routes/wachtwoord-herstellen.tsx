@@ -11,6 +11,7 @@ import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
+import { parseForm } from "#app/lib/forms.ts";
 import { startSession } from "#app/modules/auth/auth.server.ts";
 import { completePasswordReset, landingAfterPassword } from "#app/modules/auth/login.server.ts";
 import { findResetUser } from "#app/modules/auth/password-reset.server.ts";
@@ -34,14 +35,14 @@ const schema = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: parsed.error.issues[0]!.message }, { status: 400 });
+  const parsed = parseForm(schema, await request.formData());
+  if (!parsed.ok) return data({ error: parsed.message }, { status: 400 });
   try {
     const userId = await completePasswordReset(
       context.db,
       context.env,
-      parsed.data.token,
-      parsed.data.newPassword,
+      parsed.value.token,
+      parsed.value.newPassword,
     );
     const cookie = await startSession(request, context, userId);
     // A new password does not pass the second factor: that is still asked for.

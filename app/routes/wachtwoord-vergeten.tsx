@@ -5,6 +5,7 @@ import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
+import { parseForm } from "#app/lib/forms.ts";
 import { requestPasswordReset } from "#app/modules/auth/login.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.forgot.title") }];
@@ -12,10 +13,10 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 const schema = z.object({ email: z.string().trim().email("Vul een geldig e-mailadres in.").max(254) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: parsed.error.issues[0]!.message, sent: false }, { status: 400 });
+  const parsed = parseForm(schema, await request.formData());
+  if (!parsed.ok) return data({ error: parsed.message, sent: false }, { status: 400 });
   try {
-    await requestPasswordReset(context.db, context.env, parsed.data.email, context.clientIp);
+    await requestPasswordReset(context.db, context.env, parsed.value.email, context.clientIp);
   } catch (error) {
     return errorResponse(error, (e) => ({ error: e.message, sent: false }));
   }

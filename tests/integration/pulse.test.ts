@@ -13,7 +13,7 @@ import { pulseAnswer, pulseRound } from "#db/schema/survey.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { memberOfNew } from "#tests/support/factories.ts";
-import { body, contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
+import { body, contextFor, get, post, status, thrownResponse } from "#tests/support/remix.ts";
 
 let database: Database;
 let context: AppLoadContext;
@@ -157,5 +157,29 @@ describe("pulse rounds", () => {
       "This pulse round is closed.",
     );
     expect((await pulsesOnTrends()).find((p) => p.id === id)).toMatchObject({ open: false, n: 5 });
+  });
+
+  it("answers 404 for an id that is no id, as every route with an id does", async () => {
+    const member = await memberOfNew(database.db, "Archief");
+    for (const id of ["abc", "0", "-1", "99999999999", "1.5"]) {
+      const response = await thrownResponse(() =>
+        answerLoader({
+          request: get(`/instelling/peiling/${id}`, { Cookie: member.cookie }),
+          params: { id },
+          context,
+        }),
+      );
+      expect(response.status).toBe(404);
+    }
+    // A moderator's open/close of a round that does not exist: 404 with the round message.
+    const moderator = await userWithSession(database.db, "moderator");
+    const missing = await adminAction({
+      request: post("/beheer/peilingen", new URLSearchParams({ intent: "openen", roundId: "x" }), {
+        Cookie: moderator.cookie,
+      }),
+      params: {},
+      context,
+    });
+    expect(status(missing)).toBe(404);
   });
 });

@@ -4,6 +4,7 @@ import { csvResponse, quoteField, toCsv } from "#app/lib/csv.ts";
 import { Lru } from "#app/lib/lru.ts";
 import { appOrigin, expressOrigin, isHttpsOrigin, mailOrigin, requestOrigin } from "#app/lib/origin.ts";
 import { idParam, parseId } from "#app/lib/params.ts";
+import { staleSessionCookie, tokenFromRequest } from "#app/modules/auth/session.server.ts";
 
 describe("origin", () => {
   const request = new Request("http://intern:3000/intervisie/agenda?x=1");
@@ -142,5 +143,21 @@ describe("id params", () => {
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(404);
     expect(() => idParam({}, "id")).toThrow();
+  });
+});
+
+describe("session cookie, read through cookies.ts", () => {
+  const request = (cookie: string) => new Request("https://x.nl/", { headers: { Cookie: cookie } });
+  it("takes the __Host- name over https and the plain name over http; an empty value is none", () => {
+    expect(tokenFromRequest(request("a=1; __Host-avk_sessie=tok; avk_sessie=oud"), true)).toBe("tok");
+    expect(tokenFromRequest(request("__Host-avk_sessie=tok"), false)).toBeNull();
+    expect(tokenFromRequest(request("avk_sessie=tok=="), false)).toBe("tok==");
+    expect(tokenFromRequest(request("avk_sessie="), false)).toBeNull();
+    expect(tokenFromRequest(new Request("http://x.nl/"), false)).toBeNull();
+  });
+  it("clears a leftover plain cookie over https only", () => {
+    expect(staleSessionCookie(request("avk_sessie=oud"), true)).toMatch(/^avk_sessie=;.*Max-Age=0/);
+    expect(staleSessionCookie(request("avk_sessie="), true)).toBeNull();
+    expect(staleSessionCookie(request("avk_sessie=oud"), false)).toBeNull();
   });
 });

@@ -2,9 +2,11 @@
 // its SHA-256 in the database. Members: 30 days, renewed when less than half is left.
 // Moderators and admins: ASVS 3.3.2 level 2, at most 12 hours from the login and 30 minutes
 // without a request (docs/decisions/013-session-lifetime.md).
+
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { eq, sql } from "drizzle-orm";
+import { cookieValue } from "#app/lib/cookies.ts";
 import type { DB } from "#db/client.server.ts";
 import { type Role, session, totpCredential, user } from "#db/schema/auth.ts";
 import { notification } from "#db/schema/intervisie.ts";
@@ -238,7 +240,7 @@ export function blankSessionCookie(secure: boolean): string {
 }
 
 export function tokenFromRequest(request: Request, secure: boolean): string | null {
-  return cookieValue(request, sessionCookieName(secure));
+  return cookieValue(request.headers.get("Cookie"), sessionCookieName(secure)) || null;
 }
 
 /**
@@ -246,15 +248,6 @@ export function tokenFromRequest(request: Request, secure: boolean): string | nu
  * longer logs anyone in, but would keep the render cache away from its visitor.
  */
 export function staleSessionCookie(request: Request, secure: boolean): string | null {
-  if (!secure || cookieValue(request, SESSION_COOKIE) === null) return null;
+  if (!secure || !cookieValue(request.headers.get("Cookie"), SESSION_COOKIE)) return null;
   return `${SESSION_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0; Secure`;
-}
-
-function cookieValue(request: Request, wanted: string): string | null {
-  const header = request.headers.get("Cookie") ?? "";
-  for (const part of header.split(";")) {
-    const [name, ...rest] = part.trim().split("=");
-    if (name === wanted) return rest.join("=") || null;
-  }
-  return null;
 }

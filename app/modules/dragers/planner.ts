@@ -9,7 +9,9 @@
 //
 // Estimates per line: content hours = items × minutes / 60; digitisation hours = content hours ×
 // transfer factor; storage = content hours × GB per hour / 1000 (TB, 10^12 bytes).
+
 import { type TableValue, toCsv } from "#app/lib/csv.ts";
+import { formFields } from "#app/lib/forms.ts";
 import type { CarrierAssumption } from "./assumptions.ts";
 import { type Condition, conditions, type InventoryLine } from "./types.ts";
 
@@ -260,11 +262,11 @@ export function readInventory(
 ):
   | { ok: true; lines: InventoryLine[]; drafts: InventoryDraft[] }
   | { ok: false; errors: InventoryErrors; drafts: InventoryDraft[] } {
-  const all = (name: string) => params.getAll(name).map((v) => (typeof v === "string" ? v.trim() : ""));
-  const carriers = all("drager");
-  const counts = all("aantal");
-  const minutes = all("duur");
-  const states = all("staat");
+  // Rows are the n-th value of each repeated field; the checks per row stay here, keyed by row.
+  const sent = formFields(params, [], ["drager", "aantal", "duur", "staat"]);
+  const [carriers, counts, minutes, states] = [sent.drager, sent.aantal, sent.duur, sent.staat].map((list) =>
+    list.map((v) => v.trim()),
+  ) as [string[], string[], string[], string[]];
   const size = Math.min(Math.max(carriers.length, counts.length, minutes.length), MAX_LINES + 1);
   const drafts: InventoryDraft[] = [];
   const errors: InventoryErrors = {};

@@ -28,26 +28,41 @@ export function demandSchema(known: ReadonlySet<string>) {
   });
 }
 
-export function readOffer(
-  form: FormData,
-  known: ReadonlySet<string>,
-):
-  | { ok: true; value: { carriers: string[]; shared: string; suitability: string | null; terms: string } }
-  | { ok: false; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const carriers = [...new Set(form.getAll("dragers").map(String))];
-  if (!carriers.length) errors.dragers = "Kies minstens één drager die jullie lijn kan verwerken.";
-  else if (carriers.some((c) => !known.has(c))) errors.dragers = "Kies dragers uit de lijst.";
-  const shared = String(form.get("beschikbaar") ?? "");
-  if (!(sharedLabels as readonly string[]).includes(shared)) {
-    errors.beschikbaar = "Kies of de lijn kosteloos of tegen betaling beschikbaar is.";
-  }
-  const suitabilityRaw = String(form.get("geschiktheid") ?? "");
-  if (suitabilityRaw && !(suitabilityLabels as readonly string[]).includes(suitabilityRaw)) {
-    errors.geschiktheid = "Kies een antwoord uit de lijst.";
-  }
-  const terms = String(form.get("voorwaarden") ?? "").trim();
-  if (terms.length > 1000) errors.voorwaarden = "Hoogstens 1000 tekens.";
-  if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, value: { carriers, shared, suitability: suitabilityRaw || null, terms } };
+/** A line offer: the carriers it can handle, on what terms; the form's field names stay Dutch. */
+export function offerSchema(known: ReadonlySet<string>) {
+  return z
+    .object({
+      dragers: z
+        .array(z.string())
+        .transform((chosen) => [...new Set(chosen)])
+        .superRefine((carriers, ctx) => {
+          const problem = !carriers.length
+            ? "Kies minstens één drager die jullie lijn kan verwerken."
+            : carriers.some((c) => !known.has(c))
+              ? "Kies dragers uit de lijst."
+              : null;
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        }),
+      beschikbaar: z
+        .string()
+        .default("")
+        .refine(
+          (v) => (sharedLabels as readonly string[]).includes(v),
+          "Kies of de lijn kosteloos of tegen betaling beschikbaar is.",
+        ),
+      geschiktheid: z
+        .string()
+        .default("")
+        .refine(
+          (v) => !v || (suitabilityLabels as readonly string[]).includes(v),
+          "Kies een antwoord uit de lijst.",
+        ),
+      voorwaarden: z.string().trim().max(1000, "Hoogstens 1000 tekens.").default(""),
+    })
+    .transform((v) => ({
+      carriers: v.dragers,
+      shared: v.beschikbaar,
+      suitability: v.geschiktheid || null,
+      terms: v.voorwaarden,
+    }));
 }

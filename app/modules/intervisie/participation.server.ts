@@ -7,6 +7,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { AppError } from "#app/lib/errors.ts";
+import { formFields, parseForm } from "#app/lib/forms.ts";
 import type { DB } from "#db/client.server.ts";
 import { institution } from "#db/schema/auth.ts";
 import { intervisionParticipant } from "#db/schema/intervisie.ts";
@@ -124,19 +125,14 @@ export const participationSchema = z
 
 /** Reads the form (checkbox lists as repeated fields). */
 export function readParticipationForm(form: FormData) {
-  const raw = {
-    consent: form.get("consent") ?? "",
-    needs: form.getAll("needs").map(String),
-    offers: form.getAll("offers").map(String),
-    inPerson: form.get("inPerson") ?? "",
-    province: String(form.get("province") ?? ""),
-    fte: String(form.get("fte") ?? ""),
-    digitisationDegree: String(form.get("digitisationDegree") ?? ""),
-  };
-  const result = participationSchema.safeParse(raw);
-  if (result.success) return { ok: true as const, value: result.data };
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+  const raw = formFields(
+    form,
+    ["consent", "inPerson", "province", "fte", "digitisationDegree"],
+    ["needs", "offers"],
+  );
+  const result = parseForm(participationSchema, raw);
+  if (result.ok) return { ok: true as const, value: result.value };
+  const errors = { ...result.errors };
   if (raw.inPerson === "ja" && raw.province === "" && !errors.province)
     errors.province = "Kies je provincie als je fysiek wilt afspreken.";
   return { ok: false as const, errors, values: raw };

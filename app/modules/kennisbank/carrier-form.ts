@@ -1,7 +1,9 @@
 // The fact box of a carrier guide as form fields (`carrier.<field>`, lists as rows,
 // `carrier.cite.<field>` per field), to and from the stored `carrier` data (model.ts), with a
 // Dutch message per field. Shared by the editor's server code and its form (no data access).
+
 import { stringify as stringifyYaml } from "yaml";
+import { formValues } from "#app/lib/forms.ts";
 import { type OpenClaim, openClaims, parseFactCite } from "./claims.ts";
 import {
   type CarrierFacts,
@@ -120,19 +122,21 @@ export function carrierToFields(facts: CarrierFacts | undefined): CarrierFields 
 /** The form's `carrier.*` entries as typed (nothing trimmed or dropped, so an error loses nothing). */
 export function carrierFieldsFromForm(form: FormData): CarrierFields {
   const fields = emptyCarrierFields();
-  const str = (k: string) => {
-    const v = form.get(k);
+  const lists = [...carrierListFields, "risks"].map((f) => `carrier.${f}`);
+  const sent = formValues(form, { arrays: lists });
+  const text = (k: string) => {
+    const v = sent[k];
     return typeof v === "string" ? v : "";
   };
-  const all = (k: string) => form.getAll(k).filter((v): v is string => typeof v === "string");
-  for (const f of scalarFields) fields.values[f] = str(`carrier.${f}`);
+  const all = (k: string) => sent[k] as string[];
+  for (const f of scalarFields) fields.values[f] = text(`carrier.${f}`);
   for (const f of carrierListFields) {
     const rows = all(`carrier.${f}`);
     fields.lists[f] = rows.length ? rows : [""];
   }
   fields.risks = all("carrier.risks");
-  fields.citeOrder = str("carrier.citeOrder").split(",").filter(Boolean);
-  for (const [name, value] of form.entries()) {
+  fields.citeOrder = text("carrier.citeOrder").split(",").filter(Boolean);
+  for (const [name, value] of Object.entries(sent)) {
     if (name.startsWith("carrier.cite.") && typeof value === "string") {
       fields.cite[name.slice("carrier.cite.".length)] = value;
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formFields, parseForm } from "#app/lib/forms.ts";
 import {
   type CarrierFields,
   carrierFieldsFromForm,
@@ -54,25 +55,23 @@ export function fieldsFromRevision(
 }
 
 export function fieldsFromForm(form: FormData): EditFields {
-  const str = (k: string) => {
-    const v = form.get(k);
-    return typeof v === "string" ? v : "";
-  };
-  return {
-    locale: str("locale"),
-    baseRevisionId: str("baseRevisionId"),
-    title: str("title"),
-    summary: str("summary"),
-    body: str("body"),
-    topics: form.getAll("topics").filter((v): v is string => typeof v === "string"),
-    institutionTypes: form.getAll("institutionTypes").filter((v): v is string => typeof v === "string"),
-    needsReview: str("needsReview") === "ja",
-    uncertain: str("uncertain"),
-    sources: str("sources"),
-    related: str("related"),
-    carrier: carrierFieldsFromForm(form),
-    note: str("note"),
-  };
+  const sent = formFields(
+    form,
+    [
+      "locale",
+      "baseRevisionId",
+      "title",
+      "summary",
+      "body",
+      "needsReview",
+      "uncertain",
+      "sources",
+      "related",
+      "note",
+    ],
+    ["topics", "institutionTypes"],
+  );
+  return { ...sent, needsReview: sent.needsReview === "ja", carrier: carrierFieldsFromForm(form) };
 }
 
 const lines = (text: string) =>
@@ -113,8 +112,8 @@ export function parseEditFields(
     }
   | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  const head = headSchema.safeParse(fields);
-  if (!head.success) for (const i of head.error.issues) errors[String(i.path[0])] ??= i.message;
+  const head = parseForm(headSchema, fields);
+  if (!head.ok) Object.assign(errors, head.errors);
 
   let carrier: unknown;
   if (kind === "drager") {
@@ -134,31 +133,29 @@ export function parseEditFields(
     if (unknown.length)
       errors.body = `Onbekende bron in de tekst: ${unknown.map((k) => `[@${k}]`).join(", ")}. Voeg de bron eerst toe aan de bronnenlijst.`;
   }
-  const data = articleDataSchema.safeParse({
-    topics: fields.topics,
-    institutionTypes: fields.institutionTypes,
-    needsReview: fields.needsReview,
-    uncertain: lines(fields.uncertain),
-    sources,
-    related: fields.related
-      .split(/[,\s]+/)
-      .map((s) => s.trim())
-      .filter(Boolean),
-    carrier,
-  });
-  if (!data.success) {
-    for (const i of data.error.issues) {
-      const key = String(i.path[0]);
-      errors[key] ??=
-        key === "sources" && i.path.length > 1 ? `Bron ${Number(i.path[1]) + 1}: ${i.message}` : i.message;
-    }
-  }
+  const data = parseForm(
+    articleDataSchema,
+    {
+      topics: fields.topics,
+      institutionTypes: fields.institutionTypes,
+      needsReview: fields.needsReview,
+      uncertain: lines(fields.uncertain),
+      sources,
+      related: fields.related
+        .split(/[,\s]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+      carrier,
+    },
+    { rows: { sources: "Bron" } },
+  );
+  if (!data.ok) for (const [key, message] of Object.entries(data.errors)) errors[key] ??= message;
   const base = fields.baseRevisionId ? Number(fields.baseRevisionId) : null;
   if (base !== null && !Number.isInteger(base)) errors.form = "Ongeldige versie.";
-  if (Object.keys(errors).length || !head.success || !data.success) return { ok: false, errors };
+  if (Object.keys(errors).length || !head.ok || !data.ok) return { ok: false, errors };
   return {
     ok: true,
-    value: { ...head.data, data: data.data, baseRevisionId: base },
+    value: { ...head.value, data: data.value, baseRevisionId: base },
   };
 }
 

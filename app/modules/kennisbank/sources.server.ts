@@ -1,6 +1,8 @@
 // The source registry in the database: seeded from db/seed/sources/*.yaml, maintained by
 // moderators in /beheer/bronnen, shown on /bronnen and found by the kennisbank search.
+
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { formFields, parseForm } from "#app/lib/forms.ts";
 import type { DB } from "#db/client.server.ts";
 import { article, articleRevision, source } from "#db/schema/kennisbank.ts";
 import { searchOutbox } from "#db/schema/search.ts";
@@ -80,23 +82,22 @@ export async function seedSources(
 }
 
 export function sourceFieldsFromForm(form: FormData): SourceFields {
-  const str = (k: string) => {
-    const v = form.get(k);
-    return typeof v === "string" ? v.trim() : "";
-  };
-  return {
-    key: str("key"),
-    title: str("title"),
-    publisher: str("publisher"),
-    year: str("year"),
-    url: str("url"),
-    where: str("where"),
-    kind: str("kind"),
-    language: str("language"),
-    accessed: str("accessed"),
-    description: str("description"),
-    sector: str("sector") === "ja",
-  };
+  const names = [
+    "key",
+    "title",
+    "publisher",
+    "year",
+    "url",
+    "where",
+    "kind",
+    "language",
+    "accessed",
+    "description",
+    "sector",
+  ] as const;
+  const sent = formFields(form, names);
+  const fields = Object.fromEntries(names.map((name) => [name, sent[name].trim()])) as typeof sent;
+  return { ...fields, sector: fields.sector === "ja" };
 }
 
 /** Validates a moderator's source on the server; errors per field, in Dutch. */
@@ -105,8 +106,8 @@ export function parseSourceFields(
 ): { ok: true; value: RegistrySource } | { ok: false; errors: Record<string, string> } {
   const raw: Record<string, unknown> = { sector: fields.sector };
   for (const [k, v] of Object.entries(fields)) if (typeof v === "string" && v) raw[k] = v;
-  const parsed = registrySourceSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, value: parsed.data };
+  const parsed = parseForm(registrySourceSchema, raw);
+  if (parsed.ok) return parsed;
   const messages: Record<string, string> = {
     key: "Een bronsleutel bestaat uit kleine letters, cijfers, '-' en '.' (bijvoorbeeld iasa-tc05).",
     title: "Vul een titel in (hooguit 300 tekens).",
@@ -116,12 +117,11 @@ export function parseSourceFields(
     accessed: "Een datum als 2026-12-04.",
   };
   const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? "where");
-    errors[field] ??=
-      field === "where" && !issue.path.length
-        ? "Een bron zonder URL zegt waar hij te vinden is (een normnummer, een bibliotheek)."
-        : (messages[field] ?? issue.message);
+  for (const [field, message] of Object.entries(parsed.errors)) {
+    // The rule on the whole source (no URL and no place) is shown at "where".
+    if (field === "form")
+      errors.where ??= "Een bron zonder URL zegt waar hij te vinden is (een normnummer, een bibliotheek).";
+    else errors[field] ??= messages[field] ?? message;
   }
   return { ok: false, errors };
 }

@@ -6,13 +6,15 @@
 // shows "< 5". Only totals are shown (no breakdown by type), so nothing can be subtracted.
 
 import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { parseForm } from "#app/lib/forms.ts";
 import type { DB } from "#db/client.server.ts";
 import { institution } from "#db/schema/auth.ts";
 import { pulseAnswer, pulseRound } from "#db/schema/survey.ts";
 import { audit } from "../audit.server.ts";
 import { MIN_GROUP_SIZE, percentHalfUp } from "./aggregate.ts";
 import { type ChoiceColumn, choiceColumns, labelsOf } from "./questionnaire.ts";
-import { dutch, type Translate } from "./self-assessment.ts";
+import { choiceAnswer, dutch, type Translate } from "./self-assessment.ts";
 
 /** At most this many questions in one round: a pulse is short. */
 export const MAX_PULSE_QUESTIONS = 6;
@@ -40,19 +42,27 @@ export function readRoundForm(
   form: FormData,
   t: Translate = dutch,
 ): { ok: true; title: string; columns: ChoiceColumn[] } | { ok: false; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const title = String(form.get("title") ?? "").trim();
-  if (title.length < 3) errors.title = t("pulse.error.titleShort");
-  else if (title.length > 200) errors.title = t("pulse.error.titleLong");
-  const chosen = form.getAll("columns").map(String);
-  const columns = choiceColumns.filter((c) => chosen.includes(c));
-  if (chosen.some((c) => !(choiceColumns as readonly string[]).includes(c)))
-    errors.columns = t("pulse.error.columnsUnknown");
-  else if (columns.length === 0) errors.columns = t("pulse.error.columnsNone");
-  else if (columns.length > MAX_PULSE_QUESTIONS)
-    errors.columns = t("pulse.error.columnsMany").replace("{max}", String(MAX_PULSE_QUESTIONS));
-  if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, title, columns };
+  const schema = z.object({
+    title: z
+      .string()
+      .default("")
+      .transform((v) => v.trim())
+      .pipe(z.string().min(3, t("pulse.error.titleShort")).max(200, t("pulse.error.titleLong"))),
+    columns: z.array(z.string()).transform((chosen, ctx) => {
+      const columns = choiceColumns.filter((c) => chosen.includes(c));
+      const problem = chosen.some((c) => !(choiceColumns as readonly string[]).includes(c))
+        ? t("pulse.error.columnsUnknown")
+        : columns.length === 0
+          ? t("pulse.error.columnsNone")
+          : columns.length > MAX_PULSE_QUESTIONS
+            ? t("pulse.error.columnsMany").replace("{max}", String(MAX_PULSE_QUESTIONS))
+            : null;
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+      return columns;
+    }),
+  });
+  const parsed = parseForm(schema, form, { arrays: ["columns"] });
+  return parsed.ok ? { ok: true, ...parsed.value } : { ok: false, errors: parsed.errors };
 }
 
 export async function createRound(
@@ -145,16 +155,14 @@ export function readPulseAnswer(
   columns: readonly ChoiceColumn[],
   t: Translate = dutch,
 ): { ok: true; answers: Record<string, string> } | { ok: false; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
+  const schema = z
+    .object(Object.fromEntries(columns.map((column) => [column, choiceAnswer(column, t)])))
+    .refine((values) => Object.values(values).some((v) => v !== ""), t("survey.error.none"));
+  const parsed = parseForm(schema, form);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const answers: Record<string, string> = {};
-  for (const column of columns) {
-    const value = String(form.get(column) ?? "").trim();
-    if (value === "") continue;
-    if ((labelsOf(column) as readonly string[]).includes(value)) answers[column] = value;
-    else errors[column] = t("survey.error.choice");
-  }
-  if (!Object.keys(errors).length && !Object.keys(answers).length) errors.form = t("survey.error.none");
-  if (Object.keys(errors).length) return { ok: false, errors };
+  for (const [column, value] of Object.entries(parsed.value as Record<string, string>))
+    if (value) answers[column] = value;
   return { ok: true, answers };
 }
 

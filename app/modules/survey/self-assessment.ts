@@ -2,7 +2,9 @@
 // in the app. Reads the submitted form into the shape an imported row has (parse.ts), so that
 // profiles and matching treat both alike. Shared by server and browser (no server imports).
 
+import { z } from "zod";
 import { type MessageKey, nl } from "#app/i18n/nl.ts";
+import { type FormErrors, parseForm } from "#app/lib/forms.ts";
 import { type InstitutionType, institutionTypes } from "#app/modules/taxonomy.ts";
 import type { SurveyRow } from "./parse.ts";
 import {
@@ -28,8 +30,6 @@ export const formQuestions = questionnaire.filter(
     def.kind === "institution_type",
 );
 
-export type FormErrors = Record<string, string>;
-
 /** Turns a message key into the text of the page's language; Dutch unless the caller says otherwise. */
 export type Translate = (key: MessageKey) => string;
 export const dutch: Translate = (key) => nl[key];
@@ -42,55 +42,61 @@ export function readSelfAssessment(
   form: FormData,
   t: Translate = dutch,
 ): { ok: true; value: SelfAssessment } | { ok: false; errors: FormErrors } {
-  const errors: FormErrors = {};
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value.trim() : "";
-  };
-
-  const type = text("institution_type");
-  if (!(institutionTypes as readonly string[]).includes(type) || type === "Onbekend") {
-    errors.institution_type = t("survey.error.type");
-  }
-  const province = text("province");
-  if (province !== "" && !(provinces as readonly string[]).includes(province)) {
-    errors.province = t("survey.error.province");
-  }
-
+  const knownType = (v: string) => (institutionTypes as readonly string[]).includes(v) && v !== "Onbekend";
+  const schema = z
+    .object({
+      institution_type: trimmed().refine(knownType, t("survey.error.type")),
+      province: trimmed().refine(
+        (v) => v === "" || (provinces as readonly string[]).includes(v),
+        t("survey.error.province"),
+      ),
+      ...(Object.fromEntries(choiceColumns.map((column) => [column, choiceAnswer(column, t)])) as Record<
+        ChoiceColumn,
+        ReturnType<typeof choiceAnswer>
+      >),
+      ai_uses: z.array(z.string()).transform((values, ctx) => {
+        const aiUses: AiUse[] = [];
+        for (const value of values) {
+          if (value === "") continue;
+          if (!(aiUseLabels as readonly string[]).includes(value))
+            ctx.addIssue({ code: "custom", message: t("survey.error.aiUses") });
+          else if (!aiUses.includes(value as AiUse)) aiUses.push(value as AiUse);
+        }
+        return aiUses.sort((a, b) => aiUseLabels.indexOf(a) - aiUseLabels.indexOf(b));
+      }),
+    })
+    // Something answered; not said again when the type is missing.
+    .refine(
+      (v) => !knownType(v.institution_type) || choiceColumns.some((column) => v[column] !== ""),
+      t("survey.error.none"),
+    );
+  const parsed = parseForm(schema, form, { arrays: ["ai_uses"] });
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const { institution_type, province, ai_uses, ...given } = parsed.value;
   const answers = {} as Record<ChoiceColumn, string | null>;
-  let answered = 0;
-  for (const column of choiceColumns) {
-    const value = text(column);
-    if (value === "") {
-      answers[column] = null;
-    } else if ((labelsOf(column) as readonly string[]).includes(value)) {
-      answers[column] = value;
-      answered++;
-    } else {
-      answers[column] = null;
-      errors[column] = t("survey.error.choice");
-    }
-  }
-
-  const aiUses: AiUse[] = [];
-  for (const value of form.getAll("ai_uses")) {
-    if (typeof value !== "string" || value === "") continue;
-    if (!(aiUseLabels as readonly string[]).includes(value)) errors.ai_uses = t("survey.error.aiUses");
-    else if (!aiUses.includes(value as AiUse)) aiUses.push(value as AiUse);
-  }
-  aiUses.sort((a, b) => aiUseLabels.indexOf(a) - aiUseLabels.indexOf(b));
-
-  if (answered === 0 && !errors.institution_type) {
-    errors.form = t("survey.error.none");
-  }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  for (const column of choiceColumns) answers[column] = given[column] || null;
   return {
     ok: true,
     value: {
-      institutionType: type as InstitutionType,
+      institutionType: institution_type as InstitutionType,
       province: province === "" ? null : (province as Province),
       answers: answers as Answers,
-      aiUses,
+      aiUses: ai_uses,
     },
   };
+}
+
+/** A text field, trimmed; "" when not sent. A function, so the browser bundle runs no zod. */
+const trimmed = () =>
+  z
+    .string()
+    .default("")
+    .transform((v) => v.trim());
+
+/** One question's answer: blank (not answered) or one of its labels. */
+export function choiceAnswer(column: ChoiceColumn, t: Translate = dutch) {
+  return trimmed().refine(
+    (v) => v === "" || (labelsOf(column) as readonly string[]).includes(v),
+    t("survey.error.choice"),
+  );
 }

@@ -3,9 +3,9 @@
 // once and dispatches here by the form's `intent`.
 
 import { data, redirect } from "@remix-run/node";
+import { parseForm } from "#app/lib/forms.ts";
 import { type Actor, deleteOffer, saveDemand, saveOffer } from "#app/modules/dragers/dragers.server.ts";
-import { demandSchema, readOffer } from "#app/modules/dragers/pooling-form.ts";
-import { parseForm } from "#app/modules/forms.server.ts";
+import { demandSchema, offerSchema } from "#app/modules/dragers/pooling-form.ts";
 import type { DB } from "#db/client.server.ts";
 import type { PoolActionResult } from "./shared.ts";
 
@@ -31,9 +31,9 @@ const postDemand: Handler = async ({ db, actor, institutionId, form, intent, kno
 
 /** The institution's digitisation line: carriers, availability, suitability and terms. */
 const saveLine: Handler = async ({ db, actor, institutionId, form, intent, known }) => {
-  const read = readOffer(form, known);
-  if (!read.ok) return data({ intent, errors: read.errors }, { status: 400 });
-  await saveOffer(db, actor, institutionId, read.value);
+  const parsed = parseForm(offerSchema(known), form, { arrays: ["dragers"] });
+  if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
+  await saveOffer(db, actor, institutionId, parsed.value);
   return redirect("/dragers/samenwerken?opgeslagen=aanbod");
 };
 

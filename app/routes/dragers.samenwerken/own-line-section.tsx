@@ -2,7 +2,7 @@
 // is no offer yet) and the button to withdraw it.
 
 import { Form } from "@remix-run/react";
-import { Field, SelectField, SubmitButton } from "#app/components/forms.tsx";
+import { Field, FieldError, fieldIds, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { useT } from "#app/i18n/index.ts";
 import { sharedLabels, suitabilityLabels } from "#app/modules/dragers/pooling-form.ts";
 import type { PoolData, PoolFormState } from "./shared.ts";
@@ -17,16 +17,14 @@ export function OwnLineSection({
   errors,
 }: { offer: Own["offer"]; survey: Own["survey"]; carriers: PoolData["carriers"] } & PoolFormState) {
   const t = useT();
+  const dragersError = result?.intent === "aanbod" ? errors.dragers : undefined;
   return (
     <section aria-labelledby="eigen-lijn" className="max-w-3xl space-y-4">
       <h2 id="eigen-lijn">{t("dragers.pool.ownLine")}</h2>
       {!offer && survey ? <p>{t("dragers.pool.surveyPrefill")}</p> : null}
       <Form method="post" className="space-y-4 rounded border border-line p-4" noValidate>
         <input type="hidden" name="intent" value="aanbod" />
-        <fieldset
-          className="space-y-1"
-          aria-describedby={result?.intent === "aanbod" && errors.dragers ? "aanbod-dragers-fout" : undefined}
-        >
+        <fieldset className="space-y-1" {...fieldIds("aanbod-dragers", undefined, dragersError)}>
           <legend className="font-medium">{t("dragers.pool.lineCarriers")}</legend>
           <div className="grid gap-1 sm:grid-cols-2">
             {carriers.map((c) => (
@@ -42,11 +40,7 @@ export function OwnLineSection({
               </div>
             ))}
           </div>
-          {result?.intent === "aanbod" && errors.dragers ? (
-            <p id="aanbod-dragers-fout" className="text-sm font-medium text-accent">
-              {errors.dragers}
-            </p>
-          ) : null}
+          <FieldError id="aanbod-dragers" error={dragersError} />
         </fieldset>
         <SelectField
           label={t("dragers.pool.shared")}

@@ -6,6 +6,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
+import { formIntent } from "#app/lib/forms.ts";
 import { getUser, requireUser } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
 import {
@@ -89,7 +90,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = formIntent(form);
   const known = new Set((await listCarrierGuides(context.db, "nl")).map((g) => g.slug));
   return handleIntent({
     db: context.db,

@@ -4,6 +4,7 @@
 import { type AppLoadContext, data } from "@remix-run/node";
 import { z } from "zod";
 import { isAppError } from "#app/lib/errors.ts";
+import { formFields, formText, formValues, parseForm } from "#app/lib/forms.ts";
 import type { SessionUser } from "#app/modules/auth/auth.server.ts";
 import { caseSchema, draftCase, setConsent } from "#app/modules/intervisie/sessions/cases.server.ts";
 import { saveNotes } from "#app/modules/intervisie/sessions/notes.server.ts";
@@ -17,7 +18,8 @@ const answerSchema = z.object({
 });
 const notesSchema = z.object({
   notes: z.string().max(50_000, "De notities mogen hooguit 50.000 tekens hebben."),
-  baseVersion: z.coerce.number().int().min(0),
+  // A form without it counts as version 0 (nothing saved yet).
+  baseVersion: z.coerce.number().int().min(0).default(0),
 });
 
 export interface IntentArgs {
@@ -34,18 +36,11 @@ type Handler = (args: IntentArgs) => Promise<ReturnType<typeof data<ActionResult
 const fail = (intent: string, errors: Record<string, string>, status = 400) =>
   data<ActionResult>({ intent, errors }, { status });
 
-/** Every zod issue as a message per field, the first one winning. */
-function fieldErrors(issues: z.ZodIssue[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) errors[String(issue.path[0])] ??= issue.message;
-  return errors;
-}
-
 /** Yes, no or maybe to the session. */
 const answer: Handler = async ({ context, user, id, form, intent }) => {
-  const parsed = answerSchema.safeParse({ answer: form.get("answer") ?? undefined });
-  if (!parsed.success) return fail(intent, { answer: parsed.error.issues[0]!.message });
-  const result = await answerRsvp(context.db, user, id, parsed.data.answer, {
+  const parsed = parseForm(answerSchema, form);
+  if (!parsed.ok) return fail(intent, parsed.errors);
+  const result = await answerRsvp(context.db, user, id, parsed.value.answer, {
     mailEnv: context.env,
   });
   const messages = {
@@ -60,8 +55,8 @@ const answer: Handler = async ({ context, user, id, form, intent }) => {
 /** Who takes which role of the method (the group's managers). */
 const roles: Handler = async ({ context, user, id, form, intent }) => {
   const chosen: Record<string, string> = {};
-  for (const [key, value] of form.entries()) {
-    if (key.startsWith("rol-") && typeof value === "string") chosen[key.slice(4)] = value;
+  for (const [key, value] of Object.entries(formValues(form))) {
+    if (key.startsWith("rol-")) chosen[key.slice(4)] = value;
   }
   await assignRoles(context.db, user, id, chosen);
   return data<ActionResult>({ intent, ok: "De rollen zijn opgeslagen." });
@@ -69,53 +64,39 @@ const roles: Handler = async ({ context, user, id, form, intent }) => {
 
 /** The group's shared notes, with a conflict when someone else saved in between. */
 const notes: Handler = async ({ context, user, id, form, intent }) => {
-  const parsed = notesSchema.safeParse({
-    notes: form.get("notes") ?? "",
-    baseVersion: form.get("baseVersion"),
-  });
-  if (!parsed.success) return fail(intent, { notes: parsed.error.issues[0]!.message });
-  const result = await saveNotes(context.db, user, id, parsed.data);
+  const parsed = parseForm(notesSchema, form);
+  // Shown at the notes field, also when the hidden version was wrong.
+  if (!parsed.ok) return fail(intent, { notes: parsed.message });
+  const result = await saveNotes(context.db, user, id, parsed.value);
   if (!result.ok) return data<ActionResult>({ intent, conflict: result.conflict }, { status: 409 });
   return data<ActionResult>({ intent, ok: "De notities zijn opgeslagen." });
 };
 
 /** A score and comment after the session. */
 const rate: Handler = async ({ context, user, id, form, intent }) => {
-  const parsed = ratingSchema.safeParse({
-    score: form.get("score") ?? undefined,
-    comment: form.get("comment") ?? "",
-  });
-  if (!parsed.success) return fail(intent, fieldErrors(parsed.error.issues));
-  await rateSession(context.db, user, id, parsed.data);
+  const parsed = parseForm(ratingSchema, form);
+  if (!parsed.ok) return fail(intent, parsed.errors);
+  await rateSession(context.db, user, id, parsed.value);
   return data<ActionResult>({ intent, ok: "Dank je wel voor je beoordeling." });
 };
 
 /** The case owner's practice case: saved, or submitted when all consents are in. */
 const draft: Handler = async ({ context, user, id, form, intent }) => {
-  const values = {
-    title: String(form.get("title") ?? ""),
-    question: String(form.get("question") ?? ""),
-    advice: String(form.get("advice") ?? ""),
-    action: String(form.get("action") ?? ""),
-    outcome: String(form.get("outcome") ?? ""),
-    topics: form.getAll("topics").map(String),
-    carriers: form.getAll("carriers").map(String),
-    sourceKeys: String(form.get("sources") ?? "")
-      .split(/[\s,]+/)
-      .map((k) => k.trim().replace(/^@/, ""))
-      .filter(Boolean),
-    attribution: String(form.get("attribution") ?? ""),
-  };
-  const parsed = caseSchema.safeParse(values);
-  const sent = { ...values, sources: String(form.get("sources") ?? "") };
-  if (!parsed.success) {
-    return data<ActionResult>(
-      { intent, errors: fieldErrors(parsed.error.issues), values: sent },
-      { status: 400 },
-    );
-  }
+  // The sources come as one line of keys; the case rules are in `caseSchema`.
+  const fields = formFields(
+    form,
+    ["title", "question", "advice", "action", "outcome", "sources", "attribution"],
+    ["topics", "carriers"],
+  );
+  const sourceKeys = fields.sources
+    .split(/[\s,]+/)
+    .map((k) => k.trim().replace(/^@/, ""))
+    .filter(Boolean);
+  const sent = { ...fields, sourceKeys };
+  const parsed = parseForm(caseSchema, sent);
+  if (!parsed.ok) return data<ActionResult>({ intent, errors: parsed.errors, values: sent }, { status: 400 });
   try {
-    const result = await draftCase(context.db, user, id, parsed.data);
+    const result = await draftCase(context.db, user, id, parsed.value);
     return data<ActionResult>({
       intent,
       ok: result.submitted
@@ -134,7 +115,7 @@ const consent: Handler = async ({ context, user, id, form, intent }) => {
   const give = intent === "casus-toestemming";
   const result = await setConsent(context.db, user, id, {
     give,
-    nameInstitution: form.get("nameInstitution") === "ja",
+    nameInstitution: formText(form, "nameInstitution") === "ja",
   });
   return data<ActionResult>({
     intent: "casus-toestemming",

@@ -1,7 +1,7 @@
 // After the start: a score of 1 to 5 and a comment, for members who came.
 
 import { Form } from "@remix-run/react";
-import { SubmitButton } from "#app/components/forms.tsx";
+import { FieldError, fieldIds, SubmitButton } from "#app/components/forms.tsx";
 import { useT } from "#app/i18n/index.ts";
 import { type ActionResult, Result, radio, Section, type SessionData } from "./shared.tsx";
 
@@ -17,11 +17,7 @@ export function RatingSection({
       {me.canRate ? (
         <Form method="post" className="space-y-3">
           <input type="hidden" name="intent" value="beoordelen" />
-          <fieldset
-            className="space-y-2"
-            aria-describedby={ratingErrors.score ? "score-fout" : undefined}
-            aria-invalid={ratingErrors.score ? true : undefined}
-          >
+          <fieldset className="space-y-2" {...fieldIds("score", undefined, ratingErrors.score)}>
             <legend className="font-medium">{t("sessie.rating.legend")}</legend>
             <div className="flex flex-wrap gap-4">
               {[1, 2, 3, 4, 5].map((score) => (
@@ -38,11 +34,7 @@ export function RatingSection({
               ))}
             </div>
             <p className="text-sm text-muted">{t("sessie.rating.scale")}</p>
-            {ratingErrors.score ? (
-              <p id="score-fout" className="text-sm font-medium text-accent">
-                {ratingErrors.score}
-              </p>
-            ) : null}
+            <FieldError id="score" error={ratingErrors.score} />
           </fieldset>
           <div className="space-y-1">
             <label htmlFor="veld-comment" className="block font-medium">
@@ -53,15 +45,10 @@ export function RatingSection({
               name="comment"
               rows={3}
               defaultValue={me.rating?.comment ?? ""}
-              aria-invalid={ratingErrors.comment ? true : undefined}
-              aria-describedby={ratingErrors.comment ? "comment-fout" : undefined}
+              {...fieldIds("comment", undefined, ratingErrors.comment)}
               className="block w-full max-w-xl rounded border border-muted px-3 py-2"
             />
-            {ratingErrors.comment ? (
-              <p id="comment-fout" className="text-sm font-medium text-accent">
-                {ratingErrors.comment}
-              </p>
-            ) : null}
+            <FieldError id="comment" error={ratingErrors.comment} />
           </div>
           <SubmitButton>{me.rating ? t("sessie.rating.update") : t("sessie.rating.submit")}</SubmitButton>
         </Form>

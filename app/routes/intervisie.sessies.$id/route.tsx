@@ -7,6 +7,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { PracticeCaseSection } from "#app/components/practice-case.tsx";
 import { localeFromRequest, pageTitle } from "#app/i18n/index.ts";
 import { errorResponse, throwAsResponse } from "#app/lib/errors.ts";
+import { formIntent } from "#app/lib/forms.ts";
 import { idParam } from "#app/lib/params.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { findMethod } from "#app/modules/intervisie/methods.ts";
@@ -110,7 +111,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = idParam(params, "id");
   await requireSessionAccess(context.db, id, user).catch(throwAsResponse);
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = formIntent(form);
   try {
     return await handleIntent({ context, user, id, form, intent });
   } catch (error) {

@@ -2,7 +2,7 @@
 // waiting list.
 
 import { Form } from "@remix-run/react";
-import { SubmitButton } from "#app/components/forms.tsx";
+import { FieldError, fieldIds, SubmitButton } from "#app/components/forms.tsx";
 import { type MessageKey, useT } from "#app/i18n/index.ts";
 import { type ActionResult, Result, radio, Section, type SessionData } from "./shared.tsx";
 
@@ -44,11 +44,7 @@ export function RsvpSection({
       ) : null}
       <Form method="post" className="space-y-3" key={me.status ?? "geen"}>
         <input type="hidden" name="intent" value="antwoord" />
-        <fieldset
-          className="space-y-2"
-          aria-describedby={answerError ? "antwoord-fout" : "antwoord-hint"}
-          aria-invalid={answerError ? true : undefined}
-        >
+        <fieldset className="space-y-2" {...fieldIds("antwoord", "hint", answerError)}>
           <legend className="font-medium">{t("sessie.rsvp.legend")}</legend>
           <p id="antwoord-hint" className="text-sm text-muted">
             {t("sessie.rsvp.hint")}
@@ -65,11 +61,7 @@ export function RsvpSection({
               {t(`sessie.rsvp.${answer}` as MessageKey)}
             </label>
           ))}
-          {answerError ? (
-            <p id="antwoord-fout" className="text-sm font-medium text-accent">
-              {answerError}
-            </p>
-          ) : null}
+          <FieldError id="antwoord" error={answerError} />
         </fieldset>
         <SubmitButton>{t("sessie.rsvp.submit")}</SubmitButton>
       </Form>

@@ -2,6 +2,7 @@
 
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import { formFields, parseForm } from "#app/lib/forms.ts";
 import type { DB } from "#db/client.server.ts";
 import { intervisionSession } from "#db/schema/intervisie.ts";
 import { audit } from "../../audit.server.ts";
@@ -89,21 +90,17 @@ export type SessionFormValues = Record<
   string
 >;
 
-export function formValuesFrom(form: FormData | Record<string, string>): SessionFormValues {
-  const get = (k: string) => {
-    const v = form instanceof FormData ? form.get(k) : form[k];
-    return typeof v === "string" ? v : "";
-  };
-  return {
-    title: get("title"),
-    date: get("date"),
-    time: get("time"),
-    durationMinutes: get("durationMinutes"),
-    onlineUrl: get("onlineUrl"),
-    address: get("address"),
-    method: get("method"),
-    capacity: get("capacity"),
-  };
+export function formValuesFrom(form: FormData): SessionFormValues {
+  return formFields(form, [
+    "title",
+    "date",
+    "time",
+    "durationMinutes",
+    "onlineUrl",
+    "address",
+    "method",
+    "capacity",
+  ]);
 }
 
 /**
@@ -115,11 +112,8 @@ export function parseSessionForm(
   options: { now?: Date } = {},
 ): { ok: true; value: SessionInput } | { ok: false; errors: Record<string, string> } {
   const raw = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ""));
-  const result = formSchema.safeParse(raw);
-  const errors: Record<string, string> = {};
-  if (!result.success) {
-    for (const issue of result.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-  }
+  const result = parseForm(formSchema, raw);
+  const errors: Record<string, string> = result.ok ? {} : { ...result.errors };
   // The moment itself, also checked when other fields are wrong, so every problem shows at once.
   let startsAt: Date | null = null;
   if (!errors.date && !errors.time) {
@@ -137,8 +131,8 @@ export function parseSessionForm(
       errors.date = "Kies een datum en tijd in de toekomst.";
     }
   }
-  if (!result.success || !startsAt || Object.keys(errors).length > 0) return { ok: false, errors };
-  const v = result.data;
+  if (!result.ok || !startsAt || Object.keys(errors).length > 0) return { ok: false, errors };
+  const v = result.value;
   return {
     ok: true,
     value: {

@@ -1,0 +1,108 @@
+// The one way a submitted form is read and checked (decision 017). A zod schema says what a
+// form must hold and which Dutch message each mistake gets; `parseForm` turns the FormData into
+// values for it and the failures into messages keyed by field name, which the page shows with
+// `fieldIds`/`FieldError` from app/components/forms.tsx. Routes do not call `safeParse` or read
+// fields by hand (tests/unit/forms.test.ts checks that). Plain TypeScript and zod, so modules
+// shared with the browser may use it too.
+import type { z } from "zod";
+
+/** Messages by field name; `form` is the message for the form as a whole. */
+export type FormErrors = Record<string, string>;
+
+export type ParsedForm<T> =
+  | { ok: true; value: T }
+  /** `message` is the first message, for forms that show one message above the form. */
+  | { ok: false; errors: FormErrors; message: string };
+
+/** A submitted form, or the query of a GET form. */
+export type Sent = FormData | URLSearchParams;
+
+export interface FormOptions {
+  /** Fields that may be sent more than once (checkboxes, multiple selects): always a list. */
+  arrays?: readonly string[];
+  /** Lists whose rows are named in their messages: `{ sources: "Bron" }` gives "Bron 2: …". */
+  rows?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The text fields of a form. A field named in `arrays` is the list of every value sent (empty
+ * when none); any other field is its last value, as `Object.fromEntries` would give. Files are
+ * left out: an upload is read by the route that takes it.
+ */
+export function formValues(form: Sent): Record<string, string>;
+export function formValues(form: Sent, options: FormOptions): Record<string, string | string[]>;
+export function formValues(form: Sent, { arrays = [] }: FormOptions = {}): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const name of arrays) values[name] = [];
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    const list = values[key];
+    if (arrays.includes(key) && Array.isArray(list)) list.push(value);
+    else values[key] = value;
+  }
+  return values;
+}
+
+/**
+ * Named fields of a form as sent, for showing them again or reshaping them before the schema:
+ * each text field a string ("" when not sent), each list field every value sent.
+ */
+export function formFields<T extends string, A extends string = never>(
+  form: Sent,
+  texts: readonly T[],
+  lists: readonly A[] = [],
+): Record<T, string> & Record<A, string[]> {
+  const sent = formValues(form, { arrays: lists });
+  const fields: Record<string, string | string[]> = {};
+  for (const name of texts) fields[name] = typeof sent[name] === "string" ? sent[name] : "";
+  for (const name of lists) fields[name] = sent[name] ?? [];
+  return fields as Record<T, string> & Record<A, string[]>;
+}
+
+/** One text field ("" when it was not sent), such as the `intent` of the button pressed. */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+/** The `intent` of the submit button pressed ("" when none). */
+export function formIntent(form: FormData): string {
+  return formText(form, "intent");
+}
+
+/** The uploaded files of a file field, leaving out an empty choice (a form sent without a file). */
+export function formFiles(form: FormData, name: string): File[] {
+  return form.getAll(name).filter((value): value is File => typeof value !== "string" && value.size > 0);
+}
+
+/** The first message per field of a failed parse; an issue without a field is the form's. */
+export function issueErrors(error: z.ZodError, rows: FormOptions["rows"] = {}): FormErrors {
+  const errors: FormErrors = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    const row = rows[key];
+    const index = issue.path[1];
+    errors[key] ??=
+      row && typeof index === "number" ? `${row} ${index + 1}: ${issue.message}` : issue.message;
+  }
+  return errors;
+}
+
+/**
+ * Checks a submitted form (or values already gathered from one) against a zod schema: the
+ * parsed value, or the first message per field and the first message overall.
+ */
+export function parseForm<T extends z.ZodTypeAny>(
+  schema: T,
+  form: Sent | object,
+  options: FormOptions = {},
+): ParsedForm<z.output<T>> {
+  const raw = form instanceof FormData || form instanceof URLSearchParams ? formValues(form, options) : form;
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    errors: issueErrors(result.error, options.rows),
+    message: result.error.issues[0]?.message ?? "",
+  };
+}
