@@ -331,7 +331,7 @@ export class PostgresEngine implements SearchEngine {
     // the caller read it already.
     let read: IndexState | null = null;
     if (hasText) {
-      ({ texts, state: read } = await this.queryTexts(parsed, query.q, query.locale, !known));
+      ({ texts, state: read } = await this.queryTexts(parsed, query.q, query.locale, known));
     } else if (parsed.excluded.length === 0 && query.q.trim() !== "" && !/^[\s"-]*$/.test(query.q)) {
       // Only stop words: nothing to look for.
       return this.empty(started);
@@ -460,7 +460,7 @@ export class PostgresEngine implements SearchEngine {
     parsed: ParsedQuery,
     q: string,
     locale: SearchLocale,
-    withState: boolean,
+    known: IndexState | undefined,
   ): Promise<{ texts: QueryTexts; state: IndexState | null }> {
     // Dutch compounds in a Dutch search: each also matches as all of its parts. Not in an English
     // search, where the documents' compounds are not split either (decision 011).
@@ -479,12 +479,15 @@ export class PostgresEngine implements SearchEngine {
     const leaves = [...new Set([...compounds.values()].flat())].sort();
     // Each part of the query as SQL, with a key; parts built before are taken from memory.
     const partsFor = (corrections: ReadonlyMap<string, string[]>) => {
-      const parts: { key: string; sql: SQL }[] = parsed.terms.map((t) => {
+      // Without phrases or excluded words each word is looked up on its own (see matching): the
+      // first statement does that too, for the words it builds.
+      const parts: { key: string; sql: SQL; lookup?: boolean }[] = parsed.terms.map((t) => {
         const fixes = corrections.get(t.text) ?? [];
         const compound = compounds.get(t.text) ?? null;
         return {
           key: JSON.stringify(["t", t.alternatives, fixes, t.prefix, compound]),
           sql: termSql(t, fixes, compound),
+          lookup: !hasMust,
         };
       });
       if (hasMust) {
@@ -530,24 +533,25 @@ export class PostgresEngine implements SearchEngine {
     // so; when one does, the parts with corrections are built in a second statement).
     const lookup = this.correctionLookup(parsed.terms);
     const first: SQL[] = [];
-    if (withState) {
+    if (!known) {
       first.push(sql`(select json_build_array(version::text, epoch) from search_state where id = 1) as s`);
     }
     if (lookup.sql) first.push(sql`(${lookup.sql}) as f`);
     let parts = partsFor(new Map());
-    const row = await this.build(parts, first);
+    const { row, lists } = await this.build(parts, first);
     let state: IndexState | null = null;
-    if (withState) {
+    if (!known) {
       const [version, epoch] = (typeof row?.s === "string" ? JSON.parse(row.s) : (row?.s ?? [])) as [
         string?,
         string?,
       ];
       state = { version: Number(version ?? 0), epoch: epoch ?? "" };
     }
+    this.rememberLists(lists, known ?? state ?? { version: 0, epoch: "" });
     const { fixes: corrections, suggested } = this.corrections(lookup.unknown, row?.f, compounds);
     if (corrections.size) {
       parts = partsFor(corrections);
-      await this.build(parts, []);
+      this.rememberLists((await this.build(parts, [])).lists, known ?? state ?? { version: 0, epoch: "" });
     }
     const all = parts.map((p) => this.builtQueries.get(p.key) ?? "");
     const built = all.slice(0, termCount);
@@ -592,27 +596,69 @@ export class PostgresEngine implements SearchEngine {
 
   /**
    * Builds the tsquery texts of the parts not built before, in one statement with `extra`
-   * columns (named); returns its row (null when there was nothing to ask).
+   * columns (named); returns its row (null when there was nothing to ask). For the parts marked
+   * `lookup` whose text has no phrase, negation or nesting, that statement
+   * also looks up their matches in body and head, as matching would (`lists`, by text), where
+   * loosening the text changes nothing (no phrases, no stop words in an AND).
    */
   private async build(
-    parts: { key: string; sql: SQL }[],
+    parts: { key: string; sql: SQL; lookup?: boolean }[],
     extra: SQL[],
-  ): Promise<Record<string, unknown> | null> {
+  ): Promise<{ row: Record<string, unknown> | null; lists: Map<string, { body: unknown; head: unknown }> }> {
+    const lists = new Map<string, { body: unknown; head: unknown }>();
     const todo = parts.filter((p) => !this.builtQueries.has(p.key));
-    if (!todo.length && !extra.length) return null;
-    const [row] = rowsOf<Record<string, unknown>>(
-      await this.db.execute(
-        sql`select ${sql.join(
-          [...extra, ...todo.map((p, i) => sql`(${p.sql})::text as ${sql.raw(`p${i}`)}`)],
+    if (!todo.length && !extra.length) return { row: null, lists };
+    const columns = [...extra];
+    if (todo.length) columns.push(sql`x.*`);
+    todo.forEach((p, i) => {
+      if (!p.lookup) return;
+      const text = sql.raw(`x.p${i}`);
+      const flat = sql`${text} <> '' and ${text} !~ '[<!()]'`;
+      // Without the repeats (as dedupeOr): each item of an OR reads its list from the index.
+      const deduped = sql`(select string_agg(distinct i, ' | ') from regexp_split_to_table(${text}, ' [|] ') i)::tsquery`;
+      columns.push(
+        sql`case when ${flat} then search_body_numbers(${deduped}) end as ${sql.raw(`b${i}`)}`,
+        sql`case when ${flat} then search_head_numbers(${deduped}) end as ${sql.raw(`h${i}`)}`,
+      );
+    });
+    const from = todo.length
+      ? sql` from (select ${sql.join(
+          todo.map((p, i) => sql`(${p.sql})::text as ${sql.raw(`p${i}`)}`),
           sql`, `,
-        )}`,
-      ),
+        )}) x`
+      : sql``;
+    const [row] = rowsOf<Record<string, unknown>>(
+      await this.db.execute(sql`select ${sql.join(columns, sql`, `)}${from}`),
     );
     if (this.builtQueries.size > 10_000) this.builtQueries.clear();
     todo.forEach((p, i) => {
-      this.builtQueries.set(p.key, String(row?.[`p${i}`] ?? ""));
+      const text = String(row?.[`p${i}`] ?? "");
+      this.builtQueries.set(p.key, text);
+      const body = row?.[`b${i}`];
+      const head = row?.[`h${i}`];
+      // Looked up as built; the same as matching's lookup where loosen changes nothing.
+      const same = dedupeOr(text);
+      if (body != null && head != null && loosen(same) === same) lists.set(text, { body, head });
     });
-    return row ?? null;
+    return { row: row ?? null, lists };
+  }
+
+  /**
+   * Remembers body and head matches looked up while building (see build) under the words'
+   * loosened texts, as matching does, for this version of the index.
+   */
+  private rememberLists(lists: Map<string, { body: unknown; head: unknown }>, state: IndexState): void {
+    if (!lists.size) return;
+    const version = `${state.epoch}:${state.version}`;
+    if (this.termMatches.version !== version || this.termMatches.lists.size > 400) {
+      this.termMatches = { version, lists: new Map() };
+    }
+    for (const [text, found] of lists) {
+      const key = loosen(dedupeOr(text));
+      if (!key) continue;
+      this.termMatches.lists.set(`b:${key}`, numbers(found.body));
+      this.termMatches.lists.set(`h:${key}`, numbers(found.head));
+    }
   }
 
   /**
