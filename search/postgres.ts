@@ -93,6 +93,16 @@ function termSql(term: ParsedTerm, corrections: string[], compound: string[] | n
   return sql`(${sql.join(parts, sql` || `)})`;
 }
 
+/** What a hit shows of a document. */
+interface ShownRow {
+  slug: string;
+  locale: string;
+  title: string;
+  kind: string;
+  summary: string;
+  body: string | null;
+}
+
 export interface IndexState {
   version: number;
   epoch: string;
@@ -234,76 +244,100 @@ export class PostgresEngine implements SearchEngine {
   }
 
   /**
-   * Typo fallback: for words that occur nowhere in the index, the most similar words that do
-   * (`fixes`, searched for too), and of those the ones to suggest: not for a word still being
-   * typed that begins a word in the index ("plakk" for "plakkerige").
+   * Typo fallback, first half: the words of the query that may occur nowhere in the index (not
+   * known to be in it from an earlier search), and the SQL that finds, for those that do not, the
+   * most similar words that do (a JSON array of [word, similar word or null, begins a known word]).
    */
-  private async corrections(
-    terms: ParsedTerm[],
-    compounds: ReadonlyMap<string, string[]>,
-  ): Promise<{ fixes: Map<string, string[]>; suggested: Map<string, string[]> }> {
+  private correctionLookup(terms: ParsedTerm[]): { unknown: ParsedTerm[]; sql: SQL | null } {
     // Compounds too: "laserdisk" is laser + disk, and a typo for "laserdisc".
-    const candidates = terms.filter(
-      (t) => !t.text.includes(" ") && t.text.length >= 4 && /\p{L}/u.test(t.text),
+    const unknown = terms.filter(
+      (t) =>
+        !t.text.includes(" ") && t.text.length >= 4 && /\p{L}/u.test(t.text) && !this.knownWords.has(t.text),
     );
-    const found = new Map<string, string[]>();
-    const suggested = new Map<string, string[]>();
-    const unknown = candidates.filter((t) => !this.knownWords.has(t.text));
-    if (!unknown.length) return { fixes: found, suggested };
-    const typing = new Set(unknown.filter((t) => t.prefix).map((t) => t.text));
-    const rows = rowsOf<{ w: string; word: string | null; begins: boolean }>(
-      await this.db.execute(sql`
+    if (!unknown.length) return { unknown, sql: null };
+    return {
+      unknown,
+      sql: sql`
         -- Known words first ("between" rather than "=": equality would be answered through the
-        -- trigram index, slowly); the similarity search runs for unknown words only.
+        -- trigram index, slowly); the similarity search runs for unknown words only, and not for
+        -- a word still being typed that begins a known word (the prefix finds that word already).
         with unknown as materialized (
-          select t.w from (values ${sql.join(
-            unknown.map((c) => sql`(${c.text})`),
+          select t.w, t.typing from (values ${sql.join(
+            unknown.map((c) => sql`(${c.text}, ${c.prefix ? sql`true` : sql`false`})`),
             sql`, `,
-          )}) as t(w)
+          )}) as t(w, typing)
           where not exists (select 1 from search_vocabulary x where x.word between t.w and t.w)
+        ),
+        checked as materialized (
+          select u.w, u.typing, exists (
+            select 1 from search_vocabulary x
+            where x.word like replace(replace(replace(u.w, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
+          ) as begins
+          from unknown u
         )
-        select u.w, v.word, exists (
-          select 1 from search_vocabulary x
-          where x.word like replace(replace(replace(u.w, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
-        ) as begins
-        from unknown u
+        select coalesce(json_agg(json_build_array(c.w, v.word, c.begins)), '[]'::json)
+        from checked c
         left join lateral (
           select word from search_vocabulary
-          where word % u.w and word <> u.w
-          order by similarity(word, u.w) desc, word
+          where not (c.typing and c.begins) and word % c.w and word <> c.w
+          order by similarity(word, c.w) desc, word
           limit 3
-        ) v on true`),
-    );
-    for (const row of rows) {
-      if (!row.word) continue;
+        ) v on true`,
+    };
+  }
+
+  /**
+   * Typo fallback, second half: for words that occur nowhere in the index, the most similar words
+   * that do (`fixes`, searched for too), and of those the ones to suggest: not for a word still
+   * being typed that begins a word in the index ("plakk" for "plakkerige").
+   */
+  private corrections(
+    unknown: ParsedTerm[],
+    found: unknown,
+    compounds: ReadonlyMap<string, string[]>,
+  ): { fixes: Map<string, string[]>; suggested: Map<string, string[]> } {
+    const fixes = new Map<string, string[]>();
+    const suggested = new Map<string, string[]>();
+    if (!unknown.length) return { fixes, suggested };
+    const typing = new Set(unknown.filter((t) => t.prefix).map((t) => t.text));
+    const rows = (typeof found === "string" ? JSON.parse(found) : (found ?? [])) as [
+      string,
+      string | null,
+      boolean,
+    ][];
+    for (const [w, word, begins] of rows) {
+      if (!word) continue;
       // A compound is searched for as its parts; a word that is only similar to one of them
       // ("geluid" for "geluidsbanden", "magneetband" for "magneetbandschimmel") is neither searched
       // for nor offered, a typo of the whole word is ("laserdisc" for "laserdisk": laser + disk).
-      if (compounds.has(row.w) && Math.abs(row.word.length - row.w.length) > 2) continue;
-      found.set(row.w, [...(found.get(row.w) ?? []), row.word]);
-      if (!(typing.has(row.w) && row.begins)) suggested.set(row.w, found.get(row.w)!);
+      if (compounds.has(w) && Math.abs(word.length - w.length) > 2) continue;
+      fixes.set(w, [...(fixes.get(w) ?? []), word]);
+      if (!(typing.has(w) && begins)) suggested.set(w, fixes.get(w)!);
     }
     // Words in the vocabulary stay there (it only grows), so they need not be looked up again.
-    const returned = new Set(rows.map((r) => r.w));
+    const returned = new Set(rows.map((r) => r[0]));
     if (this.knownWords.size > 50_000) this.knownWords.clear();
     for (const t of unknown) if (!returned.has(t.text)) this.knownWords.add(t.text);
-    return { fixes: found, suggested };
+    return { fixes, suggested };
   }
 
   async query(input: SearchQuery, known?: IndexState): Promise<SearchResult> {
     const started = performance.now();
-    const state = known ?? (await this.state());
-    this.sync(state);
     const query = clampQuery(input);
     const parsed = parseQuery(query.q);
     const hasText = parsed.terms.length > 0 || parsed.phrases.length > 0;
     let texts: QueryTexts | null = null;
+    // The index's version comes with the first statement of the search (see queryTexts), unless
+    // the caller read it already.
+    let read: IndexState | null = null;
     if (hasText) {
-      texts = await this.queryTexts(parsed, query.q, query.locale);
+      ({ texts, state: read } = await this.queryTexts(parsed, query.q, query.locale, known));
     } else if (parsed.excluded.length === 0 && query.q.trim() !== "" && !/^[\s"-]*$/.test(query.q)) {
       // Only stop words: nothing to look for.
       return this.empty(started);
     }
+    const state = known ?? read ?? (await this.state());
+    this.sync(state);
 
     // 1. Which document versions match, as numbers, straight from the GIN indexes.
     const matched = await this.matching(texts, state);
@@ -317,47 +351,60 @@ export class PostgresEngine implements SearchEngine {
       query.offset + query.limit + 20,
     );
 
-    // 3. The candidates are ranked with ts_rank_cd on head and body.
+    // 3. The candidates are ranked with ts_rank_cd on head and body, and 4. what is shown (each
+    //    article in the searcher's language where it has one) is read for the page they make, in
+    //    the same statement: score = cheap + rank, ties in title order (as byScore).
+    let page: { slug: string; score: number }[];
+    let shown: ShownRow[];
     if (texts && candidates.length) {
       const ns = intArray(candidates.map((c) => c.n));
       const rankBoth = (query: string) =>
         sql`(ts_rank_cd(${WEIGHTS}, h.tsv, ${query}::tsquery, 1) + ts_rank_cd(${WEIGHTS}, b.tsv, ${query}::tsquery, 1))`;
       const from = sql`from search_head h join search_body b on b.n = h.n
           where h.n = any(${ns}) and b.n = any(${ns})`;
-      const ranks = rowsOf<{ n: number; r: number }>(
-        await this.db.execute(
-          texts.parts
-            ? // With compounds: a document with the word itself ranks above those with its parts.
-              sql`select n, (e + p + case when w > 0 then ${WHOLE_WORD_BONUS} + w else 0 end)::float8 as r
-                from (select h.n, ${rankBoth(texts.exact)} as e, ${rankBoth(texts.whole)} as w,
-                  ${rankBoth(texts.parts)} as p ${from}) x`
-            : sql`select h.n, ${rankBoth(texts.exact)}::float8 as r ${from}`,
-        ),
+      const ranks = texts.parts
+        ? // With compounds: a document with the word itself ranks above those with its parts.
+          // (offset 0 keeps the inner select apart: merged into the outer one, PostgreSQL would
+          // rank the whole words twice, once for the test and once for the sum.)
+          sql`select n, (e + p + case when w > 0 then ${WHOLE_WORD_BONUS} + w else 0 end)::float8 as r
+            from (select h.n, ${rankBoth(texts.exact)} as e, ${rankBoth(texts.whole)} as w,
+              ${rankBoth(texts.parts)} as p ${from} offset 0) y`
+        : sql`select h.n, ${rankBoth(texts.exact)}::float8 as r ${from}`;
+      const rows = rowsOf<ShownRow & { score: number | string }>(
+        await this.db.execute(sql`
+          with c as (
+            select * from unnest(${ns}, ${floatArray(candidates.map((c) => c.cheap))},
+              ${intArray(candidates.map((c) => c.order))}, ${toTextArray(candidates.map((c) => c.slug))})
+              as c(n, cheap, ord, slug)
+          ),
+          x as (${ranks}),
+          p as (
+            select c.slug, c.ord, c.cheap + coalesce(x.r, 0) as score from c left join x on x.n = c.n
+            order by score desc, c.ord offset ${query.offset} limit ${query.limit}
+          )
+          select p.score, d.slug, d.locale, d.title, d.kind, d.summary, d.body
+          from p cross join lateral (
+            select slug, locale, title, kind, summary, body from search_document d
+            where d.slug = p.slug order by (d.locale = ${query.locale}) desc limit 1
+          ) d
+          order by p.score desc, p.ord`),
       );
-      const rankOf = new Map(ranks.map((r) => [Number(r.n), Number(r.r)]));
-      for (const c of candidates) c.score = c.cheap + (rankOf.get(c.n) ?? 0);
+      page = rows.map((r) => ({ slug: r.slug, score: Number(r.score) }));
+      shown = rows;
+    } else {
+      page = candidates.sort(byScore).slice(query.offset, query.offset + query.limit);
+      shown = page.length
+        ? rowsOf<ShownRow>(
+            await this.db.execute(sql`
+              select distinct on (slug) slug, locale, title, kind, summary, ${texts ? sql`body` : sql`null::text as body`}
+              from search_document where slug in (${sql.join(
+                page.map((p) => sql`${p.slug}`),
+                sql`, `,
+              )})
+              order by slug, (locale = ${query.locale}) desc`),
+          )
+        : [];
     }
-    const page = candidates.sort(byScore).slice(query.offset, query.offset + query.limit);
-
-    // 4. What is shown: each article in the searcher's language where it has one, with a snippet.
-    const shown = page.length
-      ? rowsOf<{
-          slug: string;
-          locale: string;
-          title: string;
-          kind: string;
-          summary: string;
-          body: string | null;
-        }>(
-          await this.db.execute(sql`
-            select distinct on (slug) slug, locale, title, kind, summary, ${texts ? sql`body` : sql`null::text as body`}
-            from search_document where slug in (${sql.join(
-              page.map((p) => sql`${p.slug}`),
-              sql`, `,
-            )})
-            order by slug, (locale = ${query.locale}) desc`),
-        )
-      : [];
     const bySlug = new Map(shown.map((s) => [s.slug, s]));
     let headlines: string[] = [];
     if (texts && shown.length) {
@@ -409,7 +456,12 @@ export class PostgresEngine implements SearchEngine {
    * The tsquery texts for a parsed query, built once in their own statement and then sent as
    * constants: built inline, the stable functions (to_tsquery, unaccent) would run for every row.
    */
-  private async queryTexts(parsed: ParsedQuery, q: string, locale: SearchLocale): Promise<QueryTexts> {
+  private async queryTexts(
+    parsed: ParsedQuery,
+    q: string,
+    locale: SearchLocale,
+    known: IndexState | undefined,
+  ): Promise<{ texts: QueryTexts; state: IndexState | null }> {
     // Dutch compounds in a Dutch search: each also matches as all of its parts. Not in an English
     // search, where the documents' compounds are not split either (decision 011).
     const compounds = new Map<string, string[]>();
@@ -420,69 +472,86 @@ export class PostgresEngine implements SearchEngine {
         if (compound) compounds.set(t.text, compound.leaves);
       }
     }
-    const { fixes: corrections, suggested } = await this.corrections(parsed.terms, compounds);
-    // Each part of the query as SQL, with a key; parts built before are taken from memory.
-    const parts: { key: string; sql: SQL }[] = parsed.terms.map((t) => {
-      const fixes = corrections.get(t.text) ?? [];
-      const compound = compounds.get(t.text) ?? null;
-      return {
-        key: JSON.stringify(["t", t.alternatives, fixes, t.prefix, compound]),
-        sql: termSql(t, fixes, compound),
-      };
-    });
-    const must: SQL[] = [];
-    for (const phrase of parsed.phrases) {
-      must.push(
-        sql`(phraseto_tsquery('dutch', unaccent(${phrase})) || phraseto_tsquery('simple', unaccent(${phrase})))`,
-      );
-    }
-    for (const word of parsed.excluded) {
-      must.push(
-        sql`!!(plainto_tsquery('dutch', unaccent(${word})) || plainto_tsquery('simple', unaccent(${word})))`,
-      );
-    }
-    if (must.length) {
-      parts.push({
-        key: JSON.stringify(["m", parsed.phrases, parsed.excluded]),
-        sql: sql.join(must, sql` && `),
-      });
-    }
-    // For ranking (see QueryTexts.whole and parts): each word without its compound parts, and
-    // any part of any compound.
     const termCount = parsed.terms.length;
-    const mustAt = must.length ? termCount : -1;
+    const hasMust = parsed.phrases.length + parsed.excluded.length > 0;
+    const mustAt = hasMust ? termCount : -1;
     const compoundTerms = parsed.terms.filter((t) => compounds.has(t.text));
-    for (const t of compoundTerms) {
-      const fixes = corrections.get(t.text) ?? [];
-      parts.push({
-        key: JSON.stringify(["t", t.alternatives, fixes, t.prefix, null]),
-        sql: termSql(t, fixes, null),
-      });
-    }
     const leaves = [...new Set([...compounds.values()].flat())].sort();
-    if (leaves.length) {
-      parts.push({
-        key: JSON.stringify(["r", leaves]),
-        sql: sql.join(
-          leaves.map((leaf) => sql`plainto_tsquery('dutch', ${leaf})`),
-          sql` || `,
-        ),
+    // Each part of the query as SQL, with a key; parts built before are taken from memory.
+    const partsFor = (corrections: ReadonlyMap<string, string[]>) => {
+      // Without phrases or excluded words each word is looked up on its own (see matching): the
+      // first statement does that too, for the words it builds.
+      const parts: { key: string; sql: SQL; lookup?: boolean }[] = parsed.terms.map((t) => {
+        const fixes = corrections.get(t.text) ?? [];
+        const compound = compounds.get(t.text) ?? null;
+        return {
+          key: JSON.stringify(["t", t.alternatives, fixes, t.prefix, compound]),
+          sql: termSql(t, fixes, compound),
+          lookup: !hasMust,
+        };
       });
+      if (hasMust) {
+        const must: SQL[] = [];
+        for (const phrase of parsed.phrases) {
+          must.push(
+            sql`(phraseto_tsquery('dutch', unaccent(${phrase})) || phraseto_tsquery('simple', unaccent(${phrase})))`,
+          );
+        }
+        for (const word of parsed.excluded) {
+          must.push(
+            sql`!!(plainto_tsquery('dutch', unaccent(${word})) || plainto_tsquery('simple', unaccent(${word})))`,
+          );
+        }
+        parts.push({
+          key: JSON.stringify(["m", parsed.phrases, parsed.excluded]),
+          sql: sql.join(must, sql` && `),
+        });
+      }
+      // For ranking (see QueryTexts.whole and parts): each word without its compound parts, and
+      // any part of any compound.
+      for (const t of compoundTerms) {
+        const fixes = corrections.get(t.text) ?? [];
+        parts.push({
+          key: JSON.stringify(["t", t.alternatives, fixes, t.prefix, null]),
+          sql: termSql(t, fixes, null),
+        });
+      }
+      if (leaves.length) {
+        parts.push({
+          key: JSON.stringify(["r", leaves]),
+          sql: sql.join(
+            leaves.map((leaf) => sql`plainto_tsquery('dutch', ${leaf})`),
+            sql` || `,
+          ),
+        });
+      }
+      return parts;
+    };
+    // One statement for what this search needs from the database before it can look anything up:
+    // the index's version (unless the caller read it), the typo fallback for words not known to be
+    // in the index, and the tsquery texts, built as if no word needs a correction (nearly always
+    // so; when one does, the parts with corrections are built in a second statement).
+    const lookup = this.correctionLookup(parsed.terms);
+    const first: SQL[] = [];
+    if (!known) {
+      first.push(sql`(select json_build_array(version::text, epoch) from search_state where id = 1) as s`);
     }
-    const todo = parts.filter((p) => !this.builtQueries.has(p.key));
-    if (todo.length) {
-      const [row] = rowsOf<Record<string, string>>(
-        await this.db.execute(
-          sql`select ${sql.join(
-            todo.map((p, i) => sql`(${p.sql})::text as ${sql.raw(`p${i}`)}`),
-            sql`, `,
-          )}`,
-        ),
-      );
-      if (this.builtQueries.size > 10_000) this.builtQueries.clear();
-      todo.forEach((p, i) => {
-        this.builtQueries.set(p.key, row?.[`p${i}`] ?? "");
-      });
+    if (lookup.sql) first.push(sql`(${lookup.sql}) as f`);
+    let parts = partsFor(new Map());
+    const { row, lists } = await this.build(parts, first);
+    let state: IndexState | null = null;
+    if (!known) {
+      const [version, epoch] = (typeof row?.s === "string" ? JSON.parse(row.s) : (row?.s ?? [])) as [
+        string?,
+        string?,
+      ];
+      state = { version: Number(version ?? 0), epoch: epoch ?? "" };
+    }
+    this.rememberLists(lists, known ?? state ?? { version: 0, epoch: "" });
+    const { fixes: corrections, suggested } = this.corrections(lookup.unknown, row?.f, compounds);
+    if (corrections.size) {
+      parts = partsFor(corrections);
+      this.rememberLists((await this.build(parts, [])).lists, known ?? state ?? { version: 0, epoch: "" });
     }
     const all = parts.map((p) => this.builtQueries.get(p.key) ?? "");
     const built = all.slice(0, termCount);
@@ -510,7 +579,7 @@ export class PostgresEngine implements SearchEngine {
       .map((t, i) => (wholeOf.has(t) ? (wholeOf.get(t) ?? "") : (built[i] ?? "")))
       .map(dedupeOr)
       .filter((t) => t !== "");
-    return {
+    const texts: QueryTexts = {
       exact,
       whole: compoundTerms.length ? withMust(wholeTerms.length ? any(wholeTerms) : "") : exact,
       parts: partsPart || null,
@@ -522,6 +591,74 @@ export class PostgresEngine implements SearchEngine {
       bodyTerms: !mustPart && loose.length > 0 ? loose : null,
       suggestion: suggestion(q, suggested),
     };
+    return { texts, state };
+  }
+
+  /**
+   * Builds the tsquery texts of the parts not built before, in one statement with `extra`
+   * columns (named); returns its row (null when there was nothing to ask). For the parts marked
+   * `lookup` whose text has no phrase, negation or nesting, that statement
+   * also looks up their matches in body and head, as matching would (`lists`, by text), where
+   * loosening the text changes nothing (no phrases, no stop words in an AND).
+   */
+  private async build(
+    parts: { key: string; sql: SQL; lookup?: boolean }[],
+    extra: SQL[],
+  ): Promise<{ row: Record<string, unknown> | null; lists: Map<string, { body: unknown; head: unknown }> }> {
+    const lists = new Map<string, { body: unknown; head: unknown }>();
+    const todo = parts.filter((p) => !this.builtQueries.has(p.key));
+    if (!todo.length && !extra.length) return { row: null, lists };
+    const columns = [...extra];
+    if (todo.length) columns.push(sql`x.*`);
+    todo.forEach((p, i) => {
+      if (!p.lookup) return;
+      const text = sql.raw(`x.p${i}`);
+      const flat = sql`${text} <> '' and ${text} !~ '[<!()]'`;
+      // Without the repeats (as dedupeOr): each item of an OR reads its list from the index.
+      const deduped = sql`(select string_agg(distinct i, ' | ') from regexp_split_to_table(${text}, ' [|] ') i)::tsquery`;
+      columns.push(
+        sql`case when ${flat} then search_body_numbers(${deduped}) end as ${sql.raw(`b${i}`)}`,
+        sql`case when ${flat} then search_head_numbers(${deduped}) end as ${sql.raw(`h${i}`)}`,
+      );
+    });
+    const from = todo.length
+      ? sql` from (select ${sql.join(
+          todo.map((p, i) => sql`(${p.sql})::text as ${sql.raw(`p${i}`)}`),
+          sql`, `,
+        )}) x`
+      : sql``;
+    const [row] = rowsOf<Record<string, unknown>>(
+      await this.db.execute(sql`select ${sql.join(columns, sql`, `)}${from}`),
+    );
+    if (this.builtQueries.size > 10_000) this.builtQueries.clear();
+    todo.forEach((p, i) => {
+      const text = String(row?.[`p${i}`] ?? "");
+      this.builtQueries.set(p.key, text);
+      const body = row?.[`b${i}`];
+      const head = row?.[`h${i}`];
+      // Looked up as built; the same as matching's lookup where loosen changes nothing.
+      const same = dedupeOr(text);
+      if (body != null && head != null && loosen(same) === same) lists.set(text, { body, head });
+    });
+    return { row: row ?? null, lists };
+  }
+
+  /**
+   * Remembers body and head matches looked up while building (see build) under the words'
+   * loosened texts, as matching does, for this version of the index.
+   */
+  private rememberLists(lists: Map<string, { body: unknown; head: unknown }>, state: IndexState): void {
+    if (!lists.size) return;
+    const version = `${state.epoch}:${state.version}`;
+    if (this.termMatches.version !== version || this.termMatches.lists.size > 400) {
+      this.termMatches = { version, lists: new Map() };
+    }
+    for (const [text, found] of lists) {
+      const key = loosen(dedupeOr(text));
+      if (!key) continue;
+      this.termMatches.lists.set(`b:${key}`, numbers(found.body));
+      this.termMatches.lists.set(`h:${key}`, numbers(found.head));
+    }
   }
 
   /**
@@ -715,6 +852,11 @@ function numbers(value: unknown): Int32Array {
 /** An int[] literal of numbers the engine itself read (never user input). */
 function intArray(values: number[]): SQL {
   return sql`${`{${values.map((v) => Math.trunc(v)).join(",")}}`}::int[]`;
+}
+
+/** A float8[] literal of scores the engine itself computed (never user input). */
+function floatArray(values: number[]): SQL {
+  return sql`${`{${values.map((v) => (Number.isFinite(v) ? String(v) : "0")).join(",")}}`}::float8[]`;
 }
 
 /** A flat OR of tsquery items ('a' | 'b' <-> 'c' | 'a') without repeats; anything nested is kept as is. */

@@ -41,6 +41,7 @@ export function createSearchService(
     : null;
   let meiliDownUntil = 0;
   const cache = new ResultCache(options.cacheSize ?? 500);
+  const remember = (options.cacheSize ?? 500) > 0;
   return {
     configured: meili ? "meilisearch" : "postgres",
     postgres,
@@ -52,6 +53,12 @@ export function createSearchService(
         } catch {
           meiliDownUntil = Date.now() + (options.retryAfterMs ?? 10_000);
         }
+      }
+      // Without remembered results the engine reads the index's version itself, in the first
+      // statement of the search (one round trip less).
+      if (!remember) {
+        const result = await postgres.query(query);
+        return meili ? { ...result, fallback: true } : result;
       }
       const started = performance.now();
       const state = await postgres.state();

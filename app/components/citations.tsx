@@ -1,4 +1,5 @@
 import { useT } from "#app/i18n/index.ts";
+import { sourceHref } from "#app/modules/kennisbank/sources.ts";
 import { safeHref } from "#app/modules/urls.ts";
 
 /** A note as the article page lists it: the source from the registry and the locator. */
@@ -86,7 +87,7 @@ export function NotesList({ notes }: { notes: NoteView[] }) {
                     ({t("sources.where")}: {note.source.where})
                   </span>
                 ) : null}{" "}
-                <a href={`/bronnen#bron-${note.key}`} className="text-muted">
+                <a href={sourceHref(note.key)} className="text-muted">
                   {t("claims.aboutSource")}
                 </a>
               </>

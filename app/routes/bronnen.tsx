@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "#app/components/page-header.tsx";
 import {
   localeFromMatches,
@@ -7,47 +7,55 @@ import {
   type MessageKey,
   pageTitle,
   translate,
-  useLocale,
   useT,
 } from "#app/i18n/index.ts";
-import { kindLabels } from "#app/modules/kennisbank/model.ts";
 import { citingArticles, listSources, sourceAnchor } from "#app/modules/kennisbank/sources.server.ts";
-import { type SourceKind, sourceKinds } from "#app/modules/kennisbank/sources.ts";
-import { formatDate } from "#app/utils/format.ts";
+import { pageOfSources, type SourceKind, sourceHref, sourceKinds } from "#app/modules/kennisbank/sources.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "sources.title") },
   { name: "description", content: translate(localeFromMatches(matches), "meta.sources.description") },
 ];
 
-/** Public: every registered source, the sector's own first, optionally one kind (?soort=). */
+/**
+ * Public: the registered sources, the sector's own first, a page at a time (?pagina=), optionally
+ * one kind (?soort=) and what was searched for (?q=). ?bron=<key> opens the page that holds that
+ * source. Each entry is short; the whole of a source, with the guides that cite it, is on
+ * /bronnen/<key>, where citations link to.
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request);
-  const asked = new URL(request.url).searchParams.get("soort");
+  const params = new URL(request.url).searchParams;
+  const asked = params.get("soort");
   const kind = sourceKinds.includes(asked as SourceKind) ? (asked as SourceKind) : undefined;
+  const q = (params.get("q") ?? "").trim().slice(0, 200);
   const [all, citing] = await Promise.all([listSources(context.db), citingArticles(context.db, locale)]);
   const counts = Object.fromEntries(sourceKinds.map((k) => [k, all.filter((s) => s.kind === k).length]));
+  const shown = pageOfSources(all, {
+    kind,
+    q,
+    page: Number(params.get("pagina") ?? 1),
+    bron: params.get("bron") ?? undefined,
+  });
   return {
     kind: kind ?? null,
+    q,
     total: all.length,
     counts,
-    sources: all
-      .filter((s) => !kind || s.kind === kind)
-      .map((s) => ({
-        key: s.key,
-        anchor: sourceAnchor(s.key),
-        title: s.title,
-        publisher: s.publisher,
-        year: s.year,
-        url: s.url,
-        where: s.where,
-        kind: s.kind,
-        language: s.language,
-        accessed: s.accessed,
-        sector: s.sector,
-        description: s.description,
-        citedBy: citing.get(s.key) ?? [],
-      })),
+    matching: shown.matching,
+    page: shown.page,
+    pages: shown.pages,
+    sources: shown.sources.map((s) => ({
+      key: s.key,
+      anchor: sourceAnchor(s.key),
+      title: s.title,
+      publisher: s.publisher,
+      year: s.year,
+      kind: s.kind,
+      sector: s.sector,
+      description: s.description,
+      cited: citing.get(s.key)?.length ?? 0,
+    })),
   };
 }
 
@@ -55,73 +63,77 @@ type SourceItem = ReturnType<typeof useLoaderData<typeof loader>>["sources"][num
 
 function SourceEntry({ s }: { s: SourceItem }) {
   const t = useT();
-  const locale = useLocale();
   return (
-    <li id={s.anchor} className="scroll-mt-4 space-y-1 rounded-lg border border-line p-4">
-      <h3 className="text-lg font-semibold">
-        {s.url ? (
-          <a href={s.url} rel="noopener noreferrer">
-            {s.title}
-          </a>
-        ) : (
-          s.title
-        )}
+    <li id={s.anchor} className="scroll-mt-4 border-b border-line pb-2">
+      <h3 className="font-semibold">
+        <Link to={sourceHref(s.key)}>{s.title}</Link>
       </h3>
       <p className="text-sm text-muted">
         {[
           t(`sources.kind.${s.kind}` as MessageKey),
           s.publisher,
           s.year,
-          t(`sources.lang.${s.language}` as MessageKey),
-          s.accessed ? t("sources.accessed").replace("{date}", formatDate(s.accessed, locale)) : null,
+          s.cited === 1
+            ? t("sources.citedCountOne")
+            : s.cited
+              ? t("sources.citedCount").replace("{n}", String(s.cited))
+              : t("sources.notCited"),
         ]
           .filter(Boolean)
           .join(" · ")}
       </p>
-      {s.description ? <p>{s.description}</p> : null}
-      <p className="text-sm">
-        {s.url ? (
-          <span className="break-all">{s.url}</span>
-        ) : (
-          <>
-            <span className="font-medium">{t("sources.where")}:</span> {s.where}
-          </>
-        )}
-      </p>
-      <div className="text-sm">
-        {s.citedBy.length ? (
-          <>
-            <span className="font-medium">{t("sources.citedBy")}:</span>{" "}
-            {s.citedBy.map((a, i) => (
-              <span key={a.slug}>
-                {i ? ", " : ""}
-                <Link to={`/kennisbank/${a.slug}`}>{a.title}</Link>{" "}
-                <span className="text-muted">({kindLabels[a.kind][locale]})</span>
-              </span>
-            ))}
-          </>
-        ) : (
-          <span className="text-muted">{t("sources.notCited")}</span>
-        )}
-      </div>
+      {s.description ? <p className="text-sm">{s.description}</p> : null}
     </li>
   );
 }
 
+/** The list's address with these parameters (the empty ones left out). */
+function listHref(params: { soort?: string | null; q?: string; pagina?: number }): string {
+  const search = new URLSearchParams();
+  if (params.soort) search.set("soort", params.soort);
+  if (params.q) search.set("q", params.q);
+  if (params.pagina && params.pagina > 1) search.set("pagina", String(params.pagina));
+  const text = search.toString();
+  return text ? `/bronnen?${text}` : "/bronnen";
+}
+
 export default function Sources() {
-  const { kind, total, counts, sources } = useLoaderData<typeof loader>();
+  const { kind, q, total, counts, matching, page, pages, sources } = useLoaderData<typeof loader>();
   const t = useT();
   const sector = sources.filter((s) => s.sector);
   const other = sources.filter((s) => !s.sector);
   return (
-    <div className="space-y-8">
+    <div className="space-y-6">
       <PageHeader title={t("sources.title")} intro={t("sources.intro")}>
         <p className="text-sm text-muted">{t("sources.count").replace("{n}", String(total))}</p>
       </PageHeader>
+      <Form method="get" action="/bronnen" role="search" className="space-y-1">
+        <label htmlFor="bronnen-q" className="block font-medium">
+          {t("sources.search")}
+        </label>
+        <p id="bronnen-q-hint" className="text-sm text-muted">
+          {t("sources.searchHint")}
+        </p>
+        <div className="flex flex-wrap gap-2">
+          <input
+            id="bronnen-q"
+            type="search"
+            name="q"
+            defaultValue={q}
+            maxLength={200}
+            aria-describedby="bronnen-q-hint"
+            className="rounded border border-line px-2 py-1"
+          />
+          {kind ? <input type="hidden" name="soort" value={kind} /> : null}
+          <button type="submit" className="rounded border border-line px-3 py-1">
+            {t("sources.searchSubmit")}
+          </button>
+        </div>
+      </Form>
       <nav aria-label={t("sources.filter")} className="text-sm">
         <ul className="flex flex-wrap gap-x-4 gap-y-1">
           <li>
-            <Link to="/bronnen" aria-current={kind === null ? "page" : undefined}>
+            <Link to={listHref({ q })} aria-current={kind === null ? "page" : undefined}>
               {t("sources.all")}
             </Link>
           </li>
@@ -129,18 +141,23 @@ export default function Sources() {
             .filter((k) => counts[k])
             .map((k) => (
               <li key={k}>
-                <Link to={`/bronnen?soort=${k}`} aria-current={kind === k ? "page" : undefined}>
+                <Link to={listHref({ soort: k, q })} aria-current={kind === k ? "page" : undefined}>
                   {t(`sources.kind.${k}` as MessageKey)} ({counts[k]})
                 </Link>
               </li>
             ))}
         </ul>
       </nav>
-      {sources.length === 0 ? <p>{t("sources.none")}</p> : null}
+      {kind || q ? (
+        <p className="text-sm text-muted" aria-live="polite">
+          {t("sources.matching").replace("{n}", String(matching)).replace("{total}", String(total))}
+        </p>
+      ) : null}
+      {sources.length === 0 ? <p>{q ? t("sources.noMatch").replace("{q}", q) : t("sources.none")}</p> : null}
       {sector.length ? (
-        <section aria-labelledby="sector" className="space-y-3">
+        <section aria-labelledby="sector" className="space-y-2">
           <h2 id="sector">{t("sources.sector")}</h2>
-          <ul className="space-y-3">
+          <ul className="space-y-2">
             {sector.map((s) => (
               <SourceEntry key={s.key} s={s} />
             ))}
@@ -148,14 +165,48 @@ export default function Sources() {
         </section>
       ) : null}
       {other.length ? (
-        <section aria-labelledby="overig" className="space-y-3">
+        <section aria-labelledby="overig" className="space-y-2">
           <h2 id="overig">{t("sources.other")}</h2>
-          <ul className="space-y-3">
+          <ul className="space-y-2">
             {other.map((s) => (
               <SourceEntry key={s.key} s={s} />
             ))}
           </ul>
         </section>
+      ) : null}
+      {pages > 1 ? (
+        <nav aria-label={t("sources.pages")} className="text-sm">
+          <p className="text-muted">
+            {t("sources.pageOf").replace("{n}", String(page)).replace("{pages}", String(pages))}
+          </p>
+          <ul className="flex flex-wrap gap-x-3 gap-y-1">
+            {page > 1 ? (
+              <li>
+                <Link to={listHref({ soort: kind, q, pagina: page - 1 })} rel="prev">
+                  {t("sources.previous")}
+                </Link>
+              </li>
+            ) : null}
+            {Array.from({ length: pages }, (_, i) => i + 1).map((n) => (
+              <li key={n}>
+                <Link
+                  to={listHref({ soort: kind, q, pagina: n })}
+                  aria-current={n === page ? "page" : undefined}
+                  aria-label={t("sources.page").replace("{n}", String(n))}
+                >
+                  {n}
+                </Link>
+              </li>
+            ))}
+            {page < pages ? (
+              <li>
+                <Link to={listHref({ soort: kind, q, pagina: page + 1 })} rel="next">
+                  {t("sources.next")}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
       ) : null}
     </div>
   );

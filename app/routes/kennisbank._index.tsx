@@ -6,6 +6,7 @@ import { Snippet } from "#app/components/snippet.tsx";
 import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { type ArticleKind, kindLabels } from "#app/modules/kennisbank/model.ts";
 import { readSearchParams, searchKennisbank } from "#app/modules/kennisbank/search.server.ts";
+import { sourceHref } from "#app/modules/kennisbank/sources.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -167,11 +168,11 @@ export default function Kennisbank() {
               <li key={hit.slug} className="rounded-lg border border-line p-4">
                 <p className="text-sm text-muted">{facetLabel.kind(hit.kind)}</p>
                 <h3 className="text-lg font-semibold">
-                  {/* A source (kind bron, slug bron:<key>) lives on /bronnen. */}
+                  {/* A source (kind bron, slug bron:<key>) has its page at /bronnen/<key>. */}
                   <Link
                     to={
                       hit.kind === "bron"
-                        ? `/bronnen#bron-${hit.slug.replace(/^bron:/, "")}`
+                        ? sourceHref(hit.slug.replace(/^bron:/, ""))
                         : `/kennisbank/${hit.slug}`
                     }
                   >

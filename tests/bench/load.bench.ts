@@ -258,7 +258,8 @@ try {
     const response = await fetch(base + path, {
       headers: target.paths ? { cookie: cookies[0] as string } : {},
     });
-    await response.arrayBuffer();
+    const size = (await response.arrayBuffer()).byteLength;
+    if (target.kind === "public") console.log(`  ${path}: ${(size / 1024).toFixed(0)} kB HTML`);
     if (response.status === 404 && target.kind === "public") {
       skipped.push(target.path);
       targets.splice(targets.indexOf(target), 1);

@@ -30,6 +30,7 @@ import {
   loader as claimLoader,
 } from "#app/routes/beheer.kennisbank.te-controleren.tsx";
 import { loader as sourcesLoader } from "#app/routes/bronnen.tsx";
+import { loader as sourceLoader } from "#app/routes/bronnen_.$key.tsx";
 import { loader as articleLoader } from "#app/routes/kennisbank.$slug.tsx";
 import type { Database } from "#db/client.server.ts";
 import { articleReview, source } from "#db/schema/kennisbank.ts";
@@ -599,18 +600,34 @@ describe("the claim queue", () => {
 });
 
 describe("/bronnen and sources in search", () => {
-  it("lists every source, the sector's first, with the guides that cite it, filtered by kind", async () => {
+  it("lists every source, the sector's first, with how many guides cite it, filtered by kind", async () => {
     await upsertPublishedContent(database.db, system, article());
     const context = contextFor(database);
     const all = await sourcesLoader({ request: get("/bronnen"), params: {}, context });
     expect(all.sources[0]!.key).toBe("kenjedrager");
     expect(all.sources.map((s) => s.key).sort()).toEqual(["auteurswet", "iso-18923", "kenjedrager"]);
-    const iso = all.sources.find((s) => s.key === "iso-18923")!;
-    expect(iso.citedBy.map((a) => a.slug)).toEqual(["proef-bronnen"]);
-    expect(iso.where).toContain("18923");
-    expect(all.sources.find((s) => s.key === "auteurswet")!.citedBy).toEqual([]);
+    expect(all.sources.find((s) => s.key === "iso-18923")!.cited).toBe(1);
+    expect(all.sources.find((s) => s.key === "auteurswet")!.cited).toBe(0);
     const laws = await sourcesLoader({ request: get("/bronnen?soort=law"), params: {}, context });
     expect(laws.sources.map((s) => s.key)).toEqual(["auteurswet"]);
+    // The whole of a source, with the guides that cite it, is on its own page.
+    const iso = await sourceLoader({
+      request: get("/bronnen/iso-18923"),
+      params: { key: "iso-18923" },
+      context,
+    });
+    expect(iso.citedBy.map((a) => a.slug)).toEqual(["proef-bronnen"]);
+    expect(iso.source.where).toContain("18923");
+    const law = await sourceLoader({
+      request: get("/bronnen/auteurswet"),
+      params: { key: "auteurswet" },
+      context,
+    });
+    expect(law.citedBy).toEqual([]);
+    const missing = await thrownResponse(() =>
+      sourceLoader({ request: get("/bronnen/onbekend"), params: { key: "onbekend" }, context }),
+    );
+    expect(missing.status).toBe(404);
   });
 
   it("/api/search?kind=bron&q=kenjedrager finds the kenjedrager source, with a facet for bron", async () => {

@@ -34,6 +34,7 @@ const dutchTitles: Record<string, string> = {
   "beheer.kennisbank.te-controleren.tsx": "Te controleren · Kennisbank · Beheer · AV-Kennisnet",
   "beheer.peilingen.tsx": "Peilingen · Beheer · AV-Kennisnet",
   "bronnen.tsx": "Bronnen · AV-Kennisnet",
+  "bronnen_.$key.tsx": "Niet gevonden · AV-Kennisnet",
   "dragers._index.tsx": "Dragers · AV-Kennisnet",
   "dragers.herkennen.tsx": "Welke drager heb ik? · Dragers · AV-Kennisnet",
   "dragers.planner.tsx": "Digitaliseringsplanner · Dragers · AV-Kennisnet",

@@ -1,5 +1,6 @@
 // The plan and the assumptions behind it, as tables (shared by the planner and its printable page).
 import { useLocale, useT } from "#app/i18n/index.ts";
+import { sourceHref } from "#app/modules/kennisbank/sources.ts";
 import type { CarrierAssumption } from "./assumptions.ts";
 import { conditionLabels, explainRank, formatNumber, type Plan } from "./planner.ts";
 import type { Certainty } from "./types.ts";
@@ -16,7 +17,7 @@ export function CertaintyMark({ value }: { value: Certainty }) {
 }
 
 /**
- * An assumption's source text: `[@key]` links to the source on /bronnen, `[?]` and `[alg]` read
+ * An assumption's source text: `[@key]` links to the source's page (/bronnen/<key>), `[?]` and `[alg]` read
  * as "te controleren" and "algemene kennis" (a moderator's own text may have neither).
  */
 export function SourceText({ text }: { text: string }) {
@@ -29,7 +30,7 @@ export function SourceText({ text }: { text: string }) {
         if (key) {
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text
-            <a key={i} href={`/bronnen#bron-${key}`}>
+            <a key={i} href={sourceHref(key)}>
               [{key}]
             </a>
           );

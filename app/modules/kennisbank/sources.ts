@@ -84,3 +84,59 @@ export function sourceFieldsFrom(
     sector: row?.sector ?? false,
   };
 }
+
+/** Where a citation of a source links to: the source's own page (/bronnen/<key>). */
+export const sourceHref = (key: string) => `/bronnen/${encodeURIComponent(key)}`;
+
+/** How many sources one page of /bronnen lists. */
+export const SOURCES_PER_PAGE = 40;
+
+/** Lower case without accents, for matching what someone typed in the sources' search box. */
+function folded(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+}
+
+interface Listable {
+  key: string;
+  kind: string;
+  title: string;
+  publisher: string | null;
+  description: string | null;
+  where: string | null;
+}
+
+/**
+ * One page of the registry (in the order given): of one kind and matching every word of `q` (in
+ * title, publisher, key, description or where to find it), page `page` (from 1), or the page that
+ * holds the source `bron` when it is among them.
+ */
+export function pageOfSources<T extends Listable>(
+  all: T[],
+  options: { kind?: string; q?: string; page?: number; bron?: string; perPage?: number },
+): { matching: number; page: number; pages: number; sources: T[] } {
+  const perPage = options.perPage ?? SOURCES_PER_PAGE;
+  const words = folded(options.q ?? "")
+    .split(/\s+/)
+    .filter(Boolean);
+  const matching = all.filter(
+    (s) =>
+      (!options.kind || s.kind === options.kind) &&
+      (!words.length ||
+        words.every((w) =>
+          folded([s.title, s.publisher, s.key, s.description, s.where].filter(Boolean).join(" ")).includes(w),
+        )),
+  );
+  const pages = Math.max(1, Math.ceil(matching.length / perPage));
+  const at = options.bron ? matching.findIndex((s) => s.key === options.bron) : -1;
+  const asked = at >= 0 ? Math.floor(at / perPage) + 1 : Math.trunc(options.page ?? 1);
+  const page = Number.isFinite(asked) ? Math.min(pages, Math.max(1, asked)) : 1;
+  return {
+    matching: matching.length,
+    page,
+    pages,
+    sources: matching.slice((page - 1) * perPage, page * perPage),
+  };
+}

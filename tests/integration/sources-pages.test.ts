@@ -1,0 +1,161 @@
+// /bronnen a page at a time, and each source on its own page (/bronnen/<key>): a citation in an
+// article links to a page that shows that source, however long the registry grows. Through the
+// real Express + Remix pipeline (the app's routes loaded by Vite) on a real database (PGlite, or
+// PostgreSQL with TEST_DATABASE_URL).
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { createServer, type ViteDevServer } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { upsertPublishedContent } from "#app/modules/kennisbank/articles.server.ts";
+import { seedSources } from "#app/modules/kennisbank/sources.server.ts";
+import {
+  type RegistrySource,
+  registrySourceSchema,
+  SOURCES_PER_PAGE,
+} from "#app/modules/kennisbank/sources.ts";
+import type { Database } from "#db/client.server.ts";
+import { createTestDatabase } from "#tests/support/db.ts";
+import { articleContent, system } from "#tests/support/factories.ts";
+import { contextFor } from "#tests/support/remix.ts";
+
+let vite: ViteDevServer;
+let build: ServerBuild;
+beforeAll(async () => {
+  vite = await createServer({
+    server: { middlewareMode: true, hmr: false },
+    appType: "custom",
+    logLevel: "error",
+  });
+  build = (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+});
+afterAll(async () => {
+  await vite?.close();
+});
+
+// More than two pages of sources; the cited one sorts last by title, so it is not on page 1.
+const filler: RegistrySource[] = Array.from({ length: 2 * SOURCES_PER_PAGE + 5 }, (_, i) =>
+  registrySourceSchema.parse({
+    key: `vulbron-${i}`,
+    title: `Handleiding nummer ${String(i).padStart(3, "0")}`,
+    where: "Bibliotheek",
+    kind: "manual",
+    language: "nl",
+  }),
+);
+const cited = registrySourceSchema.parse({
+  key: "iso-18923",
+  title: "Zuurgraad van polyesterband, opslagpraktijk",
+  publisher: "ISO",
+  year: "2000",
+  where: "ISO-norm 18923:2000, in te zien in een universiteitsbibliotheek",
+  kind: "standard",
+  language: "en",
+});
+const sector = registrySourceSchema.parse({
+  key: "kenjedrager",
+  title: "Ken je drager?",
+  url: "https://www.kenjedrager.be/",
+  kind: "website",
+  language: "nl",
+  sector: true,
+  description: "Herkenningsgids voor audiovisuele dragers.",
+});
+
+let database: Database;
+let server: Server;
+let base: string;
+// The tests only read: one database and one server for all of them.
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedSources(database.db, new Map([...filler, cited, sector].map((s) => [s.key, s])));
+  await upsertPublishedContent(
+    database.db,
+    system,
+    articleContent({
+      body: "## Opslag\n\nBewaar polyesterband niet kouder dan 8 °C [@iso-18923, §5.2]. Herkennen: [@kenjedrager].",
+      sources: [{ key: "iso-18923", title: cited.title }],
+    }),
+  );
+  const app = express();
+  app.all(
+    "*",
+    createRequestHandler({ build, mode: "production", getLoadContext: () => contextFor(database) }),
+  );
+  server = app.listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await database?.close();
+});
+
+async function page(path: string) {
+  const response = await fetch(base + path, { headers: { "Accept-Language": "nl" } });
+  return { status: response.status, text: await response.text() };
+}
+
+/** The entries of a list page: the ids of its list items. */
+const entriesOf = (html: string) => [...html.matchAll(/<li id="bron-([^"]+)"/g)].map((m) => m[1]);
+
+describe("/bronnen", () => {
+  it("a citation link in an article lands on a page that shows that source and the guide citing it", async () => {
+    const article = await page("/kennisbank/proefartikel");
+    expect(article.status).toBe(200);
+    // The notes' links to their sources (the menu's link to /bronnen aside).
+    const links = [...new Set([...article.text.matchAll(/href="(\/bronnen\/[^"]*)"/g)].map((m) => m[1]!))];
+    expect(links.sort()).toEqual(["/bronnen/iso-18923", "/bronnen/kenjedrager"]);
+    for (const [link, source] of [
+      ["/bronnen/iso-18923", cited],
+      ["/bronnen/kenjedrager", sector],
+    ] as const) {
+      const landed = await page(link);
+      expect(landed.status).toBe(200);
+      expect(landed.text).toContain(`<h1`);
+      expect(landed.text).toContain(source.title.replace("?", ""));
+      expect(landed.text).toContain('href="/kennisbank/proefartikel"');
+    }
+    const iso = await page("/bronnen/iso-18923");
+    expect(iso.text).toContain("ISO-norm 18923:2000");
+    // From there back to the list, at the page that holds it.
+    expect(iso.text).toContain('href="/bronnen?bron=iso-18923#bron-iso-18923"');
+    const inList = await page("/bronnen?bron=iso-18923");
+    expect(entriesOf(inList.text)).toContain("iso-18923");
+    expect(inList.text).toContain('aria-current="page" aria-label="Pagina 3"');
+  });
+
+  it("lists a page at a time, the sector's first, with pages, kinds and a search that work without JavaScript", async () => {
+    const first = await page("/bronnen");
+    expect(first.status).toBe(200);
+    const entries = entriesOf(first.text);
+    expect(entries).toHaveLength(SOURCES_PER_PAGE);
+    expect(entries[0]).toBe("kenjedrager");
+    expect(entries).not.toContain("iso-18923");
+    expect(first.text).toContain(`${2 * SOURCES_PER_PAGE + 7} bronnen`);
+    expect(first.text).toContain('href="/bronnen?pagina=2"');
+    expect(first.text).toMatch(/<form[^>]*method="get"[^>]*action="\/bronnen"/);
+    expect(first.text).toMatch(/<label[^>]*for="bronnen-q"/);
+    const last = await page("/bronnen?pagina=3");
+    expect(entriesOf(last.text)).toEqual([
+      ...filler.slice(2 * SOURCES_PER_PAGE - 1).map((s) => s.key),
+      "iso-18923",
+    ]);
+    // Beyond the last page: the last page; nonsense: the first.
+    expect(entriesOf((await page("/bronnen?pagina=99")).text)).toEqual(entriesOf(last.text));
+    expect(entriesOf((await page("/bronnen?pagina=abc")).text)).toEqual(entries);
+    // Searching ignores case and accents and needs every word.
+    expect(entriesOf((await page("/bronnen?q=POLYËSTERBAND%20opslag")).text)).toEqual(["iso-18923"]);
+    expect(entriesOf((await page("/bronnen?soort=standard")).text)).toEqual(["iso-18923"]);
+    const none = await page("/bronnen?q=bestaatniet");
+    expect(entriesOf(none.text)).toEqual([]);
+    expect(none.text).toContain("Geen bronnen gevonden voor ‘bestaatniet’.");
+  });
+
+  it("an unknown source is a 404", async () => {
+    expect((await page("/bronnen/bestaat-niet")).status).toBe(404);
+    expect((await page("/bronnen/%3Cscript%3E")).status).toBe(404);
+  });
+});
