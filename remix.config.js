@@ -15,10 +15,7 @@ const config = {
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
     v3_singleFetch: true,
-    // Off (issue #21): with it, every page render matched the URL's parents against all routes
-    // again to inline a partial manifest (about 5 % of a member page's CPU) and each page carried
-    // that manifest; without it the whole manifest is one immutable asset (2.7 KB gzipped).
-    v3_lazyRouteDiscovery: false,
+    v3_lazyRouteDiscovery: true,
     v3_routeConfig: true,
   },
 };

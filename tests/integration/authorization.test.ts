@@ -56,6 +56,7 @@ const rules: Record<string, Rule | { loader: Rule; action: Rule }> = {
   "beheer.bronnen._index": "moderator",
   "beheer.bronnen.$key": "moderator",
   bronnen: "public",
+  "bronnen_.$key": "public",
   "trends[.]json": "public",
   "trends[.]csv": "public",
   "trends[.]svg": "public",
