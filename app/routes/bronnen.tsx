@@ -176,13 +176,15 @@ export default function Sources() {
       ) : null}
       {pages > 1 ? (
         <nav aria-label={t("sources.pages")} className="text-sm">
-          <p className="text-muted">
-            {t("sources.pageOf").replace("{n}", String(page)).replace("{pages}", String(pages))}
-          </p>
+          <p className="text-muted">{t("sources.pageOf", { n: page, pages })}</p>
           <ul className="flex flex-wrap gap-x-3 gap-y-1">
             {page > 1 ? (
               <li>
-                <Link to={listHref({ soort: kind, q, pagina: page - 1 })} rel="prev">
+                <Link
+                  to={listHref({ soort: kind, q, pagina: page - 1 })}
+                  rel="prev"
+                  className="inline-flex min-h-6 min-w-6 items-center justify-center px-1"
+                >
                   {t("sources.previous")}
                 </Link>
               </li>
@@ -191,8 +193,9 @@ export default function Sources() {
               <li key={n}>
                 <Link
                   to={listHref({ soort: kind, q, pagina: n })}
+                  className="inline-flex min-h-6 min-w-6 items-center justify-center px-1"
                   aria-current={n === page ? "page" : undefined}
-                  aria-label={t("sources.page").replace("{n}", String(n))}
+                  aria-label={t("sources.page", { n })}
                 >
                   {n}
                 </Link>
@@ -200,7 +203,11 @@ export default function Sources() {
             ))}
             {page < pages ? (
               <li>
-                <Link to={listHref({ soort: kind, q, pagina: page + 1 })} rel="next">
+                <Link
+                  to={listHref({ soort: kind, q, pagina: page + 1 })}
+                  rel="next"
+                  className="inline-flex min-h-6 min-w-6 items-center justify-center px-1"
+                >
                   {t("sources.next")}
                 </Link>
               </li>
