@@ -11,6 +11,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { sourceFolder } from "./paths.ts";
 import * as schema from "./schema/index.ts";
 
 /** The database as every module sees it: the same type on PGlite and on PostgreSQL. */
@@ -28,7 +29,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+export const migrationsFolder = sourceFolder(import.meta.url, "./migrations", "db/migrations");
 /** Any fixed number: the advisory lock that serialises migrations across app servers. */
 const MIGRATION_LOCK = 4_711_2024;
 

@@ -6,10 +6,11 @@ import { upsertPublishedContent } from "../../app/modules/kennisbank/articles.se
 import { type FileProblem, parseArticleFile } from "../../app/modules/kennisbank/front-matter.server.ts";
 import type { ArticleContent } from "../../app/modules/kennisbank/model.ts";
 import type { DB } from "../client.server.ts";
+import { sourceFolder } from "../paths.ts";
 import { article, articleRevision } from "../schema/kennisbank.ts";
 import { readSourceRegistry } from "./sources.server.ts";
 
-export const contentDir = fileURLToPath(new URL("./content", import.meta.url));
+export const contentDir = sourceFolder(import.meta.url, "./content", "db/seed/content");
 
 export class SeedContentError extends Error {
   constructor(readonly problems: FileProblem[]) {

@@ -3,8 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { type RegistrySource, registrySourceSchema } from "../../app/modules/kennisbank/sources.ts";
+import { sourceFolder } from "../paths.ts";
 
-export const sourcesDir = fileURLToPath(new URL("./sources", import.meta.url));
+export const sourcesDir = sourceFolder(import.meta.url, "./sources", "db/seed/sources");
 
 /** Reads every `*.yaml` under db/seed/sources: a list of sources each; keys are unique across files. */
 export function readSourceRegistry(dir = sourcesDir): Map<string, RegistrySource> {

@@ -1,7 +1,7 @@
 // npm run bench:load
 // Load test of the built server on PostgreSQL, as in production. Builds nothing itself: run
 // `npm run build` first. Creates a throw-away database avk_load_<pid> on TEST_DATABASE_URL (or
-// postgres://postgres@127.0.0.1:5432), starts app/server/index.ts with NODE_ENV=production on a
+// postgres://postgres@127.0.0.1:5432), starts build/server.mjs (as `npm run serve`) with NODE_ENV=production on a
 // free port (it migrates and seeds the empty database), waits for /healthz, imports the
 // synthetic survey (tests/fixtures/survey) so that /trends has its charts, makes 50 members
 // with sessions in 8 intervision groups (one session each), then drives each target with
@@ -59,7 +59,7 @@ const publicTargets: Target[] = [
   { name: "bronnen", kind: "public", path: "/bronnen" },
 ];
 
-if (!existsSync("build/server/index.js")) {
+if (!existsSync("build/server/index.js") || !existsSync("build/server.mjs")) {
   console.error("Er is nog geen build: voer eerst `npm run build` uit. Deze benchmark bouwt zelf niets.");
   process.exit(1);
 }
@@ -132,7 +132,7 @@ try {
   const profile = process.env.BENCH_CPU_PROF
     ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF]
     : [];
-  server = spawn(process.execPath, [...profile, "--import", "tsx", "app/server/index.ts"], {
+  server = spawn(process.execPath, [...profile, "build/server.mjs"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -83,7 +83,7 @@ async function freePort(): Promise<number> {
 
 async function httpRun(databaseUrl: string, cacheSize: number, label: string) {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "app/server/index.ts"], {
+  const child = spawn(process.execPath, ["build/server.mjs"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -31,7 +31,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const dataDir = path.join(root, "pglite");
   const mailDir = path.join(root, "outbox");
   let log = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/server/index.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["build/server.mjs"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
