@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { and, eq } from "drizzle-orm";
 import { upsertPublishedContent } from "../../app/modules/kennisbank/articles.server.ts";
 import { type FileProblem, parseArticleFile } from "../../app/modules/kennisbank/front-matter.server.ts";

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { type RegistrySource, registrySourceSchema } from "../../app/modules/kennisbank/sources.ts";
 import { sourceFolder } from "../paths.ts";
