@@ -8,6 +8,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { renderSVG } from "uqr";
 import { z } from "zod";
 import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
@@ -148,6 +149,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
+/** A form that asks for a code from the app (setting up, new recovery codes, turning off). */
+function CodeForm({ intent, error, children }: { intent: string; error?: string; children: ReactNode }) {
+  const t = useT();
+  return (
+    <Form method="post" className="space-y-3" noValidate>
+      <input type="hidden" name="intent" value={intent} />
+      <Field
+        id={`code-${intent}`}
+        label={t("account.secondFactor.code")}
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        error={error}
+        required
+      />
+      {children}
+    </Form>
+  );
+}
+
 export default function SecondFactor() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -202,19 +223,9 @@ export default function SecondFactor() {
             <h2 id="nieuwe-codes" className="text-xl font-semibold">
               {t("account.secondFactor.newCodes.title")}
             </h2>
-            <Form method="post" className="space-y-3" noValidate>
-              <input type="hidden" name="intent" value="nieuwe-codes" />
-              <Field
-                id="code-nieuwe-codes"
-                label={t("account.secondFactor.code")}
-                name="code"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                error={codeError("nieuwe-codes")}
-                required
-              />
+            <CodeForm intent="nieuwe-codes" error={codeError("nieuwe-codes")}>
               <SubmitButton>{t("account.secondFactor.newCodes.submit")}</SubmitButton>
-            </Form>
+            </CodeForm>
           </section>
           {page.required ? (
             <p>{t("account.secondFactor.cannotRemove")}</p>
@@ -223,19 +234,9 @@ export default function SecondFactor() {
               <h2 id="uitzetten" className="text-xl font-semibold">
                 {t("account.secondFactor.remove.title")}
               </h2>
-              <Form method="post" className="space-y-3" noValidate>
-                <input type="hidden" name="intent" value="uitzetten" />
-                <Field
-                  id="code-uitzetten"
-                  label={t("account.secondFactor.code")}
-                  name="code"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  error={codeError("uitzetten")}
-                  required
-                />
+              <CodeForm intent="uitzetten" error={codeError("uitzetten")}>
                 <DangerButton>{t("account.secondFactor.remove.submit")}</DangerButton>
-              </Form>
+              </CodeForm>
             </section>
           )}
         </>
@@ -264,19 +265,9 @@ export default function SecondFactor() {
             </li>
             <li>{t("account.secondFactor.setup.step3")}</li>
           </ol>
-          <Form method="post" className="space-y-3" noValidate>
-            <input type="hidden" name="intent" value="bevestigen" />
-            <Field
-              id="code-bevestigen"
-              label={t("account.secondFactor.code")}
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              error={codeError("bevestigen")}
-              required
-            />
+          <CodeForm intent="bevestigen" error={codeError("bevestigen")}>
             <SubmitButton>{t("account.secondFactor.setup.submit")}</SubmitButton>
-          </Form>
+          </CodeForm>
         </section>
       ) : (
         <section aria-labelledby="uit" className="space-y-3">

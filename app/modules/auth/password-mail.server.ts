@@ -39,20 +39,37 @@ export function passwordChangedMail(
   };
 }
 
+/** What a notice to a member needs: where mail goes and the site's configured address. */
+export type NoticeEnv = Pick<Env, "SMTP_URL" | "MAIL_FROM" | "MAIL_DIR" | "APP_ORIGIN" | "PORT">;
+
 /**
- * Sends the notice, in the member's account language, after the answer has gone (a slow or
- * failing mail server neither delays nor breaks the change; a failure is logged).
+ * Sends a member a notice about their account after the answer has gone (a slow or failing mail
+ * server neither delays nor breaks the change; a failure is logged). The mail is written in the
+ * member's account language, whoever made the change; `origin` is the configured site address.
  */
+export function notifyAccount(
+  db: DB,
+  env: NoticeEnv,
+  userId: string,
+  label: string,
+  write: (account: { name: string; email: string }, locale: Locale, origin: string) => Mail,
+): void {
+  afterResponse(label, async () => {
+    const account = await getAccount(db, userId);
+    if (!account) return;
+    await sendMail(env, write(account, account.language, mailOrigin(env)));
+  });
+}
+
+/** The notice after a password change or reset. */
 export function notifyPasswordChanged(
   db: DB,
-  env: Pick<Env, "SMTP_URL" | "MAIL_FROM" | "MAIL_DIR" | "APP_ORIGIN" | "PORT">,
+  env: NoticeEnv,
   userId: string,
   event: PasswordEvent,
   at = new Date(),
 ): void {
-  afterResponse("Melding van een wachtwoordwijziging", async () => {
-    const account = await getAccount(db, userId);
-    if (!account) return;
-    await sendMail(env, passwordChangedMail(account, event, at, account.language, mailOrigin(env)));
-  });
+  notifyAccount(db, env, userId, "Melding van een wachtwoordwijziging", (account, locale, origin) =>
+    passwordChangedMail(account, event, at, locale, origin),
+  );
 }

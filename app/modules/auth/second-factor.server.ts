@@ -14,16 +14,13 @@ import { createTOTPKeyURI } from "@oslojs/otp";
 import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Locale } from "#app/i18n/index.ts";
 import { AppError } from "#app/lib/errors.ts";
-import { mailOrigin } from "#app/lib/origin.ts";
 import type { DB } from "#db/client.server.ts";
 import { recoveryCode, session, totpCredential } from "#db/schema/auth.ts";
-import { afterResponse } from "../after-response.server.ts";
 import { audit } from "../audit.server.ts";
-import type { Env } from "../env.server.ts";
-import { type Mail, sendMail } from "../mail.server.ts";
+import type { Mail } from "../mail.server.ts";
+import { type NoticeEnv, notifyAccount } from "./password-mail.server.ts";
 import { claimAttempt, forgiveAttempt } from "./rate-limit.server.ts";
 import { TOTP_DIGITS, TOTP_PERIOD_SECONDS, totpCode, totpStep } from "./totp.ts";
-import { getAccount } from "./users.server.ts";
 
 export { totpCode, totpStep };
 
@@ -355,15 +352,12 @@ export function secondFactorMail(
 
 export function notifySecondFactor(
   db: DB,
-  env: Pick<Env, "SMTP_URL" | "MAIL_FROM" | "MAIL_DIR" | "APP_ORIGIN" | "PORT">,
+  env: NoticeEnv,
   userId: string,
   event: SecondFactorEvent,
   at = new Date(),
 ): void {
-  afterResponse("Melding over de tweede factor", async () => {
-    const account = await getAccount(db, userId);
-    if (!account) return;
-    // In the member's own language (their account's), whoever made the change.
-    await sendMail(env, secondFactorMail(account, event, at, account.language, mailOrigin(env)));
-  });
+  notifyAccount(db, env, userId, "Melding over de tweede factor", (account, locale, origin) =>
+    secondFactorMail(account, event, at, locale, origin),
+  );
 }
