@@ -20,9 +20,14 @@ export function formatDate(value: string | Date, locale: string, style: "long" |
   return formatter(style, locale, { dateStyle: style, timeZone: "Europe/Amsterdam" }).format(date);
 }
 
-export function formatDateTime(value: string | Date, locale: string): string {
-  return formatter("datetime", locale, {
-    dateStyle: "medium",
+/** A moment in the reader's language, in Amsterdam time ("long": the date written out, as in mails). */
+export function formatDateTime(
+  value: string | Date,
+  locale: string,
+  style: "medium" | "long" = "medium",
+): string {
+  return formatter(`datetime ${style}`, locale, {
+    dateStyle: style,
     timeStyle: "short",
     timeZone: "Europe/Amsterdam",
   }).format(new Date(value));

@@ -3,6 +3,7 @@
 // link that logs in): only what happened, when, and what to do if it was not them.
 import { type Locale, translator } from "#app/i18n/index.ts";
 import { mailOrigin } from "#app/lib/origin.ts";
+import { formatDateTime } from "#app/utils/format.ts";
 import type { DB } from "#db/client.server.ts";
 import { afterResponse } from "../after-response.server.ts";
 import type { Env } from "../env.server.ts";
@@ -22,11 +23,7 @@ export function passwordChangedMail(
   locale: Locale,
   origin: string,
 ): Mail {
-  const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "Europe/Amsterdam",
-  }).format(at);
+  const when = formatDateTime(at, locale, "long");
   const t = translator(locale);
   return {
     to: account.email,

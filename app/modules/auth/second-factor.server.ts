@@ -14,6 +14,7 @@ import { createTOTPKeyURI } from "@oslojs/otp";
 import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Locale } from "#app/i18n/index.ts";
 import { AppError } from "#app/lib/errors.ts";
+import { formatDateTime } from "#app/utils/format.ts";
 import type { DB } from "#db/client.server.ts";
 import { recoveryCode, session, totpCredential } from "#db/schema/auth.ts";
 import { audit } from "../audit.server.ts";
@@ -302,11 +303,7 @@ export function secondFactorMail(
   locale: Locale,
   origin: string,
 ): Mail {
-  const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "Europe/Amsterdam",
-  }).format(at);
+  const when = formatDateTime(at, locale, "long");
   const forgot = `${origin}/wachtwoord-vergeten`;
   if (locale === "en") {
     const what = {
