@@ -16,7 +16,8 @@ import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { formIntent, parseForm } from "#app/lib/forms.ts";
-import { getAuth, requireUser } from "#app/modules/auth/auth.server.ts";
+import { getAuth, requireUser, type SessionUser } from "#app/modules/auth/auth.server.ts";
+import type { Role } from "#app/modules/auth/permissions.ts";
 import {
   beginEnrolment,
   confirmEnrolment,
@@ -24,12 +25,10 @@ import {
   notifySecondFactor,
   regenerateRecoveryCodes,
   removeSecondFactor,
-  SecondFactorError,
   secondFactorStatus,
   verifySecondFactor,
 } from "#app/modules/auth/second-factor.server.ts";
 import { hasStrictSessions } from "#app/modules/auth/session.server.ts";
-import { getAccount } from "#app/modules/auth/users.server.ts";
 import { safeRedirect } from "#app/modules/http.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -44,6 +43,15 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
   return headers;
 };
 
+/**
+ * The staff role of the account (whether it already counts or still waits for the second
+ * factor), or null for a member: moderators and admins must keep their second factor.
+ */
+function staffRole(user: SessionUser): Role | null {
+  const role = user.roleAwaitingSecondFactor ?? user.role;
+  return hasStrictSessions(role) ? role : null;
+}
+
 /** The key in groups of four, as people type it into an app by hand. */
 function grouped(secret: string): string {
   return (secret.match(/.{1,4}/g) ?? []).join(" ");
@@ -53,10 +61,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const url = new URL(request.url);
   const redirectTo = safeRedirect(url.searchParams.get("redirectTo"), "/account");
-  const [status, account] = await Promise.all([
-    secondFactorStatus(context.db, user.id),
-    getAccount(context.db, user.id),
-  ]);
+  const status = await secondFactorStatus(context.db, user.id);
   const pending = status.pendingSecret
     ? {
         key: grouped(status.pendingSecret),
@@ -69,7 +74,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       recoveryCodesLeft: status.recoveryCodesLeft,
       pending,
       // Moderators and admins cannot work without it (and cannot turn it off).
-      required: account ? hasStrictSessions(account.role) : false,
+      required: staffRole(user) !== null,
       waiting: user.roleAwaitingSecondFactor !== null,
       redirectTo,
       usedRecoveryCode: url.searchParams.has("herstelcode"),
@@ -127,8 +132,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         });
       }
       case "uitzetten": {
-        const account = await getAccount(context.db, user.id);
-        if (account && hasStrictSessions(account.role)) {
+        if (staffRole(user) !== null) {
           return fail({
             form: "Als moderator of beheerder heb je een tweede factor nodig; je kunt hem niet uitzetten.",
           });
@@ -144,7 +148,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return fail({ form: "Onbekende actie." });
     }
   } catch (error) {
-    if (error instanceof SecondFactorError) return fail({ code: error.message });
     return errorResponse(error, (e) => ({ intent, errors: { code: e.message }, ok: null }) as Result);
   }
 }

@@ -19,7 +19,6 @@ import { getAuth } from "#app/modules/auth/auth.server.ts";
 import {
   markSessionVerified,
   notifySecondFactor,
-  SecondFactorError,
   verifySecondFactor,
 } from "#app/modules/auth/second-factor.server.ts";
 import { safeRedirect } from "#app/modules/http.server.ts";
@@ -56,24 +55,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!session || !pendingSecondFactor) throw redirect("/inloggen");
   const parsed = parseForm(schema, await request.formData());
   if (!parsed.ok) return data({ error: parsed.errors.code ?? "Vul de code in." }, { status: 400 });
+  const { userId } = pendingSecondFactor;
+  let passed: Awaited<ReturnType<typeof verifySecondFactor>>;
   try {
-    const { userId } = pendingSecondFactor;
-    const passed = await verifySecondFactor(context.db, userId, parsed.value.code, context.clientIp);
-    await markSessionVerified(context.db, session.id);
-    const target = safeRedirect(parsed.value.redirectTo, "/account");
-    if (passed.method === "recovery") {
-      notifySecondFactor(context.db, context.env, userId, "recovery-used");
-      // Say how many are left, where new ones can be made.
-      throw redirect(
-        `/account/tweede-factor?${new URLSearchParams({ herstelcode: "1", redirectTo: target })}`,
-      );
-    }
-    return redirect(target);
+    passed = await verifySecondFactor(context.db, userId, parsed.value.code, context.clientIp);
   } catch (error) {
-    if (error instanceof Response) throw error;
-    if (error instanceof SecondFactorError) return data({ error: error.message }, { status: 400 });
     return errorResponse(error, (e) => ({ error: e.message }));
   }
+  await markSessionVerified(context.db, session.id);
+  const target = safeRedirect(parsed.value.redirectTo, "/account");
+  if (passed.method === "totp") return redirect(target);
+  notifySecondFactor(context.db, context.env, userId, "recovery-used");
+  // Say how many are left, where new ones can be made.
+  return redirect(`/account/tweede-factor?${new URLSearchParams({ herstelcode: "1", redirectTo: target })}`);
 }
 
 export default function LoginCode() {

@@ -11,11 +11,10 @@ import { createPasswordReset } from "#app/modules/auth/password-reset.server.ts"
 import {
   confirmEnrolment,
   RECOVERY_CODE_COUNT,
-  totpCode,
-  totpStep,
   verifySecondFactor,
 } from "#app/modules/auth/second-factor.server.ts";
 import { PENDING_SECOND_FACTOR_MS, validateSessionToken } from "#app/modules/auth/session.server.ts";
+import { totpCode, totpStep } from "#app/modules/auth/totp.ts";
 import { setRole } from "#app/modules/auth/users.server.ts";
 import { loadEnv } from "#app/modules/env.server.ts";
 import { loader as rootLoader } from "#app/root.tsx";

@@ -2,10 +2,13 @@
 // /wachtwoord-herstellen, so that those routes only read the form, call one function and answer.
 // A refusal is an AppError (app/lib/errors.ts); a refusal for too many attempts carries the
 // seconds to wait, which the route sends as Retry-After.
+
+import { eq } from "drizzle-orm";
 import { translator } from "#app/i18n/index.ts";
 import { AppError } from "#app/lib/errors.ts";
 import { mailOrigin } from "#app/lib/origin.ts";
 import type { DB } from "#db/client.server.ts";
+import { totpCredential, user } from "#db/schema/auth.ts";
 import { afterResponse } from "../after-response.server.ts";
 import type { Env } from "../env.server.ts";
 import { sendMail } from "../mail.server.ts";
@@ -13,9 +16,8 @@ import { verifyPassword } from "./password.server.ts";
 import { notifyPasswordChanged } from "./password-mail.server.ts";
 import { createPasswordReset, resetPassword } from "./password-reset.server.ts";
 import { claimAttempt, forgiveAttempt, limitKeys } from "./rate-limit.server.ts";
-import { secondFactorStatus } from "./second-factor.server.ts";
 import { hasStrictSessions } from "./session.server.ts";
-import { AccountError, findUserForLogin, getAccount } from "./users.server.ts";
+import { AccountError, findUserForLogin } from "./users.server.ts";
 
 type MailEnv = Pick<Env, "SMTP_URL" | "MAIL_FROM" | "MAIL_DIR" | "APP_ORIGIN" | "PORT">;
 
@@ -108,8 +110,12 @@ export async function completePasswordReset(
  */
 export async function landingAfterPassword(db: DB, userId: string, target: string): Promise<string> {
   const back = new URLSearchParams({ redirectTo: target });
-  const [status, account] = await Promise.all([secondFactorStatus(db, userId), getAccount(db, userId)]);
-  if (status.enabledAt) return `/inloggen/code?${back}`;
+  const [account] = await db
+    .select({ role: user.role, secondFactorAt: totpCredential.confirmedAt })
+    .from(user)
+    .leftJoin(totpCredential, eq(totpCredential.userId, user.id))
+    .where(eq(user.id, userId));
+  if (account?.secondFactorAt) return `/inloggen/code?${back}`;
   if (account && hasStrictSessions(account.role)) return `/account/tweede-factor?${back}`;
   return target;
 }

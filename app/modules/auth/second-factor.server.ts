@@ -3,12 +3,11 @@
 // and admins must (docs/decisions/018-second-factor.md): until they have one, their sessions
 // carry only a member's rights. A member with a second factor is logged in only by a session
 // that passed it (`session.second_factor_at`).
-import { sha256 } from "@oslojs/crypto/sha2";
+import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import {
   decodeBase32IgnorePadding,
   encodeBase32LowerCaseNoPadding,
   encodeBase32UpperCaseNoPadding,
-  encodeHexLowerCase,
 } from "@oslojs/encoding";
 import { createTOTPKeyURI } from "@oslojs/otp";
 import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
@@ -21,9 +20,8 @@ import { audit } from "../audit.server.ts";
 import type { Mail } from "../mail.server.ts";
 import { type NoticeEnv, notifyAccount } from "./password-mail.server.ts";
 import { claimAttempt, forgiveAttempt } from "./rate-limit.server.ts";
+import { hashToken } from "./session.server.ts";
 import { TOTP_DIGITS, TOTP_PERIOD_SECONDS, totpCode, totpStep } from "./totp.ts";
-
-export { totpCode, totpStep };
 
 /** Codes of the step before and after the current one count too (clocks drift, people type slowly). */
 const TOTP_WINDOW_STEPS = 1;
@@ -32,6 +30,7 @@ export const RECOVERY_CODE_COUNT = 10;
 export const SECOND_FACTOR_LIMITS = { account: 5, ip: 20 };
 
 const ISSUER = "AV-Kennisnet";
+const encoder = new TextEncoder();
 
 export class SecondFactorError extends AppError {
   constructor(message: string, code = "auth.second-factor") {
@@ -42,17 +41,12 @@ export class SecondFactorError extends AppError {
 /** The step within the window whose code this is, or null. */
 function matchingStep(secret: string, code: string, now: Date): number | null {
   const current = totpStep(now);
+  const typed = encoder.encode(code);
   for (let offset = -TOTP_WINDOW_STEPS; offset <= TOTP_WINDOW_STEPS; offset++) {
-    if (constantTimeEqual(totpCode(secret, current + offset), code)) return current + offset;
+    const expected = encoder.encode(totpCode(secret, current + offset));
+    if (expected.length === typed.length && constantTimeEqual(expected, typed)) return current + offset;
   }
   return null;
-}
-
-function constantTimeEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
 }
 
 /** Digits only, spaces and dashes as typed or pasted are dropped. */
@@ -61,7 +55,8 @@ function normaliseCode(input: string): string {
 }
 
 export function hashRecoveryCode(code: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(normaliseCode(code))));
+  // As session tokens: only the SHA-256 (hex) is stored.
+  return hashToken(normaliseCode(code));
 }
 
 /**
@@ -227,7 +222,7 @@ export class TooManyCodesError extends AppError {
  * Checks a code from the app, or a recovery code, for a member whose second factor is on. Every
  * try counts against the limit at once (as for passwords); a right one takes its count back. A
  * TOTP code works once: its step must be later than the last accepted one. A recovery code is
- * used up. Returns how it was passed, and how many recovery codes are left.
+ * used up. Returns how it was passed.
  */
 export async function verifySecondFactor(
   db: DB,
@@ -235,7 +230,7 @@ export async function verifySecondFactor(
   input: string,
   clientIp: string,
   now = new Date(),
-): Promise<{ method: "totp" | "recovery"; recoveryCodesLeft: number }> {
+): Promise<{ method: "totp" | "recovery" }> {
   const keys = { account: `2fa:${userId}`, ip: `2fa-ip:${clientIp}` };
   const attempt = await claimAttempt(db, keys, SECOND_FACTOR_LIMITS, now);
   if (!attempt.allowed) throw new TooManyCodesError(attempt.wait);
@@ -284,8 +279,7 @@ export async function verifySecondFactor(
     throw wrong();
   }
   await forgiveAttempt(db, attempt, keys);
-  const { recoveryCodesLeft } = await secondFactorStatus(db, userId);
-  return { method, recoveryCodesLeft };
+  return { method };
 }
 
 /** This session passed the second factor. */

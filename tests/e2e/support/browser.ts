@@ -105,6 +105,16 @@ export async function logIn(page: Page, who: { email: string; password: string }
 const secondFactors = new Map<string, { secret: string; lastStep: number }>();
 
 /**
+ * The code an authenticator app would show for the first step after `lastStep` that the server
+ * accepts (now, or one step ahead); waits when even that is too far ahead.
+ */
+export async function nextTotp(page: Page, secret: string, lastStep: number) {
+  const step = Math.max(totpStep(), lastStep + 1);
+  while (step > totpStep() + 1) await page.waitForTimeout(1000);
+  return { step, code: totpCode(secret, step) };
+}
+
+/**
  * After the password: a moderator or admin without a second factor is sent to set one up, and an
  * account with one is asked for its code. Does either as a person would (reading the key from the
  * page, typing the code of an authenticator app) and continues to where the login was going.
@@ -124,10 +134,9 @@ export async function passSecondFactor(page: Page, email: string) {
   if (path === "/inloggen/code") {
     const known = secondFactors.get(email);
     if (!known) throw new Error(`logIn: geen tweede factor bekend voor ${email}`);
-    const step = Math.max(totpStep(), known.lastStep + 1);
-    while (step > totpStep() + 1) await page.waitForTimeout(1000);
-    known.lastStep = step;
-    await page.getByLabel("Code", { exact: true }).fill(totpCode(known.secret, step));
+    const next = await nextTotp(page, known.secret, known.lastStep);
+    known.lastStep = next.step;
+    await page.getByLabel("Code", { exact: true }).fill(next.code);
     await page.getByRole("button", { name: "Verder" }).click();
     await page.waitForURL((url) => url.pathname !== "/inloggen/code");
   } else if (path === "/account/tweede-factor") {
