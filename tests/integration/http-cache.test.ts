@@ -6,11 +6,9 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { createServer, type ViteDevServer } from "vite";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   type Actor,
   getPublishedArticle,
@@ -28,21 +26,10 @@ import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { articleContent, createGroup, joinGroup, system } from "#tests/support/factories.ts";
 import { contextFor } from "#tests/support/remix.ts";
+import { setupServerBuild } from "#tests/support/server-build.ts";
 import { generateSurvey } from "#tests/support/survey.ts";
 
-let vite: ViteDevServer;
-let build: ServerBuild;
-beforeAll(async () => {
-  vite = await createServer({
-    server: { middlewareMode: true, hmr: false },
-    appType: "custom",
-    logLevel: "error",
-  });
-  build = (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
-});
-afterAll(async () => {
-  await vite?.close();
-});
+const serverBuild = setupServerBuild();
 
 let database: Database;
 let server: Server;
@@ -66,7 +53,7 @@ beforeEach(async () => {
   app.all(
     "*",
     createRequestHandler({
-      build,
+      build: serverBuild(),
       mode: "production",
       getLoadContext: (_req, res) => contextFor(database, { cspNonce: res.locals.cspNonce as string }),
     }),

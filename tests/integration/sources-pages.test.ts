@@ -5,9 +5,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { createServer, type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertPublishedContent } from "#app/modules/kennisbank/articles.server.ts";
 import { seedSources } from "#app/modules/kennisbank/sources.server.ts";
@@ -20,20 +18,9 @@ import type { Database } from "#db/client.server.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { articleContent, system } from "#tests/support/factories.ts";
 import { contextFor } from "#tests/support/remix.ts";
+import { setupServerBuild } from "#tests/support/server-build.ts";
 
-let vite: ViteDevServer;
-let build: ServerBuild;
-beforeAll(async () => {
-  vite = await createServer({
-    server: { middlewareMode: true, hmr: false },
-    appType: "custom",
-    logLevel: "error",
-  });
-  build = (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
-});
-afterAll(async () => {
-  await vite?.close();
-});
+const serverBuild = setupServerBuild();
 
 // More than two pages of sources; the cited one sorts last by title, so it is not on page 1.
 const filler: RegistrySource[] = Array.from({ length: 2 * SOURCES_PER_PAGE + 5 }, (_, i) =>
@@ -82,7 +69,11 @@ beforeAll(async () => {
   const app = express();
   app.all(
     "*",
-    createRequestHandler({ build, mode: "production", getLoadContext: () => contextFor(database) }),
+    createRequestHandler({
+      build: serverBuild(),
+      mode: "production",
+      getLoadContext: () => contextFor(database),
+    }),
   );
   server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
