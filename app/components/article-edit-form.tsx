@@ -1,5 +1,5 @@
-import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { Form } from "#app/components/link.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
 import type { EditFields } from "#app/modules/kennisbank/edit-form.server.ts";
 import { institutionTypes, topics } from "#app/modules/taxonomy.ts";

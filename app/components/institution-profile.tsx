@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "#app/components/link.tsx";
 import { type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
 import type { ArticleListItem } from "#app/modules/kennisbank/articles.server.ts";
 import type { InstitutionProfile } from "#app/modules/survey/profile.server.ts";

@@ -3,7 +3,7 @@
 // what the platform offers) and, for moderators, the check against the printed numbers.
 
 import { figureCharts } from "#app/components/report-chart.tsx";
-import { type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
+import { type MessageKey, useLocale, useLocalizedPath, useT } from "#app/i18n/index.ts";
 import { SECONDARY_HIDDEN_LABEL, SMALL_GROUP_LABEL } from "#app/modules/survey/aggregate.ts";
 import type { FigureSource, FigureView } from "#app/modules/survey/figures.ts";
 import {
@@ -46,6 +46,7 @@ export function SourceBanner({ source, waves }: { source: FigureSource; waves: n
 
 export function KeyFindings({ figures }: { figures: FigureView[] }) {
   const t = useT();
+  const localized = useLocalizedPath();
   const locale = useLocale();
   return (
     <section aria-labelledby="kernbevindingen" className="space-y-3">
@@ -62,7 +63,7 @@ export function KeyFindings({ figures }: { figures: FigureView[] }) {
                 {finding.link ? (
                   <>
                     {" · "}
-                    <a href={finding.link}>{figure?.links[0]?.label[locale] ?? finding.link}</a>
+                    <a href={localized(finding.link)}>{figure?.links[0]?.label[locale] ?? finding.link}</a>
                   </>
                 ) : null}
               </p>
@@ -243,6 +244,7 @@ function Checks({ figure }: { figure: FigureView }) {
 
 function Offer({ figure }: { figure: FigureView }) {
   const t = useT();
+  const localized = useLocalizedPath();
   const locale = useLocale();
   const topicLinks =
     figure.id === "figuur-13"
@@ -270,13 +272,13 @@ function Offer({ figure }: { figure: FigureView }) {
       {weakest.length ? (
         <p>
           {fill(t("trends.figure.weakest"), { topics: weakest.join(", ") })}{" "}
-          <a href="/intervisie">{figure.links[0]?.label[locale]}</a>
+          <a href={localized("/intervisie")}>{figure.links[0]?.label[locale]}</a>
         </p>
       ) : null}
       <ul className="flex flex-wrap gap-x-6">
         {links.map((l) => (
           <li key={`${l.href}-${l.label}`}>
-            <a href={l.href} className="inline-block py-1">
+            <a href={localized(l.href)} className="inline-block py-1">
               {l.label}
             </a>
           </li>
@@ -288,6 +290,7 @@ function Offer({ figure }: { figure: FigureView }) {
 
 export function Figure({ figure }: { figure: FigureView }) {
   const t = useT();
+  const localized = useLocalizedPath();
   const locale = useLocale();
   const charts = figureCharts(figure, locale);
   const headingId = `${figure.id}-kop`;
@@ -335,7 +338,7 @@ export function Figure({ figure }: { figure: FigureView }) {
               <figure key={chart.key} className="space-y-1">
                 {chart.element}
                 <figcaption className="text-sm print:hidden">
-                  <a href={`/trends.svg?figuur=${figure.id}&deel=${index}`} download>
+                  <a href={localized(`/trends.svg?figuur=${figure.id}&deel=${index}`)} download>
                     {t("trends.figure.svg")}
                     <span className="sr-only"> {chart.title}</span>
                   </a>
@@ -345,7 +348,7 @@ export function Figure({ figure }: { figure: FigureView }) {
           </div>
           <FigureTable figure={figure} />
           <p className="text-sm print:hidden">
-            <a href={csv} download>
+            <a href={localized(csv)} download>
               {t("trends.csv")}
               <span className="sr-only">
                 {" "}

@@ -1,5 +1,4 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { cookieValues } from "#app/lib/cookies.ts";
 import { en } from "./en.ts";
 import { type MessageKey, nl } from "./nl.ts";
 
@@ -7,7 +6,6 @@ export type { MessageKey };
 export const locales = ["nl", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "nl";
-export const LOCALE_COOKIE = "taal";
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { nl, en };
 
@@ -15,10 +13,53 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
 
-/** The locale from the `taal` cookie; Dutch when it is absent or not one we speak. */
-export function localeFromRequest(request: Request): Locale {
-  // The first `taal` cookie that names a language we speak.
-  return cookieValues(request.headers.get("Cookie"), LOCALE_COOKIE).find(isLocale) ?? defaultLocale;
+/** The path prefix of the English pages; Dutch pages have none (decision 020). */
+export const ENGLISH_PREFIX = "/en";
+
+/**
+ * The language a path is served in: English at `/en` and below (also its single-fetch data
+ * request `/en.data`), Dutch everywhere else. The URL decides, so every address can be shared
+ * and cached as it is.
+ */
+export function localeFromPath(pathname: string): Locale {
+  return pathname === ENGLISH_PREFIX ||
+    pathname === `${ENGLISH_PREFIX}.data` ||
+    pathname.startsWith(`${ENGLISH_PREFIX}/`)
+    ? "en"
+    : "nl";
+}
+
+/** The page's language, from its URL. */
+export function localeFromRequest(request: Pick<Request, "url">): Locale {
+  return localeFromPath(new URL(request.url, "http://localhost").pathname);
+}
+
+/** A path without its language prefix: `/en/kennisbank?q=x` → `/kennisbank?q=x`, `/en` → `/`. */
+export function unlocalizedPath(path: string): string {
+  if (!path.startsWith(ENGLISH_PREFIX)) return path;
+  const rest = path.slice(ENGLISH_PREFIX.length);
+  if (rest === "") return "/";
+  if (rest.startsWith("/")) return rest;
+  if (rest.startsWith("?") || rest.startsWith("#")) return `/${rest}`;
+  return path; // `/enquete` is not English
+}
+
+/**
+ * An absolute path on this site in a language: `localizedPath("en", "/kennisbank")` →
+ * `/en/kennisbank`, `/` → `/en`. A path that already names its language is left alone, and so
+ * is anything that is not a site path (a relative path, `//host`, a full URL).
+ */
+export function localizedPath(locale: Locale, path: string): string {
+  if (locale === defaultLocale || !path.startsWith("/") || path.startsWith("//")) return path;
+  if (unlocalizedPath(path) !== path) return path;
+  if (path === "/") return ENGLISH_PREFIX;
+  if (path.startsWith("/?") || path.startsWith("/#")) return ENGLISH_PREFIX + path.slice(1);
+  return ENGLISH_PREFIX + path;
+}
+
+/** The same page in another language: `/en/kennisbank` ↔ `/kennisbank`. */
+export function pathInLocale(locale: Locale, path: string): string {
+  return localizedPath(locale, unlocalizedPath(path));
 }
 
 /** Values for a message's `{name}` placeholders. */
@@ -50,6 +91,12 @@ export function useLocale(): Locale {
   return defaultLocale;
 }
 
+/** A function that puts a site path in the page's language (see localizedPath). */
+export function useLocalizedPath(): (path: string) => string {
+  const locale = useLocale();
+  return (path) => localizedPath(locale, path);
+}
+
 export function useT() {
   return translator(useLocale());
 }
@@ -72,4 +119,17 @@ export function pageTitle(matches: Matches, ...parts: (MessageKey | { text: stri
     ...parts.map((p) => (typeof p === "string" ? translate(locale, p) : p.text)),
     translate(locale, "site.name"),
   ].join(" · ");
+}
+
+/**
+ * Rendered HTML (an article's Markdown) with its site links in a language: on an English page
+ * `href="/kennisbank/x"` becomes `href="/en/kennisbank/x"`. Links to other sites, anchors and
+ * links that already name their language are left alone.
+ */
+export function localizedLinks(locale: Locale, html: string): string {
+  if (locale === defaultLocale) return html;
+  return html.replace(
+    /href="(\/(?!\/)[^"]*)"/g,
+    (_, path: string) => `href="${localizedPath(locale, path)}"`,
+  );
 }

@@ -4,9 +4,8 @@ import {
   type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
-  redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import {
   DangerButton,
@@ -18,6 +17,7 @@ import {
   SubmitButton,
 } from "#app/components/forms.tsx";
 import { InstitutionPicker, institutionChoiceSchema } from "#app/components/institution-picker.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { locales, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
@@ -36,6 +36,7 @@ import {
   setInstitution,
   setLanguage,
 } from "#app/modules/auth/users.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import { forgetIntervision } from "#app/modules/intervisie/personal-data.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "account.title") }];
@@ -46,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     getAccountWithSessionCount(context.db, user.id),
     listConfirmedInstitutions(context.db),
   ]);
-  if (!found) throw redirect("/inloggen");
+  if (!found) throw localRedirect(request, "/inloggen");
   const { account, sessions } = found;
   const welcome = new URL(request.url).searchParams.has("welkom");
   return { account, sessions, institutions, welcome, secondFactor: user.secondFactor };
@@ -133,7 +134,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }
       case "overal-uitloggen": {
         await invalidateUserSessions(context.db, user.id);
-        return redirect("/inloggen", { headers: { "Set-Cookie": blankSessionCookie(secure) } });
+        return localRedirect(request, "/inloggen", { headers: { "Set-Cookie": blankSessionCookie(secure) } });
       }
       case "instelling": {
         const parsed = parseForm(institutionChoiceSchema, form);
@@ -155,7 +156,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         );
         if (limited) return data({ intent, errors: { password: limited.message }, ok: null }, limited.init);
         await forgetIntervision(context.db, user.id, context.env);
-        return redirect("/?account=verwijderd", { headers: { "Set-Cookie": blankSessionCookie(secure) } });
+        return localRedirect(request, "/?account=verwijderd", {
+          headers: { "Set-Cookie": blankSessionCookie(secure) },
+        });
       }
       default:
         return data({ intent: null, errors: { form: "Onbekende actie." }, ok: null }, { status: 400 });

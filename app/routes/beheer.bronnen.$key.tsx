@@ -1,16 +1,12 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { SourceForm } from "#app/components/source-form.tsx";
 import { pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import {
   getSource,
   parseSourceFields,
@@ -41,7 +37,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     return errorResponse(error, (e) => ({ fields, errors: { form: e.message } }));
   }
-  return redirect(
+  return localRedirect(
+    request,
     `/beheer/bronnen?opgeslagen=${encodeURIComponent(parsed.value.key)}#bron-${parsed.value.key}`,
   );
 }

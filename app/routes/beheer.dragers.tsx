@@ -1,11 +1,5 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import {
   Field,
   FieldError,
@@ -14,6 +8,7 @@ import {
   SelectField,
   SubmitButton,
 } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
 import { formIntent, formValues, parseForm } from "#app/lib/forms.ts";
@@ -28,6 +23,7 @@ import {
 } from "#app/modules/dragers/dragers.server.ts";
 import { AssumptionTable } from "#app/modules/dragers/plan-view.tsx";
 import { certainties } from "#app/modules/dragers/types.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "meta.plannerAssumptions", "beheer.title") },
@@ -62,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   if (formIntent(form) === "vooraf-invullen") {
     const added = await prefillOffersFromSurvey(context.db, { id: user.id });
-    return redirect(`/beheer/dragers?klaar=enquete&toegevoegd=${added}`);
+    return localRedirect(request, `/beheer/dragers?klaar=enquete&toegevoegd=${added}`);
   }
   const parsed = parseForm(assumptionFormSchema, form);
   if (!parsed.ok) {
@@ -74,7 +70,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ errors: { form: "Onbekende drager: kies er een uit de lijst." } }, { status: 400 });
   }
   await saveAssumption(context.db, { id: user.id }, assumptionFromForm(parsed.value));
-  return redirect(`/beheer/dragers?drager=${encodeURIComponent(parsed.value.carrier)}&klaar=opgeslagen`);
+  return localRedirect(
+    request,
+    `/beheer/dragers?drager=${encodeURIComponent(parsed.value.carrier)}&klaar=opgeslagen`,
+  );
 }
 
 export default function CarrierAssumptions() {

@@ -1,17 +1,13 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FieldError, FormMessage, fieldIds, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import { listAllGroups } from "#app/modules/intervisie/groups.server.ts";
 import { listRuns, parsePool, poolSizes, runMatching } from "#app/modules/intervisie/matching.server.ts";
 import { defaultWeights, type Weights } from "#app/modules/intervisie/matching.ts";
@@ -83,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     weights: weights satisfies Weights,
   });
   if (!result.ok) return data({ errors: { form: result.error } as Record<string, string> }, { status: 400 });
-  return redirect(`/beheer/intervisie/voorstel/${result.runId}`);
+  return localRedirect(request, `/beheer/intervisie/voorstel/${result.runId}`);
 }
 
 const weightKeys = [

@@ -1,19 +1,15 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { idParam } from "#app/lib/params.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import {
   type BandSpread,
   confirmProposal,
@@ -62,15 +58,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const move = parseForm(moveSchema, form);
       if (!move.ok) return data({ error: move.message }, { status: 400 });
       await moveMember(context.db, moderator.id, runId, version, move.value.deelnemer, move.value.naar);
-      return redirect(`/beheer/intervisie/voorstel/${runId}`);
+      return localRedirect(request, `/beheer/intervisie/voorstel/${runId}`);
     }
     if (intent === "bevestigen") {
       await confirmProposal(context.db, moderator.id, runId, version, context.env);
-      return redirect(`/beheer/intervisie/voorstel/${runId}`);
+      return localRedirect(request, `/beheer/intervisie/voorstel/${runId}`);
     }
     if (intent === "verwerpen") {
       await discardProposal(context.db, moderator.id, runId, version);
-      return redirect(`/beheer/intervisie/voorstel/${runId}`);
+      return localRedirect(request, `/beheer/intervisie/voorstel/${runId}`);
     }
     return data({ error: "Onbekende actie." }, { status: 400 });
   } catch (error) {

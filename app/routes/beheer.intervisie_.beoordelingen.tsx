@@ -1,7 +1,8 @@
 // Moderators: how groups rate their sessions. Low ratings are suggested for re-matching. The
 // file name's `intervisie_` keeps this page out of a /beheer/intervisie layout.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";

@@ -1,14 +1,11 @@
-import {
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { formIntent } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import { reviewQueue, statusLabel } from "#app/modules/kennisbank/articles.server.ts";
 import { claimQueue, reviewDue } from "#app/modules/kennisbank/reviews.server.ts";
 import { reindexAll } from "#app/modules/kennisbank/search-documents.server.ts";
@@ -43,10 +40,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requirePermission(request, context, "publish:article");
   const form = await request.formData();
-  if (formIntent(form) !== "herbouwen") return redirect("/beheer/kennisbank");
+  if (formIntent(form) !== "herbouwen") return localRedirect(request, "/beheer/kennisbank");
   // One transaction: the index and the Meilisearch outbox change together, or not at all.
   const count = await context.db.transaction((tx) => reindexAll(tx));
-  return redirect(`/beheer/kennisbank?herbouwd=${count}#zoekmachine`);
+  return localRedirect(request, `/beheer/kennisbank?herbouwd=${count}#zoekmachine`);
 }
 
 export default function KennisbankBeheer() {

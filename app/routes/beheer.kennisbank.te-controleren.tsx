@@ -1,19 +1,15 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ClaimLine } from "#app/components/citations.tsx";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { formValues, parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import { getPublishedArticle } from "#app/modules/kennisbank/articles.server.ts";
 import { countClaims } from "#app/modules/kennisbank/claims.ts";
 import { citeSourceForClaim, claimQueue, keepClaimFlagged } from "#app/modules/kennisbank/reviews.server.ts";
@@ -105,12 +101,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     if (v.intent === "citeren") {
       await citeSourceForClaim(context.db, actor, v);
-      return redirect(
+      return localRedirect(
+        request,
         `/beheer/kennisbank/te-controleren?geciteerd=${encodeURIComponent(v.slug)}&taal=${v.locale}`,
       );
     }
     await keepClaimFlagged(context.db, actor, v);
-    return redirect(`/beheer/kennisbank/te-controleren?bewaard=${encodeURIComponent(v.slug)}`);
+    return localRedirect(request, `/beheer/kennisbank/te-controleren?bewaard=${encodeURIComponent(v.slug)}`);
   } catch (error) {
     return errorResponse(error, (e) => ({ error: e.message, claim, field: "" }));
   }

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, FormMessage, fieldIds, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
 import { formIntent, formText } from "#app/lib/forms.ts";

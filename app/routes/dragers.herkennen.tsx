@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { CarrierDrawing as ScaleDrawing } from "#app/components/carrier-drawing.tsx";
 import { riskClass } from "#app/components/fact-box.tsx";
 import { FormMessage } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { wizardCarriers } from "#app/modules/dragers/dragers.server.ts";

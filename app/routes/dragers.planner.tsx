@@ -1,14 +1,9 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError, FormMessage, fieldIds, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useLocale, useLocalizedPath, useT } from "#app/i18n/index.ts";
 import { formIntent } from "#app/lib/forms.ts";
 import { getUser, requireUser } from "#app/modules/auth/auth.server.ts";
 import {
@@ -27,6 +22,7 @@ import {
   MAX_LINES,
   readInventory,
 } from "#app/modules/dragers/planner.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "dragers.planner.title", "dragers.title") },
@@ -73,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   if (formIntent(form) === "verwijderen") {
     await deletePlan(context.db, { id: user.id }, user.institutionId);
-    return redirect("/dragers/planner?verwijderd=1");
+    return localRedirect(request, "/dragers/planner?verwijderd=1");
   }
   const [guides, assumptions] = await Promise.all([
     listCarrierGuides(context.db, localeFromRequest(request)),
@@ -89,13 +85,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   await savePlan(context.db, { id: user.id }, user.institutionId, read.lines);
-  return redirect("/dragers/planner?opgeslagen=1");
+  return localRedirect(request, "/dragers/planner?opgeslagen=1");
 }
 
 export default function Planner() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  const localized = useLocalizedPath();
   const locale = useLocale();
   const errors: Record<string, string> = { ...loaded.errors, ...(result?.errors ?? {}) };
   const drafts: InventoryDraft[] = (result && "drafts" in result ? result.drafts : null) ?? loaded.drafts;
@@ -194,7 +191,7 @@ export default function Planner() {
           ) : null}
           <PlanTable plan={loaded.plan} />
           <p className="flex flex-wrap gap-4">
-            <a href={`/dragers/planner.csv?${loaded.query}`} download>
+            <a href={localized(`/dragers/planner.csv?${loaded.query}`)} download>
               {t("dragers.planner.csv")}
             </a>
             <Link to={`/dragers/planner/afdrukken?${loaded.query}`}>{t("dragers.planner.print")}</Link>

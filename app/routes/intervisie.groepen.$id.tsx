@@ -1,19 +1,15 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { idParam } from "#app/lib/params.ts";
 import { forbidden, requireUser } from "#app/modules/auth/auth.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import { accessFor, groupAccess } from "#app/modules/intervisie/access.server.ts";
 import { formatSessionTime } from "#app/modules/intervisie/amsterdam-time.ts";
 import {
@@ -71,7 +67,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     if (intent === "verlaten") {
       await leaveGroup(context.db, user.id, groupId, context.env);
-      return redirect("/intervisie?groep-verlaten=1");
+      return localRedirect(request, "/intervisie?groep-verlaten=1");
     }
     if (!access.canManage) forbidden();
     if (intent === "toelaten" || intent === "afwijzen") {

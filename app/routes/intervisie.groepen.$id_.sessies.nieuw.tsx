@@ -2,21 +2,17 @@
 // facilitator and moderators. The file name's `$id_` keeps this page out of the group page's
 // layout, so it renders on its own at /intervisie/groepen/<id>/sessies/nieuw.
 
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { DangerButton, Field, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { formIntent } from "#app/lib/forms.ts";
 import { idParam, parseId } from "#app/lib/params.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import { groupAccess } from "#app/modules/intervisie/access.server.ts";
 import { getGroup } from "#app/modules/intervisie/groups.server.ts";
 import { methodMinutes, methods } from "#app/modules/intervisie/methods.ts";
@@ -92,17 +88,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           { status: 400 },
         );
       await cancelSession(context.db, user, session.id, context.env);
-      return redirect(`/intervisie/sessies/${session.id}?afgezegd=1`);
+      return localRedirect(request, `/intervisie/sessies/${session.id}?afgezegd=1`);
     }
     if (intent !== "opslaan") return data({ errors: { form: "Onbekende actie." }, values }, { status: 400 });
     const parsed = parseSessionForm(values, { now: session ? undefined : new Date() });
     if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
     if (session) {
       await updateSession(context.db, user, session.id, parsed.value, context.env);
-      return redirect(`/intervisie/sessies/${session.id}?gewijzigd=1`);
+      return localRedirect(request, `/intervisie/sessies/${session.id}?gewijzigd=1`);
     }
     const id = await planSession(context.db, user, group.id, parsed.value, context.env);
-    return redirect(`/intervisie/sessies/${id}?gepland=1`);
+    return localRedirect(request, `/intervisie/sessies/${id}?gepland=1`);
   } catch (error) {
     return errorResponse(error, (e) => ({ errors: { form: e.message }, values }), {
       asErrorPage: [403, 404],

@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { BarChart } from "#app/components/bar-chart.tsx";
+import { Form } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import {
   AboutFigures,
@@ -9,7 +10,14 @@ import {
   KeyFindings,
   SourceBanner,
 } from "#app/components/trend-figures.tsx";
-import { type Locale, type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import {
+  type Locale,
+  type MessageKey,
+  pageTitle,
+  useLocale,
+  useLocalizedPath,
+  useT,
+} from "#app/i18n/index.ts";
 import { getUser } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
 import { SECONDARY_HIDDEN_LABEL, SMALL_GROUP_LABEL } from "#app/modules/survey/aggregate.ts";
@@ -76,9 +84,10 @@ function csvHref(wave: number, question: string, table: CsvTable = "antwoorden")
 
 function CsvLink({ href, label }: { href: string; label: string }) {
   const t = useT();
+  const localized = useLocalizedPath();
   return (
     <p className="mt-2 text-sm">
-      <a href={href} download>
+      <a href={localized(href)} download>
         {t("trends.csv")}
         <span className="sr-only"> {label}</span>
       </a>

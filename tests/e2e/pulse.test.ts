@@ -390,8 +390,7 @@ describe("the whole TrendMonitor: comparison and pulse rounds in the browser", (
 
   it("speaks English: the comparison, the pulse round and its result", async () => {
     const { context, page, errors } = await loggedIn(MUSEUM.member, "/instelling");
-    await context.addCookies([{ name: "taal", value: "en", url: env.app.url }]);
-    await page.goto("/instelling");
+    await page.goto("/en/instelling");
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
     expect(await page.title()).toBe(`${en["profiel.title"]} · ${en["site.name"]}`);
 
@@ -430,7 +429,7 @@ describe("the whole TrendMonitor: comparison and pulse rounds in the browser", (
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // The pulse round's page: English questions and answers.
-    await page.goto(`/instelling/peiling/${roundId}`);
+    await page.goto(`/en/instelling/peiling/${roundId}`);
     await expect.poll(() => heading(page)).toBe(ROUND_TITLE);
     const ooc = page.getByLabel(choiceDef("ooc_known").question.en);
     expect(await ooc.locator("option").allTextContents()).toEqual([en["survey.self.noAnswer"], "Yes", "No"]);
@@ -444,13 +443,13 @@ describe("the whole TrendMonitor: comparison and pulse rounds in the browser", (
     await page.getByLabel(choiceDef("need_storage").question.en).selectOption("");
     await page.getByRole("button", { name: en["pulse.answer.submit"] }).click();
     await expect.poll(() => page.getByRole("alert").textContent()).toBe(en["survey.error.none"]);
-    await page.goto(`/instelling/peiling/${roundId}`);
+    await page.goto(`/en/instelling/peiling/${roundId}`);
     expect(await page.getByLabel(choiceDef("ooc_known").question.en).inputValue()).toBe(
       PULSE_ANSWERS[0]!.ooc_known,
     );
 
     // The result on /trends, labelled as a pulse round, with English answers.
-    await page.goto("/trends");
+    await page.goto("/en/trends");
     const round = page.getByRole("region", { name: `${en["pulse.trends.label"]}: ${ROUND_TITLE}` });
     const oocTable = round.getByRole("table", {
       name: `${choiceDef("ooc_known").short.en} (${en["pulse.trends.n"].replace("{n}", String(PULSE_ANSWERS.length))})`,

@@ -4,7 +4,7 @@
 // notifications, newest first.
 
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
-import { type Locale, type MessageParams, translate } from "#app/i18n/index.ts";
+import { type Locale, localizedPath, type MessageParams, translate } from "#app/i18n/index.ts";
 import type { MessageKey } from "#app/i18n/nl.ts";
 import { mailOrigin } from "#app/lib/origin.ts";
 import type { DB } from "#db/client.server.ts";
@@ -72,7 +72,9 @@ export async function notify(
     if (recipient.deletedAt) continue;
     const locale = recipient.language;
     const text = inLanguage(locale);
-    const link = text.link ? `\n\n${new URL(text.link, mailOrigin(mailEnv)).href}` : "";
+    const link = text.link
+      ? `\n\n${new URL(localizedPath(locale, text.link), mailOrigin(mailEnv)).href}`
+      : "";
     try {
       await sendMail(mailEnv, {
         to: recipient.email,

@@ -1,6 +1,6 @@
 // The digitisation lines: a count for the public, names and terms for members.
 
-import { Link } from "@remix-run/react";
+import { Link } from "#app/components/link.tsx";
 import { useT } from "#app/i18n/index.ts";
 import type { PoolData } from "./shared.ts";
 

@@ -1,8 +1,8 @@
 // The institution's own digitisation line: the offer form (prefilled from the survey when there
 // is no offer yet) and the button to withdraw it.
 
-import { Form } from "@remix-run/react";
 import { Field, FieldError, fieldIds, SelectField, SubmitButton } from "#app/components/forms.tsx";
+import { Form } from "#app/components/link.tsx";
 import { useT } from "#app/i18n/index.ts";
 import { sharedLabels, suitabilityLabels } from "#app/modules/dragers/pooling-form.ts";
 import type { PoolData, PoolFormState } from "./shared.ts";

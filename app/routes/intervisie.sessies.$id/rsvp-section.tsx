@@ -1,8 +1,8 @@
 // "Kom je?": a member's yes, no or maybe before the session starts, with the place on the
 // waiting list.
 
-import { Form } from "@remix-run/react";
 import { FieldError, fieldIds, SubmitButton } from "#app/components/forms.tsx";
+import { Form } from "#app/components/link.tsx";
 import { type MessageKey, useT } from "#app/i18n/index.ts";
 import { type ActionResult, Result, radio, Section, type SessionData } from "./shared.tsx";
 
