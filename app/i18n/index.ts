@@ -133,3 +133,15 @@ export function localizedLinks(locale: Locale, html: string): string {
     (_, path: string) => `href="${localizedPath(locale, path)}"`,
   );
 }
+
+/**
+ * An institution type as the reader's language names it: "Archief" (a member's institution) or
+ * "archief" (a group's) is "Archive" in English. A type we do not know is shown as stored.
+ */
+export function institutionTypeLabel(locale: Locale, type: string): string {
+  const key = `survey.type.${type.charAt(0).toUpperCase()}${type.slice(1)}`;
+  if (!Object.hasOwn(dictionaries[locale], key)) return type;
+  const label = translate(locale, key as MessageKey);
+  // A group's type is written in lower case where it stands in a sentence.
+  return type === type.toLowerCase() ? label.toLowerCase() : label;
+}

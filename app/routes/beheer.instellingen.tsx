@@ -4,7 +4,7 @@ import { z } from "zod";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { pageTitle, useT } from "#app/i18n/index.ts";
+import { institutionTypeLabel, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
@@ -70,6 +70,7 @@ export default function Institutions() {
   const { proposals, confirmed, requests } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  const locale = useLocale();
   return (
     <div className="space-y-8">
       <PageHeader title={t("beheer.institutions.title")} intro={t("beheer.institutions.intro")} />
@@ -82,7 +83,7 @@ export default function Institutions() {
           {proposals.map((p) => (
             <li key={p.id} className="rounded border border-line p-4">
               <p className="font-medium">
-                {p.name} <span className="text-muted">({p.type})</span>
+                {p.name} <span className="text-muted">({institutionTypeLabel(locale, p.type)})</span>
               </p>
               <p className="text-sm text-muted">
                 {t("beheer.institutions.proposedBy").replace("{name}", p.proposedBy ?? "—")}
@@ -130,7 +131,7 @@ export default function Institutions() {
           {confirmed.map((c) => (
             <li key={c.id}>
               <Link to={`/instellingen/${c.id}`}>{c.name}</Link>{" "}
-              <span className="text-muted">({c.type})</span>
+              <span className="text-muted">({institutionTypeLabel(locale, c.type)})</span>
             </li>
           ))}
         </ul>

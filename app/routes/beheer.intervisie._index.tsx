@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Field, FieldError, FormMessage, fieldIds, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { institutionTypeLabel, type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { localRedirect } from "#app/modules/http.server.ts";
@@ -204,7 +204,7 @@ export default function MatchingPage() {
             <li key={g.id}>
               <Link to={`/intervisie/groepen/${g.id}`}>{g.name}</Link>{" "}
               <span className="text-muted">
-                ({g.size} · {g.institutionType}
+                ({g.size} · {institutionTypeLabel(locale, g.institutionType)}
                 {g.matchScore !== null ? ` · ${g.matchScore.toFixed(2)}` : ""}
                 {g.closed ? ` · ${t("intervisie.group.closed")}` : ""})
               </span>

@@ -11,7 +11,13 @@ import {
   useT,
 } from "#app/i18n/index.ts";
 import { citingArticles, listSources, sourceAnchor } from "#app/modules/kennisbank/sources.server.ts";
-import { pageOfSources, type SourceKind, sourceHref, sourceKinds } from "#app/modules/kennisbank/sources.ts";
+import {
+  contentLang,
+  pageOfSources,
+  type SourceKind,
+  sourceHref,
+  sourceKinds,
+} from "#app/modules/kennisbank/sources.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "sources.title") },
@@ -50,6 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       key: s.key,
       anchor: sourceAnchor(s.key),
       title: s.title,
+      language: s.language,
       publisher: s.publisher,
       year: s.year,
       kind: s.kind,
@@ -67,7 +74,9 @@ function SourceEntry({ s }: { s: SourceItem }) {
   return (
     <li id={s.anchor} className="scroll-mt-4 border-b border-line pb-2">
       <h3 className="font-semibold">
-        <Link to={sourceHref(s.key)}>{s.title}</Link>
+        <Link to={sourceHref(s.key)} lang={contentLang(s.language)}>
+          {s.title}
+        </Link>
       </h3>
       <p className="text-sm text-muted">
         {[
@@ -83,7 +92,12 @@ function SourceEntry({ s }: { s: SourceItem }) {
           .filter(Boolean)
           .join(" · ")}
       </p>
-      {s.description ? <p className="text-sm">{s.description}</p> : null}
+      {/* Descriptions are written in Dutch by the moderators. */}
+      {s.description ? (
+        <p lang="nl" className="text-sm">
+          {s.description}
+        </p>
+      ) : null}
     </li>
   );
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { institutionTypeLabel, localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { idParam } from "#app/lib/params.ts";
@@ -103,7 +103,7 @@ export default function GroupPage() {
     <div className="space-y-8">
       <PageHeader title={group.name} intro={t("intervisie.group.confidential")}>
         <p className="text-sm text-muted">
-          {group.institutionType}
+          {institutionTypeLabel(locale, group.institutionType)}
           {group.topics.length > 0 ? ` · ${group.topics.map(topicLabel).join(", ")}` : ""}
           {group.matchScore !== null
             ? ` · ${t("intervisie.group.score").replace("{score}", group.matchScore.toFixed(2))}`
@@ -127,7 +127,7 @@ export default function GroupPage() {
               </p>
               <p className="text-sm text-muted">
                 {m.institutionName ?? "—"}
-                {m.institutionType ? ` · ${m.institutionType}` : ""}
+                {m.institutionType ? ` · ${institutionTypeLabel(locale, m.institutionType)}` : ""}
               </p>
               {m.reasons.length > 0 ? (
                 <details className="mt-1 text-sm">
@@ -198,7 +198,8 @@ export default function GroupPage() {
                 <p className="font-medium">
                   {r.name}{" "}
                   <span className="text-muted">
-                    ({r.institutionName ?? "—"}, {r.institutionType ?? "—"})
+                    ({r.institutionName ?? "—"},{" "}
+                    {r.institutionType ? institutionTypeLabel(locale, r.institutionType) : "—"})
                   </span>
                 </p>
                 {r.message ? <p className="whitespace-pre-line text-sm">{r.message}</p> : null}
