@@ -111,10 +111,7 @@ export default function OpenGroups() {
           <li key={g.id} className="space-y-2 rounded border border-line p-4">
             <h2 className="text-lg">{g.name}</h2>
             <p className="text-sm text-muted">
-              {g.institutionType} ·{" "}
-              {t("intervisie.groups.size")
-                .replace("{size}", String(g.size))
-                .replace("{max}", String(g.maxSize))}
+              {g.institutionType} · {t("intervisie.groups.size", { size: g.size, max: g.maxSize })}
             </p>
             {g.topics.length > 0 ? (
               <p className="text-sm">
