@@ -24,13 +24,9 @@ export type CiteView = { n: number } | { check: true; note: string };
 /** "N beweringen met bron, M te controleren". */
 export function ClaimLine({ sourced, toCheck }: { sourced: number; toCheck: number }) {
   const t = useT();
-  const first = (sourced === 1 ? t("claims.line.sourcedOne") : t("claims.line.sourced")).replace(
-    "{n}",
-    String(sourced),
-  );
   return (
     <span>
-      {first}, {t("claims.line.toCheck").replace("{n}", String(toCheck))}
+      {t("claims.line.sourced", { count: sourced })}, {t("claims.line.toCheck", { n: toCheck })}
     </span>
   );
 }

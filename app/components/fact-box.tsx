@@ -157,7 +157,7 @@ function ScaleDrawing({
       <CarrierDrawing slug={slug} name={title} />
       {keys.length > 1 ? (
         <p className="text-sm">
-          <Link to={href}>{t("drawing.compareLink").replace("{list}", names.join(", "))}</Link>
+          <Link to={href}>{t("drawing.compareLink", { list: names.join(", ") })}</Link>
         </p>
       ) : null}
     </section>

@@ -70,7 +70,7 @@ export function Layout({
             {userName ? (
               <>
                 <NavLink to="/meldingen" className="no-underline aria-[current=page]:underline">
-                  {unread > 0 ? t("meldingen.nav").replace("{n}", String(unread)) : t("meldingen.title")}
+                  {unread > 0 ? t("meldingen.nav", { n: unread }) : t("meldingen.title")}
                 </NavLink>
                 <NavLink to="/account" className="no-underline aria-[current=page]:underline">
                   {t("nav.account")}

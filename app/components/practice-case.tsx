@@ -133,7 +133,7 @@ export function PracticeCaseSection({
               )}
             </p>
           ) : (
-            <p>{t("casus.waiting").replace("{n}", String(waiting))}</p>
+            <p>{t("casus.waiting", { count: waiting })}</p>
           )}
         </div>
       ) : null}

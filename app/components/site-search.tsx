@@ -29,7 +29,7 @@ export function SiteSearch() {
       ? [
           {
             key: "__alle",
-            label: t("search.header.all").replace("{q}", value.trim()),
+            label: t("search.header.all", { q: value.trim() }),
             to: `/kennisbank?q=${encodeURIComponent(value.trim())}`,
           },
         ]
@@ -122,7 +122,7 @@ export function SiteSearch() {
         ))}
       </div>
       <span className="sr-only" aria-live="polite">
-        {expanded ? t("search.header.count").replace("{n}", String(hits.length)) : ""}
+        {expanded ? t("search.header.count", { count: hits.length }) : ""}
       </span>
     </Form>
   );

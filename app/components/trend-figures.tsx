@@ -15,12 +15,6 @@ import {
 } from "#app/modules/survey/trendmonitor-2024.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in values ? String(values[name as keyof typeof values]) : match,
-  );
-}
-
 const groupKey = (key: string) => `trends.figures.group.${key}` as MessageKey;
 const formatNumber = (value: number, locale: "nl" | "en") =>
   locale === "nl" ? String(value).replace(".", ",") : String(value);
@@ -29,14 +23,14 @@ export function SourceBanner({ source, waves }: { source: FigureSource; waves: n
   const t = useT();
   const text =
     source === "published"
-      ? fill(t("trends.source.published"), {
+      ? t("trends.source.published", {
           title: REPORT.title,
           publisher: REPORT.publisher,
           fieldwork: REPORT.fieldwork,
           n: REPORT.respondents,
           waves: REPORT.waves.join(", "),
         })
-      : fill(t("trends.source.respondents"), { title: REPORT.title, waves: waves.join(", ") });
+      : t("trends.source.respondents", { title: REPORT.title, waves: waves.join(", ") });
   return (
     <p className="max-w-3xl rounded border-l-4 border-brand bg-wash p-4" data-source={source}>
       <strong>{t(`trends.source.label.${source}`)}.</strong> {text}
@@ -121,7 +115,7 @@ function FigureTable({ figure }: { figure: FigureView }) {
   const t = useT();
   const locale = useLocale();
   // The whole heading: a screen reader's table list names the figure, not only its number.
-  const caption = fill(t("trends.figure.table"), {
+  const caption = t("trends.figure.table", {
     figure: `${figure.number[locale]}. ${figure.title[locale]}`,
   });
   const hiddenN = (reason: "small" | "secondary") =>
@@ -205,21 +199,21 @@ function Checks({ figure }: { figure: FigureView }) {
             <li key={`${c.column}-${c.wave}`} data-check={c.match ? "match" : "differs"}>
               {[
                 c.points !== null && c.points > 0
-                  ? fill(t("trends.check.differs"), {
+                  ? t("trends.check.differs", {
                       column: column(c.column),
                       wave: c.wave,
                       points: formatNumber(c.points, "nl"),
                     })
                   : null,
                 c.countsDiffer > 0
-                  ? fill(t("trends.check.counts"), {
+                  ? t("trends.check.counts", {
                       column: column(c.column),
                       wave: c.wave,
                       count: c.countsDiffer,
                     })
                   : null,
                 c.nDiffers
-                  ? fill(t("trends.check.n"), {
+                  ? t("trends.check.n", {
                       column: column(c.column),
                       wave: c.wave,
                       printed: c.nDiffers.printed,
@@ -227,9 +221,9 @@ function Checks({ figure }: { figure: FigureView }) {
                     })
                   : null,
                 c.match
-                  ? fill(t("trends.check.match"), { column: column(c.column), wave: c.wave })
+                  ? t("trends.check.match", { column: column(c.column), wave: c.wave })
                   : c.points === 0 && !c.countsDiffer
-                    ? fill(t("trends.check.percentMatch"), { column: column(c.column), wave: c.wave })
+                    ? t("trends.check.percentMatch", { column: column(c.column), wave: c.wave })
                     : null,
               ]
                 .filter(Boolean)
@@ -254,7 +248,7 @@ function Offer({ figure }: { figure: FigureView }) {
             ? [
                 {
                   href: `/kennisbank?onderwerp=${topic.key}`,
-                  label: fill(t("trends.figure.guides"), { topic: topic[locale].toLowerCase() }),
+                  label: t("trends.figure.guides", { topic: topic[locale].toLowerCase() }),
                 },
               ]
             : [];
@@ -271,7 +265,7 @@ function Offer({ figure }: { figure: FigureView }) {
       <p className="font-semibold">{t("trends.figure.offer")}</p>
       {weakest.length ? (
         <p>
-          {fill(t("trends.figure.weakest"), { topics: weakest.join(", ") })}{" "}
+          {t("trends.figure.weakest", { topics: weakest.join(", ") })}{" "}
           <a href={localized("/intervisie")}>{figure.links[0]?.label[locale]}</a>
         </p>
       ) : null}
@@ -315,12 +309,10 @@ export function Figure({ figure }: { figure: FigureView }) {
         {figure.titleFromReport ? null : <p className="text-sm text-muted">{t("trends.figure.ownTitle")}</p>}
         <p className="text-sm text-muted">
           {t(`trends.source.label.${figure.source}`)} ·{" "}
-          {fill(t("trends.figure.sourceLine"), { line: figure.sourceLine })}
-          {figure.waves.length
-            ? ` · ${fill(t("trends.figure.waves"), { waves: figure.waves.join(", ") })}`
-            : ""}
+          {t("trends.figure.sourceLine", { line: figure.sourceLine })}
+          {figure.waves.length ? ` · ${t("trends.figure.waves", { waves: figure.waves.join(", ") })}` : ""}
           {nText.length && figure.kind !== "byType"
-            ? ` · ${fill(t("trends.figure.n"), { n: nText.join("; ") })}`
+            ? ` · ${t("trends.figure.n", { n: nText.join("; ") })}`
             : ""}
         </p>
       </header>

@@ -1,13 +1,13 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { en } from "./en.ts";
-import { type MessageKey, nl } from "./nl.ts";
+import { type Dictionary, type Message, type MessageKey, nl, type PluralMessage } from "./nl.ts";
 
-export type { MessageKey };
+export type { Dictionary, Message, MessageKey, PluralMessage };
 export const locales = ["nl", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "nl";
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { nl, en };
+const dictionaries: Record<Locale, Dictionary> = { nl, en };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
@@ -65,20 +65,48 @@ export function pathInLocale(locale: Locale, path: string): string {
 /** Values for a message's `{name}` placeholders. */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
+/** The keys whose message has plural forms: they need a `count`. */
+export type PluralKey = {
+  [K in MessageKey]: (typeof nl)[K] extends string ? never : K;
+}[MessageKey];
+
+/** A plural message's parameters: `count` picks the form (and fills `{count}`). */
+type Params<K extends MessageKey> = K extends PluralKey
+  ? [params: MessageParams & { readonly count: number }]
+  : [params?: MessageParams];
+
+// One Intl.PluralRules per locale: building one is far dearer than asking it.
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+function pluralForm(locale: Locale, message: PluralMessage, count: unknown): string {
+  if (typeof count !== "number") return message.other;
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return message[rules.select(count)] ?? message.other;
+}
+
 /**
  * The message in the locale, with each `{name}` replaced by `params.name` (a placeholder
- * without a value stays as it is, so a missing parameter shows instead of vanishing).
+ * without a value stays as it is, so a missing parameter shows instead of vanishing). A message
+ * with plural forms takes the form `Intl.PluralRules` gives for `params.count` in the locale.
  */
-export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const message = dictionaries[locale][key];
+export function translate<K extends MessageKey>(locale: Locale, key: K, ...[params]: Params<K>): string {
+  const entry = dictionaries[locale][key] as Message;
+  const message = typeof entry === "string" ? entry : pluralForm(locale, entry, params?.count);
   if (!params) return message;
   return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
 }
 
-export function translator(locale: Locale) {
-  return (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
+/** `translate` with the locale filled in: what `useT()` and `translator(locale)` give. */
+export type Translator = <K extends MessageKey>(key: K, ...params: Params<K>) => string;
+
+export function translator(locale: Locale): Translator {
+  return (key, ...params) => translate(locale, key, ...params);
 }
 
 /** The current locale in a component: the root loader's, or the document's when it failed. */

@@ -19,7 +19,7 @@ type Locals = { checkedBody?: Buffer };
 
 function message(req: ExpressRequest, key: MessageKey, values: Record<string, string> = {}): string {
   const locale = localeFromPath(req.path);
-  return translate(locale, key).replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");
+  return translate(locale, key, values);
 }
 
 function refuse(res: ExpressResponse, status: number, text: string, close = false) {

@@ -285,7 +285,7 @@ export default function Account() {
 
       <section aria-labelledby="sessies" className="space-y-3">
         <h2 id="sessies">{t("account.sessions.title")}</h2>
-        <p>{t("account.sessions.count").replace("{n}", String(sessions))}</p>
+        <p>{t("account.sessions.count", { count: sessions })}</p>
         <Form method="post">
           <SubmitButton name="intent" value="overal-uitloggen">
             {t("account.sessions.logoutAll")}

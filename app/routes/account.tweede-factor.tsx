@@ -220,7 +220,7 @@ export default function SecondFactor() {
             <p>
               {t("account.secondFactor.since")}{" "}
               <time dateTime={page.enabledAt}>{page.enabledAt.slice(0, 10)}</time>.{" "}
-              {t("account.secondFactor.left", { n: page.recoveryCodesLeft })}
+              {t("account.secondFactor.left", { count: page.recoveryCodesLeft })}
             </p>
           </section>
           <section aria-labelledby="nieuwe-codes" className="space-y-3">

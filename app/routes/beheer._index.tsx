@@ -28,9 +28,7 @@ export default function Beheer() {
       <ul className="space-y-2">
         <li>
           <Link to="/beheer/instellingen">{t("beheer.institutions.title")}</Link>{" "}
-          <span className="text-muted">
-            ({t("beheer.institutions.count").replace("{n}", String(proposals))})
-          </span>
+          <span className="text-muted">({t("beheer.institutions.count", { count: proposals })})</span>
         </li>
         <li>
           <Link to="/beheer/kennisbank">{t("beheer.kennisbank")}</Link>

@@ -49,7 +49,7 @@ export default function EditSource() {
   const t = useT();
   return (
     <div className="space-y-6">
-      <PageHeader title={t("sources.beheer.editTitle").replace("{key}", fields.key)}>
+      <PageHeader title={t("sources.beheer.editTitle", { key: fields.key })}>
         <p>
           <Link to="/beheer/bronnen">{t("sources.beheer.title")}</Link>
         </p>

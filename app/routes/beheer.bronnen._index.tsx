@@ -67,11 +67,9 @@ export default function SourcesBeheer() {
           <Link to="/beheer/kennisbank">{t("kbb.title")}</Link>
         </p>
       </PageHeader>
-      {saved ? (
-        <FormMessage tone="ok">{t("sources.beheer.saved").replace("{key}", saved)}</FormMessage>
-      ) : null}
+      {saved ? <FormMessage tone="ok">{t("sources.beheer.saved", { key: saved })}</FormMessage> : null}
       <section aria-labelledby="lijst" className="space-y-3">
-        <h2 id="lijst">{t("sources.count").replace("{n}", String(sources.length))}</h2>
+        <h2 id="lijst">{t("sources.count", { count: sources.length })}</h2>
         <table className="w-full border-collapse text-left text-sm">
           <thead>
             <tr className="border-b border-line">

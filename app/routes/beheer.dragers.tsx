@@ -106,9 +106,7 @@ export default function CarrierAssumptions() {
         <FormMessage tone="ok">{t("dragers.beheer.saved")}</FormMessage>
       ) : null}
       {loaded.notice === "enquete" ? (
-        <FormMessage tone="ok">
-          {t("dragers.beheer.prefilled").replace("{n}", loaded.prefilled ?? "0")}
-        </FormMessage>
+        <FormMessage tone="ok">{t("dragers.beheer.prefilled", { n: loaded.prefilled ?? "0" })}</FormMessage>
       ) : null}
       {errors.form ? <FormMessage>{errors.form}</FormMessage> : null}
 
@@ -129,9 +127,10 @@ export default function CarrierAssumptions() {
           <h2>{titles.get(a.carrier) ?? a.carrier}</h2>
           {loaded.selectedMeta?.updatedBy ? (
             <p className="text-sm text-muted">
-              {t("dragers.beheer.lastChange")
-                .replace("{name}", loaded.selectedMeta.updatedBy)
-                .replace("{date}", new Date(loaded.selectedMeta.updatedAt ?? "").toLocaleDateString("nl-NL"))}
+              {t("dragers.beheer.lastChange", {
+                name: loaded.selectedMeta.updatedBy,
+                date: new Date(loaded.selectedMeta.updatedAt ?? "").toLocaleDateString("nl-NL"),
+              })}
             </p>
           ) : null}
           <input type="hidden" name="carrier" value={a.carrier} />

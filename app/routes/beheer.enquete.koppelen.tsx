@@ -108,7 +108,7 @@ export default function LinkRespondents() {
         <h2 id="ongekoppeld">{t("survey.link.unlinked")}</h2>
         {unlinked.length === 0 ? <p>{t("survey.link.none")}</p> : null}
         {withoutName > 0 ? (
-          <p className="text-muted">{t("survey.link.withoutName").replace("{n}", String(withoutName))}</p>
+          <p className="text-muted">{t("survey.link.withoutName", { count: withoutName })}</p>
         ) : null}
         <ul className="space-y-4">
           {unlinked.map((entry, i) => (
@@ -118,13 +118,11 @@ export default function LinkRespondents() {
               </h3>
               <p className="text-sm text-muted">
                 {t(typeKey(entry.type))} ·{" "}
-                {t("survey.link.waves")
-                  .replace("{waves}", entry.waves.join(", "))
-                  .replace("{n}", String(entry.responses))}
+                {t("survey.link.waves", { waves: entry.waves.join(", "), n: entry.responses })}
               </p>
               <p>
                 {entry.suggestion
-                  ? t("survey.link.suggestion").replace("{name}", entry.suggestion.name)
+                  ? t("survey.link.suggestion", { name: entry.suggestion.name })
                   : t("survey.link.noSuggestion")}
               </p>
               <Form method="post" className="flex flex-wrap items-end gap-3">

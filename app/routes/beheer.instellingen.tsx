@@ -86,7 +86,7 @@ export default function Institutions() {
                 {p.name} <span className="text-muted">({institutionTypeLabel(locale, p.type)})</span>
               </p>
               <p className="text-sm text-muted">
-                {t("beheer.institutions.proposedBy").replace("{name}", p.proposedBy ?? "—")}
+                {t("beheer.institutions.proposedBy", { name: p.proposedBy ?? "—" })}
               </p>
               <Form method="post" className="mt-2 flex gap-2">
                 <input type="hidden" name="id" value={p.id} />

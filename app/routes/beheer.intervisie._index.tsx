@@ -118,15 +118,11 @@ export default function MatchingPage() {
             className="rounded border border-line px-3 py-2"
             {...fieldIds("pool", undefined, errors.pool)}
           >
-            <option value="vrij">
-              {t("intervisie.beheer.pool.vrij").replace("{n}", String(counts.vrij))}
-            </option>
-            <option value="iedereen">
-              {t("intervisie.beheer.pool.iedereen").replace("{n}", String(counts.iedereen))}
-            </option>
+            <option value="vrij">{t("intervisie.beheer.pool.vrij", { n: counts.vrij })}</option>
+            <option value="iedereen">{t("intervisie.beheer.pool.iedereen", { n: counts.iedereen })}</option>
             {activeGroups.map((g) => (
               <option key={g.id} value={`groep-${g.id}`}>
-                {t("intervisie.beheer.pool.groep").replace("{name}", g.name)}
+                {t("intervisie.beheer.pool.groep", { name: g.name })}
               </option>
             ))}
           </select>
@@ -184,7 +180,7 @@ export default function MatchingPage() {
           {runs.map((r) => (
             <li key={r.id}>
               <Link to={`/beheer/intervisie/voorstel/${r.id}`}>
-                {t("intervisie.proposal.title").replace("{id}", String(r.id))}
+                {t("intervisie.proposal.title", { id: r.id })}
               </Link>{" "}
               <span className="text-muted">
                 ({t(`intervisie.beheer.status.${r.status}` as MessageKey)}, {r.pool},{" "}

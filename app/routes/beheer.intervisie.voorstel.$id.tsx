@@ -83,9 +83,9 @@ export default function ProposalPage() {
   const draft = proposal.status === "draft";
   return (
     <div className="space-y-8">
-      <PageHeader title={t("intervisie.proposal.title").replace("{id}", String(proposal.id))}>
+      <PageHeader title={t("intervisie.proposal.title", { id: proposal.id })}>
         <p className="text-lg font-medium">
-          {t("intervisie.proposal.score").replace("{score}", proposal.score.toFixed(3))}
+          {t("intervisie.proposal.score", { score: proposal.score.toFixed(3) })}
         </p>
         <p className="text-sm text-muted">
           {t("intervisie.proposal.scoreHint")} · {proposal.pool} · min {proposal.options.min}, max{" "}
@@ -121,19 +121,18 @@ export default function ProposalPage() {
               className="space-y-3 rounded border border-line p-4"
             >
               <h2 className="text-lg">
-                {t("intervisie.proposal.group").replace("{n}", String(n))}{" "}
+                {t("intervisie.proposal.group", { n })}{" "}
                 <span className="text-base font-normal text-muted">
-                  ({t("intervisie.proposal.groupScore").replace("{score}", group.score.toFixed(3))})
+                  ({t("intervisie.proposal.groupScore", { score: group.score.toFixed(3) })})
                 </span>
               </h2>
               <Spread label={t("intervisie.proposal.size")} spread={group.size} />
               <Spread label={t("intervisie.proposal.maturity")} spread={group.maturity} />
               {group.sharedNeeds.length > 0 ? (
                 <p className="text-sm">
-                  {t("intervisie.proposal.sharedNeeds").replace(
-                    "{topics}",
-                    group.sharedNeeds.map(topicLabel).join(", "),
-                  )}
+                  {t("intervisie.proposal.sharedNeeds", {
+                    topics: group.sharedNeeds.map(topicLabel).join(", "),
+                  })}
                 </p>
               ) : null}
               <ul className="space-y-3">
@@ -166,7 +165,7 @@ export default function ProposalPage() {
                           {proposal.groups.map((_, other) => (
                             // biome-ignore lint/suspicious/noArrayIndexKey: groups are numbered by position
                             <option key={other} value={String(other)}>
-                              {t("intervisie.proposal.group").replace("{n}", String(other + 1))}
+                              {t("intervisie.proposal.group", { n: other + 1 })}
                             </option>
                           ))}
                           <option value="nieuw">{t("intervisie.proposal.newGroup")}</option>
@@ -211,17 +210,18 @@ function Spread({ label, spread }: { label: string; spread: BandSpread }) {
     spread.from === null
       ? t("intervisie.proposal.spreadNone")
       : spread.from === spread.to
-        ? t("intervisie.proposal.spreadSame").replace("{band}", spread.from)
-        : t("intervisie.proposal.spreadRange")
-            .replace("{from}", spread.from)
-            .replace("{to}", spread.to ?? "")
-            .replace("{steps}", String(spread.steps))
-            .replace("{scale}", String(spread.scale));
+        ? t("intervisie.proposal.spreadSame", { band: spread.from })
+        : t("intervisie.proposal.spreadRange", {
+            from: spread.from,
+            to: spread.to ?? "",
+            steps: spread.steps,
+            scale: spread.scale,
+          });
   return (
     <p className="text-sm">
       <span className="font-medium">{label}:</span> {range}
       {spread.unknown > 0 && spread.from !== null
-        ? ` · ${t("intervisie.proposal.spreadUnknown").replace("{n}", String(spread.unknown))}`
+        ? ` · ${t("intervisie.proposal.spreadUnknown", { n: spread.unknown })}`
         : null}
       {wide ? <strong className="ml-1 text-accent">{t("intervisie.proposal.spreadWide")}</strong> : null}
     </p>

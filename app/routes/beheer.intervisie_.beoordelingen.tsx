@@ -44,11 +44,7 @@ export default function Ratings() {
           <h2 id={`groep-${g.groupId}`}>
             <Link to={`/intervisie/groepen/${g.groupId}`}>{g.groupName}</Link>
           </h2>
-          <p>
-            {t("sessie.ratings.summary")
-              .replace("{average}", number(g.average))
-              .replace("{count}", String(g.count))}
-          </p>
+          <p>{t("sessie.ratings.summary", { average: number(g.average), count: g.count })}</p>
           {g.low ? (
             <p className="font-medium text-accent">
               {t("sessie.ratings.low")}{" "}
@@ -56,9 +52,7 @@ export default function Ratings() {
             </p>
           ) : null}
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">
-              {t("sessie.ratings.perSession").replace("{group}", g.groupName)}
-            </caption>
+            <caption className="sr-only">{t("sessie.ratings.perSession", { group: g.groupName })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("sessie.ratings.col.session")}</th>
@@ -91,7 +85,7 @@ export default function Ratings() {
                   >
                     <p>{c.comment}</p>
                     <p className="text-sm text-muted">
-                      {c.sessionTitle} · {t("sessie.ratings.score").replace("{score}", String(c.score))}
+                      {c.sessionTitle} · {t("sessie.ratings.score", { score: c.score })}
                     </p>
                   </li>
                 ))}

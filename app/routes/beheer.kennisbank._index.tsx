@@ -112,14 +112,14 @@ export default function KennisbankBeheer() {
           {misses.map((m) => (
             <li key={m.query}>
               <Link to={`/kennisbank?q=${encodeURIComponent(m.query)}`}>{m.query}</Link>{" "}
-              <span className="text-muted">({t("kbb.misses.count").replace("{n}", String(m.count))})</span>
+              <span className="text-muted">({t("kbb.misses.count", { n: m.count })})</span>
             </li>
           ))}
         </ul>
       </section>
       <section aria-labelledby="zoekmachine" className="space-y-2">
         <h2 id="zoekmachine">{t("kbb.searchStatus")}</h2>
-        <p>{t("kbb.searchStatus.configured").replace("{engine}", search.configured)}</p>
+        <p>{t("kbb.searchStatus.configured", { engine: search.configured })}</p>
         <ul className="list-disc pl-6">
           {search.engines.map((e) => (
             <li key={e.engine}>
@@ -128,15 +128,11 @@ export default function KennisbankBeheer() {
           ))}
         </ul>
         {search.configured === "meilisearch" ? (
-          <p>
-            {t("kbb.searchStatus.outbox")
-              .replace("{n}", String(search.outbox.waiting))
-              .replace("{failing}", String(search.outbox.failing))}
-          </p>
+          <p>{t("kbb.searchStatus.outbox", { n: search.outbox.waiting, failing: search.outbox.failing })}</p>
         ) : null}
         {reindexed !== null ? (
           <p role="status" className="rounded border border-line bg-wash p-3">
-            {t("kbb.reindex.done").replace("{n}", String(reindexed))}
+            {t("kbb.reindex.done", { count: reindexed })}
           </p>
         ) : null}
         <Form method="post" className="space-y-2">
@@ -157,11 +153,11 @@ export default function KennisbankBeheer() {
         <ul className="list-disc space-y-1 pl-6">
           <li>
             <Link to="/beheer/kennisbank/controles">{t("reviews.title")}</Link>{" "}
-            <span className="text-muted">({t("reviews.count").replace("{n}", String(dueCount))})</span>
+            <span className="text-muted">({t("reviews.count", { count: dueCount })})</span>
           </li>
           <li>
             <Link to="/beheer/kennisbank/te-controleren">{t("claims.title")}</Link>{" "}
-            <span className="text-muted">({t("claims.count").replace("{n}", String(claimCount))})</span>
+            <span className="text-muted">({t("claims.count", { n: claimCount })})</span>
           </li>
         </ul>
       </section>

@@ -126,16 +126,17 @@ export default function Import() {
       ) : null}
       {result?.step === "done" ? (
         <FormMessage tone="ok">
-          {t("kbb.import.done")
-            .replace("{created}", String(result.counts.created))
-            .replace("{updated}", String(result.counts.updated))
-            .replace("{translated}", String(result.counts.translated))
-            .replace("{unchanged}", String(result.counts.unchanged))}
+          {t("kbb.import.done", {
+            created: result.counts.created,
+            updated: result.counts.updated,
+            translated: result.counts.translated,
+            unchanged: result.counts.unchanged,
+          })}
         </FormMessage>
       ) : null}
       {result?.step === "preview" ? (
         <Form method="post" className="space-y-3">
-          <h2>{t("kbb.import.preview").replace("{n}", String(result.items.length))}</h2>
+          <h2>{t("kbb.import.preview", { count: result.items.length })}</h2>
           <ul className="list-disc pl-6">
             {result.items.map((i) => (
               <li key={`${i.slug}-${i.locale}`}>

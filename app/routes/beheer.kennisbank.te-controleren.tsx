@@ -130,7 +130,7 @@ export default function ClaimQueue() {
       </PageHeader>
       {cited ? (
         <FormMessage tone="ok">
-          {t("claims.cited").replace("{title}", cited.title)}{" "}
+          {t("claims.cited", { title: cited.title })}{" "}
           <Link to={`/kennisbank/${cited.slug}`}>
             <ClaimLine sourced={cited.counts.sourced} toCheck={cited.counts.toCheck} />
           </Link>
@@ -140,7 +140,7 @@ export default function ClaimQueue() {
       {result?.error && !claims.some((c) => `${c.slug}|${c.locale}|${c.ref}` === result.claim) ? (
         <FormMessage>{result.error}</FormMessage>
       ) : null}
-      <p>{t("claims.count").replace("{n}", String(total))}</p>
+      <p>{t("claims.count", { n: total })}</p>
       {total === 0 ? <p>{t("claims.none")}</p> : null}
       {total > 0 ? (
         <Form method="get" className="flex flex-wrap items-end gap-3">
@@ -168,13 +168,7 @@ export default function ClaimQueue() {
         </Form>
       ) : null}
       {total > 0 ? (
-        <p className="text-sm text-muted">
-          {t("claims.shown")
-            .replace("{shown}", String(shown))
-            .replace("{n}", String(total))
-            .replace("{page}", String(page))
-            .replace("{pages}", String(pages))}
-        </p>
+        <p className="text-sm text-muted">{t("claims.shown", { shown, n: total, page, pages })}</p>
       ) : null}
       <ol className="space-y-4">
         {claims.map((c, i) => {
@@ -198,7 +192,7 @@ export default function ClaimQueue() {
                 <span className="text-sm font-normal text-muted">({c.locale})</span>
               </h2>
               <blockquote lang={c.locale} className="border-l-4 border-line pl-3">
-                {c.field ? t("claims.field").replace("{field}", c.field) : c.text}
+                {c.field ? t("claims.field", { field: c.field }) : c.text}
               </blockquote>
               {c.note ? (
                 <p className="text-sm">
@@ -207,9 +201,7 @@ export default function ClaimQueue() {
               ) : null}
               {c.kept ? (
                 <p className="text-sm text-muted">
-                  {t("claims.kept")
-                    .replace("{date}", formatDate(c.kept.at, locale))
-                    .replace("{note}", c.kept.note)}
+                  {t("claims.kept", { date: formatDate(c.kept.at, locale), note: c.kept.note })}
                 </p>
               ) : null}
               {own ? (

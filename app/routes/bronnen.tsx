@@ -83,11 +83,7 @@ function SourceEntry({ s }: { s: SourceItem }) {
           t(`sources.kind.${s.kind}` as MessageKey),
           s.publisher,
           s.year,
-          s.cited === 1
-            ? t("sources.citedCountOne")
-            : s.cited
-              ? t("sources.citedCount").replace("{n}", String(s.cited))
-              : t("sources.notCited"),
+          s.cited ? t("sources.citedCount", { count: s.cited }) : t("sources.notCited"),
         ]
           .filter(Boolean)
           .join(" · ")}
@@ -120,7 +116,7 @@ export default function Sources() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("sources.title")} intro={t("sources.intro")}>
-        <p className="text-sm text-muted">{t("sources.count").replace("{n}", String(total))}</p>
+        <p className="text-sm text-muted">{t("sources.count", { count: total })}</p>
       </PageHeader>
       <Form method="get" action="/bronnen" role="search" className="space-y-1">
         <label htmlFor="bronnen-q" className="block font-medium">
@@ -165,10 +161,10 @@ export default function Sources() {
       </nav>
       {kind || q ? (
         <p className="text-sm text-muted" aria-live="polite">
-          {t("sources.matching").replace("{n}", String(matching)).replace("{total}", String(total))}
+          {t("sources.matching", { n: matching, total })}
         </p>
       ) : null}
-      {sources.length === 0 ? <p>{q ? t("sources.noMatch").replace("{q}", q) : t("sources.none")}</p> : null}
+      {sources.length === 0 ? <p>{q ? t("sources.noMatch", { q }) : t("sources.none")}</p> : null}
       {sector.length ? (
         <section aria-labelledby="sector" className="space-y-2">
           <h2 id="sector">{t("sources.sector")}</h2>

@@ -65,7 +65,7 @@ export default function SourcePage() {
             s.publisher,
             s.year,
             t(`sources.lang.${s.language}` as MessageKey),
-            s.accessed ? t("sources.accessed").replace("{date}", formatDate(s.accessed, locale)) : null,
+            s.accessed ? t("sources.accessed", { date: formatDate(s.accessed, locale) }) : null,
           ]
             .filter(Boolean)
             .join(" · ")}

@@ -66,7 +66,7 @@ export default function Dragers() {
       </nav>
       <table className="w-full border-collapse text-left">
         <caption className="mb-2 text-left text-muted">
-          {t("dragers.caption").replace("{n}", String(carriers.length))}
+          {t("dragers.caption", { n: carriers.length })}
         </caption>
         <thead>
           <tr className="border-b-2 border-line">

@@ -120,15 +120,10 @@ export default function Planner() {
       {loaded.saved ? <FormMessage tone="ok">{t("dragers.planner.saved")}</FormMessage> : null}
       {loaded.deleted ? <FormMessage tone="ok">{t("dragers.planner.deleted")}</FormMessage> : null}
       {errors.form ? <FormMessage>{errors.form}</FormMessage> : null}
-      {rowErrors ? (
-        <FormMessage>{t("dragers.planner.errors").replace("{n}", String(rowErrors))}</FormMessage>
-      ) : null}
+      {rowErrors ? <FormMessage>{t("dragers.planner.errors", { count: rowErrors })}</FormMessage> : null}
       {loaded.from === "saved" && loaded.savedAt ? (
         <p className="text-muted">
-          {t("dragers.planner.fromSaved").replace(
-            "{date}",
-            new Date(loaded.savedAt).toLocaleDateString(locale),
-          )}
+          {t("dragers.planner.fromSaved", { date: new Date(loaded.savedAt).toLocaleDateString(locale) })}
         </p>
       ) : null}
 
@@ -186,7 +181,7 @@ export default function Planner() {
           <p className="max-w-3xl">{t("dragers.planner.how")}</p>
           {loaded.plan.missing.length ? (
             <FormMessage>
-              {t("dragers.planner.missing").replace("{list}", loaded.plan.missing.join(", "))}
+              {t("dragers.planner.missing", { list: loaded.plan.missing.join(", ") })}
             </FormMessage>
           ) : null}
           <PlanTable plan={loaded.plan} />
@@ -216,13 +211,11 @@ export default function Planner() {
       <section aria-labelledby="aannames" className="space-y-3">
         <h2 id="aannames">{t("dragers.assumptions.title")}</h2>
         <p className="max-w-3xl">
-          {t("dragers.assumptions.intro")
-            .replace("{goed}", String(conditionFactor.goed))
-            .replace(
-              "{twijfel}",
-              String(conditionFactor.twijfelachtig).replace(".", locale === "nl" ? "," : "."),
-            )
-            .replace("{slecht}", String(conditionFactor.slecht))}
+          {t("dragers.assumptions.intro", {
+            goed: conditionFactor.goed,
+            twijfel: String(conditionFactor.twijfelachtig).replace(".", locale === "nl" ? "," : "."),
+            slecht: conditionFactor.slecht,
+          })}
         </p>
         <details>
           <summary className="cursor-pointer font-medium">{t("dragers.assumptions.all")}</summary>
@@ -262,7 +255,7 @@ function InventoryRow({
   const control = "block w-full rounded border border-muted px-2 py-1 aria-[invalid=true]:border-accent";
   return (
     <fieldset className="grid gap-2 border-t border-line pt-3 sm:grid-cols-[2fr_1fr_1fr_2fr]">
-      <legend className="sr-only">{t("dragers.planner.row").replace("{n}", String(index + 1))}</legend>
+      <legend className="sr-only">{t("dragers.planner.row", { n: index + 1 })}</legend>
       <div>
         <label htmlFor={carrier.id} className="block text-sm font-medium">
           {t("dragers.planner.carrier")}

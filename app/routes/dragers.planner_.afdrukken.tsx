@@ -35,7 +35,7 @@ export default function PrintablePlan() {
       <header className="space-y-2">
         <h1>{t("dragers.print.title")}</h1>
         <p className="text-muted">
-          {t("dragers.print.made").replace("{date}", new Date(loaded.printedAt).toLocaleDateString(locale))}
+          {t("dragers.print.made", { date: new Date(loaded.printedAt).toLocaleDateString(locale) })}
         </p>
         <p className="print:hidden">
           <Link to={`/dragers/planner${loaded.query ? `?${loaded.query}` : ""}`}>

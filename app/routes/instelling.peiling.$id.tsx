@@ -71,7 +71,7 @@ export default function PulseAnswerPage() {
   const locale = useLocale();
   return (
     <div className="max-w-3xl space-y-6">
-      <PageHeader title={round.title} intro={t("pulse.answer.intro").replace("{name}", name)}>
+      <PageHeader title={round.title} intro={t("pulse.answer.intro", { name })}>
         <p>
           <Link to="/instelling">{t("survey.self.back")}</Link>
         </p>

@@ -73,18 +73,13 @@ export default function SelfAssessmentPage() {
   const errorCount = Object.keys(errors).filter((key) => key !== "form").length;
   return (
     <div className="max-w-3xl space-y-8">
-      <PageHeader
-        title={t("survey.self.title")}
-        intro={t("survey.self.intro").replace("{name}", institution.name)}
-      >
+      <PageHeader title={t("survey.self.title")} intro={t("survey.self.intro", { name: institution.name })}>
         <p>
           <Link to="/instelling">{t("survey.self.back")}</Link>
         </p>
       </PageHeader>
       {errors.form ? <FormMessage>{errors.form}</FormMessage> : null}
-      {errorCount > 0 ? (
-        <FormMessage>{t("survey.self.errors").replace("{n}", String(errorCount))}</FormMessage>
-      ) : null}
+      {errorCount > 0 ? <FormMessage>{t("survey.self.errors", { count: errorCount })}</FormMessage> : null}
       <Form method="post" className="space-y-8" noValidate>
         {groups.map(({ group, key }) => {
           const questions = formQuestions.filter((def) => def.group === group);

@@ -117,7 +117,7 @@ export default function Agenda() {
           <FormMessage tone="ok">{t("sessie.feed.revoked")}</FormMessage>
         ) : null}
         {feedSince ? (
-          <p>{t("sessie.feed.active").replace("{date}", formatDateTime(feedSince, locale))}</p>
+          <p>{t("sessie.feed.active", { date: formatDateTime(feedSince, locale) })}</p>
         ) : (
           <p>{t("sessie.feed.noneYet")}</p>
         )}

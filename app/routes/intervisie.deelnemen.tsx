@@ -90,7 +90,7 @@ export default function OptIn() {
       <PageHeader title={t("intervisie.optin.title")} intro={t("intervisie.optin.intro")}>
         {participation.prefilledFromProfile && participation.institution ? (
           <p className="text-sm text-muted">
-            {t("intervisie.optin.prefilled").replace("{name}", participation.institution.name)}
+            {t("intervisie.optin.prefilled", { name: participation.institution.name })}
           </p>
         ) : null}
       </PageHeader>

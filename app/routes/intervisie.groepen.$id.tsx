@@ -106,7 +106,7 @@ export default function GroupPage() {
           {institutionTypeLabel(locale, group.institutionType)}
           {group.topics.length > 0 ? ` · ${group.topics.map(topicLabel).join(", ")}` : ""}
           {group.matchScore !== null
-            ? ` · ${t("intervisie.group.score").replace("{score}", group.matchScore.toFixed(2))}`
+            ? ` · ${t("intervisie.group.score", { score: group.matchScore.toFixed(2) })}`
             : ""}
         </p>
         {group.closed ? <p className="font-medium">{t("intervisie.group.closed")}</p> : null}
@@ -157,9 +157,7 @@ export default function GroupPage() {
                 {formatSessionTime(s.startsAt, locale, s.durationMinutes)} ·{" "}
                 {s.cancelled
                   ? t("intervisie.group.cancelled")
-                  : t("intervisie.group.going")
-                      .replace("{going}", String(s.going))
-                      .replace("{capacity}", String(s.capacity))}
+                  : t("intervisie.group.going", { going: s.going, capacity: s.capacity })}
               </span>
             </li>
           ))}

@@ -118,14 +118,12 @@ export default function PlanSession() {
   return (
     <div className="max-w-3xl space-y-8">
       <PageHeader
-        title={
-          editing ? t("sessie.plan.editTitle").replace("{title}", editing.title) : t("sessie.plan.title")
-        }
-        intro={t("sessie.plan.intro").replace("{group}", loaded.group.name)}
+        title={editing ? t("sessie.plan.editTitle", { title: editing.title }) : t("sessie.plan.title")}
+        intro={t("sessie.plan.intro", { group: loaded.group.name })}
       >
         <p className="flex flex-wrap gap-4">
           <Link to={`/intervisie/groepen/${loaded.group.id}`}>
-            {t("sessie.backToGroup").replace("{group}", loaded.group.name)}
+            {t("sessie.backToGroup", { group: loaded.group.name })}
           </Link>
           {editing ? (
             <Link to={`/intervisie/sessies/${editing.id}`}>{t("sessie.plan.backToSession")}</Link>
@@ -204,7 +202,7 @@ export default function PlanSession() {
         >
           {loaded.methods.map((m) => (
             <option key={m.key} value={m.key}>
-              {locale === "en" ? m.en : m.nl} ({t("sessie.steps.minutes").replace("{n}", String(m.minutes))})
+              {locale === "en" ? m.en : m.nl} ({t("sessie.steps.minutes", { n: m.minutes })})
             </option>
           ))}
         </SelectField>

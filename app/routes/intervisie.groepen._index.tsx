@@ -113,9 +113,7 @@ export default function OpenGroups() {
             <h2 className="text-lg">{g.name}</h2>
             <p className="text-sm text-muted">
               {institutionTypeLabel(locale, g.institutionType)} ·{" "}
-              {t("intervisie.groups.size")
-                .replace("{size}", String(g.size))
-                .replace("{max}", String(g.maxSize))}
+              {t("intervisie.groups.size", { size: g.size, max: g.maxSize })}
             </p>
             {g.topics.length > 0 ? (
               <p className="text-sm">

@@ -188,7 +188,7 @@ export default function ArticlePage() {
             <>
               {t("kb.lastReviewed")}:{" "}
               <time dateTime={review.reviewedAt}>{formatDate(review.reviewedAt, locale)}</time>{" "}
-              {t("kb.reviewedBy").replace("{name}", review.reviewerName)}
+              {t("kb.reviewedBy", { name: review.reviewerName })}
             </>
           ) : (
             t("kb.neverReviewed")
@@ -212,7 +212,7 @@ export default function ArticlePage() {
             {article.data.uncertain.length ? (
               <details className="mt-1">
                 <summary className="cursor-pointer">
-                  {t("kb.uncertainList").replace("{n}", String(article.data.uncertain.length))}
+                  {t("kb.uncertainList", { n: article.data.uncertain.length })}
                 </summary>
                 <ul lang={article.locale} className="mt-2 list-disc pl-5">
                   {article.data.uncertain.map((u) => (
@@ -264,7 +264,7 @@ export default function ArticlePage() {
                 {templates.map((tpl) => (
                   <li key={tpl.href}>
                     <a href={localized(tpl.href)} download={tpl.fileName}>
-                      {t("kb.templates.download").replace("{title}", tpl.title)}
+                      {t("kb.templates.download", { title: tpl.title })}
                     </a>{" "}
                     <span className="text-sm text-muted">{t("kb.templates.format")}</span>
                   </li>

@@ -315,11 +315,7 @@ export default function EditArticle() {
           <h2 id="conflict" className="text-accent">
             {t("kb.conflict.title")}
           </h2>
-          <p>
-            {t("kb.conflict.text")
-              .replace("{name}", conflict.theirs.authorName ?? "—")
-              .replace("{id}", String(conflict.theirs.id))}
-          </p>
+          <p>{t("kb.conflict.text", { name: conflict.theirs.authorName ?? "—", id: conflict.theirs.id })}</p>
           <h3 className="font-semibold">{t("kb.conflict.diff")}</h3>
           <DiffView parts={conflict.summaryDiff} label={t("kb.edit.summary")} />
           <DiffView parts={conflict.bodyDiff} label={t("kb.edit.body")} />

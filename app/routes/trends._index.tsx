@@ -70,12 +70,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type T = ReturnType<typeof useT>;
 
-function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in values ? String(values[name as keyof typeof values]) : match,
-  );
-}
-
 function csvHref(wave: number, question: string, table: CsvTable = "antwoorden"): string {
   const params = new URLSearchParams({ wave: String(wave), vraag: question });
   if (table !== "antwoorden") params.set("tabel", table);
@@ -186,7 +180,7 @@ function CountTable({
 function Respondents({ dashboard }: { dashboard: Dashboard }) {
   const t = useT();
   const { wave } = dashboard;
-  const caption = fill(t("trends.respondents.caption"), { wave });
+  const caption = t("trends.respondents.caption", { wave });
   const visible = dashboard.respondents.filter((row) => row.n !== 0 || row.hidden);
   const description = visible
     .map(
@@ -201,8 +195,8 @@ function Respondents({ dashboard }: { dashboard: Dashboard }) {
       </h3>
       <p>
         {dashboard.n === null
-          ? fill(t("trends.wave.summaryHidden"), { wave })
-          : fill(t("trends.wave.summary"), { wave, n: dashboard.n })}
+          ? t("trends.wave.summaryHidden", { wave })
+          : t("trends.wave.summary", { wave, n: dashboard.n })}
       </p>
       <div className="grid gap-6 lg:grid-cols-2">
         <BarChart
@@ -246,7 +240,7 @@ function Question({ question, wave }: { question: QuestionView; wave: number }) 
   const locale = useLocale();
   const { short, text } = questionTitle(question, locale);
   const id = `vraag-${question.column}`;
-  const caption = fill(t("trends.caption.answers"), { question: short, wave });
+  const caption = t("trends.caption.answers", { question: short, wave });
   return (
     <article aria-labelledby={id} className="space-y-4 rounded border border-line p-4">
       <header>
@@ -256,7 +250,7 @@ function Question({ question, wave }: { question: QuestionView; wave: number }) 
         <p className="text-muted">{text}</p>
       </header>
       {question.n === 0 ? (
-        <p>{fill(t("trends.notAsked"), { wave })}</p>
+        <p>{t("trends.notAsked", { wave })}</p>
       ) : question.n === null ? (
         <p>{t("trends.hidden")}</p>
       ) : (
@@ -294,7 +288,7 @@ function Question({ question, wave }: { question: QuestionView; wave: number }) 
 function Comparison({ question, short, wave }: { question: QuestionView; short: string; wave: number }) {
   const t = useT();
   const comparison = question.comparison!;
-  const caption = fill(t("trends.caption.compare"), { question: short });
+  const caption = t("trends.caption.compare", { question: short });
   const description = comparison.waves
     .map(
       (w, i) =>
@@ -368,7 +362,7 @@ function Comparison({ question, short, wave }: { question: QuestionView; short: 
 
 function ByType({ question, short, wave }: { question: QuestionView; short: string; wave: number }) {
   const t = useT();
-  const caption = fill(t("trends.caption.byType"), { question: short, wave });
+  const caption = t("trends.caption.byType", { question: short, wave });
   return (
     <details className="rounded border border-line p-3">
       <summary className="cursor-pointer font-semibold">{t("trends.byType.title")}</summary>
@@ -472,7 +466,7 @@ export default function Trends() {
       <KeyFindings figures={figures} />
       <Contents figures={figures} />
       <p className="max-w-3xl text-sm text-muted">
-        {fill(t("trends.privacy"), { small: SMALL_GROUP_LABEL, secondary: SECONDARY_HIDDEN_LABEL })}
+        {t("trends.privacy", { small: SMALL_GROUP_LABEL, secondary: SECONDARY_HIDDEN_LABEL })}
       </p>
       <FigureSections figures={figures} />
       <AboutFigures />
@@ -513,7 +507,7 @@ function PulseRounds({ pulses }: { pulses: PulseResult[] }) {
           </h3>
           <p className="text-sm text-muted">
             {pulse.open ? t("pulse.open") : t("pulse.closed")}
-            {pulse.n === null ? "" : ` · ${fill(t("pulse.trends.n"), { n: pulse.n })}`}
+            {pulse.n === null ? "" : ` · ${t("pulse.trends.n", { n: pulse.n })}`}
           </p>
           {pulse.hidden ? (
             <p>{t("pulse.trends.hidden")}</p>
@@ -522,7 +516,7 @@ function PulseRounds({ pulses }: { pulses: PulseResult[] }) {
               <table key={q.column} className="w-full max-w-3xl text-left text-sm">
                 <caption className="text-left font-medium">
                   {choiceDef(q.column).short[locale]}
-                  {q.n === null ? "" : ` (${fill(t("pulse.trends.n"), { n: q.n })})`}
+                  {q.n === null ? "" : ` (${t("pulse.trends.n", { n: q.n })})`}
                 </caption>
                 <thead>
                   <tr>

@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { en } from "#app/i18n/en.ts";
+import { type Message, translate } from "#app/i18n/index.ts";
 import { nl } from "#app/i18n/nl.ts";
 import { createUser } from "#app/modules/auth/users.server.ts";
 import { comparisonColumns } from "#app/modules/survey/comparison.server.ts";
@@ -141,9 +142,14 @@ async function roundOnAdminPage(page: Page) {
 
 /** Dutch texts of the interface that differ from their English counterpart. */
 const dutchOnly = new Set<string>(
-  Object.entries(nl)
-    .filter(([key, value]) => en[key as keyof typeof en] !== value)
-    .map(([, value]) => value),
+  Object.entries(nl).flatMap(([key, value]) => {
+    // A plural message: each Dutch form against the English form of the same category.
+    const forms = (m: Message): Record<string, string> => (typeof m === "string" ? { text: m } : { ...m });
+    const english = forms(en[key as keyof typeof en]);
+    return Object.entries(forms(value))
+      .filter(([form, text]) => english[form] !== text)
+      .map(([, text]) => text);
+  }),
 );
 
 describe("the whole TrendMonitor: comparison and pulse rounds in the browser", () => {
@@ -263,7 +269,7 @@ describe("the whole TrendMonitor: comparison and pulse rounds in the browser", (
       .poll(() => page.getByRole("status").filter({ hasText: nl["pulse.admin.created"] }).count())
       .toBe(1);
     expect(await roundOnAdminPage(page)).toBe(
-      `${ROUND_TITLE} (${nl["pulse.open"]}) · ${nl["pulse.admin.answered"].replace("{n}", "0")}`,
+      `${ROUND_TITLE} (${nl["pulse.open"]}) · ${translate("nl", "pulse.admin.answered", { count: 0 })}`,
     );
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -332,7 +338,7 @@ describe("the whole TrendMonitor: comparison and pulse rounds in the browser", (
 
     const moderator = await loggedIn(E2E_ADMIN, "/beheer/peilingen");
     expect(await roundOnAdminPage(moderator.page)).toBe(
-      `${ROUND_TITLE} (${nl["pulse.open"]}) · ${nl["pulse.admin.answered"].replace("{n}", "2")}`,
+      `${ROUND_TITLE} (${nl["pulse.open"]}) · ${translate("nl", "pulse.admin.answered", { count: 2 })}`,
     );
     expect(moderator.errors).toEqual([]);
     await moderator.context.close();

@@ -9,7 +9,7 @@ export function LinesSection({ lines }: Pick<PoolData, "lines">) {
   return (
     <section aria-labelledby="lijnen" className="space-y-3">
       <h2 id="lijnen">{t("dragers.pool.linesTitle")}</h2>
-      <p>{t("dragers.pool.linesCount").replace("{n}", String(lines.count))}</p>
+      <p>{t("dragers.pool.linesCount", { count: lines.count })}</p>
       {lines.list ? (
         <ul className="space-y-3">
           {lines.list.map((line) => (

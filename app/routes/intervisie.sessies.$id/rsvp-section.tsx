@@ -35,10 +35,7 @@ export function RsvpSection({
         <p>
           {t("sessie.rsvp.current")}: <strong>{t(statusKey[me.status]!)}</strong>
           {me.status === "waitlist"
-            ? ` (${t("sessie.rsvp.position").replace(
-                "{n}",
-                String(attendance.waitlist.findIndex((a) => a.userId === me.id) + 1),
-              )})`
+            ? ` (${t("sessie.rsvp.position", { n: attendance.waitlist.findIndex((a) => a.userId === me.id) + 1 })})`
             : null}
         </p>
       ) : null}

@@ -31,7 +31,7 @@ export function SessionHeader({
     <PageHeader title={session.title}>
       <p>
         <Link to={`/intervisie/groepen/${session.groupId}`}>
-          {t("sessie.backToGroup").replace("{group}", session.groupName)}
+          {t("sessie.backToGroup", { group: session.groupName })}
         </Link>
       </p>
       {flash ? <FormMessage tone="ok">{flash}</FormMessage> : null}
@@ -62,11 +62,7 @@ export function SessionHeader({
         <dt className="font-medium">{t("sessie.method")}</dt>
         <dd>{method ? (locale === "en" ? method.en : method.nl) : "—"}</dd>
         <dt className="font-medium">{t("sessie.places")}</dt>
-        <dd>
-          {t("sessie.placesValue")
-            .replace("{going}", String(attendance.going.length))
-            .replace("{capacity}", String(session.capacity))}
-        </dd>
+        <dd>{t("sessie.placesValue", { going: attendance.going.length, capacity: session.capacity })}</dd>
       </dl>
       <p className="flex flex-wrap gap-4">
         <a href={localized(`/intervisie/sessies/${session.id}.ics`)} download>
