@@ -2,6 +2,7 @@
 // data table, N, waves, the report's source line and wording, CSV and SVG downloads, links to
 // what the platform offers) and, for moderators, the check against the printed numbers.
 
+import { withForeign } from "#app/components/foreign.tsx";
 import { figureCharts } from "#app/components/report-chart.tsx";
 import { type MessageKey, useLocale, useLocalizedPath, useT } from "#app/i18n/index.ts";
 import { SECONDARY_HIDDEN_LABEL, SMALL_GROUP_LABEL } from "#app/modules/survey/aggregate.ts";
@@ -23,14 +24,23 @@ export function SourceBanner({ source, waves }: { source: FigureSource; waves: n
   const t = useT();
   const text =
     source === "published"
-      ? t("trends.source.published", {
-          title: REPORT.title,
-          publisher: REPORT.publisher,
-          fieldwork: REPORT.fieldwork,
-          n: REPORT.respondents,
-          waves: REPORT.waves.join(", "),
-        })
-      : t("trends.source.respondents", { title: REPORT.title, waves: waves.join(", ") });
+      ? withForeign(
+          (mark) =>
+            t("trends.source.published", {
+              title: mark,
+              publisher: REPORT.publisher,
+              fieldwork: REPORT.fieldwork,
+              n: REPORT.respondents,
+              waves: REPORT.waves.join(", "),
+            }),
+          [REPORT.title],
+          "nl",
+        )
+      : withForeign(
+          (mark) => t("trends.source.respondents", { title: mark, waves: waves.join(", ") }),
+          [REPORT.title],
+          "nl",
+        );
   return (
     <p className="max-w-3xl rounded border-l-4 border-brand bg-wash p-4" data-source={source}>
       <strong>{t(`trends.source.label.${source}`)}.</strong> {text}
@@ -309,16 +319,16 @@ export function Figure({ figure }: { figure: FigureView }) {
         {figure.titleFromReport ? null : <p className="text-sm text-muted">{t("trends.figure.ownTitle")}</p>}
         <p className="text-sm text-muted">
           {t(`trends.source.label.${figure.source}`)} ·{" "}
-          {t("trends.figure.sourceLine", { line: figure.sourceLine })}
+          {withForeign((mark) => t("trends.figure.sourceLine", { line: mark }), [figure.sourceLine], "nl")}
           {figure.waves.length ? ` · ${t("trends.figure.waves", { waves: figure.waves.join(", ") })}` : ""}
           {nText.length && figure.kind !== "byType"
             ? ` · ${t("trends.figure.n", { n: nText.join("; ") })}`
             : ""}
         </p>
       </header>
-      <blockquote lang="nl" className="border-l-4 border-line pl-3 text-sm">
+      <blockquote className="border-l-4 border-line pl-3 text-sm">
         <span className="font-semibold">{t("trends.figure.report")}</span>{" "}
-        {figure.wording.map((w) => `“${w}”`).join(" ")}
+        <span lang="nl">{figure.wording.map((w) => `“${w}”`).join(" ")}</span>
       </blockquote>
       {figure.hasNumbers ? (
         <>

@@ -21,7 +21,7 @@ import {
   saveParticipation,
   withdrawParticipation,
 } from "#app/modules/intervisie/participation.server.ts";
-import { fteAvLabels, provinces } from "#app/modules/survey/questionnaire.ts";
+import { answerLabel, fteAvLabels, provinces } from "#app/modules/survey/questionnaire.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "intervisie.optin.title") }];
@@ -77,6 +77,7 @@ export default function OptIn() {
   const { participation, waiting } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
+  const locale = useLocale();
   const errors = result?.errors ?? {};
   const values = result?.values;
   const needs = values?.needs ?? participation.needs;
@@ -159,7 +160,7 @@ export default function OptIn() {
             <option value="">{t("intervisie.optin.unknown")}</option>
             {fteAvLabels.map((band) => (
               <option key={band} value={band}>
-                {bandLabel(band)}
+                {bandLabel(answerLabel(band, locale))}
               </option>
             ))}
           </SelectField>
@@ -173,7 +174,7 @@ export default function OptIn() {
             <option value="">{t("intervisie.optin.unknown")}</option>
             {digitisationBands.map((band) => (
               <option key={band} value={band}>
-                {bandLabel(band)}
+                {bandLabel(answerLabel(band, locale))}
               </option>
             ))}
           </SelectField>

@@ -104,11 +104,14 @@ function readable(html: string): { text: string; title: string } {
     {
       onopentag(name, attribs) {
         const lang = attribs.lang;
+        const other = lang !== undefined && !lang.startsWith("en");
+        if (other) foreign.push("");
         const skip =
+          other ||
           name === "script" ||
           name === "style" ||
           name === "template" ||
-          (lang !== undefined && !lang.startsWith("en"));
+          /\bprose-article\b/.test(attribs.class ?? "");
         if (!voidTags.has(name)) stack.push({ name, skip });
         if (!(skip || skipping())) {
           for (const attribute of readAttributes) if (attribs[attribute]) text += ` ${attribs[attribute]} `;
@@ -296,6 +299,13 @@ const routes: Record<string, Page[] | { notAPage: string }> = {
   "beheer.kennisbank.export": { notAPage: "a zip download" },
 };
 
+/**
+ * Pages that still show Dutch words on their English version, and why. Each is a known gap of
+ * issue #17, not an exception: the test fails when one of them no longer shows any (remove it
+ * then), so this list can only shrink.
+ */
+const stillDutch: Record<string, string> = {};
+
 const routesDir = path.resolve("app/routes");
 const routeIds = readdirSync(routesDir, { withFileTypes: true }).flatMap((entry) => {
   if (entry.isDirectory()) {
@@ -334,7 +344,7 @@ describe("every page in English", () => {
     Array.isArray(entry) ? entry.map((p) => ({ id, ...p })) : [],
   );
   for (const { id, path: pathOf, who, status } of pages) {
-    it(`${id} (${who}): English at /en, Dutch at /, hreflang both ways`, async () => {
+    it(`${id} ${pathOf()} (${who}): English at /en, Dutch at /, hreflang both ways`, async () => {
       const dutchPath = pathOf();
       const englishPath = `/en${dutchPath === "/" ? "" : dutchPath}`;
       const english = await fetchPage(englishPath, who);
@@ -343,7 +353,16 @@ describe("every page in English", () => {
       const { text, title } = readable(english.html);
       expect(title.trim(), `${englishPath}: <title>`).not.toBe("");
       expect(dutchIn(title), `${englishPath}: Dutch in <title> "${title}"`).toEqual([]);
-      expect(dutchIn(text), `${englishPath}: Dutch interface words`).toEqual([]);
+      const found = dutchIn(text);
+      if (dutchPath in stillDutch) {
+        // A known gap (issue #17): it must shrink, so a page that became clean fails until its
+        // entry goes.
+        expect(found.length, `${englishPath} has no Dutch left: remove it from stillDutch`).toBeGreaterThan(
+          0,
+        );
+      } else {
+        expect(found, `${englishPath}: Dutch interface words`).toEqual([]);
+      }
       const [pathname, query] = dutchPath.split("?");
       const search = query ? `?${query}` : "";
       const english$ = `/en${pathname === "/" ? "" : pathname}${search}`;

@@ -44,7 +44,13 @@ export function SourceText({ text }: { text: string }) {
             </span>
           );
         }
-        return part;
+        // The moderators write these notes in Dutch.
+        return part ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text
+          <span key={i} lang="nl">
+            {part}
+          </span>
+        ) : null;
       })}
     </>
   );
