@@ -1,5 +1,5 @@
 import { useLocalizedPath, useT } from "#app/i18n/index.ts";
-import { sourceHref } from "#app/modules/kennisbank/sources.ts";
+import { contentLang, sourceHref } from "#app/modules/kennisbank/sources.ts";
 import { safeHref } from "#app/modules/urls.ts";
 
 /** A note as the article page lists it: the source from the registry and the locator. */
@@ -15,6 +15,8 @@ export interface NoteView {
     year: string | null;
     url: string | null;
     where: string | null;
+    /** The source's language (registry), for the `lang` of its title and publisher. */
+    language?: string | null;
   } | null;
 }
 
@@ -67,17 +69,20 @@ export function NotesList({ notes }: { notes: NoteView[] }) {
           <li key={note.n} id={`noot-${note.n}`} value={note.n} className="scroll-mt-4">
             {note.source ? (
               <>
-                {safeHref(note.source.url) ? (
-                  <a href={safeHref(note.source.url)} rel="noopener noreferrer">
-                    {note.source.title}
-                  </a>
-                ) : (
-                  <cite className="not-italic">{note.source.title}</cite>
-                )}
-                {[note.source.publisher, note.source.year].filter(Boolean).length
-                  ? `, ${[note.source.publisher, note.source.year].filter(Boolean).join(", ")}`
-                  : null}
-                {note.locator ? `, ${note.locator}` : null}
+                <span lang={contentLang(note.source.language)}>
+                  {safeHref(note.source.url) ? (
+                    <a href={safeHref(note.source.url)} rel="noopener noreferrer">
+                      {note.source.title}
+                    </a>
+                  ) : (
+                    <cite className="not-italic">{note.source.title}</cite>
+                  )}
+                  {[note.source.publisher, note.source.year].filter(Boolean).length
+                    ? `, ${[note.source.publisher, note.source.year].filter(Boolean).join(", ")}`
+                    : null}
+                </span>
+                {/* The place in the source, in the words of the article's (Dutch) authors. */}
+                {note.locator ? <span lang="nl">, {note.locator}</span> : null}
                 {!note.source.url && note.source.where ? (
                   <span className="text-muted">
                     {" "}

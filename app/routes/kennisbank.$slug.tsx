@@ -28,6 +28,7 @@ import { renderMarkdown } from "#app/modules/kennisbank/markdown.server.ts";
 import { kindLabels } from "#app/modules/kennisbank/model.ts";
 import { lastReview } from "#app/modules/kennisbank/reviews.server.ts";
 import { sourcesByKey } from "#app/modules/kennisbank/sources.server.ts";
+import { contentLang } from "#app/modules/kennisbank/sources.ts";
 import { articleTemplates } from "#app/modules/kennisbank/templates.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 import { safeHref } from "#app/modules/urls.ts";
@@ -64,7 +65,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   ]);
   const describe = (key: string) => {
     const s = registry.get(key);
-    return s ? { title: s.title, publisher: s.publisher, year: s.year, url: s.url, where: s.where } : null;
+    return s
+      ? {
+          title: s.title,
+          publisher: s.publisher,
+          year: s.year,
+          url: s.url,
+          where: s.where,
+          language: s.language,
+        }
+      : null;
   };
   const review = await lastReview(context.db, found.id);
   const [related, lookalikes, fromPractice] = await Promise.all([
@@ -101,8 +111,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     sources: found.data.sources.map((s) => {
       const registered = s.key ? describe(s.key) : null;
       return registered
-        ? { key: s.key ?? null, title: registered.title, url: registered.url, where: registered.where }
-        : { key: null, title: s.title, url: s.url ?? null, where: null };
+        ? {
+            key: s.key ?? null,
+            title: registered.title,
+            url: registered.url,
+            where: registered.where,
+            language: registered.language,
+          }
+        : { key: null, title: s.title, url: s.url ?? null, where: null, language: null };
     }),
     review: review
       ? {
@@ -281,11 +297,11 @@ export default function ArticlePage() {
               {sources.map((s) => (
                 <li key={s.key ?? s.title + (s.url ?? "")}>
                   {safeHref(s.url) ? (
-                    <a href={safeHref(s.url)} rel="noopener noreferrer">
+                    <a href={safeHref(s.url)} rel="noopener noreferrer" lang={contentLang(s.language)}>
                       {s.title}
                     </a>
                   ) : (
-                    s.title
+                    <span lang={contentLang(s.language)}>{s.title}</span>
                   )}
                   {!s.url && s.where ? (
                     <span className="text-muted">

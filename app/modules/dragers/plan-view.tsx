@@ -203,7 +203,7 @@ export function AssumptionTable({
                 <CertaintyMark value={a.certainty.scores} />
               </td>
               <td className="whitespace-pre-line py-2 text-muted">
-                {a.note ? <span className="text-ink">{`${a.note}\n`}</span> : null}
+                {a.note ? <span lang="nl" className="text-ink">{`${a.note}\n`}</span> : null}
                 <SourceText text={a.sources} />
               </td>
             </tr>
