@@ -17,6 +17,7 @@ import { startJobs } from "#app/modules/jobs.server.ts";
 import { createRequestHandler, guardBody, guardMethodAndTarget } from "#app/modules/request-guards.server.ts";
 import { createNonce, securityHeaders, startupWarnings } from "#app/modules/security.server.ts";
 import { httpCache } from "#app/server/http-cache.ts";
+import { rememberRouteMatches } from "#app/server/route-matching.ts";
 import { type Database, describeStartError, openDatabase } from "#db/client.server.ts";
 import {
   describeSeed,
@@ -105,6 +106,8 @@ app.use((req, res, next) => {
 // Methods, addresses and bodies are checked (and bodies limited) before anything parses them.
 app.use(guardMethodAndTarget);
 
+// Remix matches each URL against all routes several times per request; the answers are kept.
+rememberRouteMatches();
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (dev) {
   const vite = await import("vite");
