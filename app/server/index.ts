@@ -18,6 +18,7 @@ import { createRequestHandler, guardBody, guardMethodAndTarget } from "#app/modu
 import { createNonce, securityHeaders, startupWarnings } from "#app/modules/security.server.ts";
 import { httpCache } from "#app/server/http-cache.ts";
 import { rememberRouteMatches } from "#app/server/route-matching.ts";
+import { wholeBodyCompression } from "#app/server/whole-body-compression.ts";
 import { type Database, describeStartError, openDatabase } from "#db/client.server.ts";
 import {
   describeSeed,
@@ -87,6 +88,8 @@ app.use((_req, res, next) => {
   next();
 });
 app.use(compression());
+// A page sent in one piece is compressed in one call instead of through a stream.
+app.use(wholeBodyCompression);
 
 // Every state-changing request must come from this site (besides SameSite cookies).
 app.use((req, res, next) => {
