@@ -17,6 +17,8 @@ import { startJobs } from "#app/modules/jobs.server.ts";
 import { createRequestHandler, guardBody, guardMethodAndTarget } from "#app/modules/request-guards.server.ts";
 import { createNonce, securityHeaders, startupWarnings } from "#app/modules/security.server.ts";
 import { httpCache } from "#app/server/http-cache.ts";
+import { rememberRouteMatches } from "#app/server/route-matching.ts";
+import { wholeBodyCompression } from "#app/server/whole-body-compression.ts";
 import { type Database, describeStartError, openDatabase } from "#db/client.server.ts";
 import {
   describeSeed,
@@ -86,6 +88,8 @@ app.use((_req, res, next) => {
   next();
 });
 app.use(compression());
+// A page sent in one piece is compressed in one call instead of through a stream.
+app.use(wholeBodyCompression);
 
 // Every state-changing request must come from this site (besides SameSite cookies).
 app.use((req, res, next) => {
@@ -105,6 +109,8 @@ app.use((req, res, next) => {
 // Methods, addresses and bodies are checked (and bodies limited) before anything parses them.
 app.use(guardMethodAndTarget);
 
+// Remix matches each URL against all routes several times per request; the answers are kept.
+rememberRouteMatches();
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (dev) {
   const vite = await import("vite");

@@ -5,7 +5,6 @@
 // never stored.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -17,9 +16,11 @@ import {
   transitionRevision,
   upsertPublishedContent,
 } from "#app/modules/kennisbank/articles.server.ts";
+import { createRequestHandler } from "#app/modules/request-guards.server.ts";
 import { createNonce, securityHeaders } from "#app/modules/security.server.ts";
 import { importSurveyFile } from "#app/modules/survey/import.server.ts";
 import { type HttpCache, httpCache, inlineScripts, scriptHash } from "#app/server/http-cache.ts";
+import { wholeBodyCompression } from "#app/server/whole-body-compression.ts";
 import type { Database } from "#db/client.server.ts";
 import { intervisionSession } from "#db/schema/intervisie.ts";
 import { userWithSession } from "#tests/support/auth.ts";
@@ -39,8 +40,9 @@ beforeEach(async () => {
   database = await createTestDatabase();
   await upsertPublishedContent(database.db, system, articleContent());
   const app = express();
-  // As app/server/index.ts: a fresh nonce and the production CSP per request, compression, then
-  // the cache in front of Remix.
+  // As app/server/index.ts: a fresh nonce and the production CSP per request, compression (a
+  // page sent in one piece in one call), then the cache in front of Remix, whose pages are sent
+  // in one piece.
   app.use((_req, res, next) => {
     const nonce = createNonce();
     res.locals.cspNonce = nonce;
@@ -48,6 +50,7 @@ beforeEach(async () => {
     next();
   });
   app.use(compression());
+  app.use(wholeBodyCompression);
   cache = httpCache({ db: database.db, megabytes: 16 });
   app.use(cache);
   app.all(
@@ -151,6 +154,30 @@ describe("render cache", () => {
     expect(cache.stats().hits).toBe(hits + 1);
     // A session cookie still makes a page private, so shared caches keep one per cookie.
     expect(en.response.headers.get("vary")).toMatch(/Cookie/i);
+  });
+
+  it("stores the plain page and sends each reader the encoding asked for", async () => {
+    const member = await userWithSession(database.db, "member", "Ineke Lid");
+    // The cache keeps a gzipped copy, which it sends to anyone who takes gzip; a member's page is
+    // compressed as it goes out, with brotli when the browser offers it.
+    const asked = [
+      ["gzip, deflate, br", "gzip", {}],
+      ["gzip", "gzip", {}],
+      ["identity", null, {}],
+      ["gzip, deflate, br", "br", { cookie: member.cookie }],
+      ["gzip", "gzip", { cookie: member.cookie }],
+    ] as const;
+    for (const [accept, encoding, headers] of asked) {
+      const { response, text } = await page("/kennisbank/proefartikel", {
+        "accept-encoding": accept,
+        ...headers,
+      });
+      expect(response.headers.get("content-encoding"), accept).toBe(encoding);
+      expect(text).toContain("Bewaar banden koel en droog.");
+      expect(text.includes("Ineke Lid")).toBe("cookie" in headers);
+    }
+    // The first anonymous request stored the page, the others were served from it.
+    expect(cache.stats()).toMatchObject({ hits: 2, misses: 1 });
   });
 
   it("answers 304 to a matching ETag, for the page and its data request", async () => {

@@ -16,8 +16,9 @@ describe("security headers", () => {
   });
 
   it("give every request its own nonce", () => {
-    const nonces = new Set(Array.from({ length: 50 }, createNonce));
-    expect(nonces.size).toBe(50);
+    // More than one block of random bytes (256 nonces), so the refill is covered too.
+    const nonces = new Set(Array.from({ length: 1000 }, createNonce));
+    expect(nonces.size).toBe(1000);
     for (const n of nonces) expect(Buffer.from(n, "base64")).toHaveLength(16);
   });
 });

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { AppError } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
+import { preparedFor } from "#db/prepared.server.ts";
 import { auditLog, institution, type Role, user } from "#db/schema/auth.ts";
 import { audit } from "../audit.server.ts";
 import { type MailEnv, notify } from "../notifications/notifications.server.ts";
@@ -15,12 +16,18 @@ export interface InstitutionChoice {
   newType?: string;
 }
 
-export function listConfirmedInstitutions(db: DB) {
-  return db
+/** Built once: the account page asks for it on every view. */
+const confirmedInstitutions = preparedFor((db) =>
+  db
     .select({ id: institution.id, name: institution.name, type: institution.type })
     .from(institution)
     .where(eq(institution.confirmed, true))
-    .orderBy(asc(institution.name));
+    .orderBy(asc(institution.name))
+    .prepare("confirmed_institutions"),
+);
+
+export function listConfirmedInstitutions(db: DB) {
+  return confirmedInstitutions(db).execute();
 }
 
 export function listProposedInstitutions(db: DB) {

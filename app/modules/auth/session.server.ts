@@ -8,6 +8,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/enco
 import { eq, sql } from "drizzle-orm";
 import { cookieValue } from "#app/lib/cookies.ts";
 import type { DB } from "#db/client.server.ts";
+import { preparedFor } from "#db/prepared.server.ts";
 import { type Role, session, totpCredential, user } from "#db/schema/auth.ts";
 import { notification } from "#db/schema/intervisie.ts";
 
@@ -117,23 +118,9 @@ export async function createSession(
   return { token, session: row, cookieExpiresAt: strict ? absolute : row.expiresAt };
 }
 
-/**
- * The session and user for a token, or null. An expired session is deleted. A member's session
- * with less than half its lifetime left is extended (then `renewed` is true and the cookie must
- * be set again). For moderators and admins (their role now, so a promotion counts at once) the
- * session ends 12 hours after the login and 30 minutes after the last request; each request
- * moves the idle deadline on, within those 12 hours. `unread` is the user's number of unread
- * notifications, read in the same statement: every page shows it in the header (root loader),
- * so a member's request needs no second round trip for it.
- */
-export async function validateSessionToken(
-  db: DB,
-  token: string,
-  now = new Date(),
-): Promise<ValidatedSession | null> {
-  if (!/^[a-z2-7]{32}$/.test(token)) return null;
-  const id = hashToken(token);
-  const [row] = await db
+/** The session, its user and the unread count for a token's hash: built once, run on every request. */
+const sessionLookup = preparedFor((db) =>
+  db
     .select({
       id: session.id,
       userId: session.userId,
@@ -152,7 +139,27 @@ export async function validateSessionToken(
     .from(session)
     .innerJoin(user, eq(user.id, session.userId))
     .leftJoin(totpCredential, eq(totpCredential.userId, session.userId))
-    .where(eq(session.id, id));
+    .where(eq(session.id, sql.placeholder("id")))
+    .prepare("session_lookup"),
+);
+
+/**
+ * The session and user for a token, or null. An expired session is deleted. A member's session
+ * with less than half its lifetime left is extended (then `renewed` is true and the cookie must
+ * be set again). For moderators and admins (their role now, so a promotion counts at once) the
+ * session ends 12 hours after the login and 30 minutes after the last request; each request
+ * moves the idle deadline on, within those 12 hours. `unread` is the user's number of unread
+ * notifications, read in the same statement: every page shows it in the header (root loader),
+ * so a member's request needs no second round trip for it.
+ */
+export async function validateSessionToken(
+  db: DB,
+  token: string,
+  now = new Date(),
+): Promise<ValidatedSession | null> {
+  if (!/^[a-z2-7]{32}$/.test(token)) return null;
+  const id = hashToken(token);
+  const [row] = await sessionLookup(db).execute({ id });
   if (!row) return null;
   const strict = hasStrictSessions(row.role);
   const absoluteEnd = row.createdAt.getTime() + STAFF_SESSION_ABSOLUTE_MS;

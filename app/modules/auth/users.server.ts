@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, ne, sql } from "drizzle-orm";
 import type { Locale } from "#app/i18n/index.ts";
 import { AppError } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
+import { preparedFor } from "#db/prepared.server.ts";
 import {
   auditLog,
   institution,
@@ -175,9 +176,9 @@ export async function setLanguage(db: DB, userId: string, language: Locale): Pro
   });
 }
 
-/** The account as the account page shows it, with its number of sessions, in one statement. */
-export async function getAccountWithSessionCount(db: DB, userId: string) {
-  const [row] = await db
+/** The account as the account page shows it, with its number of sessions (built once). */
+const accountWithSessionCount = preparedFor((db) =>
+  db
     .select({
       id: user.id,
       name: user.name,
@@ -193,7 +194,13 @@ export async function getAccountWithSessionCount(db: DB, userId: string) {
     })
     .from(user)
     .leftJoin(institution, eq(institution.id, user.institutionId))
-    .where(eq(user.id, userId));
+    .where(eq(user.id, sql.placeholder("userId")))
+    .prepare("account_with_session_count"),
+);
+
+/** The account as the account page shows it, with its number of sessions, in one statement. */
+export async function getAccountWithSessionCount(db: DB, userId: string) {
+  const [row] = await accountWithSessionCount(db).execute({ userId });
   if (!row) return null;
   const { sessions, ...account } = row;
   return { account, sessions: Number(sessions) };

@@ -2,9 +2,10 @@
 // members: those are for the group), a group's page, requests to join that the facilitator or a
 // moderator decides, leaving a group, and the facilitator's settings.
 
-import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { AppError } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
+import { preparedFor } from "#db/prepared.server.ts";
 import { institution, user } from "#db/schema/auth.ts";
 import {
   intervisionGroup,
@@ -159,26 +160,39 @@ export interface GroupDetail {
   }[];
 }
 
+/** A group's row, and its members with names and institutions: built once (the group page). */
+const groupRow = preparedFor((db) =>
+  db
+    .select()
+    .from(intervisionGroup)
+    .where(eq(intervisionGroup.id, sql.placeholder("groupId")))
+    .prepare("group_row"),
+);
+const groupMemberRows = preparedFor((db) =>
+  db
+    .select({
+      userId: intervisionMember.userId,
+      name: user.name,
+      institutionName: institution.name,
+      institutionType: institution.type,
+      role: intervisionMember.role,
+      reasons: intervisionMember.reasons,
+    })
+    .from(intervisionMember)
+    .innerJoin(user, eq(user.id, intervisionMember.userId))
+    .leftJoin(institution, confirmedInstitutionOfUser)
+    .where(eq(intervisionMember.groupId, sql.placeholder("groupId")))
+    .orderBy(desc(intervisionMember.role), asc(user.name))
+    .prepare("group_members"),
+);
+
 /** A group with its members (names, institutions, reasons): only for members and moderators. */
 export async function getGroup(db: DB, groupId: number): Promise<GroupDetail | null> {
   if (!Number.isSafeInteger(groupId) || groupId <= 0) return null;
   // Both at once: one round trip's wait instead of two.
   const [[g], members] = await Promise.all([
-    db.select().from(intervisionGroup).where(eq(intervisionGroup.id, groupId)),
-    db
-      .select({
-        userId: intervisionMember.userId,
-        name: user.name,
-        institutionName: institution.name,
-        institutionType: institution.type,
-        role: intervisionMember.role,
-        reasons: intervisionMember.reasons,
-      })
-      .from(intervisionMember)
-      .innerJoin(user, eq(user.id, intervisionMember.userId))
-      .leftJoin(institution, confirmedInstitutionOfUser)
-      .where(eq(intervisionMember.groupId, groupId))
-      .orderBy(desc(intervisionMember.role), asc(user.name)),
+    groupRow(db).execute({ groupId }),
+    groupMemberRows(db).execute({ groupId }),
   ]);
   if (!g) return null;
   return {

@@ -5,6 +5,7 @@
 import { and, arrayOverlaps, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DB } from "#db/client.server.ts";
+import { preparedFor } from "#db/prepared.server.ts";
 import { institution, user } from "#db/schema/auth.ts";
 import {
   intervisionMember,
@@ -406,14 +407,22 @@ async function submitWhenComplete(tx: Tx, caseId: number, session: SessionRow, n
   return true;
 }
 
-/** A group's published cases (for its page). */
-export async function publishedCasesOfGroup(db: DB, groupId: number, locale: ContentLocale) {
-  const rows = await db
+/** Built once: the group page runs it on every view. */
+const publishedCaseSlugs = preparedFor((db) =>
+  db
     .select({ slug: practiceCase.articleSlug })
     .from(practiceCase)
     .innerJoin(intervisionSession, eq(intervisionSession.id, practiceCase.sessionId))
-    .where(and(eq(intervisionSession.groupId, groupId), isNotNull(practiceCase.articleSlug)))
-    .orderBy(asc(practiceCase.submittedAt));
+    .where(
+      and(eq(intervisionSession.groupId, sql.placeholder("groupId")), isNotNull(practiceCase.articleSlug)),
+    )
+    .orderBy(asc(practiceCase.submittedAt))
+    .prepare("published_case_slugs"),
+);
+
+/** A group's published cases (for its page). */
+export async function publishedCasesOfGroup(db: DB, groupId: number, locale: ContentLocale) {
+  const rows = await publishedCaseSlugs(db).execute({ groupId });
   return getArticleTitles(
     db,
     rows.map((r) => r.slug!),

@@ -2,9 +2,10 @@
 // and access to it. The parts: planning, rsvp (answers, capacity, waitlist), lists, roles,
 // notes, ratings, reminders (docs/domain.md §8).
 
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { AppError } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
+import { preparedFor } from "#db/prepared.server.ts";
 import {
   intervisionGroup,
   intervisionMember,
@@ -91,6 +92,23 @@ export async function getSession(db: DB, id: number): Promise<SessionRow | null>
   return row ?? null;
 }
 
+/** The session, its group's name and the viewer's membership: built once, every session page. */
+const sessionWithAccess = preparedFor((db) =>
+  db
+    .select({ ...sessionColumns, groupName: intervisionGroup.name, membership: intervisionMember.role })
+    .from(intervisionSession)
+    .innerJoin(intervisionGroup, eq(intervisionGroup.id, intervisionSession.groupId))
+    .leftJoin(
+      intervisionMember,
+      and(
+        eq(intervisionMember.groupId, intervisionSession.groupId),
+        eq(intervisionMember.userId, sql.placeholder("viewerId")),
+      ),
+    )
+    .where(eq(intervisionSession.id, sql.placeholder("id")))
+    .prepare("session_with_access"),
+);
+
 /**
  * The session and the viewer's access to it (and its group's name); 404 when it does not
  * exist, 403 for outsiders. One statement: the session, the group and the viewer's membership.
@@ -101,15 +119,7 @@ export async function requireSessionAccess(
   viewer: Viewer,
 ): Promise<{ session: SessionRow; access: GroupAccess; groupName: string }> {
   if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
-  const [row] = await db
-    .select({ ...sessionColumns, groupName: intervisionGroup.name, membership: intervisionMember.role })
-    .from(intervisionSession)
-    .innerJoin(intervisionGroup, eq(intervisionGroup.id, intervisionSession.groupId))
-    .leftJoin(
-      intervisionMember,
-      and(eq(intervisionMember.groupId, intervisionSession.groupId), eq(intervisionMember.userId, viewer.id)),
-    )
-    .where(eq(intervisionSession.id, id));
+  const [row] = await sessionWithAccess(db).execute({ id, viewerId: viewer.id });
   if (!row) throw notFound();
   const { groupName, membership, ...session } = row;
   const access = accessFor(membership ?? null, viewer);

@@ -1,8 +1,9 @@
 // Ratings after a session, and the moderators' overview of low-rated groups.
 
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DB } from "#db/client.server.ts";
+import { preparedFor } from "#db/prepared.server.ts";
 import { intervisionGroup, intervisionSession, sessionRating } from "#db/schema/intervisie.ts";
 import { audit } from "../../audit.server.ts";
 import {
@@ -59,11 +60,22 @@ export async function rateSession(
   });
 }
 
-export async function myRating(db: DB, sessionId: number, userId: string) {
-  const [row] = await db
+/** Built once: the session page runs it on every view. */
+const myRatingRow = preparedFor((db) =>
+  db
     .select({ score: sessionRating.score, comment: sessionRating.comment })
     .from(sessionRating)
-    .where(and(eq(sessionRating.sessionId, sessionId), eq(sessionRating.userId, userId)));
+    .where(
+      and(
+        eq(sessionRating.sessionId, sql.placeholder("sessionId")),
+        eq(sessionRating.userId, sql.placeholder("userId")),
+      ),
+    )
+    .prepare("my_rating"),
+);
+
+export async function myRating(db: DB, sessionId: number, userId: string) {
+  const [row] = await myRatingRow(db).execute({ sessionId, userId });
   return row ?? null;
 }
 

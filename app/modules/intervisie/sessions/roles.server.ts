@@ -1,7 +1,8 @@
 // Session roles: facilitator, case owner, timekeeper, note-taker (docs/domain.md §8).
 
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { DB } from "#db/client.server.ts";
+import { preparedFor } from "#db/prepared.server.ts";
 import { user } from "#db/schema/auth.ts";
 import { intervisionMember, intervisionSession, type SessionRoles } from "#db/schema/intervisie.ts";
 import { audit } from "../../audit.server.ts";
@@ -9,13 +10,19 @@ import { findMethod, sessionRoles } from "../methods.ts";
 import { getSession, notFound, requireManage, SessionError, type Viewer } from "./core.server.ts";
 import type { Attendee } from "./rsvp.server.ts";
 
-export async function groupMembers(db: DB, groupId: number): Promise<Attendee[]> {
-  return db
+/** Built once: the session page runs it on every view. */
+const groupMemberNames = preparedFor((db) =>
+  db
     .select({ userId: intervisionMember.userId, name: user.name })
     .from(intervisionMember)
     .innerJoin(user, eq(user.id, intervisionMember.userId))
-    .where(eq(intervisionMember.groupId, groupId))
-    .orderBy(asc(user.name));
+    .where(eq(intervisionMember.groupId, sql.placeholder("groupId")))
+    .orderBy(asc(user.name))
+    .prepare("group_member_names"),
+);
+
+export async function groupMembers(db: DB, groupId: number): Promise<Attendee[]> {
+  return groupMemberNames(db).execute({ groupId });
 }
 
 /** Assigns the method's roles to members of the group ("" leaves a role open). */

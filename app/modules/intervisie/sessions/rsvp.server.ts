@@ -5,6 +5,7 @@
 
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { DB } from "#db/client.server.ts";
+import { preparedFor } from "#db/prepared.server.ts";
 import { user } from "#db/schema/auth.ts";
 import {
   intervisionMember,
@@ -153,14 +154,20 @@ export interface Attendee {
   name: string;
 }
 
-/** Who is going, waiting (in order), maybe and not going. */
-export async function listAttendance(db: DB, sessionId: number) {
-  const rows = await db
+/** Built once: the session page runs it on every view. */
+const attendanceRows = preparedFor((db) =>
+  db
     .select({ userId: sessionRsvp.userId, name: user.name, status: sessionRsvp.status })
     .from(sessionRsvp)
     .innerJoin(user, eq(user.id, sessionRsvp.userId))
-    .where(eq(sessionRsvp.sessionId, sessionId))
-    .orderBy(asc(sessionRsvp.queuedAt), asc(sessionRsvp.queueSeq));
+    .where(eq(sessionRsvp.sessionId, sql.placeholder("sessionId")))
+    .orderBy(asc(sessionRsvp.queuedAt), asc(sessionRsvp.queueSeq))
+    .prepare("attendance"),
+);
+
+/** Who is going, waiting (in order), maybe and not going. */
+export async function listAttendance(db: DB, sessionId: number) {
+  const rows = await attendanceRows(db).execute({ sessionId });
   const of = (status: RsvpStatus) =>
     rows.filter((r) => r.status === status).map((r) => ({ userId: r.userId, name: r.name }));
   return { going: of("going"), waitlist: of("waitlist"), maybe: of("maybe"), notGoing: of("not_going") };
