@@ -206,6 +206,35 @@ describe("remembered results and document numbers", () => {
     expect((await api("q=pimpelmeesband")).total).toBe(0);
   });
 
+  it("without remembered results, a search repeated after a change sees the change", async () => {
+    // The engine then goes on with the last version it read and checks it while ranking.
+    const search = createSearchService(database.db, { cacheSize: 0 });
+    const doc = (id: string, title: string) => ({
+      id: `${id}:nl`,
+      slug: id,
+      locale: "nl" as const,
+      kind: "wegwijzer",
+      title,
+      aliases: [],
+      summary: "Proef.",
+      body: "Over de goudvinkspoel.",
+      topics: ["carriers"],
+      medium: "video",
+      institutionTypes: [],
+    });
+    await search.postgres.index([doc("proef-vink-een", "Proef een")]);
+    for (let i = 0; i < 3; i++) {
+      expect((await search.query({ q: "goudvinkspoel", locale: "nl" })).hits.map((h) => h.slug)).toEqual([
+        "proef-vink-een",
+      ]);
+    }
+    await search.postgres.index([doc("proef-vink-twee", "Proef twee")]);
+    const after = await search.query({ q: "goudvinkspoel", locale: "nl" });
+    expect(after.hits.map((h) => h.slug).sort()).toEqual(["proef-vink-een", "proef-vink-twee"]);
+    await search.postgres.remove(["proef-vink-een:nl", "proef-vink-twee:nl"]);
+    expect((await search.query({ q: "goudvinkspoel", locale: "nl" })).total).toBe(0);
+  });
+
   it("after the index is emptied and rebuilt, reused document numbers are not mistaken for old ones", async () => {
     const search = createSearchService(database.db);
     const before = await search.query({ q: "umatic", locale: "nl" });
