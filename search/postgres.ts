@@ -23,6 +23,12 @@ const WEIGHTS = sql.raw(`'{0.05, 0.2, 0.5, 1.0}'`);
  * on top of its rank: less than a word in the title (2), more than any text rank in practice.
  */
 const WHOLE_WORD_BONUS = sql.raw("1");
+/**
+ * How many candidates beyond the page are ranked with ts_rank_cd (the best by cheap score, then
+ * title). Ranking costs PostgreSQL about 0.07 ms per candidate, three times that with compounds in
+ * the query; 5 instead of 20 changed nothing in the relevance set (docs/benchmarks.md).
+ */
+const RANK_EXTRA = 5;
 const HEADLINE_OPTIONS = `StartSel=${HEADLINE_MARKERS.start}, StopSel=${HEADLINE_MARKERS.stop}, MaxWords=30, MinWords=14, MaxFragments=2, FragmentDelimiter="${HEADLINE_MARKERS.fragments}"`;
 
 /** The head vector (title, aliases, summary): Dutch (stemmed), simple (exact words, codes), English for English documents. */
@@ -152,7 +158,11 @@ export class PostgresEngine implements SearchEngine {
   };
   /** Words known to be in the vocabulary (search_vocabulary only grows). */
   private readonly knownWords = new Set<string>();
-  constructor(private readonly db: DB) {}
+  constructor(
+    private readonly db: DB,
+    /** Candidates ranked beyond the page (see RANK_EXTRA; other values for comparisons). */
+    private readonly rankExtra = RANK_EXTRA,
+  ) {}
 
   async index(docs: SearchDocument[]): Promise<void> {
     if (!docs.length) return;
@@ -276,6 +286,18 @@ export class PostgresEngine implements SearchEngine {
         !t.text.includes(" ") && t.text.length >= 4 && /\p{L}/u.test(t.text) && !this.knownWords.has(t.text),
     );
     if (!unknown.length) return { unknown, sql: null };
+    const typing = unknown.filter((t) => t.prefix);
+    const begins = typing.length
+      ? sql`case u.w ${sql.join(
+          typing.map(
+            (t) =>
+              sql`when ${literal(t.text)} then exists (select 1 from search_vocabulary x where x.word like ${literal(
+                `${t.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+              )})`,
+          ),
+          sql` `,
+        )} else false end`
+      : sql`false`;
     return {
       unknown,
       sql: sql`
@@ -289,11 +311,10 @@ export class PostgresEngine implements SearchEngine {
           )}) as t(w, typing)
           where not exists (select 1 from search_vocabulary x where x.word between t.w and t.w)
         ),
+        -- Whether a word being typed begins a known word: a constant pattern per word, which the
+        -- trigram index answers (a pattern made from a column made it read the whole table).
         checked as materialized (
-          select u.w, u.typing, exists (
-            select 1 from search_vocabulary x
-            where x.word like replace(replace(replace(u.w, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
-          ) as begins
+          select u.w, u.typing, ${begins} as begins
           from unknown u
         )
         select coalesce(json_agg(json_build_array(c.w, v.word, c.begins)), '[]'::json)
@@ -385,7 +406,7 @@ export class PostgresEngine implements SearchEngine {
     const { total, facets, candidates } = table.aggregate(
       matched,
       { kind: query.kind, topic: query.topic, medium: query.medium, locale: query.locale },
-      query.offset + query.limit + 20,
+      query.offset + query.limit + this.rankExtra,
     );
 
     // 3. The candidates are ranked with ts_rank_cd on head and body, and 4. what is shown (each
@@ -840,7 +861,7 @@ function toTextArray(values: string[]): SQL {
  * standard_conforming_strings is; NUL, which no PostgreSQL text can hold, is dropped.
  */
 export function literal(value: string): SQL {
-  return sql.raw(`E'${value.replace(/\0/g, "").replace(/\\/g, "\\\\").replace(/'/g, "''")}'`);
+  return sql.raw(`E'${value.replace(/[\0\\']/g, (c) => (c === "'" ? "''" : c === "\\" ? "\\\\" : ""))}'`);
 }
 
 /** An integer the engine computed or the query schema bounded, as an SQL literal. */

@@ -15,6 +15,7 @@ import { searchMiss, searchOutbox } from "#db/schema/search.ts";
 import { seedArticles } from "#db/seed/content.server.ts";
 import { meiliFilter, meiliSettings, meiliSnippet, toMeiliDocument } from "#search/meilisearch.ts";
 import { backoffMs, drainOutbox, outboxStatus } from "#search/outbox.ts";
+import { literal } from "#search/postgres.ts";
 import { parseQuery } from "#search/query-parser.ts";
 import { createSearchService } from "#search/service.ts";
 import { markedSnippet } from "#search/text.ts";
@@ -121,6 +122,26 @@ describe("GET /api/search", () => {
     // Bad parameters fall back to defaults instead of failing.
     const odd = await api("q=umatic&limit=abc&offset=-4&kind=roman");
     expect(odd.hits[0]?.slug).toBe("u-matic");
+  });
+
+  it("sends texts as literals that read back as exactly themselves", async () => {
+    const texts = [
+      "o'neill",
+      "a\\'; drop table x; --",
+      "\\\\'",
+      "$$ $q$ E'x'",
+      "regel\neen\ttab",
+      "Één 😀",
+      "nul\0hier",
+    ];
+    for (const conforming of ["on", "off"]) {
+      await database.db.execute(sql.raw(`set standard_conforming_strings = ${conforming}`));
+      for (const text of texts) {
+        const [row] = rowsOf<{ v: string }>(await database.db.execute(sql`select ${literal(text)} as v`));
+        expect(row?.v).toBe(text.replace("\0", ""));
+      }
+    }
+    await database.db.execute(sql.raw("set standard_conforming_strings = on"));
   });
 
   it("counts searches that find nothing, without anything about who searched", async () => {
