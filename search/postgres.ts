@@ -156,6 +156,13 @@ export class PostgresEngine implements SearchEngine {
     version: "",
     lists: new Map(),
   };
+  /**
+   * Bodies of documents shown lately, by number (a number's body never changes; see DocTable):
+   * the ranking statement then does not send them again. A page of 20 guides is 100-150 kB of
+   * text, which cost PostgreSQL and Node more than the rest of the statement (docs/benchmarks.md).
+   */
+  private readonly bodies = new Map<number, { slug: string; body: string }>();
+  private bodyChars = 0;
   /** Words known to be in the vocabulary (search_vocabulary only grows). */
   private readonly knownWords = new Set<string>();
   constructor(
@@ -239,6 +246,18 @@ export class PostgresEngine implements SearchEngine {
     return { version: Number(row?.version ?? 0), epoch: row?.epoch ?? "" };
   }
 
+  /** Keeps a shown document's body, up to about 4 million characters in all (oldest out first). */
+  private rememberBody(n: number, slug: string, body: string): void {
+    if (this.bodies.has(n) || body.length > 200_000) return;
+    this.bodies.set(n, { slug, body });
+    this.bodyChars += body.length;
+    for (const [old, doc] of this.bodies) {
+      if (this.bodyChars <= 4_000_000) break;
+      this.bodies.delete(old);
+      this.bodyChars -= doc.body.length;
+    }
+  }
+
   /** The index's version and epoch as "version:epoch". */
   private async version(): Promise<string> {
     const state = await this.state();
@@ -263,6 +282,8 @@ export class PostgresEngine implements SearchEngine {
     this.epoch = state.epoch;
     this.table = new DocTable();
     this.knownWords.clear();
+    this.bodies.clear();
+    this.bodyChars = 0;
   }
 
   async health(): Promise<EngineHealth> {
@@ -416,6 +437,10 @@ export class PostgresEngine implements SearchEngine {
     let shown: ShownRow[];
     if (texts && candidates.length) {
       const ns = intArray(candidates.map((c) => c.n));
+      // The bodies already known of the candidates' articles (any language), kept for this search.
+      const slugs = new Set(candidates.map((c) => c.slug));
+      const known = new Map<number, string>();
+      for (const [n, doc] of this.bodies) if (slugs.has(doc.slug)) known.set(n, doc.body);
       const rankBoth = (query: string) =>
         sql`(ts_rank_cd(${WEIGHTS}, h.tsv, ${literal(query)}::tsquery, 1) + ts_rank_cd(${WEIGHTS}, b.tsv, ${literal(query)}::tsquery, 1))`;
       const from = sql`from search_head h join search_body b on b.n = h.n
@@ -428,7 +453,7 @@ export class PostgresEngine implements SearchEngine {
             from (select h.n, ${rankBoth(texts.exact)} as e, ${rankBoth(texts.whole)} as w,
               ${rankBoth(texts.parts)} as p ${from} offset 0) y`
         : sql`select h.n, ${rankBoth(texts.exact)}::float8 as r ${from}`;
-      const rows = rowsOf<ShownRow & { score: number | string; v?: string }>(
+      const rows = rowsOf<ShownRow & { n: number; score: number | string; v?: string }>(
         await this.db.execute(sql`
           with c as (
             select * from unnest(${ns}, ${floatArray(candidates.map((c) => c.cheap))},
@@ -440,19 +465,24 @@ export class PostgresEngine implements SearchEngine {
             select c.slug, c.ord, c.cheap + coalesce(x.r, 0) as score from c left join x on x.n = c.n
             order by score desc, c.ord offset ${integer(query.offset)} limit ${integer(query.limit)}
           )
-          select p.score, d.slug, d.locale, d.title, d.kind, d.summary, d.body${
-            assumed
-              ? sql`, (select version::text || ':' || epoch from search_state where id = 1) as v`
-              : sql``
-          }
+          select p.score, d.n, d.slug, d.locale, d.title, d.kind, d.summary,
+            ${known.size ? sql`case when d.n = any(${intArray([...known.keys()])}) then null else d.body end` : sql`d.body`} as body${
+              assumed
+                ? sql`, (select version::text || ':' || epoch from search_state where id = 1) as v`
+                : sql``
+            }
           from p cross join lateral (
-            select slug, locale, title, kind, summary, body from search_document d
+            select n, slug, locale, title, kind, summary, body from search_document d
             where d.slug = p.slug order by (d.locale = ${literal(query.locale)}) desc limit 1
           ) d
           order by p.score desc, p.ord`),
       );
       if (assumed && !stillSeen(rows.length ? rows[0]!.v : await this.version())) return again();
       page = rows.map((r) => ({ slug: r.slug, score: Number(r.score) }));
+      for (const row of rows) {
+        if (row.body === null) row.body = known.get(row.n) ?? null;
+        else this.rememberBody(row.n, row.slug, row.body);
+      }
       shown = rows;
     } else {
       if (assumed && !stillSeen(await this.version())) return again();

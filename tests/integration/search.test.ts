@@ -230,7 +230,7 @@ describe("remembered results and document numbers", () => {
   it("without remembered results, a search repeated after a change sees the change", async () => {
     // The engine then goes on with the last version it read and checks it while ranking.
     const search = createSearchService(database.db, { cacheSize: 0 });
-    const doc = (id: string, title: string) => ({
+    const doc = (id: string, title: string, body = "Over de goudvinkspoel.") => ({
       id: `${id}:nl`,
       slug: id,
       locale: "nl" as const,
@@ -238,7 +238,7 @@ describe("remembered results and document numbers", () => {
       title,
       aliases: [],
       summary: "Proef.",
-      body: "Over de goudvinkspoel.",
+      body,
       topics: ["carriers"],
       medium: "video",
       institutionTypes: [],
@@ -252,6 +252,12 @@ describe("remembered results and document numbers", () => {
     await search.postgres.index([doc("proef-vink-twee", "Proef twee")]);
     const after = await search.query({ q: "goudvinkspoel", locale: "nl" });
     expect(after.hits.map((h) => h.slug).sort()).toEqual(["proef-vink-een", "proef-vink-twee"]);
+    // The engine keeps the bodies it showed, by document number; an edited text is shown anew.
+    await search.postgres.index([
+      doc("proef-vink-een", "Proef een", "Over de goudvinkspoel en de merelkast."),
+    ]);
+    const edited = await search.query({ q: "goudvinkspoel", locale: "nl" });
+    expect(edited.hits.find((h) => h.slug === "proef-vink-een")?.snippet).toContain("merelkast");
     await search.postgres.remove(["proef-vink-een:nl", "proef-vink-twee:nl"]);
     expect((await search.query({ q: "goudvinkspoel", locale: "nl" })).total).toBe(0);
   });
