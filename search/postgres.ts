@@ -23,6 +23,12 @@ const WEIGHTS = sql.raw(`'{0.05, 0.2, 0.5, 1.0}'`);
  * on top of its rank: less than a word in the title (2), more than any text rank in practice.
  */
 const WHOLE_WORD_BONUS = sql.raw("1");
+/**
+ * How many candidates beyond the page are ranked with ts_rank_cd (the best by cheap score, then
+ * title). Ranking costs PostgreSQL about 0.07 ms per candidate, three times that with compounds in
+ * the query; 5 instead of 20 changed nothing in the relevance set (docs/benchmarks.md).
+ */
+const RANK_EXTRA = 5;
 const HEADLINE_OPTIONS = `StartSel=${HEADLINE_MARKERS.start}, StopSel=${HEADLINE_MARKERS.stop}, MaxWords=30, MinWords=14, MaxFragments=2, FragmentDelimiter="${HEADLINE_MARKERS.fragments}"`;
 
 /** The head vector (title, aliases, summary): Dutch (stemmed), simple (exact words, codes), English for English documents. */
@@ -78,7 +84,8 @@ export function vocabularyOf(text: string): string[] {
 
 function alternativeSql(alt: string): SQL {
   const fn = alt.includes(" ") ? sql.raw("phraseto_tsquery") : sql.raw("plainto_tsquery");
-  return sql`(${fn}('dutch', unaccent(${alt})) || ${fn}('simple', unaccent(${alt})) || ${fn}('english', unaccent(${alt})))`;
+  const text = literal(alt);
+  return sql`(${fn}('dutch', unaccent(${text})) || ${fn}('simple', unaccent(${text})) || ${fn}('english', unaccent(${text})))`;
 }
 
 /**
@@ -87,9 +94,9 @@ function alternativeSql(alt: string): SQL {
  */
 function termSql(term: ParsedTerm, corrections: string[], compound: string[] | null): SQL {
   const parts = [...new Set([...term.alternatives, ...corrections])].map(alternativeSql);
-  if (compound) parts.push(sql`plainto_tsquery('dutch', ${compound.join(" ")})`);
+  if (compound) parts.push(sql`plainto_tsquery('dutch', ${literal(compound.join(" "))})`);
   const token = term.prefix ? prefixToken(term.text) : null;
-  if (token) parts.push(sql`to_tsquery('simple', ${`${token}:*`})`);
+  if (token) parts.push(sql`to_tsquery('simple', ${literal(`${token}:*`)})`);
   return sql`(${sql.join(parts, sql` || `)})`;
 }
 
@@ -140,6 +147,8 @@ export class PostgresEngine implements SearchEngine {
   /** What each document number stands for (search/doc-table.ts). */
   private table = new DocTable();
   private epoch: string | null = null;
+  /** The index's version as last read by a search of this engine (see query). */
+  private seen: IndexState | null = null;
   /** tsquery texts built before, by query part: the dictionaries do not change while running. */
   private readonly builtQueries = new Map<string, string>();
   /** Body (b:) and head (h:) matches per word (loosened tsquery text), for one version of the index. */
@@ -147,9 +156,20 @@ export class PostgresEngine implements SearchEngine {
     version: "",
     lists: new Map(),
   };
+  /**
+   * Bodies of documents shown lately, by number (a number's body never changes; see DocTable):
+   * the ranking statement then does not send them again. A page of 20 guides is 100-150 kB of
+   * text, which cost PostgreSQL and Node more than the rest of the statement (docs/benchmarks.md).
+   */
+  private readonly bodies = new Map<number, { slug: string; body: string }>();
+  private bodyChars = 0;
   /** Words known to be in the vocabulary (search_vocabulary only grows). */
   private readonly knownWords = new Set<string>();
-  constructor(private readonly db: DB) {}
+  constructor(
+    private readonly db: DB,
+    /** Candidates ranked beyond the page (see RANK_EXTRA; other values for comparisons). */
+    private readonly rankExtra = RANK_EXTRA,
+  ) {}
 
   async index(docs: SearchDocument[]): Promise<void> {
     if (!docs.length) return;
@@ -226,12 +246,44 @@ export class PostgresEngine implements SearchEngine {
     return { version: Number(row?.version ?? 0), epoch: row?.epoch ?? "" };
   }
 
+  /** Keeps a shown document's body, up to about 4 million characters in all (oldest out first). */
+  private rememberBody(n: number, slug: string, body: string): void {
+    if (this.bodies.has(n) || body.length > 200_000) return;
+    this.bodies.set(n, { slug, body });
+    this.bodyChars += body.length;
+    for (const [old, doc] of this.bodies) {
+      if (this.bodyChars <= 4_000_000) break;
+      this.bodies.delete(old);
+      this.bodyChars -= doc.body.length;
+    }
+  }
+
+  /** The index's version and epoch as "version:epoch". */
+  private async version(): Promise<string> {
+    const state = await this.state();
+    return `${state.version}:${state.epoch}`;
+  }
+
+  /** Whether matching these texts needs no statement at this version (every list remembered). */
+  private remembersLists(texts: QueryTexts | null, state: IndexState): boolean {
+    const lists = this.termMatches.lists;
+    if (
+      !texts?.bodyTerms ||
+      this.termMatches.version !== `${state.epoch}:${state.version}` ||
+      lists.size > 400
+    )
+      return false;
+    return texts.bodyTerms.every((t) => lists.has(`b:${t}`) && lists.has(`h:${t}`));
+  }
+
   /** After a truncated or restored index, document numbers and known words start over. */
   private sync(state: IndexState): void {
     if (state.epoch === this.epoch) return;
     this.epoch = state.epoch;
     this.table = new DocTable();
     this.knownWords.clear();
+    this.bodies.clear();
+    this.bodyChars = 0;
   }
 
   async health(): Promise<EngineHealth> {
@@ -255,6 +307,18 @@ export class PostgresEngine implements SearchEngine {
         !t.text.includes(" ") && t.text.length >= 4 && /\p{L}/u.test(t.text) && !this.knownWords.has(t.text),
     );
     if (!unknown.length) return { unknown, sql: null };
+    const typing = unknown.filter((t) => t.prefix);
+    const begins = typing.length
+      ? sql`case u.w ${sql.join(
+          typing.map(
+            (t) =>
+              sql`when ${literal(t.text)} then exists (select 1 from search_vocabulary x where x.word like ${literal(
+                `${t.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+              )})`,
+          ),
+          sql` `,
+        )} else false end`
+      : sql`false`;
     return {
       unknown,
       sql: sql`
@@ -263,16 +327,15 @@ export class PostgresEngine implements SearchEngine {
         -- a word still being typed that begins a known word (the prefix finds that word already).
         with unknown as materialized (
           select t.w, t.typing from (values ${sql.join(
-            unknown.map((c) => sql`(${c.text}, ${c.prefix ? sql`true` : sql`false`})`),
+            unknown.map((c) => sql`(${literal(c.text)}, ${c.prefix ? sql`true` : sql`false`})`),
             sql`, `,
           )}) as t(w, typing)
           where not exists (select 1 from search_vocabulary x where x.word between t.w and t.w)
         ),
+        -- Whether a word being typed begins a known word: a constant pattern per word, which the
+        -- trigram index answers (a pattern made from a column made it read the whole table).
         checked as materialized (
-          select u.w, u.typing, exists (
-            select 1 from search_vocabulary x
-            where x.word like replace(replace(replace(u.w, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
-          ) as begins
+          select u.w, u.typing, ${begins} as begins
           from unknown u
         )
         select coalesce(json_agg(json_build_array(c.w, v.word, c.begins)), '[]'::json)
@@ -328,16 +391,32 @@ export class PostgresEngine implements SearchEngine {
     const hasText = parsed.terms.length > 0 || parsed.phrases.length > 0;
     let texts: QueryTexts | null = null;
     // The index's version comes with the first statement of the search (see queryTexts), unless
-    // the caller read it already.
+    // the caller read it already, or nothing else is to be asked before ranking: then the last
+    // version seen is assumed, and the ranking statement reads the version with the ranks.
     let read: IndexState | null = null;
+    let assumed = false;
     if (hasText) {
-      ({ texts, state: read } = await this.queryTexts(parsed, query.q, query.locale, known));
+      ({ texts, state: read, assumed } = await this.queryTexts(parsed, query.q, query.locale, known));
     } else if (parsed.excluded.length === 0 && query.q.trim() !== "" && !/^[\s"-]*$/.test(query.q)) {
       // Only stop words: nothing to look for.
       return this.empty(started);
     }
+    // Assumed only when matching needs no statement either: lists read at another version than the
+    // one they are remembered under could not be told apart later.
+    if (assumed && !(read && this.remembersLists(texts, read))) {
+      read = null;
+      assumed = false;
+    }
     const state = known ?? read ?? (await this.state());
+    if (!known && !assumed) this.seen = state;
     this.sync(state);
+    /** Whether the assumed version was the index's version when the search read it (see above). */
+    const stillSeen = (version: unknown): boolean => {
+      if (version === `${state.version}:${state.epoch}`) return true;
+      this.seen = null;
+      return false;
+    };
+    const again = () => this.query(input, known);
 
     // 1. Which document versions match, as numbers, straight from the GIN indexes.
     const matched = await this.matching(texts, state);
@@ -348,7 +427,7 @@ export class PostgresEngine implements SearchEngine {
     const { total, facets, candidates } = table.aggregate(
       matched,
       { kind: query.kind, topic: query.topic, medium: query.medium, locale: query.locale },
-      query.offset + query.limit + 20,
+      query.offset + query.limit + this.rankExtra,
     );
 
     // 3. The candidates are ranked with ts_rank_cd on head and body, and 4. what is shown (each
@@ -358,8 +437,12 @@ export class PostgresEngine implements SearchEngine {
     let shown: ShownRow[];
     if (texts && candidates.length) {
       const ns = intArray(candidates.map((c) => c.n));
+      // The bodies already known of the candidates' articles (any language), kept for this search.
+      const slugs = new Set(candidates.map((c) => c.slug));
+      const known = new Map<number, string>();
+      for (const [n, doc] of this.bodies) if (slugs.has(doc.slug)) known.set(n, doc.body);
       const rankBoth = (query: string) =>
-        sql`(ts_rank_cd(${WEIGHTS}, h.tsv, ${query}::tsquery, 1) + ts_rank_cd(${WEIGHTS}, b.tsv, ${query}::tsquery, 1))`;
+        sql`(ts_rank_cd(${WEIGHTS}, h.tsv, ${literal(query)}::tsquery, 1) + ts_rank_cd(${WEIGHTS}, b.tsv, ${literal(query)}::tsquery, 1))`;
       const from = sql`from search_head h join search_body b on b.n = h.n
           where h.n = any(${ns}) and b.n = any(${ns})`;
       const ranks = texts.parts
@@ -370,38 +453,49 @@ export class PostgresEngine implements SearchEngine {
             from (select h.n, ${rankBoth(texts.exact)} as e, ${rankBoth(texts.whole)} as w,
               ${rankBoth(texts.parts)} as p ${from} offset 0) y`
         : sql`select h.n, ${rankBoth(texts.exact)}::float8 as r ${from}`;
-      const rows = rowsOf<ShownRow & { score: number | string }>(
+      const rows = rowsOf<ShownRow & { n: number; score: number | string; v?: string }>(
         await this.db.execute(sql`
           with c as (
             select * from unnest(${ns}, ${floatArray(candidates.map((c) => c.cheap))},
-              ${intArray(candidates.map((c) => c.order))}, ${toTextArray(candidates.map((c) => c.slug))})
+              ${intArray(candidates.map((c) => c.order))}, ${textArray(candidates.map((c) => c.slug))})
               as c(n, cheap, ord, slug)
           ),
           x as (${ranks}),
           p as (
             select c.slug, c.ord, c.cheap + coalesce(x.r, 0) as score from c left join x on x.n = c.n
-            order by score desc, c.ord offset ${query.offset} limit ${query.limit}
+            order by score desc, c.ord offset ${integer(query.offset)} limit ${integer(query.limit)}
           )
-          select p.score, d.slug, d.locale, d.title, d.kind, d.summary, d.body
+          select p.score, d.n, d.slug, d.locale, d.title, d.kind, d.summary,
+            ${known.size ? sql`case when d.n = any(${intArray([...known.keys()])}) then null else d.body end` : sql`d.body`} as body${
+              assumed
+                ? sql`, (select version::text || ':' || epoch from search_state where id = 1) as v`
+                : sql``
+            }
           from p cross join lateral (
-            select slug, locale, title, kind, summary, body from search_document d
-            where d.slug = p.slug order by (d.locale = ${query.locale}) desc limit 1
+            select n, slug, locale, title, kind, summary, body from search_document d
+            where d.slug = p.slug order by (d.locale = ${literal(query.locale)}) desc limit 1
           ) d
           order by p.score desc, p.ord`),
       );
+      if (assumed && !stillSeen(rows.length ? rows[0]!.v : await this.version())) return again();
       page = rows.map((r) => ({ slug: r.slug, score: Number(r.score) }));
+      for (const row of rows) {
+        if (row.body === null) row.body = known.get(row.n) ?? null;
+        else this.rememberBody(row.n, row.slug, row.body);
+      }
       shown = rows;
     } else {
+      if (assumed && !stillSeen(await this.version())) return again();
       page = candidates.sort(byScore).slice(query.offset, query.offset + query.limit);
       shown = page.length
         ? rowsOf<ShownRow>(
             await this.db.execute(sql`
               select distinct on (slug) slug, locale, title, kind, summary, ${texts ? sql`body` : sql`null::text as body`}
               from search_document where slug in (${sql.join(
-                page.map((p) => sql`${p.slug}`),
+                page.map((p) => literal(p.slug)),
                 sql`, `,
               )})
-              order by slug, (locale = ${query.locale}) desc`),
+              order by slug, (locale = ${literal(query.locale)}) desc`),
           )
         : [];
     }
@@ -421,8 +515,8 @@ export class PostgresEngine implements SearchEngine {
       const configs = page.map((p) => (bySlug.get(p.slug)?.locale === "en" ? "english" : "dutch"));
       const rows = rowsOf<{ h: string; i: number }>(
         await this.db.execute(sql`
-          select ts_headline(c::regconfig, w, ${marked}::tsquery, ${HEADLINE_OPTIONS}) as h, i::int as i
-          from unnest(${toTextArray(windows)}, ${toTextArray(configs)}) with ordinality as t(w, c, i)`),
+          select ts_headline(c::regconfig, w, ${literal(marked)}::tsquery, ${literal(HEADLINE_OPTIONS)}) as h, i::int as i
+          from unnest(${textArray(windows)}, ${textArray(configs)}) with ordinality as t(w, c, i)`),
       );
       headlines = [];
       for (const row of rows) headlines[Number(row.i) - 1] = row.h;
@@ -460,8 +554,10 @@ export class PostgresEngine implements SearchEngine {
     parsed: ParsedQuery,
     q: string,
     locale: SearchLocale,
-    known: IndexState | undefined,
-  ): Promise<{ texts: QueryTexts; state: IndexState | null }> {
+    given: IndexState | undefined,
+  ): Promise<{ texts: QueryTexts; state: IndexState | null; assumed: boolean }> {
+    let known = given;
+    let assumed = false;
     // Dutch compounds in a Dutch search: each also matches as all of its parts. Not in an English
     // search, where the documents' compounds are not split either (decision 011).
     const compounds = new Map<string, string[]>();
@@ -494,12 +590,12 @@ export class PostgresEngine implements SearchEngine {
         const must: SQL[] = [];
         for (const phrase of parsed.phrases) {
           must.push(
-            sql`(phraseto_tsquery('dutch', unaccent(${phrase})) || phraseto_tsquery('simple', unaccent(${phrase})))`,
+            sql`(phraseto_tsquery('dutch', unaccent(${literal(phrase)})) || phraseto_tsquery('simple', unaccent(${literal(phrase)})))`,
           );
         }
         for (const word of parsed.excluded) {
           must.push(
-            sql`!!(plainto_tsquery('dutch', unaccent(${word})) || plainto_tsquery('simple', unaccent(${word})))`,
+            sql`!!(plainto_tsquery('dutch', unaccent(${literal(word)})) || plainto_tsquery('simple', unaccent(${literal(word)})))`,
           );
         }
         parts.push({
@@ -520,7 +616,7 @@ export class PostgresEngine implements SearchEngine {
         parts.push({
           key: JSON.stringify(["r", leaves]),
           sql: sql.join(
-            leaves.map((leaf) => sql`plainto_tsquery('dutch', ${leaf})`),
+            leaves.map((leaf) => sql`plainto_tsquery('dutch', ${literal(leaf)})`),
             sql` || `,
           ),
         });
@@ -532,12 +628,19 @@ export class PostgresEngine implements SearchEngine {
     // in the index, and the tsquery texts, built as if no word needs a correction (nearly always
     // so; when one does, the parts with corrections are built in a second statement).
     const lookup = this.correctionLookup(parsed.terms);
+    let parts = partsFor(new Map());
+    // With nothing else to ask (every text built before, no unknown words) the version is not read
+    // here either: the search goes on with the last version seen, and the ranking statement checks
+    // it (see query).
+    if (!known && !lookup.sql && this.seen && parts.every((p) => this.builtQueries.has(p.key))) {
+      known = this.seen;
+      assumed = true;
+    }
     const first: SQL[] = [];
     if (!known) {
       first.push(sql`(select json_build_array(version::text, epoch) from search_state where id = 1) as s`);
     }
     if (lookup.sql) first.push(sql`(${lookup.sql}) as f`);
-    let parts = partsFor(new Map());
     const { row, lists } = await this.build(parts, first);
     let state: IndexState | null = null;
     if (!known) {
@@ -591,7 +694,7 @@ export class PostgresEngine implements SearchEngine {
       bodyTerms: !mustPart && loose.length > 0 ? loose : null,
       suggestion: suggestion(q, suggested),
     };
-    return { texts, state };
+    return { texts, state: assumed ? known! : state, assumed };
   }
 
   /**
@@ -676,7 +779,7 @@ export class PostgresEngine implements SearchEngine {
       return { headNs: [], headScores: [], bodyNs: numbers(row?.ns), allBodyNs: null, scored: false };
     }
     // The search_* functions (migration 0009) read the GIN indexes only.
-    const numbersFor = (query: string) => sql`search_body_numbers(${query}::tsquery)`;
+    const numbersFor = (query: string) => sql`search_body_numbers(${literal(query)}::tsquery)`;
     const bodyTerms = texts.bodyTerms;
     if (bodyTerms) {
       // Per word: its matches in the body, and in the head (title, aliases, summary), where the
@@ -691,7 +794,7 @@ export class PostgresEngine implements SearchEngine {
       const todo = new Map<string, SQL>();
       for (const t of bodyTerms) {
         if (!remembered.has(`b:${t}`)) todo.set(`b:${t}`, numbersFor(t));
-        if (!remembered.has(`h:${t}`)) todo.set(`h:${t}`, sql`search_head_numbers(${t}::tsquery)`);
+        if (!remembered.has(`h:${t}`)) todo.set(`h:${t}`, sql`search_head_numbers(${literal(t)}::tsquery)`);
       }
       if (todo.size) {
         const lookups = [...todo];
@@ -721,7 +824,7 @@ export class PostgresEngine implements SearchEngine {
     // With phrases or excluded words: the whole query at once.
     const terms = texts.terms.length
       ? sql`array[${sql.join(
-          texts.terms.map((t) => sql`${t}::tsquery`),
+          texts.terms.map((t) => sql`${literal(t)}::tsquery`),
           sql`, `,
         )}]`
       : sql`'{}'::tsquery[]`;
@@ -729,7 +832,7 @@ export class PostgresEngine implements SearchEngine {
       await this.db.execute(sql`
         select ${numbersFor(texts.bodyAny)} as body,
           ${texts.bodyAll ? numbersFor(texts.bodyAll) : sql`null::bytea`} as allbody, h.ns, h.covers
-        from search_head_cover(${texts.exact}::tsquery, ${terms}) h`),
+        from search_head_cover(${literal(texts.exact)}::tsquery, ${terms}) h`),
     );
     return {
       headNs: numbers(row?.ns),
@@ -777,6 +880,29 @@ function toTextArray(values: string[]): SQL {
     values.map((v) => sql`${v}`),
     sql`, `,
   )}]::text[]`;
+}
+
+/**
+ * A text as an SQL string literal, for the statements of a search. postgres.js sends a statement
+ * with parameters in two round trips (it first asks the server for the parameters' types), one
+ * without in one; a search sends up to three statements, on a loaded machine each round trip
+ * costs a wait for a core on both sides (docs/benchmarks.md). An escape string (E'…') with every
+ * backslash and quote doubled reads back as exactly the text whatever
+ * standard_conforming_strings is; NUL, which no PostgreSQL text can hold, is dropped.
+ */
+export function literal(value: string): SQL {
+  return sql.raw(`E'${value.replace(/[\0\\']/g, (c) => (c === "'" ? "''" : c === "\\" ? "\\\\" : ""))}'`);
+}
+
+/** An integer the engine computed or the query schema bounded, as an SQL literal. */
+function integer(value: number): SQL {
+  return sql.raw(String(Number.isFinite(value) ? Math.trunc(value) : 0));
+}
+
+/** Texts as an SQL text[] of literals (see literal). */
+function textArray(values: string[]): SQL {
+  if (!values.length) return sql`'{}'::text[]`;
+  return sql`array[${sql.join(values.map(literal), sql`, `)}]::text[]`;
 }
 
 /**
@@ -851,12 +977,12 @@ function numbers(value: unknown): Int32Array {
 
 /** An int[] literal of numbers the engine itself read (never user input). */
 function intArray(values: number[]): SQL {
-  return sql`${`{${values.map((v) => Math.trunc(v)).join(",")}}`}::int[]`;
+  return sql.raw(`'{${values.map((v) => Math.trunc(v)).join(",")}}'::int[]`);
 }
 
 /** A float8[] literal of scores the engine itself computed (never user input). */
 function floatArray(values: number[]): SQL {
-  return sql`${`{${values.map((v) => (Number.isFinite(v) ? String(v) : "0")).join(",")}}`}::float8[]`;
+  return sql.raw(`'{${values.map((v) => (Number.isFinite(v) ? String(v) : "0")).join(",")}}'::float8[]`);
 }
 
 /** A flat OR of tsquery items ('a' | 'b' <-> 'c' | 'a') without repeats; anything nested is kept as is. */

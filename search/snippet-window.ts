@@ -44,7 +44,7 @@ export function snippetWindow(text: string, lexemes: string[], size = 700): stri
 /** snippetWindow for many texts and the same lexemes: the patterns are built once. */
 export function windowFinder(lexemes: string[], size = 700): (text: string) => string | null {
   const usable = lexemes.map((l) => fold(l)).filter((l) => l.length >= 2);
-  const exact = usable.length ? matcher(usable) : null;
+  const exact = usable.length ? compiled(usable) : null;
   let shortened: Matcher | null | undefined;
   return (text) => {
     if (text.length <= size) return text;
@@ -52,7 +52,7 @@ export function windowFinder(lexemes: string[], size = 700): (text: string) => s
     const folded = fold(text);
     let matches = exact(folded);
     if (!matches.length) {
-      shortened ??= matcher(usable.map((l) => (l.length > 4 ? l.slice(0, -1) : l)));
+      shortened ??= compiled(usable.map((l) => (l.length > 4 ? l.slice(0, -1) : l)));
       matches = shortened(folded);
     }
     if (!matches.length) return null;
@@ -92,6 +92,23 @@ interface Match {
   lexeme: number;
 }
 type Matcher = (folded: string) => Match[];
+
+/**
+ * Matchers made before, by their lexemes: making one (a regular expression with Unicode classes)
+ * cost about as much as running it over a page of texts, and the same words come back.
+ */
+const matchers = new Map<string, Matcher>();
+
+function compiled(lexemes: string[]): Matcher {
+  const key = lexemes.join("\u0000");
+  let found = matchers.get(key);
+  if (!found) {
+    if (matchers.size >= 1000) matchers.clear();
+    found = matcher(lexemes);
+    matchers.set(key, found);
+  }
+  return found;
+}
 
 /** Finds where words start with one of the lexemes (the longest first), at most MAX_MATCHES. */
 function matcher(lexemes: string[]): Matcher {

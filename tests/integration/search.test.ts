@@ -15,6 +15,7 @@ import { searchMiss, searchOutbox } from "#db/schema/search.ts";
 import { seedArticles } from "#db/seed/content.server.ts";
 import { meiliFilter, meiliSettings, meiliSnippet, toMeiliDocument } from "#search/meilisearch.ts";
 import { backoffMs, drainOutbox, outboxStatus } from "#search/outbox.ts";
+import { literal } from "#search/postgres.ts";
 import { parseQuery } from "#search/query-parser.ts";
 import { createSearchService } from "#search/service.ts";
 import { markedSnippet } from "#search/text.ts";
@@ -123,6 +124,26 @@ describe("GET /api/search", () => {
     expect(odd.hits[0]?.slug).toBe("u-matic");
   });
 
+  it("sends texts as literals that read back as exactly themselves", async () => {
+    const texts = [
+      "o'neill",
+      "a\\'; drop table x; --",
+      "\\\\'",
+      "$$ $q$ E'x'",
+      "regel\neen\ttab",
+      "Één 😀",
+      "nul\0hier",
+    ];
+    for (const conforming of ["on", "off"]) {
+      await database.db.execute(sql.raw(`set standard_conforming_strings = ${conforming}`));
+      for (const text of texts) {
+        const [row] = rowsOf<{ v: string }>(await database.db.execute(sql`select ${literal(text)} as v`));
+        expect(row?.v).toBe(text.replace("\0", ""));
+      }
+    }
+    await database.db.execute(sql.raw("set standard_conforming_strings = on"));
+  });
+
   it("counts searches that find nothing, without anything about who searched", async () => {
     await api("q=zzzqqq%20xqxqxq");
     await api("q=ZZZQQQ%20XQXQXQ");
@@ -204,6 +225,41 @@ describe("remembered results and document numbers", () => {
     expect((await api("q=pimpelmeesband&topic=avg")).total).toBe(1);
     await setArchived(database.db, actor, "proef-onthouden", true);
     expect((await api("q=pimpelmeesband")).total).toBe(0);
+  });
+
+  it("without remembered results, a search repeated after a change sees the change", async () => {
+    // The engine then goes on with the last version it read and checks it while ranking.
+    const search = createSearchService(database.db, { cacheSize: 0 });
+    const doc = (id: string, title: string, body = "Over de goudvinkspoel.") => ({
+      id: `${id}:nl`,
+      slug: id,
+      locale: "nl" as const,
+      kind: "wegwijzer",
+      title,
+      aliases: [],
+      summary: "Proef.",
+      body,
+      topics: ["carriers"],
+      medium: "video",
+      institutionTypes: [],
+    });
+    await search.postgres.index([doc("proef-vink-een", "Proef een")]);
+    for (let i = 0; i < 3; i++) {
+      expect((await search.query({ q: "goudvinkspoel", locale: "nl" })).hits.map((h) => h.slug)).toEqual([
+        "proef-vink-een",
+      ]);
+    }
+    await search.postgres.index([doc("proef-vink-twee", "Proef twee")]);
+    const after = await search.query({ q: "goudvinkspoel", locale: "nl" });
+    expect(after.hits.map((h) => h.slug).sort()).toEqual(["proef-vink-een", "proef-vink-twee"]);
+    // The engine keeps the bodies it showed, by document number; an edited text is shown anew.
+    await search.postgres.index([
+      doc("proef-vink-een", "Proef een", "Over de goudvinkspoel en de merelkast."),
+    ]);
+    const edited = await search.query({ q: "goudvinkspoel", locale: "nl" });
+    expect(edited.hits.find((h) => h.slug === "proef-vink-een")?.snippet).toContain("merelkast");
+    await search.postgres.remove(["proef-vink-een:nl", "proef-vink-twee:nl"]);
+    expect((await search.query({ q: "goudvinkspoel", locale: "nl" })).total).toBe(0);
   });
 
   it("after the index is emptied and rebuilt, reused document numbers are not mistaken for old ones", async () => {
