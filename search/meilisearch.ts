@@ -215,6 +215,7 @@ export class MeiliEngine implements SearchEngine {
     return {
       hits: response.hits.map((h) => ({
         slug: String(h.slug),
+        locale: String(h.locale),
         title: String(h.title),
         kind: String(h.kind),
         summary: String(h.summary),

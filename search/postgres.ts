@@ -530,6 +530,7 @@ export class PostgresEngine implements SearchEngine {
         return [
           {
             slug: doc.slug,
+            locale: doc.locale,
             title: doc.title,
             kind: doc.kind,
             summary: doc.summary,

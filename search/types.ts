@@ -33,6 +33,8 @@ export interface SearchQuery {
 
 export interface SearchHit {
   slug: string;
+  /** The language of the hit's text (a Dutch guide on an English page when it has no English version). */
+  locale: string;
   title: string;
   kind: string;
   summary: string;

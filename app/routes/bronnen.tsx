@@ -79,14 +79,18 @@ function SourceEntry({ s }: { s: SourceItem }) {
         </Link>
       </h3>
       <p className="text-sm text-muted">
-        {[
-          t(`sources.kind.${s.kind}` as MessageKey),
-          s.publisher,
-          s.year,
-          s.cited ? t("sources.citedCount", { count: s.cited }) : t("sources.notCited"),
-        ]
+        {t(`sources.kind.${s.kind}` as MessageKey)}
+        {/* A publisher is named in the source's language (meemoo, Vlaams instituut voor het archief). */}
+        {s.publisher ? (
+          <>
+            {" · "}
+            <span lang={contentLang(s.language)}>{s.publisher}</span>
+          </>
+        ) : null}
+        {[s.year, s.cited ? t("sources.citedCount", { count: s.cited }) : t("sources.notCited")]
           .filter(Boolean)
-          .join(" · ")}
+          .map((part) => ` · ${part}`)
+          .join("")}
       </p>
       {/* Descriptions are written in Dutch by the moderators. */}
       {s.description ? (

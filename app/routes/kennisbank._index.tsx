@@ -175,10 +175,13 @@ export default function Kennisbank() {
                         : `/kennisbank/${hit.slug}`
                     }
                   >
-                    {hit.title}
+                    <span lang={hit.locale}>{hit.title}</span>
                   </Link>
                 </h3>
-                <p className="mt-1 text-sm">{params.q ? <Snippet snippet={hit.snippet} /> : hit.summary}</p>
+                {/* A source's summary is the moderators' Dutch description; a guide's is its own text. */}
+                <p lang={hit.kind === "bron" ? "nl" : hit.locale} className="mt-1 text-sm" data-content="">
+                  {params.q ? <Snippet snippet={hit.snippet} /> : hit.summary}
+                </p>
               </li>
             ))}
           </ol>
