@@ -1460,6 +1460,283 @@ export const nl = {
   "csv.answered": "Beantwoord (N)",
   "csv.institutionType": "Type instelling",
   "csv.total": "Totaal",
+  // Refusals of the auth module (AppError keys: error.<module>.<what>).
+  "error.secondFactor.alreadyOn": "Je tweede factor staat al aan.",
+  "error.secondFactor.noPendingKey": "Begin opnieuw met instellen: er wordt geen sleutel ingesteld.",
+  "error.secondFactor.wrongSetupCode":
+    "Deze code klopt niet. Kijk of de tijd op je telefoon goed staat en typ de code die de app nu toont.",
+  "error.secondFactor.ownOnAccountPage": "Je eigen tweede factor beheer je op je accountpagina.",
+  "error.secondFactor.noneForUser": "Deze gebruiker heeft geen tweede factor.",
+  "error.secondFactor.tooManyCodes":
+    "Te veel verkeerde codes. Probeer het over {minutes} minuten opnieuw, of gebruik een herstelcode.",
+  "error.secondFactor.tooManyCodesOne":
+    "Te veel verkeerde codes. Probeer het over {minutes} minuut opnieuw, of gebruik een herstelcode.",
+  "error.secondFactor.wrongCode": "Deze code klopt niet, of is al gebruikt.",
+  "error.account.emailTaken":
+    "Er is al een account met dit e-mailadres. Log in, of vraag een nieuw wachtwoord aan.",
+  "error.account.notFound": "Dit account bestaat niet.",
+  "error.account.currentPasswordWrong": "Je huidige wachtwoord klopt niet.",
+  "error.account.samePassword": "Kies een ander wachtwoord dan je huidige.",
+  "error.account.passwordWrong": "Je wachtwoord klopt niet.",
+  "error.account.userNotFound": "Deze gebruiker bestaat niet.",
+  "error.account.lastAdmin": "Er moet minstens één beheerder (admin) overblijven.",
+  "error.password.tooShort": "Kies een wachtwoord van minstens {min} tekens.",
+  "error.password.tooLong": "Een wachtwoord mag hooguit {max} tekens hebben.",
+  "error.password.breached":
+    "Dit wachtwoord staat in lijsten van gelekte wachtwoorden; aanvallers proberen het als eerste. Kies een ander.",
+  "error.password.common": "Dit wachtwoord wordt veel gebruikt en is makkelijk te raden. Kies een ander.",
+  "error.password.personal": "Gebruik je naam of e-mailadres niet in je wachtwoord.",
+  "error.login.tooManyAttempts":
+    "Te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw, of vraag een nieuw wachtwoord aan.",
+  "error.login.tooManyAttemptsOne":
+    "Te veel mislukte pogingen. Probeer het over {minutes} minuut opnieuw, of vraag een nieuw wachtwoord aan.",
+  "error.login.wrongPassword": "Dit e-mailadres en wachtwoord horen niet bij elkaar.",
+  "error.login.tooManyResets":
+    "Er zijn al genoeg links gevraagd. Probeer het over {minutes} minuten opnieuw.",
+  "error.login.resetLinkGone": "Deze link is verlopen of al gebruikt. Vraag een nieuwe aan.",
+  "error.institution.notFound": "Deze instelling bestaat niet (meer). Kies er een uit de lijst.",
+  "error.institution.ownNameMissing": "Vul de naam van je instelling in.",
+  "error.institution.ownRequest": "Over je eigen aanmelding beslist iemand anders.",
+  "error.institution.notColleague": "Alleen collega's van deze instelling of een moderator kunnen dit.",
+  "error.institution.nameMissing": "Vul de naam van de instelling in.",
+  // Refusals of intervision: groups, proposals, sessions, participation.
+  "error.group.gone": "Deze groep bestaat niet meer.",
+  "error.group.alreadyMember": "Je bent al lid van deze groep.",
+  "error.group.full": "Deze groep is vol ({max} leden).",
+  "error.group.colleagueInGroup":
+    "In deze groep zit al iemand van dezelfde instelling; intervisie is met collega's van andere instellingen.",
+  "error.group.institutionPending":
+    "Je aanmelding bij je instelling wacht nog op bevestiging; daarna kun je een groep vragen.",
+  "error.group.noInstitution":
+    "Kies eerst je instelling bij Mijn account; groepen zijn voor collega's van instellingen.",
+  "error.group.notParticipant":
+    "Meld je eerst aan voor intervisie (met toestemming om het profiel van je instelling te delen) voordat je een groep vraagt.",
+  "error.group.notFound": "Deze groep bestaat niet.",
+  "error.group.closed": "Deze groep neemt geen nieuwe leden aan.",
+  "error.group.alreadyRequested": "Je hebt al gevraagd om lid te worden; de groep beslist nog.",
+  "error.group.requestNotFound": "Deze aanvraag bestaat niet.",
+  "error.group.requestDecided": "Over deze aanvraag is al beslist.",
+  "error.group.cannotAdmit": "Kan niet toelaten: {problem}",
+  "error.group.notMember": "Je bent geen lid van deze groep.",
+  "error.group.facilitatorNotMember": "De gespreksleider moet lid van de groep zijn.",
+  "error.proposal.notFound": "Dit voorstel bestaat niet.",
+  "error.proposal.decided": "Dit voorstel is al bevestigd of verworpen.",
+  "error.proposal.changedMove":
+    "Iemand anders heeft dit voorstel intussen gewijzigd. Bekijk de nieuwe indeling en probeer het opnieuw.",
+  "error.proposal.changedConfirm": "Iemand anders heeft dit voorstel intussen gewijzigd. Bekijk het opnieuw.",
+  "error.proposal.changedDiscard":
+    "Dit voorstel is intussen gewijzigd, bevestigd of verworpen. Bekijk het opnieuw.",
+  "error.proposal.memberNotInProposal": "Deze deelnemer staat niet in het voorstel.",
+  "error.proposal.chooseGroup": "Kies een bestaande groep.",
+  "error.proposal.breaksRules": "Het voorstel voldoet niet aan de regels: {problems}",
+  "error.proposal.optedOut": "Niet meer aangemeld sinds de matching: {names}. Voer de matching opnieuw uit.",
+  "error.proposal.alreadyPlaced":
+    "Sinds de matching al in een groep geplaatst: {names}. Voer de matching opnieuw uit.",
+  "error.session.notFound": "Deze bijeenkomst bestaat niet.",
+  "error.session.noAccess": "Deze bijeenkomst is alleen voor de leden van de groep.",
+  "error.session.notManager": "Alleen de gespreksleider van de groep of een moderator kan dit doen.",
+  "error.session.roleNotInMethod": "Deze rol hoort niet bij de methode van de bijeenkomst.",
+  "error.session.roleNotMember": "Een rol kan alleen naar een lid van de groep gaan.",
+  "error.session.notesTooLong": "De notities mogen hooguit 50.000 tekens hebben.",
+  "error.session.notPresent": "Alleen wie bij de bijeenkomst aanwezig was, kan hierover beslissen.",
+  "error.session.notPresenter": "Alleen de inbrenger van deze bijeenkomst schrijft de praktijkcasus.",
+  "error.session.unknownCarrier": "Kies alleen dragers uit de lijst.",
+  "error.session.unknownSources": "Deze bronnen staan niet in het bronnenregister: {keys}.",
+  "error.session.caseInKennisbank":
+    "Deze praktijkcasus is al ingediend bij de kennisbank en kan hier niet meer veranderen.",
+  "error.session.noCase": "Er is nog geen praktijkcasus voor deze bijeenkomst.",
+  "error.session.caseSubmitted": "Deze praktijkcasus is al ingediend; toestemming verandert niet meer.",
+  "error.session.groupNotFound": "Deze groep bestaat niet.",
+  "error.session.groupClosed": "Deze groep is opgeheven; er kunnen geen bijeenkomsten meer bij.",
+  "error.session.cancelledNoChange": "Deze bijeenkomst is afgezegd en kan niet meer worden gewijzigd.",
+  "error.session.rsvpNotMember": "Alleen leden van de groep kunnen zich aanmelden.",
+  "error.session.cancelled": "Deze bijeenkomst is afgezegd.",
+  "error.session.started": "De bijeenkomst is al begonnen; je antwoord kan niet meer veranderen.",
+  "error.session.rateCancelled": "Deze bijeenkomst is afgezegd en kan niet worden beoordeeld.",
+  "error.session.rateNotStarted": "Beoordelen kan pas als de bijeenkomst is begonnen.",
+  "error.session.rateNotGoing": "Alleen wie aangemeld was voor de bijeenkomst, kan haar beoordelen.",
+  "error.session.ratingScore": "Kies een cijfer van 1 tot 5.",
+  "error.session.ratingComment": "De toelichting mag hooguit 2000 tekens hebben.",
+  "error.participation.noInstitution":
+    "Koppel je account eerst aan een instelling (via Mijn account): groepen worden gevormd met het profiel van je instelling.",
+  "error.participation.provinceMissing": "Kies je provincie als je fysiek wilt afspreken.",
+  // Refusals of the matcher (input, constraints) and problems of an edited grouping.
+  "error.match.unknownNeed":
+    'Onbekend onderwerp "{key}" bij deelnemer "{id}" (behoeften). Bekende onderwerpen: {known}.',
+  "error.match.unknownOffer":
+    'Onbekend onderwerp "{key}" bij deelnemer "{id}" (aanbod). Bekende onderwerpen: {known}.',
+  "error.match.unknownBand":
+    'Onbekende waarde "{value}" ({field}). Kies uit: {bands}, of laat het leeg als het onbekend is.',
+  "error.match.unknownBandOf":
+    'Onbekende waarde "{value}" bij deelnemer "{id}" ({field}). Kies uit: {bands}, of laat het leeg als het onbekend is.',
+  "error.match.badWeight": 'Ongeldig gewicht "{key}": {value}. Een gewicht is een getal van 0 of meer.',
+  "error.match.sizeNotInteger":
+    "Ongeldige groepsgrootte: minimum ({min}) en maximum ({max}) moeten hele getallen zijn.",
+  "error.match.minTooSmall":
+    "Ongeldige minimale groepsgrootte {min}: een intervisiegroep heeft minstens 2 deelnemers.",
+  "error.match.minAboveMax":
+    "Ongeldige groepsgrootte: het minimum ({min}) is groter dan het maximum ({max}).",
+  "error.match.notAList": "De deelnemers moeten als lijst worden aangeleverd.",
+  "error.match.noId": "Deelnemer {n} heeft geen id.",
+  "error.match.duplicateId": 'Dubbele deelnemer-id "{id}": elke deelnemer mag maar één keer voorkomen.',
+  "error.match.noInstitution": 'Deelnemer "{id}" heeft geen instelling.',
+  "error.match.inputNotAList": "De invoer moet een lijst (JSON-array) van deelnemers zijn.",
+  "error.match.notAnObject": "Deelnemer {n} is geen object.",
+  "error.match.notText": 'Deelnemer {n}: "{field}" moet tekst zijn.',
+  "error.match.notTopics": 'Deelnemer {n}: "{field}" moet een lijst van onderwerpen zijn.',
+  "error.match.notBoolean": 'Deelnemer {n}: "inPerson" moet true of false zijn.',
+  "error.match.notTextOrNull": 'Deelnemer {n}: "{field}" moet tekst of null zijn.',
+  "error.match.tooFew": "Te weinig deelnemers: {n} deelnemers, maar een groep heeft minstens {min} nodig.",
+  "error.match.tooFewOne": "Te weinig deelnemers: {n} deelnemer, maar een groep heeft minstens {min} nodig.",
+  "error.match.doesNotFit":
+    "{n} deelnemers passen niet in groepen van {min} tot {max}: omdat een groep hoogstens {max} deelnemers heeft, zijn er minstens {lo} groepen nodig, en {lo} groepen hebben samen minstens {need} deelnemers nodig.",
+  "error.match.institutionTooBig":
+    "Instelling {name} heeft {count} deelnemers, maar er kunnen maar {hi} groepen komen ({n} deelnemers, minstens {min} per groep): twee collega's van één instelling zouden in dezelfde groep komen.",
+  "error.match.institutionTooBigOne":
+    "Instelling {name} heeft {count} deelnemers, maar er kan maar 1 groep komen ({n} deelnemers, minstens {min} per groep): twee collega's van één instelling zouden in dezelfde groep komen.",
+  "error.match.noParticipants": "Er zijn geen deelnemers om in te delen.",
+  "error.match.badSeed": "Ongeldige seed: {seed}.",
+  "error.match.unknownInGrouping": 'Onbekende deelnemer "{id}" in de indeling.',
+  "error.match.groupSize": "Groep {group} heeft {size} deelnemers (toegestaan: {min} tot {max}).",
+  "error.match.groupUnknownMember": 'Groep {group} bevat onbekende deelnemer "{id}".',
+  "error.match.inTwoGroups": 'Deelnemer "{id}" staat in meer dan één groep.',
+  "error.match.colleagues": "Groep {group} heeft twee deelnemers van {institution}.",
+  "error.match.inNoGroup": 'Deelnemer "{id}" zit in geen enkele groep.',
+  // Refusals of the knowledge base and the survey import.
+  "error.kennisbank.articleNotFound": "Dit artikel bestaat niet.",
+  "error.kennisbank.createModeratorsOnly": "Alleen moderatoren maken nieuwe artikelen aan.",
+  "error.kennisbank.slugTaken": "Er is al een artikel met de slug '{slug}'.",
+  "error.kennisbank.createdConcurrently": "Dit artikel werd tegelijk aangemaakt.",
+  "error.kennisbank.reviewModeratorsOnly": "Alleen moderatoren beoordelen en publiceren.",
+  "error.kennisbank.revisionNotFound": "Deze versie bestaat niet.",
+  "error.kennisbank.wrongStatus": "Deze versie heeft status '{from}' en kan niet naar '{to}'.",
+  "error.kennisbank.status.draft": "concept",
+  "error.kennisbank.status.inReview": "ter beoordeling",
+  "error.kennisbank.status.published": "gepubliceerd",
+  "error.kennisbank.status.superseded": "vervangen",
+  "error.kennisbank.status.rejected": "afgewezen",
+  "error.kennisbank.status.other": "{status}",
+  "error.kennisbank.revertModeratorsOnly": "Alleen moderatoren zetten een versie terug.",
+  "error.kennisbank.archiveModeratorsOnly": "Alleen moderatoren archiveren.",
+  "error.kennisbank.wrongKind": "'{slug}' is een {kind}, geen {expected}.",
+  "error.kennisbank.concurrentChange": "Gelijktijdige wijziging",
+  "error.kennisbank.savedConcurrently": "Er werd tegelijk een andere versie opgeslagen.",
+  "error.kennisbank.checkModeratorOnly": "Alleen een moderator rondt een controle af.",
+  "error.kennisbank.chooseSources": "Kies de bronnen waartegen je het artikel hebt gecontroleerd.",
+  "error.kennisbank.remarkTooLong": "Een opmerking mag hooguit 2000 tekens hebben.",
+  "error.kennisbank.unknownSource": "Onbekende bron: {keys}. Voeg die eerst toe aan de bronnenlijst.",
+  "error.kennisbank.claimNotFound": "Deze bewering bestaat niet.",
+  "error.kennisbank.republished":
+    "Het artikel is intussen opnieuw gepubliceerd. Bekijk de bewering in de bijgewerkte lijst.",
+  "error.kennisbank.claimResolved": "Deze bewering staat niet (meer) als te controleren.",
+  "error.kennisbank.resolveModeratorsOnly": "Alleen moderatoren lossen beweringen op.",
+  "error.kennisbank.locatorTooLong": "Een vindplaats mag hooguit 200 tekens hebben.",
+  "error.kennisbank.locatorBrackets": "Een vindplaats bevat geen [ of ].",
+  "error.kennisbank.chooseSource": "Kies een bron uit de bronnenlijst.",
+  "error.kennisbank.noteMissing": "Schrijf op wat er nog te controleren is.",
+  "error.kennisbank.noteTooLong": "Een notitie mag hooguit 1000 tekens hebben.",
+  "error.kennisbank.sourcesModeratorsOnly": "Alleen moderatoren beheren de bronnenlijst.",
+  "error.kennisbank.sourceKeyTaken": "Er is al een bron met de sleutel '{key}'.",
+  "error.kennisbank.sourceNotFound": "Deze bron bestaat niet.",
+  "error.survey.institutionNotFound":
+    "Deze instelling bestaat niet (meer) of is niet bevestigd. Kies er een uit de lijst.",
+  "error.survey.nameGone": "Er zijn geen antwoorden met deze naam (meer). Vernieuw de pagina.",
+  "error.survey.uploadGone":
+    "Dit bestand is al geïmporteerd of de upload is verlopen. Upload het bestand opnieuw.",
+  // Refusals and notices that routes give themselves (actions), in the page's language.
+  "error.form.unknownIntent": "Onbekende actie.",
+  "notice.session.going": "Je bent aangemeld.",
+  "notice.session.waitlist":
+    "De bijeenkomst is vol: je staat op de wachtlijst en schuift vanzelf door als er plaats komt.",
+  "notice.session.maybe": "Je antwoord is opgeslagen: misschien. Je houdt daarmee geen plaats vast.",
+  "notice.session.notGoing": "Je hebt afgezegd.",
+  "notice.session.rolesSaved": "De rollen zijn opgeslagen.",
+  "notice.session.notesSaved": "De notities zijn opgeslagen.",
+  "notice.session.rated": "Dank je wel voor je beoordeling.",
+  "notice.session.caseSubmitted": "De praktijkcasus is ingediend bij de kennisbank.",
+  "notice.session.caseSaved":
+    "De praktijkcasus is opgeslagen. De andere aanwezigen is om toestemming gevraagd.",
+  "notice.session.consentWithdrawn":
+    "Je toestemming is ingetrokken. De casus gaat niet naar de kennisbank zolang die ontbreekt.",
+  "notice.session.consentComplete":
+    "Dank je. Iedereen heeft toestemming gegeven: de casus gaat nu ter beoordeling naar de kennisbank.",
+  "notice.session.consentGiven":
+    "Dank je, je toestemming is vastgelegd. De casus wacht op de andere aanwezigen.",
+  "error.account.tooManyPasswords":
+    "Te veel verkeerde wachtwoorden. Probeer het over {minutes} minuten opnieuw.",
+  "error.account.tooManyPasswordsOne":
+    "Te veel verkeerde wachtwoorden. Probeer het over {minutes} minuut opnieuw.",
+  "notice.account.passwordChanged": "Je wachtwoord is gewijzigd. Je bent op andere apparaten uitgelogd.",
+  "notice.account.institutionSaved": "Je instelling is opgeslagen.",
+  "notice.account.languageSaved": "Je taal is opgeslagen.",
+  "notice.secondFactor.enabled": "Je tweede factor staat aan. Bewaar de herstelcodes hieronder.",
+  "notice.secondFactor.newCodes": "Je hebt nieuwe herstelcodes. De oude werken niet meer.",
+  "error.secondFactor.staffNeedsIt":
+    "Als moderator of beheerder heb je een tweede factor nodig; je kunt hem niet uitzetten.",
+  "notice.secondFactor.disabled": "Je tweede factor staat uit.",
+  "error.users.chooseUser": "Kies een gebruiker.",
+  "notice.users.secondFactorRemoved": "De tweede factor is uitgezet en de gebruiker is overal uitgelogd.",
+  "error.users.chooseUserAndRole": "Kies een gebruiker en een rol.",
+  "notice.users.roleChanged": "De rol is gewijzigd.",
+  "error.institutions.chooseRequest": "Kies een aanmelding en een actie.",
+  "error.institutions.requestDecided": "Deze aanmelding is al afgehandeld.",
+  "notice.institutions.memberConfirmed": "Aanmelding bevestigd.",
+  "notice.institutions.memberDeclined": "Aanmelding afgewezen.",
+  "error.institutions.chooseProposal": "Kies een voorstel en een actie.",
+  "error.institutions.proposalDecided": "Dit voorstel is al afgehandeld.",
+  "notice.institutions.confirmed": "Instelling bevestigd.",
+  "notice.institutions.rejected": "Voorstel afgewezen.",
+  "notice.group.admitted": "Aanvraag toegelaten.",
+  "notice.group.declined": "Aanvraag afgewezen.",
+  "notice.group.settingsSaved": "Groepsinstellingen opgeslagen.",
+  "notice.article.checked": "Controle vastgelegd: het artikel toont nu deze datum als laatst gecontroleerd.",
+  "notice.article.archived": "Artikel gearchiveerd.",
+  "notice.article.unarchived": "Artikel teruggezet uit het archief.",
+  "error.article.chooseRevision": "Kies een versie.",
+  "error.article.revisionOfOther": "Deze versie hoort niet bij dit artikel.",
+  "notice.article.reverted": "Versie {revision} is teruggezet als nieuwe gepubliceerde versie {id}.",
+  "notice.article.inReview": "Versie {revision} is ter beoordeling gezet.",
+  "notice.article.published": "Versie {revision} is gepubliceerd.",
+  "notice.article.rejected": "Versie {revision} is afgewezen.",
+  "error.session.chooseToCancel": "Kies eerst een bijeenkomst om af te zeggen.",
+  "error.editor.claimNotPublished":
+    "Deze bewering is nog niet gepubliceerd: een notitie kan pas na publicatie.",
+  "error.kbImport.tooBig": "De upload is groter dan 10 MB.",
+  "error.kbImport.badPreview": "De voorvertoning is ongeldig; upload de bestanden opnieuw.",
+  "error.kbImport.nothingSaved": "{reason} Er is niets opgeslagen.",
+  "error.kbImport.noFiles": "Kies een of meer .md-bestanden of een .zip.",
+  "error.surveyImport.tooBig":
+    "Het bestand is te groot; de grens is {mb} MB. Is dit het goede bestand? Splits het anders per golf.",
+  "error.proposal.emptyPool": "Er zijn geen deelnemers in deze pool: niemand heeft zich (nog) aangemeld.",
+  "notice.surveyLinks.linked": "Gekoppeld: {n} antwoorden.",
+  "notice.surveyLinks.linkedOne": "Gekoppeld: {n} antwoord.",
+  "notice.surveyLinks.created": 'Instelling "{name}" aangemaakt en gekoppeld aan {n} antwoorden.',
+  "notice.surveyLinks.createdOne": 'Instelling "{name}" aangemaakt en gekoppeld aan {n} antwoord.',
+  "error.surveyLinks.linkGone": "Deze koppeling bestaat niet (meer).",
+  "notice.surveyLinks.unlinked": "Koppeling verwijderd.",
+  "error.secondFactor.codeMissing": "Vul de code in.",
+  "error.planner.noInstitution":
+    "Koppel eerst je account aan een instelling (Mijn account); dan kun je het plan bewaren.",
+  "error.planner.noLines": "Vul minstens één regel in: een drager en het aantal items.",
+  "error.assumptions.unknownCarrier": "Onbekende drager: kies er een uit de lijst.",
+  // Why a member is in their group (the matcher's reasons, app/modules/intervisie/reasons.ts).
+  "intervisie.reason.sameType": "zelfde type: {type} ({count} van {of} groepsgenoten)",
+  "intervisie.reason.sharedNeeds": "gedeelde behoeften: {topics}",
+  "intervisie.reason.helpedWith": "iemand in de groep kan helpen met: {topics}",
+  "intervisie.reason.canHelp": "kan anderen helpen met: {topics}",
+  "intervisie.reason.sameProvince":
+    "zelfde provincie, komt graag fysiek: {province} ({count} van {of} groepsgenoten)",
+  "intervisie.reason.similarSize": "vergelijkbare omvang: {band} ({count} van {of} groepsgenoten)",
+  "intervisie.reason.similarMaturity":
+    "vergelijkbare digitale volwassenheid: {band} gedigitaliseerd ({count} van {of} groepsgenoten)",
+  "intervisie.reason.nothingShared": "geen gemeenschappelijke kenmerken met de groepsgenoten",
+  "intervisie.reason.admitted": "toegelaten na een aanvraag",
+  // Refusals routes give themselves (registration, pooling).
+  "error.register.tooMany":
+    "Te veel aanmeldingen vanaf dit adres. Probeer het over {minutes} minuten opnieuw.",
+  "error.pooling.unknownIntent": "Onbekende actie: kies een van de knoppen op de pagina.",
+  "error.pooling.noInstitution":
+    "Koppel eerst je account aan een instelling (Mijn account); dan kun je hier iets plaatsen.",
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -8,7 +8,7 @@ import {
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { SourceForm } from "#app/components/source-form.tsx";
-import { pageTitle, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
@@ -39,7 +39,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     await saveSource(context.db, { id: moderator.id, role: moderator.role }, parsed.value, "update");
   } catch (error) {
-    return errorResponse(error, (e) => ({ fields, errors: { form: e.message } }));
+    return errorResponse(error, localeFromRequest(request), (message) => ({
+      fields,
+      errors: { form: message },
+    }));
   }
   return redirect(
     `/beheer/bronnen?opgeslagen=${encodeURIComponent(parsed.value.key)}#bron-${parsed.value.key}`,

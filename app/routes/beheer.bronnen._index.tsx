@@ -9,7 +9,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { SourceForm } from "#app/components/source-form.tsx";
-import { type MessageKey, pageTitle, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, type MessageKey, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
@@ -51,7 +51,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await saveSource(context.db, { id: moderator.id, role: moderator.role }, parsed.value, "create");
   } catch (error) {
-    return errorResponse(error, (e) => ({ fields, errors: { key: e.message } }));
+    return errorResponse(error, localeFromRequest(request), (message) => ({
+      fields,
+      errors: { key: message },
+    }));
   }
   return redirect(
     `/beheer/bronnen?opgeslagen=${encodeURIComponent(parsed.value.key)}#bron-${parsed.value.key}`,

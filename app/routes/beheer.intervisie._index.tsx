@@ -9,7 +9,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FieldError, FormMessage, fieldIds, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { errorText } from "#app/lib/errors.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { listAllGroups } from "#app/modules/intervisie/groups.server.ts";
@@ -82,7 +83,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     seed,
     weights: weights satisfies Weights,
   });
-  if (!result.ok) return data({ errors: { form: result.error } as Record<string, string> }, { status: 400 });
+  if (!result.ok) {
+    const message = errorText(localeFromRequest(request), result.error);
+    return data({ errors: { form: message } as Record<string, string> }, { status: 400 });
+  }
   return redirect(`/beheer/intervisie/voorstel/${result.runId}`);
 }
 

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await requestToJoin(context.db, user, groupId, bericht, context.env);
     return { error: null, ok: "aangevraagd" as const };
   } catch (error) {
-    return errorResponse(error, (e) => ({ error: e.message, ok: null }));
+    return errorResponse(error, localeFromRequest(request), (message) => ({ error: message, ok: null }));
   }
 }
 

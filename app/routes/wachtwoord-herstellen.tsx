@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { pageTitle, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { startSession } from "#app/modules/auth/auth.server.ts";
@@ -49,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const next = await landingAfterPassword(context.db, userId, "/account");
     return redirect(next, { headers: { "Set-Cookie": cookie } });
   } catch (error) {
-    return errorResponse(error, (e) => ({ error: e.message }));
+    return errorResponse(error, localeFromRequest(request), (message) => ({ error: message }));
   }
 }
 
