@@ -1,10 +1,26 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { type ReactNode, useEffect } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { Layout as PageLayout } from "./components/layout.tsx";
 import { useNonce } from "./components/nonce.tsx";
-import { defaultLocale, type Locale, localeFromRequest, translate } from "./i18n/index.ts";
+import {
+  defaultLocale,
+  type Locale,
+  localeFromRequest,
+  locales,
+  pathInLocale,
+  translate,
+} from "./i18n/index.ts";
+import { appOrigin } from "./lib/origin.ts";
 import { getAuth } from "./modules/auth/auth.server.ts";
 import { can } from "./modules/auth/permissions.ts";
 import stylesheet from "./tailwind.css?url";
@@ -20,6 +36,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, setCookie, unread } = await getAuth(request, context);
   const body = {
     locale,
+    // For the `hreflang` alternates, which must be full URLs.
+    origin: appOrigin(request, context.env.APP_ORIGIN),
     user: user ? { name: user.name, role: user.role } : null,
     unread,
     canModerate: can(user?.role, "view:beheer"),
@@ -46,6 +64,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        <LanguageAlternates origin={loaderData?.origin} />
         <Links />
       </head>
       <body className="font-sans antialiased">
@@ -61,6 +80,24 @@ export function Layout({ children }: { children: ReactNode }) {
         <Scripts nonce={nonce} />
       </body>
     </html>
+  );
+}
+
+/**
+ * The page in each language for search engines and assistive tools: Dutch at `/…` (also the
+ * default), English at `/en/…` (decision 020).
+ */
+function LanguageAlternates({ origin }: { origin: string | undefined }) {
+  const { pathname, search } = useLocation();
+  if (!origin) return null;
+  const href = (locale: Locale) => origin + pathInLocale(locale, pathname) + search;
+  return (
+    <>
+      {locales.map((locale) => (
+        <link key={locale} rel="alternate" hrefLang={locale} href={href(locale)} />
+      ))}
+      <link rel="alternate" hrefLang="x-default" href={href(defaultLocale)} />
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
-import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useLocale, useT } from "#app/i18n/index.ts";
+import { Form } from "#app/components/link.tsx";
+import { institutionTypeLabel, useLocale, useT } from "#app/i18n/index.ts";
 import type { EditFields } from "#app/modules/kennisbank/edit-form.server.ts";
 import { institutionTypes, topics } from "#app/modules/taxonomy.ts";
 import { CarrierFieldset } from "./carrier-form.tsx";
@@ -162,7 +162,7 @@ export function ArticleEditForm({
                   value={x}
                   defaultChecked={fields.institutionTypes.includes(x)}
                 />
-                {x}
+                {institutionTypeLabel(locale, x)}
               </label>
             ))}
         </div>

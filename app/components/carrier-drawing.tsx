@@ -160,7 +160,7 @@ export function CarrierDrawing({
   const vbH = drawing.height + 2 * pad + fs * 3;
   const text = dimensionText(dims, locale);
   const variant = dims.variant ? ` (${dims.variant[locale]})` : "";
-  const title = label ?? t("drawing.title").replace("{name}", name);
+  const title = label ?? t("drawing.title", { name });
   const desc = `${name}${variant}: ${text}. ${dims.approximate ? t("drawing.approximate") : t("drawing.sourced")}`;
   const svg = (
     <svg

@@ -42,9 +42,7 @@ function ListRows({
               id={i === 0 ? id : undefined}
               name={`carrier.${name}`}
               defaultValue={item.value}
-              aria-label={t("kb.cf.row")
-                .replace("{field}", label)
-                .replace("{n}", String(i + 1))}
+              aria-label={t("kb.cf.row", { field: label, n: i + 1 })}
               aria-invalid={error ? true : undefined}
               aria-describedby={errorId}
               className={inputClass}
@@ -53,9 +51,7 @@ function ListRows({
               type="submit"
               name="intent"
               value={`rij-weg:${name}:${i}`}
-              aria-label={t("kb.cf.removeRowLabel")
-                .replace("{n}", String(i + 1))
-                .replace("{field}", label)}
+              aria-label={t("kb.cf.removeRowLabel", { n: i + 1, field: label })}
               className="min-h-6 rounded border border-muted px-2 py-1 text-sm"
               onClick={(e) => {
                 e.preventDefault();
@@ -74,7 +70,7 @@ function ListRows({
         type="submit"
         name="intent"
         value={`rij-erbij:${name}`}
-        aria-label={t("kb.cf.addRowLabel").replace("{field}", label)}
+        aria-label={t("kb.cf.addRowLabel", { field: label })}
         className="min-h-6 rounded border border-brand px-3 py-1 text-sm text-brand"
         onClick={(e) => {
           e.preventDefault();
@@ -121,7 +117,7 @@ function CiteField({
   return (
     <div className="ml-4 space-y-1 border-l-2 border-line pl-3">
       <label htmlFor={id} className="block text-sm font-medium">
-        {t("kb.cf.cite").replace("{field}", label)}
+        {t("kb.cf.cite", { field: label })}
       </label>
       <div className="flex flex-wrap items-center gap-2">
         <input

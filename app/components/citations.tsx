@@ -1,4 +1,4 @@
-import { useT } from "#app/i18n/index.ts";
+import { useLocalizedPath, useT } from "#app/i18n/index.ts";
 import { sourceHref } from "#app/modules/kennisbank/sources.ts";
 import { safeHref } from "#app/modules/urls.ts";
 
@@ -24,13 +24,9 @@ export type CiteView = { n: number } | { check: true; note: string };
 /** "N beweringen met bron, M te controleren". */
 export function ClaimLine({ sourced, toCheck }: { sourced: number; toCheck: number }) {
   const t = useT();
-  const first = (sourced === 1 ? t("claims.line.sourcedOne") : t("claims.line.sourced")).replace(
-    "{n}",
-    String(sourced),
-  );
   return (
     <span>
-      {first}, {t("claims.line.toCheck").replace("{n}", String(toCheck))}
+      {t("claims.line.sourced", { count: sourced })}, {t("claims.line.toCheck", { n: toCheck })}
     </span>
   );
 }
@@ -61,6 +57,7 @@ export function FieldCites({ cites }: { cites: CiteView[] | undefined }) {
 /** The numbered notes: each links to its source (or says where to find it), with the locator. */
 export function NotesList({ notes }: { notes: NoteView[] }) {
   const t = useT();
+  const localized = useLocalizedPath();
   if (!notes.length) return null;
   return (
     <section aria-labelledby="noten" className="max-w-3xl space-y-2">
@@ -87,7 +84,7 @@ export function NotesList({ notes }: { notes: NoteView[] }) {
                     ({t("sources.where")}: {note.source.where})
                   </span>
                 ) : null}{" "}
-                <a href={sourceHref(note.key)} className="text-muted">
+                <a href={localized(sourceHref(note.key))} className="text-muted">
                   {t("claims.aboutSource")}
                 </a>
               </>

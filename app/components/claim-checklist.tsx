@@ -52,9 +52,7 @@ export function ClaimChecklist({
               <input type="hidden" name={name("key")} value={c.key} />
               <p id={`${id}-tekst`}>
                 <span className="text-sm font-medium">
-                  {c.field
-                    ? t("kb.check.field").replace("{field}", fieldLabel(c.field))
-                    : `${t("kb.check.body")}:`}
+                  {c.field ? t("kb.check.field", { field: fieldLabel(c.field) }) : `${t("kb.check.body")}:`}
                 </span>{" "}
                 {c.field ? null : <q>{c.text}</q>}
                 {c.note ? <span className="te-controleren ml-1">{c.note}</span> : null}

@@ -1,4 +1,5 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { Link } from "#app/components/link.tsx";
 import { type MessageKey, useT } from "#app/i18n/index.ts";
 
 const known = [400, 403, 404] as const;

@@ -1,5 +1,5 @@
-import { Link } from "@remix-run/react";
 import { type CiteView, FieldCites } from "#app/components/citations.tsx";
+import { Link } from "#app/components/link.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
 import { compareKeysFor, drawCarrier, extraNames } from "#app/modules/dragers/drawings.ts";
 import type { CarrierFacts } from "#app/modules/kennisbank/model.ts";
@@ -157,7 +157,7 @@ function ScaleDrawing({
       <CarrierDrawing slug={slug} name={title} />
       {keys.length > 1 ? (
         <p className="text-sm">
-          <Link to={href}>{t("drawing.compareLink").replace("{list}", names.join(", "))}</Link>
+          <Link to={href}>{t("drawing.compareLink", { list: names.join(", ") })}</Link>
         </p>
       ) : null}
     </section>

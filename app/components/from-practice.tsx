@@ -1,7 +1,7 @@
 // "Uit de praktijk": published practice cases from intervision groups about this guide's carrier
 // or topics (docs/decisions/014-practice-cases.md).
 
-import { Link } from "@remix-run/react";
+import { Link } from "#app/components/link.tsx";
 import { useT } from "#app/i18n/index.ts";
 
 export function FromPractice({ cases }: { cases: { slug: string; title: string }[] }) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { useT } from "#app/i18n/index.ts";
+import { institutionTypeLabel, useLocale, useT } from "#app/i18n/index.ts";
 import { normaliseInstitutionName } from "#app/modules/auth/institution-name.ts";
 import { institutionTypes } from "#app/modules/taxonomy.ts";
 import { Field, SelectField } from "./forms.tsx";
@@ -50,6 +50,7 @@ export function InstitutionPicker({
   current?: number | null;
 }) {
   const t = useT();
+  const locale = useLocale();
   return (
     <fieldset className="space-y-3 rounded border border-line p-4">
       <legend className="px-1 font-medium">{t("auth.institution.legend")}</legend>
@@ -78,7 +79,7 @@ export function InstitutionPicker({
           .filter((type) => type !== "Onbekend")
           .map((type) => (
             <option key={type} value={type}>
-              {type}
+              {institutionTypeLabel(locale, type)}
             </option>
           ))}
       </SelectField>

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "#app/components/link.tsx";
 import { type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
 import type { ArticleListItem } from "#app/modules/kennisbank/articles.server.ts";
 import type { InstitutionProfile } from "#app/modules/survey/profile.server.ts";
@@ -39,8 +39,8 @@ export function InstitutionProfileView({
   const type = latest && latest.institutionType !== "Onbekend" ? latest.institutionType : institution.type;
   const source = latest
     ? latest.source === "self"
-      ? t("profiel.source.self").replace("{date}", formatDate(latest.answeredAt, locale))
-      : t("profiel.source.import").replace("{wave}", String(latest.wave))
+      ? t("profiel.source.self", { date: formatDate(latest.answeredAt, locale) })
+      : t("profiel.source.import", { wave: latest.wave })
     : null;
   return (
     <div className="max-w-4xl space-y-10">
@@ -113,7 +113,7 @@ export function InstitutionProfileView({
                   )}
                   <p className="mt-2 text-sm">
                     <Link to={`/kennisbank?onderwerp=${topic}`}>
-                      {t("profiel.articles.all").replace("{topic}", topicLabel(topic))}
+                      {t("profiel.articles.all", { topic: topicLabel(topic) })}
                     </Link>
                   </p>
                 </section>
@@ -180,8 +180,8 @@ export function InstitutionProfileView({
               {profile.history.map((entry) => (
                 <li key={entry.id}>
                   {entry.source === "self"
-                    ? t("profiel.source.self").replace("{date}", formatDate(entry.answeredAt, locale))
-                    : t("profiel.source.import").replace("{wave}", String(entry.wave))}
+                    ? t("profiel.source.self", { date: formatDate(entry.answeredAt, locale) })
+                    : t("profiel.source.import", { wave: entry.wave })}
                   {entry.id === latest.id ? ` (${t("profiel.current")})` : ""}
                 </li>
               ))}

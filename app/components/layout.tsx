@@ -1,6 +1,7 @@
-import { Form, NavLink, useLocation } from "@remix-run/react";
+import { Link as RemixLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { type Locale, useT } from "#app/i18n/index.ts";
+import { Form, NavLink } from "#app/components/link.tsx";
+import { type Locale, pathInLocale, useT } from "#app/i18n/index.ts";
 import { SiteSearch } from "./site-search.tsx";
 
 const navItems = [
@@ -69,7 +70,7 @@ export function Layout({
             {userName ? (
               <>
                 <NavLink to="/meldingen" className="no-underline aria-[current=page]:underline">
-                  {unread > 0 ? t("meldingen.nav").replace("{n}", String(unread)) : t("meldingen.title")}
+                  {unread > 0 ? t("meldingen.nav", { n: unread }) : t("meldingen.title")}
                 </NavLink>
                 <NavLink to="/account" className="no-underline aria-[current=page]:underline">
                   {t("nav.account")}
@@ -90,18 +91,16 @@ export function Layout({
               </NavLink>
             )}
           </div>
-          <Form method="post" action="/taal" reloadDocument>
-            <input type="hidden" name="taal" value={other} />
-            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-            <button
-              type="submit"
-              lang={other}
-              aria-label={t("lang.switchLabel")}
-              className="rounded border border-brand px-2 py-1 text-sm text-brand hover:bg-brand hover:text-paper"
-            >
-              {t("lang.switchTo")}
-            </button>
-          </Form>
+          {/* The same page in the other language: a plain link, so it can be shared and needs no script. */}
+          <RemixLink
+            to={pathInLocale(other, location.pathname) + location.search + location.hash}
+            lang={other}
+            hrefLang={other}
+            aria-label={t("lang.switchLabel")}
+            className="rounded border border-brand px-2 py-1 text-sm text-brand no-underline hover:bg-brand hover:text-paper"
+          >
+            {t("lang.switchTo")}
+          </RemixLink>
         </div>
       </header>
       <main

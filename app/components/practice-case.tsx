@@ -1,7 +1,7 @@
 // The practice case on a session page: the case owner's form, the consents of those present,
 // and each present member's consent or withdrawal (docs/decisions/014-practice-cases.md).
 
-import { Form, Link } from "@remix-run/react";
+import { Form, Link } from "#app/components/link.tsx";
 import { type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 import { FieldError, FieldFrame, FormMessage, fieldIds, SubmitButton } from "./forms.tsx";
@@ -133,7 +133,7 @@ export function PracticeCaseSection({
               )}
             </p>
           ) : (
-            <p>{t("casus.waiting").replace("{n}", String(waiting))}</p>
+            <p>{t("casus.waiting", { count: waiting })}</p>
           )}
         </div>
       ) : null}

@@ -36,11 +36,10 @@ export function SessionTimer({ steps }: { steps: readonly TimerStep[] }) {
       setRemaining((left) => {
         const next = Math.max(0, left - 1);
         const current = stepRef.current;
-        if (next === 60 && current)
-          setAnnouncement(t("sessie.timer.oneMinute").replace("{step}", current.title));
+        if (next === 60 && current) setAnnouncement(t("sessie.timer.oneMinute", { step: current.title }));
         if (next === 0) {
           setRunning(false);
-          if (current) setAnnouncement(t("sessie.timer.timeUp").replace("{step}", current.title));
+          if (current) setAnnouncement(t("sessie.timer.timeUp", { step: current.title }));
         }
         return next;
       });
@@ -57,18 +56,17 @@ export function SessionTimer({ steps }: { steps: readonly TimerStep[] }) {
     setIndex(i);
     setRemaining(target.minutes * 60);
     setAnnouncement(
-      t("sessie.timer.stepNow")
-        .replace("{n}", String(i + 1))
-        .replace("{total}", String(steps.length))
-        .replace("{step}", target.title)
-        .replace("{minutes}", String(target.minutes)),
+      t("sessie.timer.stepNow", {
+        n: i + 1,
+        total: steps.length,
+        step: target.title,
+        minutes: target.minutes,
+      }),
     );
   };
   const toggle = () => {
     setRunning((r) => !r);
-    setAnnouncement(
-      (running ? t("sessie.timer.paused") : t("sessie.timer.started")).replace("{step}", step.title),
-    );
+    setAnnouncement(t(running ? "sessie.timer.paused" : "sessie.timer.started", { step: step.title }));
   };
   const button =
     "rounded border border-brand px-3 py-1.5 font-medium text-brand hover:bg-wash disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2";
@@ -76,10 +74,7 @@ export function SessionTimer({ steps }: { steps: readonly TimerStep[] }) {
   return (
     <div className="space-y-3 rounded border border-line p-4">
       <p className="font-medium">
-        {t("sessie.timer.step")
-          .replace("{n}", String(index + 1))
-          .replace("{total}", String(steps.length))}
-        : {step.title}
+        {t("sessie.timer.step", { n: index + 1, total: steps.length })}: {step.title}
       </p>
       <p className="text-sm">{step.instruction}</p>
       {step.leaders ? (

@@ -1,6 +1,7 @@
-import { Form, useFetcher, useNavigate } from "@remix-run/react";
+import { useFetcher, useNavigate } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
-import { useT } from "#app/i18n/index.ts";
+import { Form } from "#app/components/link.tsx";
+import { useLocalizedPath, useT } from "#app/i18n/index.ts";
 import type { SearchResult } from "#search/types.ts";
 
 /**
@@ -12,6 +13,7 @@ export function SiteSearch() {
   const t = useT();
   const fetcher = useFetcher<SearchResult>();
   const navigate = useNavigate();
+  const localized = useLocalizedPath();
   const id = useId();
   const listId = `${id}-lijst`;
   const [value, setValue] = useState("");
@@ -27,7 +29,7 @@ export function SiteSearch() {
       ? [
           {
             key: "__alle",
-            label: t("search.header.all").replace("{q}", value.trim()),
+            label: t("search.header.all", { q: value.trim() }),
             to: `/kennisbank?q=${encodeURIComponent(value.trim())}`,
           },
         ]
@@ -39,7 +41,7 @@ export function SiteSearch() {
     setOpen(false);
     setActive(-1);
     // Aborted by a newer navigation: expected, not an error.
-    Promise.resolve(navigate(to)).catch(() => undefined);
+    Promise.resolve(navigate(localized(to))).catch(() => undefined);
   }
 
   return (
@@ -67,7 +69,7 @@ export function SiteSearch() {
           clearTimeout(timer.current);
           if (next.trim().length >= 2) {
             timer.current = setTimeout(
-              () => fetcher.load(`/api/search?limit=6&q=${encodeURIComponent(next)}`),
+              () => fetcher.load(localized(`/api/search?limit=6&q=${encodeURIComponent(next)}`)),
               150,
             );
           }
@@ -120,7 +122,7 @@ export function SiteSearch() {
         ))}
       </div>
       <span className="sr-only" aria-live="polite">
-        {expanded ? t("search.header.count").replace("{n}", String(hits.length)) : ""}
+        {expanded ? t("search.header.count", { count: hits.length }) : ""}
       </span>
     </Form>
   );

@@ -1,5 +1,5 @@
-import { Form } from "@remix-run/react";
 import { Field, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
+import { Form } from "#app/components/link.tsx";
 import { type MessageKey, useT } from "#app/i18n/index.ts";
 import { type SourceFields, sourceKinds } from "#app/modules/kennisbank/sources.ts";
 

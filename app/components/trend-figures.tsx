@@ -2,8 +2,9 @@
 // data table, N, waves, the report's source line and wording, CSV and SVG downloads, links to
 // what the platform offers) and, for moderators, the check against the printed numbers.
 
+import { withForeign } from "#app/components/foreign.tsx";
 import { figureCharts } from "#app/components/report-chart.tsx";
-import { type MessageKey, useLocale, useT } from "#app/i18n/index.ts";
+import { type MessageKey, useLocale, useLocalizedPath, useT } from "#app/i18n/index.ts";
 import { SECONDARY_HIDDEN_LABEL, SMALL_GROUP_LABEL } from "#app/modules/survey/aggregate.ts";
 import type { FigureSource, FigureView } from "#app/modules/survey/figures.ts";
 import {
@@ -15,12 +16,6 @@ import {
 } from "#app/modules/survey/trendmonitor-2024.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in values ? String(values[name as keyof typeof values]) : match,
-  );
-}
-
 const groupKey = (key: string) => `trends.figures.group.${key}` as MessageKey;
 const formatNumber = (value: number, locale: "nl" | "en") =>
   locale === "nl" ? String(value).replace(".", ",") : String(value);
@@ -29,14 +24,23 @@ export function SourceBanner({ source, waves }: { source: FigureSource; waves: n
   const t = useT();
   const text =
     source === "published"
-      ? fill(t("trends.source.published"), {
-          title: REPORT.title,
-          publisher: REPORT.publisher,
-          fieldwork: REPORT.fieldwork,
-          n: REPORT.respondents,
-          waves: REPORT.waves.join(", "),
-        })
-      : fill(t("trends.source.respondents"), { title: REPORT.title, waves: waves.join(", ") });
+      ? withForeign(
+          (mark) =>
+            t("trends.source.published", {
+              title: mark,
+              publisher: REPORT.publisher,
+              fieldwork: REPORT.fieldwork,
+              n: REPORT.respondents,
+              waves: REPORT.waves.join(", "),
+            }),
+          [REPORT.title],
+          "nl",
+        )
+      : withForeign(
+          (mark) => t("trends.source.respondents", { title: mark, waves: waves.join(", ") }),
+          [REPORT.title],
+          "nl",
+        );
   return (
     <p className="max-w-3xl rounded border-l-4 border-brand bg-wash p-4" data-source={source}>
       <strong>{t(`trends.source.label.${source}`)}.</strong> {text}
@@ -46,6 +50,7 @@ export function SourceBanner({ source, waves }: { source: FigureSource; waves: n
 
 export function KeyFindings({ figures }: { figures: FigureView[] }) {
   const t = useT();
+  const localized = useLocalizedPath();
   const locale = useLocale();
   return (
     <section aria-labelledby="kernbevindingen" className="space-y-3">
@@ -62,7 +67,7 @@ export function KeyFindings({ figures }: { figures: FigureView[] }) {
                 {finding.link ? (
                   <>
                     {" · "}
-                    <a href={finding.link}>{figure?.links[0]?.label[locale] ?? finding.link}</a>
+                    <a href={localized(finding.link)}>{figure?.links[0]?.label[locale] ?? finding.link}</a>
                   </>
                 ) : null}
               </p>
@@ -120,7 +125,7 @@ function FigureTable({ figure }: { figure: FigureView }) {
   const t = useT();
   const locale = useLocale();
   // The whole heading: a screen reader's table list names the figure, not only its number.
-  const caption = fill(t("trends.figure.table"), {
+  const caption = t("trends.figure.table", {
     figure: `${figure.number[locale]}. ${figure.title[locale]}`,
   });
   const hiddenN = (reason: "small" | "secondary") =>
@@ -204,21 +209,21 @@ function Checks({ figure }: { figure: FigureView }) {
             <li key={`${c.column}-${c.wave}`} data-check={c.match ? "match" : "differs"}>
               {[
                 c.points !== null && c.points > 0
-                  ? fill(t("trends.check.differs"), {
+                  ? t("trends.check.differs", {
                       column: column(c.column),
                       wave: c.wave,
                       points: formatNumber(c.points, "nl"),
                     })
                   : null,
                 c.countsDiffer > 0
-                  ? fill(t("trends.check.counts"), {
+                  ? t("trends.check.counts", {
                       column: column(c.column),
                       wave: c.wave,
                       count: c.countsDiffer,
                     })
                   : null,
                 c.nDiffers
-                  ? fill(t("trends.check.n"), {
+                  ? t("trends.check.n", {
                       column: column(c.column),
                       wave: c.wave,
                       printed: c.nDiffers.printed,
@@ -226,9 +231,9 @@ function Checks({ figure }: { figure: FigureView }) {
                     })
                   : null,
                 c.match
-                  ? fill(t("trends.check.match"), { column: column(c.column), wave: c.wave })
+                  ? t("trends.check.match", { column: column(c.column), wave: c.wave })
                   : c.points === 0 && !c.countsDiffer
-                    ? fill(t("trends.check.percentMatch"), { column: column(c.column), wave: c.wave })
+                    ? t("trends.check.percentMatch", { column: column(c.column), wave: c.wave })
                     : null,
               ]
                 .filter(Boolean)
@@ -243,6 +248,7 @@ function Checks({ figure }: { figure: FigureView }) {
 
 function Offer({ figure }: { figure: FigureView }) {
   const t = useT();
+  const localized = useLocalizedPath();
   const locale = useLocale();
   const topicLinks =
     figure.id === "figuur-13"
@@ -252,7 +258,7 @@ function Offer({ figure }: { figure: FigureView }) {
             ? [
                 {
                   href: `/kennisbank?onderwerp=${topic.key}`,
-                  label: fill(t("trends.figure.guides"), { topic: topic[locale].toLowerCase() }),
+                  label: t("trends.figure.guides", { topic: topic[locale].toLowerCase() }),
                 },
               ]
             : [];
@@ -269,14 +275,14 @@ function Offer({ figure }: { figure: FigureView }) {
       <p className="font-semibold">{t("trends.figure.offer")}</p>
       {weakest.length ? (
         <p>
-          {fill(t("trends.figure.weakest"), { topics: weakest.join(", ") })}{" "}
-          <a href="/intervisie">{figure.links[0]?.label[locale]}</a>
+          {t("trends.figure.weakest", { topics: weakest.join(", ") })}{" "}
+          <a href={localized("/intervisie")}>{figure.links[0]?.label[locale]}</a>
         </p>
       ) : null}
       <ul className="flex flex-wrap gap-x-6">
         {links.map((l) => (
           <li key={`${l.href}-${l.label}`}>
-            <a href={l.href} className="inline-block py-1">
+            <a href={localized(l.href)} className="inline-block py-1">
               {l.label}
             </a>
           </li>
@@ -288,6 +294,7 @@ function Offer({ figure }: { figure: FigureView }) {
 
 export function Figure({ figure }: { figure: FigureView }) {
   const t = useT();
+  const localized = useLocalizedPath();
   const locale = useLocale();
   const charts = figureCharts(figure, locale);
   const headingId = `${figure.id}-kop`;
@@ -312,18 +319,16 @@ export function Figure({ figure }: { figure: FigureView }) {
         {figure.titleFromReport ? null : <p className="text-sm text-muted">{t("trends.figure.ownTitle")}</p>}
         <p className="text-sm text-muted">
           {t(`trends.source.label.${figure.source}`)} ·{" "}
-          {fill(t("trends.figure.sourceLine"), { line: figure.sourceLine })}
-          {figure.waves.length
-            ? ` · ${fill(t("trends.figure.waves"), { waves: figure.waves.join(", ") })}`
-            : ""}
+          {withForeign((mark) => t("trends.figure.sourceLine", { line: mark }), [figure.sourceLine], "nl")}
+          {figure.waves.length ? ` · ${t("trends.figure.waves", { waves: figure.waves.join(", ") })}` : ""}
           {nText.length && figure.kind !== "byType"
-            ? ` · ${fill(t("trends.figure.n"), { n: nText.join("; ") })}`
+            ? ` · ${t("trends.figure.n", { n: nText.join("; ") })}`
             : ""}
         </p>
       </header>
-      <blockquote lang="nl" className="border-l-4 border-line pl-3 text-sm">
+      <blockquote className="border-l-4 border-line pl-3 text-sm">
         <span className="font-semibold">{t("trends.figure.report")}</span>{" "}
-        {figure.wording.map((w) => `“${w}”`).join(" ")}
+        <span lang="nl">{figure.wording.map((w) => `“${w}”`).join(" ")}</span>
       </blockquote>
       {figure.hasNumbers ? (
         <>
@@ -335,7 +340,7 @@ export function Figure({ figure }: { figure: FigureView }) {
               <figure key={chart.key} className="space-y-1">
                 {chart.element}
                 <figcaption className="text-sm print:hidden">
-                  <a href={`/trends.svg?figuur=${figure.id}&deel=${index}`} download>
+                  <a href={localized(`/trends.svg?figuur=${figure.id}&deel=${index}`)} download>
                     {t("trends.figure.svg")}
                     <span className="sr-only"> {chart.title}</span>
                   </a>
@@ -345,7 +350,7 @@ export function Figure({ figure }: { figure: FigureView }) {
           </div>
           <FigureTable figure={figure} />
           <p className="text-sm print:hidden">
-            <a href={csv} download>
+            <a href={localized(csv)} download>
               {t("trends.csv")}
               <span className="sr-only">
                 {" "}

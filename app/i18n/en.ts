@@ -1,6 +1,6 @@
-import type { MessageKey } from "./nl.ts";
+import type { Dictionary } from "./nl.ts";
 
-export const en: Record<MessageKey, string> = {
+export const en: Dictionary = {
   "site.name": "AV-Kennisnet",
   "site.tagline": "Knowledge and peer intervision for audiovisual collections",
   "meta.sourceEdit": "Edit source",
@@ -21,7 +21,6 @@ export const en: Record<MessageKey, string> = {
     "The knowledge base's sources in one place: first the knowledge sources of the audiovisual heritage sector.",
   "skip.toContent": "Skip to content",
   "nav.label": "Main navigation",
-  "nav.home": "Home",
   "nav.kennisbank": "Knowledge base",
   "nav.dragers": "Carriers",
   "nav.intervisie": "Intervision",
@@ -53,7 +52,6 @@ export const en: Record<MessageKey, string> = {
   "home.why.2":
     "Legal questions about copyright, the OOC agreements and the GDPR keep small institutions from putting material online.",
   "home.why.3": "Above all, institutions want intervision with colleagues from comparable organisations.",
-  "page.comingSoon": "This section is under construction.",
   "kennisbank.title": "Knowledge base",
   "kennisbank.intro":
     "Guides on carriers, copyright and OOC, the GDPR and the practice of AV collection care.",
@@ -76,7 +74,6 @@ export const en: Record<MessageKey, string> = {
   "intervisie.myGroups": "My groups",
   "intervisie.noGroups":
     "You are not in a group yet. After the next matching you will hear in the app and by e-mail.",
-  "intervisie.upcoming": "My upcoming meetings",
   "intervisie.agenda": "Calendar and calendar feed",
   "intervisie.notifications": "Notifications",
   "intervisie.role.facilitator": "facilitator",
@@ -144,7 +141,6 @@ export const en: Record<MessageKey, string> = {
   "intervisie.group.facilitator": "Facilitator",
   "intervisie.group.saveSettings": "Save settings",
   "intervisie.group.leave": "Leave group",
-  "intervisie.group.left": "You have left the group.",
   "intervisie.group.closed": "This group has been closed.",
   "intervisie.group.confidential":
     "What is said in the group stays in the group. Member list and notes are for members only.",
@@ -224,7 +220,6 @@ export const en: Record<MessageKey, string> = {
   "nav.account": "My account",
   "nav.login": "Log in",
   "nav.logout": "Log out",
-  "nav.account.label": "Account",
   "role.member": "Member",
   "role.moderator": "Moderator",
   "role.admin": "Administrator",
@@ -308,7 +303,10 @@ export const en: Record<MessageKey, string> = {
   "account.secondFactor.continue": "Continue",
   "account.secondFactor.on": "Your second factor is on",
   "account.secondFactor.since": "Since",
-  "account.secondFactor.left": "You have {n} unused recovery codes.",
+  "account.secondFactor.left": {
+    one: "You have {count} unused recovery code.",
+    other: "You have {count} unused recovery codes.",
+  },
   "account.secondFactor.code": "Code from your app",
   "account.secondFactor.newCodes.title": "New recovery codes",
   "account.secondFactor.newCodes.submit": "Make new recovery codes",
@@ -337,7 +335,10 @@ export const en: Record<MessageKey, string> = {
   "beheer.users.secondFactorRemove": "Turn off",
   "beheer.users.secondFactorRemoveFor": "Turn off the second factor: {name}",
   "account.sessions.title": "Logged-in devices",
-  "account.sessions.count": "You are logged in to {n} session(s).",
+  "account.sessions.count": {
+    one: "You are logged in to {count} session.",
+    other: "You are logged in to {count} sessions.",
+  },
   "account.sessions.logoutAll": "Log out everywhere",
   "account.privacy.title": "Privacy",
   "account.privacy.text": "You can download all data AV-Kennisnet keeps about you, and delete your account.",
@@ -351,7 +352,7 @@ export const en: Record<MessageKey, string> = {
   "beheer.intro": "For AV-Kennisnet moderators and administrators.",
   "beheer.institutions.title": "Institutions",
   "beheer.institutions.intro": "Members can propose a new institution. Confirm or reject proposals.",
-  "beheer.institutions.count": "{n} proposal(s) waiting",
+  "beheer.institutions.count": { one: "{count} proposal waiting", other: "{count} proposals waiting" },
   "beheer.institutions.proposals": "Proposals",
   "beheer.institutions.none": "No proposals are waiting.",
   "beheer.institutions.proposedBy": "Proposed by {name}",
@@ -395,8 +396,10 @@ export const en: Record<MessageKey, string> = {
   "dragers.wizard.noMarkings": "No markings visible",
   "dragers.wizard.done": "All questions are answered. Open the guide of the carrier that fits to be sure.",
   "dragers.wizard.candidates": "Possible carriers",
-  "dragers.wizard.count": "{n} carriers fit your answers.",
-  "dragers.wizard.countOne": "1 carrier fits your answers.",
+  "dragers.wizard.count": {
+    one: "{count} carrier fits your answers.",
+    other: "{count} carriers fit your answers.",
+  },
   "dragers.wizard.drawing": "Drawing of a {name}",
   "dragers.wizard.lookalikes": "Looks like:",
   "dragers.planner.title": "Digitisation planner",
@@ -404,7 +407,10 @@ export const en: Record<MessageKey, string> = {
     "Enter which carriers you hold, how many, how long they last on average and their condition. The planner orders the work by risk and estimates hours and storage.",
   "dragers.planner.saved": "Your inventory was saved with your institution.",
   "dragers.planner.deleted": "The saved inventory was deleted.",
-  "dragers.planner.errors": "{n} fields are not filled in correctly. See the messages next to the fields.",
+  "dragers.planner.errors": {
+    one: "{count} field is not filled in correctly. See the message next to the field.",
+    other: "{count} fields are not filled in correctly. See the messages next to the fields.",
+  },
   "dragers.planner.fromSaved": "This is the inventory your institution saved on {date}.",
   "dragers.planner.inventory": "Inventory",
   "dragers.planner.inventoryHint":
@@ -473,12 +479,15 @@ export const en: Record<MessageKey, string> = {
   "dragers.pool.institutions": "Institutions",
   "dragers.pool.lines": "Lines that take this carrier",
   "dragers.pool.noLine": "none yet",
-  "dragers.pool.lineCount": "{n} lines",
+  "dragers.pool.lineCount": { one: "{count} line", other: "{count} lines" },
   "dragers.pool.total": "Total",
   "dragers.pool.totalShown": "Total of the carriers shown",
   "dragers.pool.noDemand": "No demand posted yet.",
   "dragers.pool.linesTitle": "Digitisation lines",
-  "dragers.pool.linesCount": "{n} institutions offer their digitisation line.",
+  "dragers.pool.linesCount": {
+    one: "{count} institution offers its digitisation line.",
+    other: "{count} institutions offer their digitisation line.",
+  },
   "dragers.pool.fromSurvey": "from the survey, to be completed",
   "dragers.pool.carriersUnknown": "Carriers not stated yet.",
   "dragers.pool.loginForLines": "Log in to see which institutions offer a line and on what terms.",
@@ -536,13 +545,7 @@ export const en: Record<MessageKey, string> = {
   "dragers.profile.link": "To the planner",
   // dragers tools (issue 8): end
   "kb.breadcrumb": "Breadcrumb",
-  "kb.count": "{n} articles",
-  "kb.count.one": "1 article",
-  "kb.filter.kind": "Kind",
-  "kb.filter.topic": "Topic",
-  "kb.filter.all": "All",
-  "kb.filter.apply": "Show",
-  "kb.filter.clear": "Clear filters",
+  "kb.count": { one: "{count} article", other: "{count} articles" },
   "kb.lastReviewed": "Last reviewed",
   "kb.fallbackNotice":
     "This article has not been translated into English yet; you are reading the Dutch version.",
@@ -768,7 +771,7 @@ export const en: Record<MessageKey, string> = {
   "kbb.import.files": "Files (.md or .zip)",
   "kbb.import.check": "Check",
   "kbb.import.problems": "Nothing was imported. Fix these problems and try again:",
-  "kbb.import.preview": "{n} articles ready to import",
+  "kbb.import.preview": { one: "{count} article ready to import", other: "{count} articles ready to import" },
   "kbb.import.apply": "Import and publish",
   "kbb.import.done":
     "Imported: {created} new, {updated} updated, {translated} translations, {unchanged} unchanged.",
@@ -782,8 +785,7 @@ export const en: Record<MessageKey, string> = {
   "search.facet.medium": "Medium",
   "search.removeFilter": "remove filter",
   "search.results": "Results",
-  "search.count": "{n} results for ‘{q}’",
-  "search.count.one": "1 result for ‘{q}’",
+  "search.count": { one: "{count} result for ‘{q}’", other: "{count} results for ‘{q}’" },
   "search.suggestion": "Also searched for {q}.",
   "search.none":
     "Nothing found. Try another word, or fewer words. Moderators see which searches find nothing and add to the knowledge base.",
@@ -796,7 +798,10 @@ export const en: Record<MessageKey, string> = {
   "search.header.placeholder": "Search the knowledge base",
   "search.header.suggestions": "Suggestions",
   "search.header.all": "All results for ‘{q}’",
-  "search.header.count": "{n} suggestions. Use the up and down arrows.",
+  "search.header.count": {
+    one: "{count} suggestion. Use the up and down arrows.",
+    other: "{count} suggestions. Use the up and down arrows.",
+  },
   "kbb.misses": "Searches without results",
   "kbb.misses.intro":
     "What readers search for but do not find: candidates for new articles or synonyms. Only the query and how often, nothing about who.",
@@ -811,8 +816,10 @@ export const en: Record<MessageKey, string> = {
   "kbb.reindex.busy": "Rebuilding…",
   "kbb.reindex.intro":
     "Rebuilds the search index from the published articles: after restoring a backup, or when a new version prepares articles for search differently.",
-  "kbb.reindex.done": "The search index has been rebuilt: {n} articles.",
-  "trends.empty": "No survey results have been imported yet.",
+  "kbb.reindex.done": {
+    one: "The search index has been rebuilt: {count} article.",
+    other: "The search index has been rebuilt: {count} articles.",
+  },
   "trends.unknownWave": "There are no figures for this wave. Choose one of the waves below.",
   "trends.wave.label": "Wave (year of the survey)",
   "trends.wave.submit": "Show",
@@ -875,12 +882,14 @@ export const en: Record<MessageKey, string> = {
   "trends.figure.guides": "Guides on {topic}",
   "trends.figure.weakest": "Least well met: {topics}. Discuss it with colleagues in an intervision group.",
   "trends.figure.offer": "On the platform",
-  "trends.figure.notPrintedCell": "not printed",
   "trends.check.title": "Check against the report (moderators only)",
   "trends.check.match": "{column}, wave {wave}: matches the report.",
   "trends.check.differs":
     "{column}, wave {wave}: differs from the report by up to {points} percentage points.",
-  "trends.check.counts": "{column}, wave {wave}: {count} printed count(s) differ.",
+  "trends.check.counts": {
+    one: "{column}, wave {wave}: {count} printed count differs.",
+    other: "{column}, wave {wave}: {count} printed counts differ.",
+  },
   "trends.check.n": "{column}, wave {wave}: the report prints N = {printed}, the computed N is {computed}.",
   "trends.check.percentMatch": "{column}, wave {wave}: the percentages match the report.",
   "trends.check.none": "The report prints no numbers for this figure; there is nothing to compare.",
@@ -888,7 +897,6 @@ export const en: Record<MessageKey, string> = {
   "trends.about.noColumn": "Figures the import cannot compute (no column)",
   "trends.about.inconsistent": "Where the report contradicts itself",
   "trends.detail.title": "All questions per wave",
-  "trends.print": "This page prints without navigation and download links.",
   "survey.type.Archief": "Archive",
   "survey.type.Omroep": "Broadcaster",
   "survey.type.Museum": "Museum",
@@ -939,7 +947,10 @@ export const en: Record<MessageKey, string> = {
   "survey.link.count": "{n} not linked",
   "survey.link.unlinked": "Not linked yet",
   "survey.link.none": "Every respondent with a name is linked.",
-  "survey.link.withoutName": "{n} answers have no institution name and cannot be linked.",
+  "survey.link.withoutName": {
+    one: "{count} answer has no institution name and cannot be linked.",
+    other: "{count} answers have no institution name and cannot be linked.",
+  },
   "survey.link.waves": "Waves: {waves}. Answers: {n}.",
   "survey.link.suggestion": "Suggestion: {name} (same name).",
   "survey.link.noSuggestion": "No institution with the same name found.",
@@ -968,7 +979,10 @@ export const en: Record<MessageKey, string> = {
     "A question of AV-Kennisnet itself, not from the TrendMonitor: it counts for your profile and for intervision.",
   "survey.self.several": "You can choose more than one.",
   "survey.self.submit": "Save answers",
-  "survey.self.errors": "{n} answers are not valid; they are marked below.",
+  "survey.self.errors": {
+    one: "{count} answer is not valid; it is marked below.",
+    other: "{count} answers are not valid; they are marked below.",
+  },
   "vergelijking.title": "Where do I stand? Compared with comparable institutions",
   "vergelijking.noAnswers": "Your institution has no answers yet: fill in the self-assessment first.",
   "vergelijking.fillIn": "Go to the self-assessment",
@@ -996,7 +1010,10 @@ export const en: Record<MessageKey, string> = {
   "pulse.admin.results": "Results on Trends",
   "pulse.admin.rounds": "Rounds",
   "pulse.admin.none": "There are no pulse rounds yet.",
-  "pulse.admin.answered": "{n} institutions have answered",
+  "pulse.admin.answered": {
+    one: "{count} institution has answered",
+    other: "{count} institutions have answered",
+  },
   "pulse.admin.close": "Close",
   "pulse.admin.reopen": "Reopen",
   "pulse.admin.new": "Open a new pulse round",
@@ -1194,7 +1211,10 @@ export const en: Record<MessageKey, string> = {
   "sessie.ratings.intro":
     "Per group the average and the comments, without names. Groups with low ratings are candidates for re-matching.",
   "sessie.ratings.none": "There are no ratings yet.",
-  "sessie.ratings.summary": "Average {average} from {count} ratings",
+  "sessie.ratings.summary": {
+    one: "Average {average} from {count} rating",
+    other: "Average {average} from {count} ratings",
+  },
   "sessie.ratings.low": "Low rating — suggestion: re-match.",
   "sessie.ratings.rematch": "Go to matching for this group",
   "sessie.ratings.perSession": "Ratings per session of {group}",
@@ -1210,8 +1230,7 @@ export const en: Record<MessageKey, string> = {
   "kb.kind.bron": "Source",
   "claims.toCheck": "to be checked",
   "claims.noteLabel": "Source",
-  "claims.line.sourcedOne": "{n} claim with a source",
-  "claims.line.sourced": "{n} claims with a source",
+  "claims.line.sourced": { one: "{count} claim with a source", other: "{count} claims with a source" },
   "claims.line.toCheck": "{n} to be checked",
   "claims.notes": "Notes",
   "claims.backToText": "Back to the text",
@@ -1243,7 +1262,7 @@ export const en: Record<MessageKey, string> = {
   "claims.next": "Next page",
   "kbb.checks": "Reviews and sources",
   "reviews.title": "Articles due for review",
-  "reviews.count": "{n} articles",
+  "reviews.count": { one: "{count} article", other: "{count} articles" },
   "reviews.intro":
     "Articles never reviewed by a moderator, or whose review interval has passed: legal {juridisch} months, signpost {wegwijzer} months, carrier {drager} months, practice {praktijk} months.",
   "reviews.none": "Every article was reviewed within its interval.",
@@ -1263,7 +1282,7 @@ export const en: Record<MessageKey, string> = {
   "sources.intro":
     "The sources the knowledge base rests on, in one place: first the sector's own knowledge sources, then standards, laws, reports and other sources. For each: what it is, where to find it and which guides cite it.",
   "sources.allLink": "All sources of the knowledge base",
-  "sources.count": "{n} sources",
+  "sources.count": { one: "{count} source", other: "{count} sources" },
   "sources.filter": "Kind of source",
   "sources.all": "All kinds",
   "sources.sector": "The sector's knowledge sources",
@@ -1284,9 +1303,7 @@ export const en: Record<MessageKey, string> = {
   "sources.previous": "Previous",
   "sources.next": "Next",
   "sources.pageOf": "Page {n} of {pages}",
-  "sources.citedCount": "Cited in {n} guides",
-  "sources.citedCountOne": "Cited in 1 guide",
-  "sources.details": "All about this source",
+  "sources.citedCount": { one: "Cited in {count} guide", other: "Cited in {count} guides" },
   "sources.inList": "Back to the list of sources",
   "sources.key": "Key for citations",
   "sources.online": "Online",
@@ -1355,7 +1372,10 @@ export const en: Record<MessageKey, string> = {
   "casus.consent": "I consent",
   "casus.withdraw": "Withdraw consent",
   "casus.nameInstitution": "My institution may be named",
-  "casus.waiting": "{n} more consent(s) needed before the case goes to the knowledge base.",
+  "casus.waiting": {
+    one: "{count} more consent needed before the case goes to the knowledge base.",
+    other: "{count} more consents needed before the case goes to the knowledge base.",
+  },
   "casus.inReview": "Everyone consented: the case is being reviewed by the knowledge base's moderators.",
   "casus.published": "Published in the knowledge base:",
   "casus.form.new": "Write a practice case",

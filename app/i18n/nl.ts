@@ -1,4 +1,11 @@
 // Dutch is the source language: every key starts here, en.ts must have the same keys.
+// A message is a text with `{name}` placeholders, or plural forms chosen by `params.count`
+// (docs/decisions/019-message-layer.md): `{ one: "{count} artikel", other: "{count} artikelen" }`.
+
+/** Plural forms by `Intl.PluralRules` category; `other` is the one every language has. */
+export type PluralMessage = { readonly [C in Intl.LDMLPluralRule]?: string } & { readonly other: string };
+export type Message = string | PluralMessage;
+
 export const nl = {
   "site.name": "AV-Kennisnet",
   "site.tagline": "Kennis en intervisie voor audiovisuele collecties",
@@ -21,7 +28,6 @@ export const nl = {
     "De bronnen van de kennisbank op één plek: eerst de kennisbronnen van de audiovisuele erfgoedsector.",
   "skip.toContent": "Ga naar de inhoud",
   "nav.label": "Hoofdnavigatie",
-  "nav.home": "Home",
   "nav.kennisbank": "Kennisbank",
   "nav.dragers": "Dragers",
   "nav.intervisie": "Intervisie",
@@ -53,7 +59,6 @@ export const nl = {
   "home.why.2":
     "Juridische vragen over auteursrecht, de OOC-convenanten en de AVG houden kleine instellingen tegen om materiaal online te zetten.",
   "home.why.3": "Instellingen willen vooral intervisie met collega's van vergelijkbare organisaties.",
-  "page.comingSoon": "Dit onderdeel is in opbouw.",
   "kennisbank.title": "Kennisbank",
   "kennisbank.intro": "Gidsen over dragers, auteursrecht en OOC, de AVG en de praktijk van AV-beheer.",
   "dragers.title": "Dragers",
@@ -75,7 +80,6 @@ export const nl = {
   "intervisie.myGroups": "Mijn groepen",
   "intervisie.noGroups":
     "Je zit nog in geen groep. Na de volgende matching hoor je het in de app en per e-mail.",
-  "intervisie.upcoming": "Mijn komende bijeenkomsten",
   "intervisie.agenda": "Agenda en agendafeed",
   "intervisie.notifications": "Meldingen",
   "intervisie.role.facilitator": "gespreksleider",
@@ -143,7 +147,6 @@ export const nl = {
   "intervisie.group.facilitator": "Gespreksleider",
   "intervisie.group.saveSettings": "Instellingen opslaan",
   "intervisie.group.leave": "Groep verlaten",
-  "intervisie.group.left": "Je hebt de groep verlaten.",
   "intervisie.group.closed": "Deze groep is opgeheven.",
   "intervisie.group.confidential":
     "Wat in de groep gezegd wordt, blijft in de groep. Ledenlijst en notities zijn alleen voor leden.",
@@ -224,7 +227,6 @@ export const nl = {
   "nav.account": "Mijn account",
   "nav.login": "Inloggen",
   "nav.logout": "Uitloggen",
-  "nav.account.label": "Account",
   "role.member": "Lid",
   "role.moderator": "Moderator",
   "role.admin": "Beheerder",
@@ -307,7 +309,10 @@ export const nl = {
   "account.secondFactor.continue": "Verder",
   "account.secondFactor.on": "Je tweede factor staat aan",
   "account.secondFactor.since": "Sinds",
-  "account.secondFactor.left": "Je hebt nog {n} ongebruikte herstelcodes.",
+  "account.secondFactor.left": {
+    one: "Je hebt nog {count} ongebruikte herstelcode.",
+    other: "Je hebt nog {count} ongebruikte herstelcodes.",
+  },
   "account.secondFactor.code": "Code uit je app",
   "account.secondFactor.newCodes.title": "Nieuwe herstelcodes",
   "account.secondFactor.newCodes.submit": "Nieuwe herstelcodes maken",
@@ -336,7 +341,10 @@ export const nl = {
   "beheer.users.secondFactorRemove": "Uitzetten",
   "beheer.users.secondFactorRemoveFor": "Tweede factor uitzetten: {name}",
   "account.sessions.title": "Ingelogde apparaten",
-  "account.sessions.count": "Je bent nu ingelogd in {n} sessie(s).",
+  "account.sessions.count": {
+    one: "Je bent nu ingelogd in {count} sessie.",
+    other: "Je bent nu ingelogd in {count} sessies.",
+  },
   "account.sessions.logoutAll": "Overal uitloggen",
   "account.privacy.title": "Privacy",
   "account.privacy.text":
@@ -352,7 +360,7 @@ export const nl = {
   "beheer.institutions.title": "Instellingen",
   "beheer.institutions.intro":
     "Leden kunnen een nieuwe instelling voorstellen. Bevestig of wijs voorstellen af.",
-  "beheer.institutions.count": "{n} voorstel(len) wachten",
+  "beheer.institutions.count": { one: "{count} voorstel wacht", other: "{count} voorstellen wachten" },
   "beheer.institutions.proposals": "Voorstellen",
   "beheer.institutions.none": "Er wachten geen voorstellen.",
   "beheer.institutions.proposedBy": "Voorgesteld door {name}",
@@ -397,8 +405,10 @@ export const nl = {
   "dragers.wizard.noMarkings": "Geen opschrift te zien",
   "dragers.wizard.done": "Alle vragen zijn beantwoord. Open de gids van de drager die past om zeker te zijn.",
   "dragers.wizard.candidates": "Mogelijke dragers",
-  "dragers.wizard.count": "{n} dragers passen bij je antwoorden.",
-  "dragers.wizard.countOne": "1 drager past bij je antwoorden.",
+  "dragers.wizard.count": {
+    one: "{count} drager past bij je antwoorden.",
+    other: "{count} dragers passen bij je antwoorden.",
+  },
   "dragers.wizard.drawing": "Tekening van een {name}",
   "dragers.wizard.lookalikes": "Lijkt op:",
   "dragers.planner.title": "Digitaliseringsplanner",
@@ -406,7 +416,10 @@ export const nl = {
     "Vul in welke dragers je hebt, hoeveel, hoe lang ze gemiddeld duren en in welke staat ze zijn. De planner zet het werk in volgorde van risico en schat de uren en de opslag.",
   "dragers.planner.saved": "Je inventaris is bewaard bij je instelling.",
   "dragers.planner.deleted": "De bewaarde inventaris is verwijderd.",
-  "dragers.planner.errors": "{n} velden zijn niet goed ingevuld. Bekijk de meldingen bij de velden.",
+  "dragers.planner.errors": {
+    one: "{count} veld is niet goed ingevuld. Bekijk de melding bij het veld.",
+    other: "{count} velden zijn niet goed ingevuld. Bekijk de meldingen bij de velden.",
+  },
   "dragers.planner.fromSaved": "Dit is de inventaris die je instelling op {date} bewaarde.",
   "dragers.planner.inventory": "Inventaris",
   "dragers.planner.inventoryHint":
@@ -475,12 +488,15 @@ export const nl = {
   "dragers.pool.institutions": "Instellingen",
   "dragers.pool.lines": "Straten die deze drager verwerken",
   "dragers.pool.noLine": "nog geen",
-  "dragers.pool.lineCount": "{n} straten",
+  "dragers.pool.lineCount": { one: "{count} straat", other: "{count} straten" },
   "dragers.pool.total": "Totaal",
   "dragers.pool.totalShown": "Totaal van de getoonde dragers",
   "dragers.pool.noDemand": "Nog geen vraag geplaatst.",
   "dragers.pool.linesTitle": "Digitaliseringsstraten",
-  "dragers.pool.linesCount": "{n} instellingen bieden hun digitaliseringsstraat aan.",
+  "dragers.pool.linesCount": {
+    one: "{count} instelling biedt haar digitaliseringsstraat aan.",
+    other: "{count} instellingen bieden hun digitaliseringsstraat aan.",
+  },
   "dragers.pool.fromSurvey": "uit de enquête, nog aan te vullen",
   "dragers.pool.carriersUnknown": "Dragers nog niet opgegeven.",
   "dragers.pool.loginForLines":
@@ -539,13 +555,7 @@ export const nl = {
   "dragers.profile.link": "Naar de planner",
   // dragers tools (issue 8): end
   "kb.breadcrumb": "Kruimelpad",
-  "kb.count": "{n} artikelen",
-  "kb.count.one": "1 artikel",
-  "kb.filter.kind": "Soort",
-  "kb.filter.topic": "Onderwerp",
-  "kb.filter.all": "Alle",
-  "kb.filter.apply": "Toon",
-  "kb.filter.clear": "Filters wissen",
+  "kb.count": { one: "{count} artikel", other: "{count} artikelen" },
   "kb.lastReviewed": "Laatst gecontroleerd",
   "kb.fallbackNotice": "Dit artikel is nog niet in het Engels vertaald; je leest de Nederlandse versie.",
   "kb.archivedNotice": "Dit artikel is gearchiveerd en alleen zichtbaar voor moderatoren.",
@@ -775,7 +785,10 @@ export const nl = {
   "kbb.import.files": "Bestanden (.md of .zip)",
   "kbb.import.check": "Controleren",
   "kbb.import.problems": "Er is niets geïmporteerd. Verbeter deze problemen en probeer het opnieuw:",
-  "kbb.import.preview": "{n} artikelen klaar om te importeren",
+  "kbb.import.preview": {
+    one: "{count} artikel klaar om te importeren",
+    other: "{count} artikelen klaar om te importeren",
+  },
   "kbb.import.apply": "Importeren en publiceren",
   "kbb.import.done":
     "Geïmporteerd: {created} nieuw, {updated} bijgewerkt, {translated} vertalingen, {unchanged} ongewijzigd.",
@@ -789,8 +802,7 @@ export const nl = {
   "search.facet.medium": "Medium",
   "search.removeFilter": "filter weghalen",
   "search.results": "Resultaten",
-  "search.count": "{n} resultaten voor ‘{q}’",
-  "search.count.one": "1 resultaat voor ‘{q}’",
+  "search.count": { one: "{count} resultaat voor ‘{q}’", other: "{count} resultaten voor ‘{q}’" },
   "search.suggestion": "Ook gezocht naar {q}.",
   "search.none":
     "Niets gevonden. Probeer een ander woord, of minder woorden. Moderatoren zien welke zoekvragen niets opleveren en vullen de kennisbank aan.",
@@ -803,7 +815,10 @@ export const nl = {
   "search.header.placeholder": "Zoek in de kennisbank",
   "search.header.suggestions": "Suggesties",
   "search.header.all": "Alle resultaten voor ‘{q}’",
-  "search.header.count": "{n} suggesties. Gebruik pijltje omhoog en omlaag.",
+  "search.header.count": {
+    one: "{count} suggestie. Gebruik pijltje omhoog en omlaag.",
+    other: "{count} suggesties. Gebruik pijltje omhoog en omlaag.",
+  },
   "kbb.misses": "Zoekvragen zonder resultaat",
   "kbb.misses.intro":
     "Waar lezers naar zoeken maar niets vinden: kandidaten voor nieuwe artikelen of synoniemen. Alleen de zoekvraag en hoe vaak, niets over wie.",
@@ -818,8 +833,10 @@ export const nl = {
   "kbb.reindex.busy": "Bezig met opbouwen…",
   "kbb.reindex.intro":
     "Bouwt de zoekindex opnieuw op uit de gepubliceerde artikelen: na het terugzetten van een back-up, of als een nieuwe versie de artikelen anders voor de zoekmachine klaarzet.",
-  "kbb.reindex.done": "De zoekindex is opnieuw opgebouwd: {n} artikelen.",
-  "trends.empty": "Er zijn nog geen enquêteresultaten geïmporteerd.",
+  "kbb.reindex.done": {
+    one: "De zoekindex is opnieuw opgebouwd: {count} artikel.",
+    other: "De zoekindex is opnieuw opgebouwd: {count} artikelen.",
+  },
   "trends.unknownWave": "Voor deze golf zijn er geen cijfers. Kies hieronder een van de golven.",
   "trends.wave.label": "Golf (jaar van de enquête)",
   "trends.wave.submit": "Toon",
@@ -883,11 +900,13 @@ export const nl = {
   "trends.figure.guides": "Gidsen over {topic}",
   "trends.figure.weakest": "Het minst voorzien: {topics}. Bespreek het met collega’s in een intervisiegroep.",
   "trends.figure.offer": "Op het platform",
-  "trends.figure.notPrintedCell": "niet afgedrukt",
   "trends.check.title": "Controle tegen het rapport (alleen voor moderatoren)",
   "trends.check.match": "{column}, golf {wave}: komt overeen met het rapport.",
   "trends.check.differs": "{column}, golf {wave}: wijkt tot {points} procentpunt af van het rapport.",
-  "trends.check.counts": "{column}, golf {wave}: {count} afgedrukt(e) aantal(len) wijken af.",
+  "trends.check.counts": {
+    one: "{column}, golf {wave}: {count} afgedrukt aantal wijkt af.",
+    other: "{column}, golf {wave}: {count} afgedrukte aantallen wijken af.",
+  },
   "trends.check.n": "{column}, golf {wave}: het rapport drukt N = {printed} af, berekend is N = {computed}.",
   "trends.check.percentMatch": "{column}, golf {wave}: de percentages komen overeen met het rapport.",
   "trends.check.none": "Het rapport drukt voor deze figuur geen getallen af; er is niets te vergelijken.",
@@ -895,7 +914,6 @@ export const nl = {
   "trends.about.noColumn": "Figuren die de import niet kan berekenen (geen kolom)",
   "trends.about.inconsistent": "Waar het rapport zichzelf tegenspreekt",
   "trends.detail.title": "Alle vragen per golf",
-  "trends.print": "Deze pagina drukt af zonder navigatie en downloadlinks.",
   "survey.type.Archief": "Archief",
   "survey.type.Omroep": "Omroep",
   "survey.type.Museum": "Museum",
@@ -946,7 +964,10 @@ export const nl = {
   "survey.link.count": "{n} niet gekoppeld",
   "survey.link.unlinked": "Nog niet gekoppeld",
   "survey.link.none": "Alle respondenten met een naam zijn gekoppeld.",
-  "survey.link.withoutName": "{n} antwoorden hebben geen instellingsnaam en kunnen niet worden gekoppeld.",
+  "survey.link.withoutName": {
+    one: "{count} antwoord heeft geen instellingsnaam en kan niet worden gekoppeld.",
+    other: "{count} antwoorden hebben geen instellingsnaam en kunnen niet worden gekoppeld.",
+  },
   "survey.link.waves": "Golven: {waves}. Antwoorden: {n}.",
   "survey.link.suggestion": "Voorstel: {name} (zelfde naam).",
   "survey.link.noSuggestion": "Geen instelling met dezelfde naam gevonden.",
@@ -975,7 +996,10 @@ export const nl = {
     "Vraag van AV-Kennisnet zelf, niet uit de TrendMonitor: telt mee voor je profiel en voor intervisie.",
   "survey.self.several": "Je kunt er meer kiezen.",
   "survey.self.submit": "Antwoorden opslaan",
-  "survey.self.errors": "{n} antwoorden kloppen niet; ze staan hieronder gemarkeerd.",
+  "survey.self.errors": {
+    one: "{count} antwoord klopt niet; het staat hieronder gemarkeerd.",
+    other: "{count} antwoorden kloppen niet; ze staan hieronder gemarkeerd.",
+  },
   "vergelijking.title": "Waar sta ik? Vergeleken met vergelijkbare instellingen",
   "vergelijking.noAnswers": "Je instelling heeft nog geen antwoorden: vul eerst de zelfevaluatie in.",
   "vergelijking.fillIn": "Naar de zelfevaluatie",
@@ -1003,7 +1027,10 @@ export const nl = {
   "pulse.admin.results": "Uitkomsten op Trends",
   "pulse.admin.rounds": "Rondes",
   "pulse.admin.none": "Er zijn nog geen peilingen.",
-  "pulse.admin.answered": "{n} instellingen hebben geantwoord",
+  "pulse.admin.answered": {
+    one: "{count} instelling heeft geantwoord",
+    other: "{count} instellingen hebben geantwoord",
+  },
   "pulse.admin.close": "Sluiten",
   "pulse.admin.reopen": "Weer openen",
   "pulse.admin.new": "Nieuwe peiling openen",
@@ -1205,7 +1232,10 @@ export const nl = {
   "sessie.ratings.intro":
     "Per groep het gemiddelde en de toelichtingen, zonder namen. Groepen met lage cijfers zijn een kandidaat om opnieuw te matchen.",
   "sessie.ratings.none": "Er zijn nog geen beoordelingen.",
-  "sessie.ratings.summary": "Gemiddeld {average} uit {count} beoordelingen",
+  "sessie.ratings.summary": {
+    one: "Gemiddeld {average} uit {count} beoordeling",
+    other: "Gemiddeld {average} uit {count} beoordelingen",
+  },
   "sessie.ratings.low": "Lage beoordeling — voorstel: opnieuw matchen.",
   "sessie.ratings.rematch": "Naar matchen voor deze groep",
   "sessie.ratings.perSession": "Beoordelingen per bijeenkomst van {group}",
@@ -1221,8 +1251,7 @@ export const nl = {
   "kb.kind.bron": "Bron",
   "claims.toCheck": "te controleren",
   "claims.noteLabel": "Bron",
-  "claims.line.sourcedOne": "{n} bewering met bron",
-  "claims.line.sourced": "{n} beweringen met bron",
+  "claims.line.sourced": { one: "{count} bewering met bron", other: "{count} beweringen met bron" },
   "claims.line.toCheck": "{n} te controleren",
   "claims.notes": "Noten",
   "claims.backToText": "Terug naar de tekst",
@@ -1254,7 +1283,7 @@ export const nl = {
   "claims.next": "Volgende pagina",
   "kbb.checks": "Controles en bronnen",
   "reviews.title": "Te controleren artikelen",
-  "reviews.count": "{n} artikelen",
+  "reviews.count": { one: "{count} artikel", other: "{count} artikelen" },
   "reviews.intro":
     "Artikelen die nog nooit door een moderator zijn gecontroleerd, of waarvan de controletermijn voorbij is: juridisch {juridisch} maanden, wegwijzer {wegwijzer} maanden, drager {drager} maanden, praktijk {praktijk} maanden.",
   "reviews.none": "Alle artikelen zijn binnen hun termijn gecontroleerd.",
@@ -1274,7 +1303,7 @@ export const nl = {
   "sources.intro":
     "De bronnen waarop de kennisbank steunt, op één plek: eerst de kennisbronnen van de sector zelf, daarna normen, wetten, rapporten en andere bronnen. Per bron: wat het is, waar je hem vindt en welke gidsen hem citeren.",
   "sources.allLink": "Alle bronnen van de kennisbank",
-  "sources.count": "{n} bronnen",
+  "sources.count": { one: "{count} bron", other: "{count} bronnen" },
   "sources.filter": "Soort bron",
   "sources.all": "Alle soorten",
   "sources.sector": "Kennisbronnen van de sector",
@@ -1295,9 +1324,7 @@ export const nl = {
   "sources.previous": "Vorige",
   "sources.next": "Volgende",
   "sources.pageOf": "Pagina {n} van {pages}",
-  "sources.citedCount": "Geciteerd in {n} gidsen",
-  "sources.citedCountOne": "Geciteerd in 1 gids",
-  "sources.details": "Alles over deze bron",
+  "sources.citedCount": { one: "Geciteerd in {count} gids", other: "Geciteerd in {count} gidsen" },
   "sources.inList": "Terug naar de bronnenlijst",
   "sources.key": "Sleutel voor citaten",
   "sources.online": "Online",
@@ -1366,7 +1393,10 @@ export const nl = {
   "casus.consent": "Ik geef toestemming",
   "casus.withdraw": "Toestemming intrekken",
   "casus.nameInstitution": "Mijn instelling mag bij naam genoemd worden",
-  "casus.waiting": "Nog {n} toestemming(en) nodig voordat de casus naar de kennisbank gaat.",
+  "casus.waiting": {
+    one: "Nog {count} toestemming nodig voordat de casus naar de kennisbank gaat.",
+    other: "Nog {count} toestemmingen nodig voordat de casus naar de kennisbank gaat.",
+  },
   "casus.inReview":
     "Iedereen gaf toestemming: de casus ligt ter beoordeling bij de moderatoren van de kennisbank.",
   "casus.published": "Gepubliceerd in de kennisbank:",
@@ -1737,6 +1767,16 @@ export const nl = {
   "error.pooling.unknownIntent": "Onbekende actie: kies een van de knoppen op de pagina.",
   "error.pooling.noInstitution":
     "Koppel eerst je account aan een instelling (Mijn account); dan kun je hier iets plaatsen.",
-} as const;
+} as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof nl;
+
+/**
+ * Another language's dictionary: every key of nl.ts, a text where Dutch has a text and the
+ * same plural forms where Dutch has plural forms.
+ */
+export type Dictionary = {
+  readonly [K in MessageKey]: (typeof nl)[K] extends string
+    ? string
+    : { readonly [C in keyof (typeof nl)[K]]: string };
+};

@@ -4,7 +4,7 @@
 // short plain-text message in the visitor's language, never a stack trace.
 import { createRequestHandler as createNodeHandler, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from "express";
-import { localeFromRequest, type MessageKey, translate } from "#app/i18n/index.ts";
+import { localeFromPath, type MessageKey, translate, unlocalizedPath } from "#app/i18n/index.ts";
 
 /** Forms (every page but the uploads below): registration, articles, notes. */
 export const FORM_LIMIT_BYTES = 1024 * 1024;
@@ -18,8 +18,8 @@ const WITHOUT_BODY = new Set(["GET", "HEAD", "OPTIONS"]);
 type Locals = { checkedBody?: Buffer };
 
 function message(req: ExpressRequest, key: MessageKey, values: Record<string, string> = {}): string {
-  const locale = localeFromRequest({ headers: new Headers({ cookie: req.get("cookie") ?? "" }) } as Request);
-  return translate(locale, key).replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");
+  const locale = localeFromPath(req.path);
+  return translate(locale, key, values);
 }
 
 function refuse(res: ExpressResponse, status: number, text: string, close = false) {
@@ -29,7 +29,7 @@ function refuse(res: ExpressResponse, status: number, text: string, close = fals
 
 /** The body limit for a path: uploads have their own, every other form a small one. */
 export function bodyLimitFor(pathname: string): number {
-  const path = pathname.replace(/\.data$/, "").replace(/\/+$/, "") || "/";
+  const path = unlocalizedPath(pathname.replace(/\.data$/, "").replace(/\/+$/, "") || "/");
   return UPLOAD_PATHS.includes(path) ? UPLOAD_LIMIT_BYTES : FORM_LIMIT_BYTES;
 }
 

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "#app/components/link.tsx";
 import { type MessageKey, useT } from "#app/i18n/index.ts";
 
 const sections = [

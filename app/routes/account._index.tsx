@@ -4,9 +4,8 @@ import {
   type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
-  redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import {
   DangerButton,
@@ -18,6 +17,7 @@ import {
   SubmitButton,
 } from "#app/components/forms.tsx";
 import { InstitutionPicker, institutionChoiceSchema } from "#app/components/institution-picker.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, locales, pageTitle, translator, useT } from "#app/i18n/index.ts";
 import { AppError, errorResponse } from "#app/lib/errors.ts";
@@ -36,6 +36,7 @@ import {
   setInstitution,
   setLanguage,
 } from "#app/modules/auth/users.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import { forgetIntervision } from "#app/modules/intervisie/personal-data.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "account.title") }];
@@ -46,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     getAccountWithSessionCount(context.db, user.id),
     listConfirmedInstitutions(context.db),
   ]);
-  if (!found) throw redirect("/inloggen");
+  if (!found) throw localRedirect(request, "/inloggen");
   const { account, sessions } = found;
   const welcome = new URL(request.url).searchParams.has("welkom");
   return { account, sessions, institutions, welcome, secondFactor: user.secondFactor };
@@ -138,7 +139,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }
       case "overal-uitloggen": {
         await invalidateUserSessions(context.db, user.id);
-        return redirect("/inloggen", { headers: { "Set-Cookie": blankSessionCookie(secure) } });
+        return localRedirect(request, "/inloggen", { headers: { "Set-Cookie": blankSessionCookie(secure) } });
       }
       case "instelling": {
         const parsed = parseForm(institutionChoiceSchema, form);
@@ -159,7 +160,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
           deleteAccount(context.db, user.id, parsed.value.password),
         );
         await forgetIntervision(context.db, user.id, context.env);
-        return redirect("/?account=verwijderd", { headers: { "Set-Cookie": blankSessionCookie(secure) } });
+        return localRedirect(request, "/?account=verwijderd", {
+          headers: { "Set-Cookie": blankSessionCookie(secure) },
+        });
       }
       default:
         return data(
@@ -293,7 +296,7 @@ export default function Account() {
 
       <section aria-labelledby="sessies" className="space-y-3">
         <h2 id="sessies">{t("account.sessions.title")}</h2>
-        <p>{t("account.sessions.count").replace("{n}", String(sessions))}</p>
+        <p>{t("account.sessions.count", { count: sessions })}</p>
         <Form method="post">
           <SubmitButton name="intent" value="overal-uitloggen">
             {t("account.sessions.logoutAll")}

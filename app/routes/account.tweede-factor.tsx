@@ -7,11 +7,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { renderSVG } from "uqr";
 import { z } from "zod";
 import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translator, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
@@ -223,7 +224,7 @@ export default function SecondFactor() {
             <p>
               {t("account.secondFactor.since")}{" "}
               <time dateTime={page.enabledAt}>{page.enabledAt.slice(0, 10)}</time>.{" "}
-              {t("account.secondFactor.left", { n: page.recoveryCodesLeft })}
+              {t("account.secondFactor.left", { count: page.recoveryCodesLeft })}
             </p>
           </section>
           <section aria-labelledby="nieuwe-codes" className="space-y-3">

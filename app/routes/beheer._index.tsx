@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
@@ -27,9 +28,7 @@ export default function Beheer() {
       <ul className="space-y-2">
         <li>
           <Link to="/beheer/instellingen">{t("beheer.institutions.title")}</Link>{" "}
-          <span className="text-muted">
-            ({t("beheer.institutions.count").replace("{n}", String(proposals))})
-          </span>
+          <span className="text-muted">({t("beheer.institutions.count", { count: proposals })})</span>
         </li>
         <li>
           <Link to="/beheer/kennisbank">{t("beheer.kennisbank")}</Link>

@@ -1,16 +1,12 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { SourceForm } from "#app/components/source-form.tsx";
 import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import {
   getSource,
   parseSourceFields,
@@ -44,7 +40,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       errors: { form: message },
     }));
   }
-  return redirect(
+  return localRedirect(
+    request,
     `/beheer/bronnen?opgeslagen=${encodeURIComponent(parsed.value.key)}#bron-${parsed.value.key}`,
   );
 }
@@ -55,7 +52,7 @@ export default function EditSource() {
   const t = useT();
   return (
     <div className="space-y-6">
-      <PageHeader title={t("sources.beheer.editTitle").replace("{key}", fields.key)}>
+      <PageHeader title={t("sources.beheer.editTitle", { key: fields.key })}>
         <p>
           <Link to="/beheer/bronnen">{t("sources.beheer.title")}</Link>
         </p>

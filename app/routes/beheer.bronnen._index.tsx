@@ -1,17 +1,13 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage } from "#app/components/forms.tsx";
+import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { SourceForm } from "#app/components/source-form.tsx";
 import { localeFromRequest, type MessageKey, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import {
   listSources,
   parseSourceFields,
@@ -56,7 +52,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       errors: { key: message },
     }));
   }
-  return redirect(
+  return localRedirect(
+    request,
     `/beheer/bronnen?opgeslagen=${encodeURIComponent(parsed.value.key)}#bron-${parsed.value.key}`,
   );
 }
@@ -73,11 +70,9 @@ export default function SourcesBeheer() {
           <Link to="/beheer/kennisbank">{t("kbb.title")}</Link>
         </p>
       </PageHeader>
-      {saved ? (
-        <FormMessage tone="ok">{t("sources.beheer.saved").replace("{key}", saved)}</FormMessage>
-      ) : null}
+      {saved ? <FormMessage tone="ok">{t("sources.beheer.saved", { key: saved })}</FormMessage> : null}
       <section aria-labelledby="lijst" className="space-y-3">
-        <h2 id="lijst">{t("sources.count").replace("{n}", String(sources.length))}</h2>
+        <h2 id="lijst">{t("sources.count", { count: sources.length })}</h2>
         <table className="w-full border-collapse text-left text-sm">
           <thead>
             <tr className="border-b border-line">

@@ -1,11 +1,5 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import {
   Field,
   FieldError,
@@ -14,6 +8,7 @@ import {
   SelectField,
   SubmitButton,
 } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translator, useT } from "#app/i18n/index.ts";
 import { formIntent, formValues, parseForm } from "#app/lib/forms.ts";
@@ -28,6 +23,7 @@ import {
 } from "#app/modules/dragers/dragers.server.ts";
 import { AssumptionTable } from "#app/modules/dragers/plan-view.tsx";
 import { certainties } from "#app/modules/dragers/types.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "meta.plannerAssumptions", "beheer.title") },
@@ -62,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   if (formIntent(form) === "vooraf-invullen") {
     const added = await prefillOffersFromSurvey(context.db, { id: user.id });
-    return redirect(`/beheer/dragers?klaar=enquete&toegevoegd=${added}`);
+    return localRedirect(request, `/beheer/dragers?klaar=enquete&toegevoegd=${added}`);
   }
   const parsed = parseForm(assumptionFormSchema, form);
   if (!parsed.ok) {
@@ -75,7 +71,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ errors: { form: t("error.assumptions.unknownCarrier") } }, { status: 400 });
   }
   await saveAssumption(context.db, { id: user.id }, assumptionFromForm(parsed.value));
-  return redirect(`/beheer/dragers?drager=${encodeURIComponent(parsed.value.carrier)}&klaar=opgeslagen`);
+  return localRedirect(
+    request,
+    `/beheer/dragers?drager=${encodeURIComponent(parsed.value.carrier)}&klaar=opgeslagen`,
+  );
 }
 
 export default function CarrierAssumptions() {
@@ -108,9 +107,7 @@ export default function CarrierAssumptions() {
         <FormMessage tone="ok">{t("dragers.beheer.saved")}</FormMessage>
       ) : null}
       {loaded.notice === "enquete" ? (
-        <FormMessage tone="ok">
-          {t("dragers.beheer.prefilled").replace("{n}", loaded.prefilled ?? "0")}
-        </FormMessage>
+        <FormMessage tone="ok">{t("dragers.beheer.prefilled", { n: loaded.prefilled ?? "0" })}</FormMessage>
       ) : null}
       {errors.form ? <FormMessage>{errors.form}</FormMessage> : null}
 
@@ -131,9 +128,10 @@ export default function CarrierAssumptions() {
           <h2>{titles.get(a.carrier) ?? a.carrier}</h2>
           {loaded.selectedMeta?.updatedBy ? (
             <p className="text-sm text-muted">
-              {t("dragers.beheer.lastChange")
-                .replace("{name}", loaded.selectedMeta.updatedBy)
-                .replace("{date}", new Date(loaded.selectedMeta.updatedAt ?? "").toLocaleDateString("nl-NL"))}
+              {t("dragers.beheer.lastChange", {
+                name: loaded.selectedMeta.updatedBy,
+                date: new Date(loaded.selectedMeta.updatedAt ?? "").toLocaleDateString("nl-NL"),
+              })}
             </p>
           ) : null}
           <input type="hidden" name="carrier" value={a.carrier} />

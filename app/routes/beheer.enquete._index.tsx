@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
 import { formFiles, formIntent, formText } from "#app/lib/forms.ts";
@@ -84,10 +85,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return problems(["Onbekende actie. Upload het bestand opnieuw."], 400);
 }
 
-function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
-}
-
 function PlanTable({ plan, caption }: { plan: ImportPlan; caption: string }) {
   const t = useT();
   return (
@@ -145,7 +142,7 @@ export default function SurveyImport() {
           <Link to="/beheer">{t("beheer.title")}</Link>
           {" · "}
           <Link to="/beheer/enquete/koppelen">{t("survey.link.title")}</Link>{" "}
-          <span className="text-muted">({fill(t("survey.link.count"), { n: unlinked })})</span>
+          <span className="text-muted">({t("survey.link.count", { n: unlinked })})</span>
         </p>
       </PageHeader>
 
@@ -164,9 +161,9 @@ export default function SurveyImport() {
         ) : null}
         {result?.step === "done" ? (
           <FormMessage tone="ok">
-            <p>{fill(t("survey.import.done"), { file: result.fileName })}</p>
+            <p>{t("survey.import.done", { file: result.fileName })}</p>
             <p>
-              {fill(t("survey.import.counts"), {
+              {t("survey.import.counts", {
                 new: result.plan.new,
                 changed: result.plan.changed,
                 unchanged: result.plan.unchanged,
@@ -176,11 +173,9 @@ export default function SurveyImport() {
         ) : null}
         {result?.step === "preview" ? (
           <Form method="post" className="space-y-4 rounded border border-line p-4">
-            <h3 className="text-lg font-semibold">
-              {fill(t("survey.import.preview"), { file: result.fileName })}
-            </h3>
+            <h3 className="text-lg font-semibold">{t("survey.import.preview", { file: result.fileName })}</h3>
             <p>
-              {fill(t("survey.import.previewText"), {
+              {t("survey.import.previewText", {
                 total: result.plan.total,
                 new: result.plan.new,
                 changed: result.plan.changed,

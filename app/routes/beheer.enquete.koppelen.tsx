@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DangerButton, Field, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, type MessageKey, pageTitle, translator, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
@@ -120,7 +121,7 @@ export default function LinkRespondents() {
         <h2 id="ongekoppeld">{t("survey.link.unlinked")}</h2>
         {unlinked.length === 0 ? <p>{t("survey.link.none")}</p> : null}
         {withoutName > 0 ? (
-          <p className="text-muted">{t("survey.link.withoutName").replace("{n}", String(withoutName))}</p>
+          <p className="text-muted">{t("survey.link.withoutName", { count: withoutName })}</p>
         ) : null}
         <ul className="space-y-4">
           {unlinked.map((entry, i) => (
@@ -130,13 +131,11 @@ export default function LinkRespondents() {
               </h3>
               <p className="text-sm text-muted">
                 {t(typeKey(entry.type))} ·{" "}
-                {t("survey.link.waves")
-                  .replace("{waves}", entry.waves.join(", "))
-                  .replace("{n}", String(entry.responses))}
+                {t("survey.link.waves", { waves: entry.waves.join(", "), n: entry.responses })}
               </p>
               <p>
                 {entry.suggestion
-                  ? t("survey.link.suggestion").replace("{name}", entry.suggestion.name)
+                  ? t("survey.link.suggestion", { name: entry.suggestion.name })
                   : t("survey.link.noSuggestion")}
               </p>
               <Form method="post" className="flex flex-wrap items-end gap-3">

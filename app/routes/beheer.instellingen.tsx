@@ -1,9 +1,17 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, pageTitle, translator, useT } from "#app/i18n/index.ts";
+import {
+  institutionTypeLabel,
+  localeFromRequest,
+  pageTitle,
+  translator,
+  useLocale,
+  useT,
+} from "#app/i18n/index.ts";
 import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
@@ -75,6 +83,7 @@ export default function Institutions() {
   const { proposals, confirmed, requests } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  const locale = useLocale();
   return (
     <div className="space-y-8">
       <PageHeader title={t("beheer.institutions.title")} intro={t("beheer.institutions.intro")} />
@@ -87,10 +96,10 @@ export default function Institutions() {
           {proposals.map((p) => (
             <li key={p.id} className="rounded border border-line p-4">
               <p className="font-medium">
-                {p.name} <span className="text-muted">({p.type})</span>
+                {p.name} <span className="text-muted">({institutionTypeLabel(locale, p.type)})</span>
               </p>
               <p className="text-sm text-muted">
-                {t("beheer.institutions.proposedBy").replace("{name}", p.proposedBy ?? "—")}
+                {t("beheer.institutions.proposedBy", { name: p.proposedBy ?? "—" })}
               </p>
               <Form method="post" className="mt-2 flex gap-2">
                 <input type="hidden" name="id" value={p.id} />
@@ -135,7 +144,7 @@ export default function Institutions() {
           {confirmed.map((c) => (
             <li key={c.id}>
               <Link to={`/instellingen/${c.id}`}>{c.name}</Link>{" "}
-              <span className="text-muted">({c.type})</span>
+              <span className="text-muted">({institutionTypeLabel(locale, c.type)})</span>
             </li>
           ))}
         </ul>

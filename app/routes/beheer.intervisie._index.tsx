@@ -1,18 +1,21 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FieldError, FormMessage, fieldIds, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import {
+  institutionTypeLabel,
+  localeFromRequest,
+  type MessageKey,
+  pageTitle,
+  useLocale,
+  useT,
+} from "#app/i18n/index.ts";
 import { errorText } from "#app/lib/errors.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import { listAllGroups } from "#app/modules/intervisie/groups.server.ts";
 import { listRuns, parsePool, poolSizes, runMatching } from "#app/modules/intervisie/matching.server.ts";
 import { defaultWeights, type Weights } from "#app/modules/intervisie/matching.ts";
@@ -87,7 +90,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const message = errorText(localeFromRequest(request), result.error);
     return data({ errors: { form: message } as Record<string, string> }, { status: 400 });
   }
-  return redirect(`/beheer/intervisie/voorstel/${result.runId}`);
+  return localRedirect(request, `/beheer/intervisie/voorstel/${result.runId}`);
 }
 
 const weightKeys = [
@@ -126,15 +129,11 @@ export default function MatchingPage() {
             className="rounded border border-line px-3 py-2"
             {...fieldIds("pool", undefined, errors.pool)}
           >
-            <option value="vrij">
-              {t("intervisie.beheer.pool.vrij").replace("{n}", String(counts.vrij))}
-            </option>
-            <option value="iedereen">
-              {t("intervisie.beheer.pool.iedereen").replace("{n}", String(counts.iedereen))}
-            </option>
+            <option value="vrij">{t("intervisie.beheer.pool.vrij", { n: counts.vrij })}</option>
+            <option value="iedereen">{t("intervisie.beheer.pool.iedereen", { n: counts.iedereen })}</option>
             {activeGroups.map((g) => (
               <option key={g.id} value={`groep-${g.id}`}>
-                {t("intervisie.beheer.pool.groep").replace("{name}", g.name)}
+                {t("intervisie.beheer.pool.groep", { name: g.name })}
               </option>
             ))}
           </select>
@@ -192,7 +191,7 @@ export default function MatchingPage() {
           {runs.map((r) => (
             <li key={r.id}>
               <Link to={`/beheer/intervisie/voorstel/${r.id}`}>
-                {t("intervisie.proposal.title").replace("{id}", String(r.id))}
+                {t("intervisie.proposal.title", { id: r.id })}
               </Link>{" "}
               <span className="text-muted">
                 ({t(`intervisie.beheer.status.${r.status}` as MessageKey)}, {r.pool},{" "}
@@ -212,7 +211,7 @@ export default function MatchingPage() {
             <li key={g.id}>
               <Link to={`/intervisie/groepen/${g.id}`}>{g.name}</Link>{" "}
               <span className="text-muted">
-                ({g.size} · {g.institutionType}
+                ({g.size} · {institutionTypeLabel(locale, g.institutionType)}
                 {g.matchScore !== null ? ` · ${g.matchScore.toFixed(2)}` : ""}
                 {g.closed ? ` · ${t("intervisie.group.closed")}` : ""})
               </span>

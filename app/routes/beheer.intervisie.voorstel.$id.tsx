@@ -1,19 +1,15 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translate, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse, errorText } from "#app/lib/errors.ts";
 import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { idParam } from "#app/lib/params.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import {
   type BandSpread,
   confirmProposal,
@@ -66,15 +62,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const move = parseForm(moveSchema, form);
       if (!move.ok) return data({ error: move.message }, { status: 400 });
       await moveMember(context.db, moderator.id, runId, version, move.value.deelnemer, move.value.naar);
-      return redirect(`/beheer/intervisie/voorstel/${runId}`);
+      return localRedirect(request, `/beheer/intervisie/voorstel/${runId}`);
     }
     if (intent === "bevestigen") {
       await confirmProposal(context.db, moderator.id, runId, version, context.env);
-      return redirect(`/beheer/intervisie/voorstel/${runId}`);
+      return localRedirect(request, `/beheer/intervisie/voorstel/${runId}`);
     }
     if (intent === "verwerpen") {
       await discardProposal(context.db, moderator.id, runId, version);
-      return redirect(`/beheer/intervisie/voorstel/${runId}`);
+      return localRedirect(request, `/beheer/intervisie/voorstel/${runId}`);
     }
     return data({ error: translate(locale, "error.form.unknownIntent") }, { status: 400 });
   } catch (error) {
@@ -91,9 +87,9 @@ export default function ProposalPage() {
   const draft = proposal.status === "draft";
   return (
     <div className="space-y-8">
-      <PageHeader title={t("intervisie.proposal.title").replace("{id}", String(proposal.id))}>
+      <PageHeader title={t("intervisie.proposal.title", { id: proposal.id })}>
         <p className="text-lg font-medium">
-          {t("intervisie.proposal.score").replace("{score}", proposal.score.toFixed(3))}
+          {t("intervisie.proposal.score", { score: proposal.score.toFixed(3) })}
         </p>
         <p className="text-sm text-muted">
           {t("intervisie.proposal.scoreHint")} · {proposal.pool} · min {proposal.options.min}, max{" "}
@@ -129,19 +125,18 @@ export default function ProposalPage() {
               className="space-y-3 rounded border border-line p-4"
             >
               <h2 className="text-lg">
-                {t("intervisie.proposal.group").replace("{n}", String(n))}{" "}
+                {t("intervisie.proposal.group", { n })}{" "}
                 <span className="text-base font-normal text-muted">
-                  ({t("intervisie.proposal.groupScore").replace("{score}", group.score.toFixed(3))})
+                  ({t("intervisie.proposal.groupScore", { score: group.score.toFixed(3) })})
                 </span>
               </h2>
               <Spread label={t("intervisie.proposal.size")} spread={group.size} />
               <Spread label={t("intervisie.proposal.maturity")} spread={group.maturity} />
               {group.sharedNeeds.length > 0 ? (
                 <p className="text-sm">
-                  {t("intervisie.proposal.sharedNeeds").replace(
-                    "{topics}",
-                    group.sharedNeeds.map(topicLabel).join(", "),
-                  )}
+                  {t("intervisie.proposal.sharedNeeds", {
+                    topics: group.sharedNeeds.map(topicLabel).join(", "),
+                  })}
                 </p>
               ) : null}
               <ul className="space-y-3">
@@ -175,7 +170,7 @@ export default function ProposalPage() {
                           {proposal.groups.map((_, other) => (
                             // biome-ignore lint/suspicious/noArrayIndexKey: groups are numbered by position
                             <option key={other} value={String(other)}>
-                              {t("intervisie.proposal.group").replace("{n}", String(other + 1))}
+                              {t("intervisie.proposal.group", { n: other + 1 })}
                             </option>
                           ))}
                           <option value="nieuw">{t("intervisie.proposal.newGroup")}</option>
@@ -220,17 +215,18 @@ function Spread({ label, spread }: { label: string; spread: BandSpread }) {
     spread.from === null
       ? t("intervisie.proposal.spreadNone")
       : spread.from === spread.to
-        ? t("intervisie.proposal.spreadSame").replace("{band}", spread.from)
-        : t("intervisie.proposal.spreadRange")
-            .replace("{from}", spread.from)
-            .replace("{to}", spread.to ?? "")
-            .replace("{steps}", String(spread.steps))
-            .replace("{scale}", String(spread.scale));
+        ? t("intervisie.proposal.spreadSame", { band: spread.from })
+        : t("intervisie.proposal.spreadRange", {
+            from: spread.from,
+            to: spread.to ?? "",
+            steps: spread.steps,
+            scale: spread.scale,
+          });
   return (
     <p className="text-sm">
       <span className="font-medium">{label}:</span> {range}
       {spread.unknown > 0 && spread.from !== null
-        ? ` · ${t("intervisie.proposal.spreadUnknown").replace("{n}", String(spread.unknown))}`
+        ? ` · ${t("intervisie.proposal.spreadUnknown", { n: spread.unknown })}`
         : null}
       {wide ? <strong className="ml-1 text-accent">{t("intervisie.proposal.spreadWide")}</strong> : null}
     </p>

@@ -1,7 +1,8 @@
 // Moderators: how groups rate their sessions. Low ratings are suggested for re-matching. The
 // file name's `intervisie_` keeps this page out of a /beheer/intervisie layout.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
@@ -43,11 +44,7 @@ export default function Ratings() {
           <h2 id={`groep-${g.groupId}`}>
             <Link to={`/intervisie/groepen/${g.groupId}`}>{g.groupName}</Link>
           </h2>
-          <p>
-            {t("sessie.ratings.summary")
-              .replace("{average}", number(g.average))
-              .replace("{count}", String(g.count))}
-          </p>
+          <p>{t("sessie.ratings.summary", { average: number(g.average), count: g.count })}</p>
           {g.low ? (
             <p className="font-medium text-accent">
               {t("sessie.ratings.low")}{" "}
@@ -55,9 +52,7 @@ export default function Ratings() {
             </p>
           ) : null}
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">
-              {t("sessie.ratings.perSession").replace("{group}", g.groupName)}
-            </caption>
+            <caption className="sr-only">{t("sessie.ratings.perSession", { group: g.groupName })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("sessie.ratings.col.session")}</th>
@@ -90,7 +85,7 @@ export default function Ratings() {
                   >
                     <p>{c.comment}</p>
                     <p className="text-sm text-muted">
-                      {c.sessionTitle} · {t("sessie.ratings.score").replace("{score}", String(c.score))}
+                      {c.sessionTitle} · {t("sessie.ratings.score", { score: c.score })}
                     </p>
                   </li>
                 ))}

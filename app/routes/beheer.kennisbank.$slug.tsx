@@ -1,8 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DiffView } from "#app/components/diff-view.tsx";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
@@ -145,7 +146,7 @@ export default function Revisions() {
           <Link to="/beheer/kennisbank">{t("kbb.title")}</Link>
         </p>
       </PageHeader>
-      {saved ? <FormMessage tone="ok">{t("kbb.saved").replace("{id}", saved)}</FormMessage> : null}
+      {saved ? <FormMessage tone="ok">{t("kbb.saved", { id: saved })}</FormMessage> : null}
       {result?.error ? <FormMessage>{result.error}</FormMessage> : null}
       {result?.ok ? <FormMessage tone="ok">{result.ok}</FormMessage> : null}
 
@@ -157,10 +158,11 @@ export default function Revisions() {
             <ul className="list-disc pl-6 text-sm">
               {reviews.map((r) => (
                 <li key={r.reviewedAt}>
-                  {t("reviews.by")
-                    .replace("{date}", formatDateTime(r.reviewedAt, locale))
-                    .replace("{name}", r.reviewerName)
-                    .replace("{sources}", r.sourceKeys.join(", "))}
+                  {t("reviews.by", {
+                    date: formatDateTime(r.reviewedAt, locale),
+                    name: r.reviewerName,
+                    sources: r.sourceKeys.join(", "),
+                  })}
                   {r.note ? ` — ${r.note}` : null}
                 </li>
               ))}
@@ -314,9 +316,7 @@ export default function Revisions() {
         {compare ? (
           <div className="space-y-3">
             <p className="text-sm text-muted">
-              {t("kbb.compare.legend")
-                .replace("{a}", String(compare.a.id))
-                .replace("{b}", String(compare.b.id))}
+              {t("kbb.compare.legend", { a: compare.a.id, b: compare.b.id })}
             </p>
             <DiffView parts={compare.title} label={t("kb.edit.title")} />
             <DiffView parts={compare.summary} label={t("kb.edit.summary")} />
@@ -330,11 +330,7 @@ export default function Revisions() {
 
       <section aria-labelledby="terugkoppeling" className="space-y-2">
         <h2 id="terugkoppeling">{t("kbb.feedback")}</h2>
-        <p>
-          {t("kbb.feedback.counts")
-            .replace("{yes}", String(feedback.helpful))
-            .replace("{no}", String(feedback.notHelpful))}
-        </p>
+        <p>{t("kbb.feedback.counts", { yes: feedback.helpful, no: feedback.notHelpful })}</p>
         <ul className="list-disc pl-6">
           {feedback.comments.map((c) => (
             <li key={`${c.createdAt}-${c.comment}`}>

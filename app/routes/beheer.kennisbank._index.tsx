@@ -1,14 +1,11 @@
-import {
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { formIntent } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import { reviewQueue, statusLabel } from "#app/modules/kennisbank/articles.server.ts";
 import { claimQueue, reviewDue } from "#app/modules/kennisbank/reviews.server.ts";
 import { reindexAll } from "#app/modules/kennisbank/search-documents.server.ts";
@@ -43,10 +40,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requirePermission(request, context, "publish:article");
   const form = await request.formData();
-  if (formIntent(form) !== "herbouwen") return redirect("/beheer/kennisbank");
+  if (formIntent(form) !== "herbouwen") return localRedirect(request, "/beheer/kennisbank");
   // One transaction: the index and the Meilisearch outbox change together, or not at all.
   const count = await context.db.transaction((tx) => reindexAll(tx));
-  return redirect(`/beheer/kennisbank?herbouwd=${count}#zoekmachine`);
+  return localRedirect(request, `/beheer/kennisbank?herbouwd=${count}#zoekmachine`);
 }
 
 export default function KennisbankBeheer() {
@@ -115,14 +112,14 @@ export default function KennisbankBeheer() {
           {misses.map((m) => (
             <li key={m.query}>
               <Link to={`/kennisbank?q=${encodeURIComponent(m.query)}`}>{m.query}</Link>{" "}
-              <span className="text-muted">({t("kbb.misses.count").replace("{n}", String(m.count))})</span>
+              <span className="text-muted">({t("kbb.misses.count", { n: m.count })})</span>
             </li>
           ))}
         </ul>
       </section>
       <section aria-labelledby="zoekmachine" className="space-y-2">
         <h2 id="zoekmachine">{t("kbb.searchStatus")}</h2>
-        <p>{t("kbb.searchStatus.configured").replace("{engine}", search.configured)}</p>
+        <p>{t("kbb.searchStatus.configured", { engine: search.configured })}</p>
         <ul className="list-disc pl-6">
           {search.engines.map((e) => (
             <li key={e.engine}>
@@ -131,15 +128,11 @@ export default function KennisbankBeheer() {
           ))}
         </ul>
         {search.configured === "meilisearch" ? (
-          <p>
-            {t("kbb.searchStatus.outbox")
-              .replace("{n}", String(search.outbox.waiting))
-              .replace("{failing}", String(search.outbox.failing))}
-          </p>
+          <p>{t("kbb.searchStatus.outbox", { n: search.outbox.waiting, failing: search.outbox.failing })}</p>
         ) : null}
         {reindexed !== null ? (
           <p role="status" className="rounded border border-line bg-wash p-3">
-            {t("kbb.reindex.done").replace("{n}", String(reindexed))}
+            {t("kbb.reindex.done", { count: reindexed })}
           </p>
         ) : null}
         <Form method="post" className="space-y-2">
@@ -160,11 +153,11 @@ export default function KennisbankBeheer() {
         <ul className="list-disc space-y-1 pl-6">
           <li>
             <Link to="/beheer/kennisbank/controles">{t("reviews.title")}</Link>{" "}
-            <span className="text-muted">({t("reviews.count").replace("{n}", String(dueCount))})</span>
+            <span className="text-muted">({t("reviews.count", { count: dueCount })})</span>
           </li>
           <li>
             <Link to="/beheer/kennisbank/te-controleren">{t("claims.title")}</Link>{" "}
-            <span className="text-muted">({t("claims.count").replace("{n}", String(claimCount))})</span>
+            <span className="text-muted">({t("claims.count", { n: claimCount })})</span>
           </li>
         </ul>
       </section>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
@@ -35,11 +36,12 @@ export default function ReviewQueue() {
     <div className="space-y-8">
       <PageHeader
         title={t("reviews.title")}
-        intro={t("reviews.intro")
-          .replace("{juridisch}", String(intervals.juridisch))
-          .replace("{wegwijzer}", String(intervals.wegwijzer))
-          .replace("{drager}", String(intervals.drager))
-          .replace("{praktijk}", String(intervals.praktijk))}
+        intro={t("reviews.intro", {
+          juridisch: intervals.juridisch,
+          wegwijzer: intervals.wegwijzer,
+          drager: intervals.drager,
+          praktijk: intervals.praktijk,
+        })}
       >
         <p className="flex gap-4">
           <Link to="/beheer/kennisbank/te-controleren">{t("claims.title")}</Link>
@@ -56,10 +58,11 @@ export default function ReviewQueue() {
               <Link to={`/beheer/kennisbank/${d.slug}#controle`}>{d.title}</Link>{" "}
               <span className="text-sm text-muted">
                 ({kindLabels[d.kind][locale]}){" "}
-                {t("reviews.overdueLine")
-                  .replace("{date}", formatDate(d.lastReviewedAt!, locale))
-                  .replace("{name}", d.reviewerName ?? "")
-                  .replace("{due}", formatDate(d.dueAt!, locale))}
+                {t("reviews.overdueLine", {
+                  date: formatDate(d.lastReviewedAt!, locale),
+                  name: d.reviewerName ?? "",
+                  due: formatDate(d.dueAt!, locale),
+                })}
               </span>
             </li>
           ))}

@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translator, useT } from "#app/i18n/index.ts";
 import { formFiles, formIntent, parseForm } from "#app/lib/forms.ts";
@@ -127,16 +128,17 @@ export default function Import() {
       ) : null}
       {result?.step === "done" ? (
         <FormMessage tone="ok">
-          {t("kbb.import.done")
-            .replace("{created}", String(result.counts.created))
-            .replace("{updated}", String(result.counts.updated))
-            .replace("{translated}", String(result.counts.translated))
-            .replace("{unchanged}", String(result.counts.unchanged))}
+          {t("kbb.import.done", {
+            created: result.counts.created,
+            updated: result.counts.updated,
+            translated: result.counts.translated,
+            unchanged: result.counts.unchanged,
+          })}
         </FormMessage>
       ) : null}
       {result?.step === "preview" ? (
         <Form method="post" className="space-y-3">
-          <h2>{t("kbb.import.preview").replace("{n}", String(result.items.length))}</h2>
+          <h2>{t("kbb.import.preview", { count: result.items.length })}</h2>
           <ul className="list-disc pl-6">
             {result.items.map((i) => (
               <li key={`${i.slug}-${i.locale}`}>

@@ -1,19 +1,15 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ClaimLine } from "#app/components/citations.tsx";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { formValues, parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import { getPublishedArticle } from "#app/modules/kennisbank/articles.server.ts";
 import { countClaims } from "#app/modules/kennisbank/claims.ts";
 import { citeSourceForClaim, claimQueue, keepClaimFlagged } from "#app/modules/kennisbank/reviews.server.ts";
@@ -105,12 +101,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     if (v.intent === "citeren") {
       await citeSourceForClaim(context.db, actor, v);
-      return redirect(
+      return localRedirect(
+        request,
         `/beheer/kennisbank/te-controleren?geciteerd=${encodeURIComponent(v.slug)}&taal=${v.locale}`,
       );
     }
     await keepClaimFlagged(context.db, actor, v);
-    return redirect(`/beheer/kennisbank/te-controleren?bewaard=${encodeURIComponent(v.slug)}`);
+    return localRedirect(request, `/beheer/kennisbank/te-controleren?bewaard=${encodeURIComponent(v.slug)}`);
   } catch (error) {
     return errorResponse(error, localeFromRequest(request), (message) => ({
       error: message,
@@ -137,7 +134,7 @@ export default function ClaimQueue() {
       </PageHeader>
       {cited ? (
         <FormMessage tone="ok">
-          {t("claims.cited").replace("{title}", cited.title)}{" "}
+          {t("claims.cited", { title: cited.title })}{" "}
           <Link to={`/kennisbank/${cited.slug}`}>
             <ClaimLine sourced={cited.counts.sourced} toCheck={cited.counts.toCheck} />
           </Link>
@@ -147,7 +144,7 @@ export default function ClaimQueue() {
       {result?.error && !claims.some((c) => `${c.slug}|${c.locale}|${c.ref}` === result.claim) ? (
         <FormMessage>{result.error}</FormMessage>
       ) : null}
-      <p>{t("claims.count").replace("{n}", String(total))}</p>
+      <p>{t("claims.count", { n: total })}</p>
       {total === 0 ? <p>{t("claims.none")}</p> : null}
       {total > 0 ? (
         <Form method="get" className="flex flex-wrap items-end gap-3">
@@ -175,13 +172,7 @@ export default function ClaimQueue() {
         </Form>
       ) : null}
       {total > 0 ? (
-        <p className="text-sm text-muted">
-          {t("claims.shown")
-            .replace("{shown}", String(shown))
-            .replace("{n}", String(total))
-            .replace("{page}", String(page))
-            .replace("{pages}", String(pages))}
-        </p>
+        <p className="text-sm text-muted">{t("claims.shown", { shown, n: total, page, pages })}</p>
       ) : null}
       <ol className="space-y-4">
         {claims.map((c, i) => {
@@ -205,7 +196,7 @@ export default function ClaimQueue() {
                 <span className="text-sm font-normal text-muted">({c.locale})</span>
               </h2>
               <blockquote lang={c.locale} className="border-l-4 border-line pl-3">
-                {c.field ? t("claims.field").replace("{field}", c.field) : c.text}
+                {c.field ? t("claims.field", { field: c.field }) : c.text}
               </blockquote>
               {c.note ? (
                 <p className="text-sm">
@@ -214,9 +205,7 @@ export default function ClaimQueue() {
               ) : null}
               {c.kept ? (
                 <p className="text-sm text-muted">
-                  {t("claims.kept")
-                    .replace("{date}", formatDate(c.kept.at, locale))
-                    .replace("{note}", c.kept.note)}
+                  {t("claims.kept", { date: formatDate(c.kept.at, locale), note: c.kept.note })}
                 </p>
               ) : null}
               {own ? (

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FieldError, FormMessage, fieldIds, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
 import { formIntent, formText } from "#app/lib/forms.ts";
@@ -71,7 +72,7 @@ export default function PulseRounds() {
             <li key={round.id} className="flex flex-wrap items-center gap-3 rounded border border-line p-3">
               <span className="flex-1">
                 <strong>{round.title}</strong> ({round.open ? t("pulse.open") : t("pulse.closed")}) ·{" "}
-                {t("pulse.admin.answered").replace("{n}", String(round.answered))}
+                {t("pulse.admin.answered", { count: round.answered })}
               </span>
               <Form method="post">
                 <input type="hidden" name="roundId" value={round.id} />
@@ -101,7 +102,7 @@ export default function PulseRounds() {
           <fieldset className="space-y-1" {...fieldIds("vragen", "hint", errors.columns)}>
             <legend className="font-medium">{t("pulse.admin.questions")}</legend>
             <p id="vragen-hint" className="text-sm text-muted">
-              {t("pulse.admin.questionsHint").replace("{max}", String(maxQuestions))}
+              {t("pulse.admin.questionsHint", { max: maxQuestions })}
             </p>
             {choiceColumns.map((column) => (
               <div key={column} className="flex items-center gap-2">

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import {
   localeFromMatches,
@@ -10,7 +11,13 @@ import {
   useT,
 } from "#app/i18n/index.ts";
 import { citingArticles, listSources, sourceAnchor } from "#app/modules/kennisbank/sources.server.ts";
-import { pageOfSources, type SourceKind, sourceHref, sourceKinds } from "#app/modules/kennisbank/sources.ts";
+import {
+  contentLang,
+  pageOfSources,
+  type SourceKind,
+  sourceHref,
+  sourceKinds,
+} from "#app/modules/kennisbank/sources.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "sources.title") },
@@ -49,6 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       key: s.key,
       anchor: sourceAnchor(s.key),
       title: s.title,
+      language: s.language,
       publisher: s.publisher,
       year: s.year,
       kind: s.kind,
@@ -66,23 +74,26 @@ function SourceEntry({ s }: { s: SourceItem }) {
   return (
     <li id={s.anchor} className="scroll-mt-4 border-b border-line pb-2">
       <h3 className="font-semibold">
-        <Link to={sourceHref(s.key)}>{s.title}</Link>
+        <Link to={sourceHref(s.key)} lang={contentLang(s.language)}>
+          {s.title}
+        </Link>
       </h3>
       <p className="text-sm text-muted">
         {[
           t(`sources.kind.${s.kind}` as MessageKey),
           s.publisher,
           s.year,
-          s.cited === 1
-            ? t("sources.citedCountOne")
-            : s.cited
-              ? t("sources.citedCount").replace("{n}", String(s.cited))
-              : t("sources.notCited"),
+          s.cited ? t("sources.citedCount", { count: s.cited }) : t("sources.notCited"),
         ]
           .filter(Boolean)
           .join(" · ")}
       </p>
-      {s.description ? <p className="text-sm">{s.description}</p> : null}
+      {/* Descriptions are written in Dutch by the moderators. */}
+      {s.description ? (
+        <p lang="nl" className="text-sm">
+          {s.description}
+        </p>
+      ) : null}
     </li>
   );
 }
@@ -105,7 +116,7 @@ export default function Sources() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("sources.title")} intro={t("sources.intro")}>
-        <p className="text-sm text-muted">{t("sources.count").replace("{n}", String(total))}</p>
+        <p className="text-sm text-muted">{t("sources.count", { count: total })}</p>
       </PageHeader>
       <Form method="get" action="/bronnen" role="search" className="space-y-1">
         <label htmlFor="bronnen-q" className="block font-medium">
@@ -150,10 +161,10 @@ export default function Sources() {
       </nav>
       {kind || q ? (
         <p className="text-sm text-muted" aria-live="polite">
-          {t("sources.matching").replace("{n}", String(matching)).replace("{total}", String(total))}
+          {t("sources.matching", { n: matching, total })}
         </p>
       ) : null}
-      {sources.length === 0 ? <p>{q ? t("sources.noMatch").replace("{q}", q) : t("sources.none")}</p> : null}
+      {sources.length === 0 ? <p>{q ? t("sources.noMatch", { q }) : t("sources.none")}</p> : null}
       {sector.length ? (
         <section aria-labelledby="sector" className="space-y-2">
           <h2 id="sector">{t("sources.sector")}</h2>

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { kindLabels } from "#app/modules/kennisbank/model.ts";
 import { citingArticles, getSource, sourceAnchor } from "#app/modules/kennisbank/sources.server.ts";
-import { sourceKeyPattern } from "#app/modules/kennisbank/sources.ts";
+import { contentLang, sourceKeyPattern } from "#app/modules/kennisbank/sources.ts";
 import { safeHref } from "#app/modules/urls.ts";
 import { formatDate } from "#app/utils/format.ts";
 
@@ -51,7 +52,12 @@ export default function SourcePage() {
       <p className="text-sm">
         <Link to={inList}>{t("sources.inList")}</Link>
       </p>
-      <PageHeader title={s.title} intro={s.description ?? undefined}>
+      <PageHeader
+        title={s.title}
+        titleLang={contentLang(s.language)}
+        intro={s.description ?? undefined}
+        introLang="nl"
+      >
         <p className="text-sm text-muted">
           {[
             t(`sources.kind.${s.kind}` as MessageKey),
@@ -59,7 +65,7 @@ export default function SourcePage() {
             s.publisher,
             s.year,
             t(`sources.lang.${s.language}` as MessageKey),
-            s.accessed ? t("sources.accessed").replace("{date}", formatDate(s.accessed, locale)) : null,
+            s.accessed ? t("sources.accessed", { date: formatDate(s.accessed, locale) }) : null,
           ]
             .filter(Boolean)
             .join(" · ")}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { riskClass } from "#app/components/fact-box.tsx";
+import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
 import { type CarrierSort, carrierSorts, listCarriers } from "#app/modules/kennisbank/articles.server.ts";
@@ -65,7 +66,7 @@ export default function Dragers() {
       </nav>
       <table className="w-full border-collapse text-left">
         <caption className="mb-2 text-left text-muted">
-          {t("dragers.caption").replace("{n}", String(carriers.length))}
+          {t("dragers.caption", { n: carriers.length })}
         </caption>
         <thead>
           <tr className="border-b-2 border-line">

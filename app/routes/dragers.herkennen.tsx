@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { CarrierDrawing as ScaleDrawing } from "#app/components/carrier-drawing.tsx";
 import { riskClass } from "#app/components/fact-box.tsx";
 import { FormMessage } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { wizardCarriers } from "#app/modules/dragers/dragers.server.ts";
@@ -73,9 +74,7 @@ export default function CarrierWizard() {
               <li key={entry.step}>
                 <strong>{stepLabels[entry.step].short[locale]}:</strong>{" "}
                 {entry.values.map((v) => answerLabel(entry.step, v, locale)).join(", ")}{" "}
-                <span className="text-muted">
-                  ({t("dragers.wizard.left").replace("{n}", String(entry.after))})
-                </span>{" "}
+                <span className="text-muted">({t("dragers.wizard.left", { n: entry.after })})</span>{" "}
                 <Link to={href(answers, entry.step)}>
                   {t("dragers.wizard.change")}
                   <span className="sr-only"> {stepLabels[entry.step].short[locale]}</span>
@@ -91,12 +90,10 @@ export default function CarrierWizard() {
 
       {result.conflicts.map((conflict) => (
         <FormMessage key={conflict.step}>
-          {t("dragers.wizard.conflict")
-            .replace("{step}", stepLabels[conflict.step].short[locale])
-            .replace(
-              "{answer}",
-              conflict.values.map((v) => answerLabel(conflict.step, v, locale)).join(", "),
-            )}{" "}
+          {t("dragers.wizard.conflict", {
+            step: stepLabels[conflict.step].short[locale],
+            answer: conflict.values.map((v) => answerLabel(conflict.step, v, locale)).join(", "),
+          })}{" "}
           <Link to={href(answers, conflict.step)}>{t("dragers.wizard.removeAnswer")}</Link>
         </FormMessage>
       ))}
@@ -130,7 +127,7 @@ export default function CarrierWizard() {
                     <label htmlFor={id}>
                       {option.label[locale]}{" "}
                       <span className="text-sm text-muted">
-                        ({t("dragers.wizard.optionCount").replace("{n}", String(option.count))})
+                        ({t("dragers.wizard.optionCount", { n: option.count })})
                       </span>
                     </label>
                   </div>
@@ -170,9 +167,7 @@ export default function CarrierWizard() {
       <section aria-labelledby="kandidaten" className="space-y-3">
         <h2 id="kandidaten">{t("dragers.wizard.candidates")}</h2>
         <p role="status" aria-live="polite" className="text-muted">
-          {shown.length === 1
-            ? t("dragers.wizard.countOne")
-            : t("dragers.wizard.count").replace("{n}", String(shown.length))}
+          {t("dragers.wizard.count", { count: shown.length })}
         </p>
         <ul className="grid gap-4 md:grid-cols-2">
           {shown.map((c) => (
@@ -195,14 +190,11 @@ function CandidateCard({ carrier, all }: { carrier: WizardCarrier; all: WizardCa
             slug={carrier.slug}
             name={carrier.title}
             size="icon"
-            label={t("dragers.wizard.drawing").replace("{name}", carrier.title)}
+            label={t("dragers.wizard.drawing", { name: carrier.title })}
           />
         </div>
       ) : (
-        <CarrierDrawing
-          carrier={carrier}
-          label={t("dragers.wizard.drawing").replace("{name}", carrier.title)}
-        />
+        <CarrierDrawing carrier={carrier} label={t("dragers.wizard.drawing", { name: carrier.title })} />
       )}
       <div className="space-y-1">
         <h3 className="text-lg font-semibold">

@@ -1,14 +1,16 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError, FormMessage, fieldIds, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
+import {
+  localeFromRequest,
+  pageTitle,
+  translator,
+  useLocale,
+  useLocalizedPath,
+  useT,
+} from "#app/i18n/index.ts";
 import { formIntent } from "#app/lib/forms.ts";
 import { getUser, requireUser } from "#app/modules/auth/auth.server.ts";
 import {
@@ -27,6 +29,7 @@ import {
   MAX_LINES,
   readInventory,
 } from "#app/modules/dragers/planner.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "dragers.planner.title", "dragers.title") },
@@ -66,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   if (formIntent(form) === "verwijderen") {
     await deletePlan(context.db, { id: user.id }, user.institutionId);
-    return redirect("/dragers/planner?verwijderd=1");
+    return localRedirect(request, "/dragers/planner?verwijderd=1");
   }
   const [guides, assumptions] = await Promise.all([
     listCarrierGuides(context.db, localeFromRequest(request)),
@@ -79,13 +82,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ errors: { form: t("error.planner.noLines") }, drafts: read.drafts }, { status: 400 });
   }
   await savePlan(context.db, { id: user.id }, user.institutionId, read.lines);
-  return redirect("/dragers/planner?opgeslagen=1");
+  return localRedirect(request, "/dragers/planner?opgeslagen=1");
 }
 
 export default function Planner() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  const localized = useLocalizedPath();
   const locale = useLocale();
   const errors: Record<string, string> = { ...loaded.errors, ...(result?.errors ?? {}) };
   const drafts: InventoryDraft[] = (result && "drafts" in result ? result.drafts : null) ?? loaded.drafts;
@@ -113,15 +117,10 @@ export default function Planner() {
       {loaded.saved ? <FormMessage tone="ok">{t("dragers.planner.saved")}</FormMessage> : null}
       {loaded.deleted ? <FormMessage tone="ok">{t("dragers.planner.deleted")}</FormMessage> : null}
       {errors.form ? <FormMessage>{errors.form}</FormMessage> : null}
-      {rowErrors ? (
-        <FormMessage>{t("dragers.planner.errors").replace("{n}", String(rowErrors))}</FormMessage>
-      ) : null}
+      {rowErrors ? <FormMessage>{t("dragers.planner.errors", { count: rowErrors })}</FormMessage> : null}
       {loaded.from === "saved" && loaded.savedAt ? (
         <p className="text-muted">
-          {t("dragers.planner.fromSaved").replace(
-            "{date}",
-            new Date(loaded.savedAt).toLocaleDateString(locale),
-          )}
+          {t("dragers.planner.fromSaved", { date: new Date(loaded.savedAt).toLocaleDateString(locale) })}
         </p>
       ) : null}
 
@@ -179,12 +178,12 @@ export default function Planner() {
           <p className="max-w-3xl">{t("dragers.planner.how")}</p>
           {loaded.plan.missing.length ? (
             <FormMessage>
-              {t("dragers.planner.missing").replace("{list}", loaded.plan.missing.join(", "))}
+              {t("dragers.planner.missing", { list: loaded.plan.missing.join(", ") })}
             </FormMessage>
           ) : null}
           <PlanTable plan={loaded.plan} />
           <p className="flex flex-wrap gap-4">
-            <a href={`/dragers/planner.csv?${loaded.query}`} download>
+            <a href={localized(`/dragers/planner.csv?${loaded.query}`)} download>
               {t("dragers.planner.csv")}
             </a>
             <Link to={`/dragers/planner/afdrukken?${loaded.query}`}>{t("dragers.planner.print")}</Link>
@@ -209,13 +208,11 @@ export default function Planner() {
       <section aria-labelledby="aannames" className="space-y-3">
         <h2 id="aannames">{t("dragers.assumptions.title")}</h2>
         <p className="max-w-3xl">
-          {t("dragers.assumptions.intro")
-            .replace("{goed}", String(conditionFactor.goed))
-            .replace(
-              "{twijfel}",
-              String(conditionFactor.twijfelachtig).replace(".", locale === "nl" ? "," : "."),
-            )
-            .replace("{slecht}", String(conditionFactor.slecht))}
+          {t("dragers.assumptions.intro", {
+            goed: conditionFactor.goed,
+            twijfel: String(conditionFactor.twijfelachtig).replace(".", locale === "nl" ? "," : "."),
+            slecht: conditionFactor.slecht,
+          })}
         </p>
         <details>
           <summary className="cursor-pointer font-medium">{t("dragers.assumptions.all")}</summary>
@@ -255,7 +252,7 @@ function InventoryRow({
   const control = "block w-full rounded border border-muted px-2 py-1 aria-[invalid=true]:border-accent";
   return (
     <fieldset className="grid gap-2 border-t border-line pt-3 sm:grid-cols-[2fr_1fr_1fr_2fr]">
-      <legend className="sr-only">{t("dragers.planner.row").replace("{n}", String(index + 1))}</legend>
+      <legend className="sr-only">{t("dragers.planner.row", { n: index + 1 })}</legend>
       <div>
         <label htmlFor={carrier.id} className="block text-sm font-medium">
           {t("dragers.planner.carrier")}

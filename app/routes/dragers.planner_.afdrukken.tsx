@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { FormMessage } from "#app/components/forms.tsx";
+import { Link } from "#app/components/link.tsx";
 import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { getUser } from "#app/modules/auth/auth.server.ts";
 import { AssumptionTable, PlanTable } from "#app/modules/dragers/plan-view.tsx";
@@ -34,7 +35,7 @@ export default function PrintablePlan() {
       <header className="space-y-2">
         <h1>{t("dragers.print.title")}</h1>
         <p className="text-muted">
-          {t("dragers.print.made").replace("{date}", new Date(loaded.printedAt).toLocaleDateString(locale))}
+          {t("dragers.print.made", { date: new Date(loaded.printedAt).toLocaleDateString(locale) })}
         </p>
         <p className="print:hidden">
           <Link to={`/dragers/planner${loaded.query ? `?${loaded.query}` : ""}`}>

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { CarrierDrawing, ComparisonDrawing } from "#app/components/carrier-drawing.tsx";
 import { FormMessage } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translate, useLocale, useT } from "#app/i18n/index.ts";
 import { wizardCarriers } from "#app/modules/dragers/dragers.server.ts";
@@ -34,11 +35,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const unknown = asked.filter((d) => d !== BANK_CARD && !names[d]).map((d) => d.slice(0, 60));
   const submitted = url.searchParams.has("d") || url.searchParams.has("verzonden");
   const errors: string[] = [];
-  if (unknown.length)
-    errors.push(translate(locale, "drawing.compare.unknown").replace("{list}", unknown.join(", ")));
+  if (unknown.length) errors.push(translate(locale, "drawing.compare.unknown", { list: unknown.join(", ") }));
   if (submitted && chosen.length < 2) errors.push(translate(locale, "drawing.compare.tooFew"));
-  if (new Set(asked).size > MAX)
-    errors.push(translate(locale, "drawing.compare.tooMany").replace("{n}", String(MAX)));
+  if (new Set(asked).size > MAX) errors.push(translate(locale, "drawing.compare.tooMany", { n: MAX }));
   const groups = comparisonGroups.filter((g) => g.every((k) => names[k]));
   return { names, options, chosen, errors, groups };
 }
@@ -106,7 +105,7 @@ export default function CompareCarriers() {
           aria-describedby={errors.length ? errorId : undefined}
           aria-invalid={errors.length ? true : undefined}
         >
-          <legend className="font-semibold">{t("drawing.compare.choose").replace("{n}", String(MAX))}</legend>
+          <legend className="font-semibold">{t("drawing.compare.choose", { n: MAX })}</legend>
           <div className="mt-2 grid gap-1 sm:grid-cols-2">
             {options.map((k) => (
               <label key={k} className="flex items-center gap-2">

@@ -4,18 +4,18 @@ import {
   type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
-  redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { getUser, startSession } from "#app/modules/auth/auth.server.ts";
 import { authenticate, landingAfterPassword } from "#app/modules/auth/login.server.ts";
-import { safeRedirect } from "#app/modules/http.server.ts";
+import { localRedirect, safeRedirect } from "#app/modules/http.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.login.title") }];
 
@@ -35,7 +35,7 @@ const schema = z.object({
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/account");
-  if (await getUser(request, context)) throw redirect(redirectTo);
+  if (await getUser(request, context)) throw localRedirect(request, redirectTo);
   return { redirectTo };
 }
 
@@ -52,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const cookie = await startSession(request, context, userId);
     const target = safeRedirect(parsed.value.redirectTo, "/account");
     const next = await landingAfterPassword(context.db, userId, target);
-    return redirect(next, { headers: { "Set-Cookie": cookie } });
+    return localRedirect(request, next, { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     return errorResponse(error, localeFromRequest(request), (message) => ({ error: message }));
   }

@@ -6,11 +6,11 @@ import {
   type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
-  redirect,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Form } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translator, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
@@ -21,7 +21,7 @@ import {
   notifySecondFactor,
   verifySecondFactor,
 } from "#app/modules/auth/second-factor.server.ts";
-import { safeRedirect } from "#app/modules/http.server.ts";
+import { localRedirect, safeRedirect } from "#app/modules/http.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.code.title") }];
 
@@ -35,8 +35,8 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/account");
   const { user, pendingSecondFactor } = await getAuth(request, context);
-  if (user) throw redirect(redirectTo);
-  if (!pendingSecondFactor) throw redirect(`/inloggen?${new URLSearchParams({ redirectTo })}`);
+  if (user) throw localRedirect(request, redirectTo);
+  if (!pendingSecondFactor) throw localRedirect(request, `/inloggen?${new URLSearchParams({ redirectTo })}`);
   return data({ redirectTo }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
@@ -51,8 +51,8 @@ const schema = z.object({
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, session, pendingSecondFactor } = await getAuth(request, context);
-  if (user) throw redirect("/account");
-  if (!session || !pendingSecondFactor) throw redirect("/inloggen");
+  if (user) throw localRedirect(request, "/account");
+  if (!session || !pendingSecondFactor) throw localRedirect(request, "/inloggen");
   const parsed = parseForm(schema, await request.formData());
   if (!parsed.ok) {
     const t = translator(localeFromRequest(request));
@@ -67,10 +67,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   await markSessionVerified(context.db, session.id);
   const target = safeRedirect(parsed.value.redirectTo, "/account");
-  if (passed.method === "totp") return redirect(target);
+  if (passed.method === "totp") return localRedirect(request, target);
   notifySecondFactor(context.db, context.env, userId, "recovery-used");
   // Say how many are left, where new ones can be made.
-  return redirect(`/account/tweede-factor?${new URLSearchParams({ herstelcode: "1", redirectTo: target })}`);
+  return localRedirect(
+    request,
+    `/account/tweede-factor?${new URLSearchParams({ herstelcode: "1", redirectTo: target })}`,
+  );
 }
 
 export default function LoginCode() {

@@ -1,9 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { InstitutionProfileView } from "#app/components/institution-profile.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { parseForm } from "#app/lib/forms.ts";
@@ -122,7 +123,7 @@ export default function OwnInstitution() {
     return (
       <PageHeader
         title={t("profiel.title")}
-        intro={requested ? t("profiel.requested").replace("{name}", requested) : t("profiel.noInstitution")}
+        intro={requested ? t("profiel.requested", { name: requested }) : t("profiel.noInstitution")}
       >
         <p>
           <Link to="/account">{t("profiel.chooseInstitution")}</Link>
@@ -157,9 +158,7 @@ export default function OwnInstitution() {
       {requests.length || result ? (
         <section aria-labelledby="aanmeldingen" className="mt-10 max-w-3xl space-y-3">
           <h2 id="aanmeldingen">{t("profiel.requests.title")}</h2>
-          {result?.ok ? (
-            <FormMessage tone="ok">{t(result.ok).replace("{name}", result.name)}</FormMessage>
-          ) : null}
+          {result?.ok ? <FormMessage tone="ok">{t(result.ok, { name: result.name })}</FormMessage> : null}
           {result?.error ? <FormMessage tone="error">{t(result.error)}</FormMessage> : null}
           {requests.length ? <p className="text-muted">{t("profiel.requests.intro")}</p> : null}
           <ul className="space-y-2">
@@ -194,11 +193,12 @@ export default function OwnInstitution() {
         <h2 id="digitaliseringsplan">{t("dragers.profile.title")}</h2>
         <p>
           {plan
-            ? t("dragers.profile.summary")
-                .replace("{items}", formatNumber(plan.items, locale, 0))
-                .replace("{hours}", formatNumber(plan.digitisationHours, locale, 0))
-                .replace("{tb}", formatNumber(plan.masterTb, locale, 2))
-                .replace("{first}", plan.first ?? "–")
+            ? t("dragers.profile.summary", {
+                items: formatNumber(plan.items, locale, 0),
+                hours: formatNumber(plan.digitisationHours, locale, 0),
+                tb: formatNumber(plan.masterTb, locale, 2),
+                first: plan.first ?? "–",
+              })
             : t("dragers.profile.none")}
         </p>
         <p>
@@ -226,15 +226,16 @@ function ComparisonView({ result }: { result: ComparisonResult }) {
       ) : (
         <>
           <p className="text-muted">
-            {(result.comparison.basis === "type_and_band"
-              ? t("vergelijking.basisBand").replace(
-                  "{band}",
-                  answerLabel(result.comparison.band ?? "", locale),
-                )
-              : t("vergelijking.basisType")
-            )
-              .replace("{type}", t(`survey.type.${result.comparison.institutionType}` as MessageKey))
-              .replace("{size}", String(result.comparison.size))}
+            {t(
+              result.comparison.basis === "type_and_band"
+                ? "vergelijking.basisBand"
+                : "vergelijking.basisType",
+              {
+                band: answerLabel(result.comparison.band ?? "", locale),
+                type: t(`survey.type.${result.comparison.institutionType}` as MessageKey),
+                size: result.comparison.size,
+              },
+            )}
           </p>
           <p className="text-muted">{t("vergelijking.privacy")}</p>
           <div className="overflow-x-auto">
@@ -278,9 +279,7 @@ function ComparisonView({ result }: { result: ComparisonResult }) {
                               </li>
                             ))}
                           </ul>
-                          <span className="text-muted">
-                            {t("vergelijking.base").replace("{n}", String(q.n))}
-                          </span>
+                          <span className="text-muted">{t("vergelijking.base", { n: String(q.n) })}</span>
                         </>
                       )}
                     </td>

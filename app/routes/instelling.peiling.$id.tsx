@@ -1,18 +1,14 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import type { Params } from "@remix-run/react";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
 import { idParam } from "#app/lib/params.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import {
   getRound,
   ownAnswer,
@@ -30,12 +26,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 /** A member of a confirmed institution answers a pulse round for it. */
 async function roundFor(request: Request, context: LoaderFunctionArgs["context"], params: Params) {
   const user = await requireUser(request, context);
-  if (!user.institutionId) throw redirect("/instelling");
+  if (!user.institutionId) throw localRedirect(request, "/instelling");
   const [own] = await context.db
     .select({ name: institution.name, confirmed: institution.confirmed })
     .from(institution)
     .where(eq(institution.id, user.institutionId));
-  if (!own?.confirmed) throw redirect("/instelling");
+  if (!own?.confirmed) throw localRedirect(request, "/instelling");
   const round = await getRound(context.db, idParam(params, "id"));
   if (!round)
     throw new Response(translator(localeFromRequest(request))("pulse.error.not_found"), { status: 404 });
@@ -64,7 +60,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       );
     throw error;
   }
-  return redirect(`/instelling/peiling/${round.id}?opgeslagen=1`);
+  return localRedirect(request, `/instelling/peiling/${round.id}?opgeslagen=1`);
 }
 
 export default function PulseAnswerPage() {
@@ -75,7 +71,7 @@ export default function PulseAnswerPage() {
   const locale = useLocale();
   return (
     <div className="max-w-3xl space-y-6">
-      <PageHeader title={round.title} intro={t("pulse.answer.intro").replace("{name}", name)}>
+      <PageHeader title={round.title} intro={t("pulse.answer.intro", { name })}>
         <p>
           <Link to="/instelling">{t("survey.self.back")}</Link>
         </p>

@@ -1,12 +1,7 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import {
   localeFromRequest,
@@ -18,6 +13,7 @@ import {
 } from "#app/i18n/index.ts";
 import type { FormErrors } from "#app/lib/forms.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import { getInstitutionProfile, saveSelfAssessment } from "#app/modules/survey/profile.server.ts";
 import { answerLabel, platformColumns, type QuestionGroup } from "#app/modules/survey/questionnaire.ts";
 import { formQuestions, readSelfAssessment } from "#app/modules/survey/self-assessment.ts";
@@ -29,9 +25,9 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  if (!user.institutionId) throw redirect("/instelling");
+  if (!user.institutionId) throw localRedirect(request, "/instelling");
   const profile = await getInstitutionProfile(context.db, user.institutionId);
-  if (!profile) throw redirect("/instelling");
+  if (!profile) throw localRedirect(request, "/instelling");
   const latest = profile.latest;
   return {
     institution: profile.institution,
@@ -54,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const read = readSelfAssessment(await request.formData(), t);
   if (!read.ok) return data({ errors: read.errors }, { status: 400 });
   await saveSelfAssessment(context.db, { id: user.id, institutionId: user.institutionId }, read.value);
-  return redirect("/instelling?opgeslagen=1");
+  return localRedirect(request, "/instelling?opgeslagen=1");
 }
 
 const groups: { group: QuestionGroup; key: MessageKey }[] = [
@@ -77,18 +73,13 @@ export default function SelfAssessmentPage() {
   const errorCount = Object.keys(errors).filter((key) => key !== "form").length;
   return (
     <div className="max-w-3xl space-y-8">
-      <PageHeader
-        title={t("survey.self.title")}
-        intro={t("survey.self.intro").replace("{name}", institution.name)}
-      >
+      <PageHeader title={t("survey.self.title")} intro={t("survey.self.intro", { name: institution.name })}>
         <p>
           <Link to="/instelling">{t("survey.self.back")}</Link>
         </p>
       </PageHeader>
       {errors.form ? <FormMessage>{errors.form}</FormMessage> : null}
-      {errorCount > 0 ? (
-        <FormMessage>{t("survey.self.errors").replace("{n}", String(errorCount))}</FormMessage>
-      ) : null}
+      {errorCount > 0 ? <FormMessage>{t("survey.self.errors", { count: errorCount })}</FormMessage> : null}
       <Form method="post" className="space-y-8" noValidate>
         {groups.map(({ group, key }) => {
           const questions = formQuestions.filter((def) => def.group === group);

@@ -2,8 +2,9 @@
 // (made, shown once, replaced or revoked here).
 
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { formIntent } from "#app/lib/forms.ts";
@@ -116,7 +117,7 @@ export default function Agenda() {
           <FormMessage tone="ok">{t("sessie.feed.revoked")}</FormMessage>
         ) : null}
         {feedSince ? (
-          <p>{t("sessie.feed.active").replace("{date}", formatDateTime(feedSince, locale))}</p>
+          <p>{t("sessie.feed.active", { date: formatDateTime(feedSince, locale) })}</p>
         ) : (
           <p>{t("sessie.feed.noneYet")}</p>
         )}

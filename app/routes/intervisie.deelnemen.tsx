@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import {
   DangerButton,
   FieldError,
@@ -8,6 +8,7 @@ import {
   SelectField,
   SubmitButton,
 } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
@@ -20,7 +21,7 @@ import {
   saveParticipation,
   withdrawParticipation,
 } from "#app/modules/intervisie/participation.server.ts";
-import { fteAvLabels, provinces } from "#app/modules/survey/questionnaire.ts";
+import { answerLabel, fteAvLabels, provinces } from "#app/modules/survey/questionnaire.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "intervisie.optin.title") }];
@@ -80,6 +81,7 @@ export default function OptIn() {
   const { participation, waiting } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
+  const locale = useLocale();
   const errors = result?.errors ?? {};
   const values = result?.values;
   const needs = values?.needs ?? participation.needs;
@@ -93,7 +95,7 @@ export default function OptIn() {
       <PageHeader title={t("intervisie.optin.title")} intro={t("intervisie.optin.intro")}>
         {participation.prefilledFromProfile && participation.institution ? (
           <p className="text-sm text-muted">
-            {t("intervisie.optin.prefilled").replace("{name}", participation.institution.name)}
+            {t("intervisie.optin.prefilled", { name: participation.institution.name })}
           </p>
         ) : null}
       </PageHeader>
@@ -162,7 +164,7 @@ export default function OptIn() {
             <option value="">{t("intervisie.optin.unknown")}</option>
             {fteAvLabels.map((band) => (
               <option key={band} value={band}>
-                {bandLabel(band)}
+                {bandLabel(answerLabel(band, locale))}
               </option>
             ))}
           </SelectField>
@@ -176,7 +178,7 @@ export default function OptIn() {
             <option value="">{t("intervisie.optin.unknown")}</option>
             {digitisationBands.map((band) => (
               <option key={band} value={band}>
-                {bandLabel(band)}
+                {bandLabel(answerLabel(band, locale))}
               </option>
             ))}
           </SelectField>

@@ -1,19 +1,22 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
+import {
+  institutionTypeLabel,
+  localeFromRequest,
+  pageTitle,
+  translator,
+  useLocale,
+  useT,
+} from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { idParam } from "#app/lib/params.ts";
 import { forbidden, requireUser } from "#app/modules/auth/auth.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import { accessFor, groupAccess } from "#app/modules/intervisie/access.server.ts";
 import { formatSessionTime } from "#app/modules/intervisie/amsterdam-time.ts";
 import {
@@ -73,7 +76,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     if (intent === "verlaten") {
       await leaveGroup(context.db, user.id, groupId, context.env);
-      return redirect("/intervisie?groep-verlaten=1");
+      return localRedirect(request, "/intervisie?groep-verlaten=1");
     }
     if (!access.canManage) forbidden();
     if (intent === "toelaten" || intent === "afwijzen") {
@@ -112,10 +115,10 @@ export default function GroupPage() {
     <div className="space-y-8">
       <PageHeader title={group.name} intro={t("intervisie.group.confidential")}>
         <p className="text-sm text-muted">
-          {group.institutionType}
+          {institutionTypeLabel(locale, group.institutionType)}
           {group.topics.length > 0 ? ` · ${group.topics.map(topicLabel).join(", ")}` : ""}
           {group.matchScore !== null
-            ? ` · ${t("intervisie.group.score").replace("{score}", group.matchScore.toFixed(2))}`
+            ? ` · ${t("intervisie.group.score", { score: group.matchScore.toFixed(2) })}`
             : ""}
         </p>
         {group.closed ? <p className="font-medium">{t("intervisie.group.closed")}</p> : null}
@@ -136,7 +139,7 @@ export default function GroupPage() {
               </p>
               <p className="text-sm text-muted">
                 {m.institutionName ?? "—"}
-                {m.institutionType ? ` · ${m.institutionType}` : ""}
+                {m.institutionType ? ` · ${institutionTypeLabel(locale, m.institutionType)}` : ""}
               </p>
               {m.reasons.length > 0 ? (
                 <details className="mt-1 text-sm">
@@ -167,9 +170,7 @@ export default function GroupPage() {
                 {formatSessionTime(s.startsAt, locale, s.durationMinutes)} ·{" "}
                 {s.cancelled
                   ? t("intervisie.group.cancelled")
-                  : t("intervisie.group.going")
-                      .replace("{going}", String(s.going))
-                      .replace("{capacity}", String(s.capacity))}
+                  : t("intervisie.group.going", { going: s.going, capacity: s.capacity })}
               </span>
             </li>
           ))}
@@ -208,7 +209,8 @@ export default function GroupPage() {
                 <p className="font-medium">
                   {r.name}{" "}
                   <span className="text-muted">
-                    ({r.institutionName ?? "—"}, {r.institutionType ?? "—"})
+                    ({r.institutionName ?? "—"},{" "}
+                    {r.institutionType ? institutionTypeLabel(locale, r.institutionType) : "—"})
                   </span>
                 </p>
                 {r.message ? <p className="whitespace-pre-line text-sm">{r.message}</p> : null}

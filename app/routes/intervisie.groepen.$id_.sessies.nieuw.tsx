@@ -2,21 +2,17 @@
 // facilitator and moderators. The file name's `$id_` keeps this page out of the group page's
 // layout, so it renders on its own at /intervisie/groepen/<id>/sessies/nieuw.
 
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { DangerButton, Field, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { formIntent } from "#app/lib/forms.ts";
 import { idParam, parseId } from "#app/lib/params.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import { groupAccess } from "#app/modules/intervisie/access.server.ts";
 import { getGroup } from "#app/modules/intervisie/groups.server.ts";
 import { methodMinutes, methods } from "#app/modules/intervisie/methods.ts";
@@ -91,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!session)
         return data({ errors: { form: t("error.session.chooseToCancel") }, values }, { status: 400 });
       await cancelSession(context.db, user, session.id, context.env);
-      return redirect(`/intervisie/sessies/${session.id}?afgezegd=1`);
+      return localRedirect(request, `/intervisie/sessies/${session.id}?afgezegd=1`);
     }
     if (intent !== "opslaan")
       return data({ errors: { form: t("error.form.unknownIntent") }, values }, { status: 400 });
@@ -99,10 +95,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
     if (session) {
       await updateSession(context.db, user, session.id, parsed.value, context.env);
-      return redirect(`/intervisie/sessies/${session.id}?gewijzigd=1`);
+      return localRedirect(request, `/intervisie/sessies/${session.id}?gewijzigd=1`);
     }
     const id = await planSession(context.db, user, group.id, parsed.value, context.env);
-    return redirect(`/intervisie/sessies/${id}?gepland=1`);
+    return localRedirect(request, `/intervisie/sessies/${id}?gepland=1`);
   } catch (error) {
     return errorResponse(error, locale, (message) => ({ errors: { form: message }, values }), {
       asErrorPage: [403, 404],
@@ -122,14 +118,12 @@ export default function PlanSession() {
   return (
     <div className="max-w-3xl space-y-8">
       <PageHeader
-        title={
-          editing ? t("sessie.plan.editTitle").replace("{title}", editing.title) : t("sessie.plan.title")
-        }
-        intro={t("sessie.plan.intro").replace("{group}", loaded.group.name)}
+        title={editing ? t("sessie.plan.editTitle", { title: editing.title }) : t("sessie.plan.title")}
+        intro={t("sessie.plan.intro", { group: loaded.group.name })}
       >
         <p className="flex flex-wrap gap-4">
           <Link to={`/intervisie/groepen/${loaded.group.id}`}>
-            {t("sessie.backToGroup").replace("{group}", loaded.group.name)}
+            {t("sessie.backToGroup", { group: loaded.group.name })}
           </Link>
           {editing ? (
             <Link to={`/intervisie/sessies/${editing.id}`}>{t("sessie.plan.backToSession")}</Link>
@@ -208,7 +202,7 @@ export default function PlanSession() {
         >
           {loaded.methods.map((m) => (
             <option key={m.key} value={m.key}>
-              {locale === "en" ? m.en : m.nl} ({t("sessie.steps.minutes").replace("{n}", String(m.minutes))})
+              {locale === "en" ? m.en : m.nl} ({t("sessie.steps.minutes", { n: m.minutes })})
             </option>
           ))}
         </SelectField>

@@ -1,9 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { institutionTypeLabel, localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
@@ -98,7 +99,7 @@ export default function OpenGroups() {
             <option value="">{t("intervisie.groups.all")}</option>
             {institutionTypes.map((x) => (
               <option key={x} value={x}>
-                {x}
+                {institutionTypeLabel(locale, x)}
               </option>
             ))}
           </select>
@@ -111,10 +112,8 @@ export default function OpenGroups() {
           <li key={g.id} className="space-y-2 rounded border border-line p-4">
             <h2 className="text-lg">{g.name}</h2>
             <p className="text-sm text-muted">
-              {g.institutionType} ·{" "}
-              {t("intervisie.groups.size")
-                .replace("{size}", String(g.size))
-                .replace("{max}", String(g.maxSize))}
+              {institutionTypeLabel(locale, g.institutionType)} ·{" "}
+              {t("intervisie.groups.size", { size: g.size, max: g.maxSize })}
             </p>
             {g.topics.length > 0 ? (
               <p className="text-sm">

@@ -1,11 +1,19 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { type CiteView, ClaimLine, NotesList, type NoteView } from "#app/components/citations.tsx";
 import { FactBox } from "#app/components/fact-box.tsx";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { FromPractice } from "#app/components/from-practice.tsx";
-import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { Form, Link } from "#app/components/link.tsx";
+import {
+  localeFromRequest,
+  localizedLinks,
+  pageTitle,
+  useLocale,
+  useLocalizedPath,
+  useT,
+} from "#app/i18n/index.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { getUser, requireUser } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
@@ -78,7 +86,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       fellBack: found.fellBack,
       archived: found.archived,
       data: found.data,
-      html: rendered.html,
+      html: localizedLinks(locale, rendered.html),
       toc: rendered.toc,
     },
     templates: articleTemplates(found.body).map((tpl, i) => ({
@@ -163,6 +171,7 @@ export default function ArticlePage() {
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  const localized = useLocalizedPath();
   const locale = useLocale();
   const topicLabel = (key: string) => topics.find((x) => x.key === key)?.[locale] ?? key;
   return (
@@ -179,7 +188,7 @@ export default function ArticlePage() {
             <>
               {t("kb.lastReviewed")}:{" "}
               <time dateTime={review.reviewedAt}>{formatDate(review.reviewedAt, locale)}</time>{" "}
-              {t("kb.reviewedBy").replace("{name}", review.reviewerName)}
+              {t("kb.reviewedBy", { name: review.reviewerName })}
             </>
           ) : (
             t("kb.neverReviewed")
@@ -203,7 +212,7 @@ export default function ArticlePage() {
             {article.data.uncertain.length ? (
               <details className="mt-1">
                 <summary className="cursor-pointer">
-                  {t("kb.uncertainList").replace("{n}", String(article.data.uncertain.length))}
+                  {t("kb.uncertainList", { n: article.data.uncertain.length })}
                 </summary>
                 <ul lang={article.locale} className="mt-2 list-disc pl-5">
                   {article.data.uncertain.map((u) => (
@@ -254,8 +263,8 @@ export default function ArticlePage() {
               <ul className="space-y-1">
                 {templates.map((tpl) => (
                   <li key={tpl.href}>
-                    <a href={tpl.href} download={tpl.fileName}>
-                      {t("kb.templates.download").replace("{title}", tpl.title)}
+                    <a href={localized(tpl.href)} download={tpl.fileName}>
+                      {t("kb.templates.download", { title: tpl.title })}
                     </a>{" "}
                     <span className="text-sm text-muted">{t("kb.templates.format")}</span>
                   </li>

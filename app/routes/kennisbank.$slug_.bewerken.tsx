@@ -1,29 +1,19 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import {
-  Link,
-  type ShouldRevalidateFunction,
-  useActionData,
-  useFetcher,
-  useLoaderData,
-} from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ShouldRevalidateFunction, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { ArticleEditForm } from "#app/components/article-edit-form.tsx";
 import { ClaimChecklist } from "#app/components/claim-checklist.tsx";
 import { DiffView } from "#app/components/diff-view.tsx";
 import { ChangesPanel, type Preview, PreviewPanel } from "#app/components/edit-preview.tsx";
 import { FormMessage } from "#app/components/forms.tsx";
+import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useDraft } from "#app/components/use-draft.ts";
 import { localeFromRequest, pageTitle, translator, useT } from "#app/i18n/index.ts";
 import { formIntent, formText } from "#app/lib/forms.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import {
   getPublishedArticle,
   getRevision,
@@ -211,9 +201,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       );
     }
     if (can(user.role, "publish:article")) {
-      return redirect(`/beheer/kennisbank/${slug}?opgeslagen=${result.revisionId}`);
+      return localRedirect(request, `/beheer/kennisbank/${slug}?opgeslagen=${result.revisionId}`);
     }
-    return redirect(`/kennisbank/${slug}?voorstel=verstuurd`);
+    return localRedirect(request, `/kennisbank/${slug}?voorstel=verstuurd`);
   } catch (error) {
     if (error instanceof KennisbankError) {
       return data(
@@ -331,11 +321,7 @@ export default function EditArticle() {
           <h2 id="conflict" className="text-accent">
             {t("kb.conflict.title")}
           </h2>
-          <p>
-            {t("kb.conflict.text")
-              .replace("{name}", conflict.theirs.authorName ?? "—")
-              .replace("{id}", String(conflict.theirs.id))}
-          </p>
+          <p>{t("kb.conflict.text", { name: conflict.theirs.authorName ?? "—", id: conflict.theirs.id })}</p>
           <h3 className="font-semibold">{t("kb.conflict.diff")}</h3>
           <DiffView parts={conflict.summaryDiff} label={t("kb.edit.summary")} />
           <DiffView parts={conflict.bodyDiff} label={t("kb.edit.body")} />

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { Snippet } from "#app/components/snippet.tsx";
 import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
@@ -143,10 +144,8 @@ export default function Kennisbank() {
           </h2>
           <p role="status" className="mb-4 text-muted">
             {params.q
-              ? t(result.total === 1 ? "search.count.one" : "search.count")
-                  .replace("{n}", String(result.total))
-                  .replace("{q}", params.q)
-              : t(result.total === 1 ? "kb.count.one" : "kb.count").replace("{n}", String(result.total))}
+              ? t("search.count", { count: result.total, q: params.q })
+              : t("kb.count", { count: result.total })}
             {result.fallback ? ` ${t("search.fallback")}` : ""}
           </p>
           {result.suggestion && params.q

@@ -1,14 +1,9 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { InstitutionPicker, institutionChoiceSchema } from "#app/components/institution-picker.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translate, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
@@ -18,6 +13,7 @@ import { listConfirmedInstitutions } from "#app/modules/auth/institutions.server
 import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/password-rules.ts";
 import { claimAttempt, forgiveAttempt } from "#app/modules/auth/rate-limit.server.ts";
 import { createUser } from "#app/modules/auth/users.server.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.register.title") }];
 
@@ -30,7 +26,7 @@ const schema = z
   .and(institutionChoiceSchema);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (await getUser(request, context)) throw redirect("/account");
+  if (await getUser(request, context)) throw localRedirect(request, "/account");
   return { institutions: await listConfirmedInstitutions(context.db) };
 }
 
@@ -56,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       context.env,
     );
     const cookie = await startSession(request, context, id);
-    return redirect("/account?welkom=1", { headers: { "Set-Cookie": cookie } });
+    return localRedirect(request, "/account?welkom=1", { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     // A refused registration stores nothing and does not count against the limit.
     await forgiveAttempt(context.db, attempt, { account: `register:${email.toLowerCase()}` });

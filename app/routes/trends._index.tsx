@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { BarChart } from "#app/components/bar-chart.tsx";
+import { Form } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import {
   AboutFigures,
@@ -9,7 +10,14 @@ import {
   KeyFindings,
   SourceBanner,
 } from "#app/components/trend-figures.tsx";
-import { type Locale, type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import {
+  type Locale,
+  type MessageKey,
+  pageTitle,
+  useLocale,
+  useLocalizedPath,
+  useT,
+} from "#app/i18n/index.ts";
 import { getUser } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
 import { SECONDARY_HIDDEN_LABEL, SMALL_GROUP_LABEL } from "#app/modules/survey/aggregate.ts";
@@ -62,12 +70,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type T = ReturnType<typeof useT>;
 
-function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in values ? String(values[name as keyof typeof values]) : match,
-  );
-}
-
 function csvHref(wave: number, question: string, table: CsvTable = "antwoorden"): string {
   const params = new URLSearchParams({ wave: String(wave), vraag: question });
   if (table !== "antwoorden") params.set("tabel", table);
@@ -76,9 +78,10 @@ function csvHref(wave: number, question: string, table: CsvTable = "antwoorden")
 
 function CsvLink({ href, label }: { href: string; label: string }) {
   const t = useT();
+  const localized = useLocalizedPath();
   return (
     <p className="mt-2 text-sm">
-      <a href={href} download>
+      <a href={localized(href)} download>
         {t("trends.csv")}
         <span className="sr-only"> {label}</span>
       </a>
@@ -177,7 +180,7 @@ function CountTable({
 function Respondents({ dashboard }: { dashboard: Dashboard }) {
   const t = useT();
   const { wave } = dashboard;
-  const caption = fill(t("trends.respondents.caption"), { wave });
+  const caption = t("trends.respondents.caption", { wave });
   const visible = dashboard.respondents.filter((row) => row.n !== 0 || row.hidden);
   const description = visible
     .map(
@@ -192,8 +195,8 @@ function Respondents({ dashboard }: { dashboard: Dashboard }) {
       </h3>
       <p>
         {dashboard.n === null
-          ? fill(t("trends.wave.summaryHidden"), { wave })
-          : fill(t("trends.wave.summary"), { wave, n: dashboard.n })}
+          ? t("trends.wave.summaryHidden", { wave })
+          : t("trends.wave.summary", { wave, n: dashboard.n })}
       </p>
       <div className="grid gap-6 lg:grid-cols-2">
         <BarChart
@@ -237,7 +240,7 @@ function Question({ question, wave }: { question: QuestionView; wave: number }) 
   const locale = useLocale();
   const { short, text } = questionTitle(question, locale);
   const id = `vraag-${question.column}`;
-  const caption = fill(t("trends.caption.answers"), { question: short, wave });
+  const caption = t("trends.caption.answers", { question: short, wave });
   return (
     <article aria-labelledby={id} className="space-y-4 rounded border border-line p-4">
       <header>
@@ -247,7 +250,7 @@ function Question({ question, wave }: { question: QuestionView; wave: number }) 
         <p className="text-muted">{text}</p>
       </header>
       {question.n === 0 ? (
-        <p>{fill(t("trends.notAsked"), { wave })}</p>
+        <p>{t("trends.notAsked", { wave })}</p>
       ) : question.n === null ? (
         <p>{t("trends.hidden")}</p>
       ) : (
@@ -285,7 +288,7 @@ function Question({ question, wave }: { question: QuestionView; wave: number }) 
 function Comparison({ question, short, wave }: { question: QuestionView; short: string; wave: number }) {
   const t = useT();
   const comparison = question.comparison!;
-  const caption = fill(t("trends.caption.compare"), { question: short });
+  const caption = t("trends.caption.compare", { question: short });
   const description = comparison.waves
     .map(
       (w, i) =>
@@ -359,7 +362,7 @@ function Comparison({ question, short, wave }: { question: QuestionView; short: 
 
 function ByType({ question, short, wave }: { question: QuestionView; short: string; wave: number }) {
   const t = useT();
-  const caption = fill(t("trends.caption.byType"), { question: short, wave });
+  const caption = t("trends.caption.byType", { question: short, wave });
   return (
     <details className="rounded border border-line p-3">
       <summary className="cursor-pointer font-semibold">{t("trends.byType.title")}</summary>
@@ -463,7 +466,7 @@ export default function Trends() {
       <KeyFindings figures={figures} />
       <Contents figures={figures} />
       <p className="max-w-3xl text-sm text-muted">
-        {fill(t("trends.privacy"), { small: SMALL_GROUP_LABEL, secondary: SECONDARY_HIDDEN_LABEL })}
+        {t("trends.privacy", { small: SMALL_GROUP_LABEL, secondary: SECONDARY_HIDDEN_LABEL })}
       </p>
       <FigureSections figures={figures} />
       <AboutFigures />
@@ -504,7 +507,7 @@ function PulseRounds({ pulses }: { pulses: PulseResult[] }) {
           </h3>
           <p className="text-sm text-muted">
             {pulse.open ? t("pulse.open") : t("pulse.closed")}
-            {pulse.n === null ? "" : ` · ${fill(t("pulse.trends.n"), { n: pulse.n })}`}
+            {pulse.n === null ? "" : ` · ${t("pulse.trends.n", { n: pulse.n })}`}
           </p>
           {pulse.hidden ? (
             <p>{t("pulse.trends.hidden")}</p>
@@ -513,7 +516,7 @@ function PulseRounds({ pulses }: { pulses: PulseResult[] }) {
               <table key={q.column} className="w-full max-w-3xl text-left text-sm">
                 <caption className="text-left font-medium">
                   {choiceDef(q.column).short[locale]}
-                  {q.n === null ? "" : ` (${fill(t("pulse.trends.n"), { n: q.n })})`}
+                  {q.n === null ? "" : ` (${t("pulse.trends.n", { n: q.n })})`}
                 </caption>
                 <thead>
                   <tr>

@@ -47,15 +47,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   );
   if (!table) return notFound("Deze tabel bestaat niet voor deze vraag en golf.");
   const suffix = tableParam === "antwoorden" ? "" : `-${tableParam}`;
-  return inLanguage(
-    csvResponse(toCsv(table), `trends-${wave}-${question}${suffix}.csv`, "public, max-age=300"),
-  );
-}
-
-/** The headers follow the language (the `taal` cookie), so a shared cache must keep one per cookie. */
-function inLanguage(response: Response): Response {
-  response.headers.append("Vary", "Cookie");
-  return response;
+  // The headers follow the language, which is in the URL (`/en/trends.csv`): no Vary needed.
+  return csvResponse(toCsv(table), `trends-${wave}-${question}${suffix}.csv`, "public, max-age=300");
 }
 
 async function figureCsv(
@@ -67,5 +60,5 @@ async function figureCsv(
   const figure = figures.find((f) => f.id === id);
   if (!figure) return notFound("Onbekende figuur. Kies een tabel via de downloadlinks op /trends.");
   const filename = `trendmonitor-${figure.id}-${source === "published" ? "gepubliceerd" : "berekend"}.csv`;
-  return inLanguage(csvResponse(toCsv(figureTable(figure, locale)), filename, "public, max-age=300"));
+  return csvResponse(toCsv(figureTable(figure, locale)), filename, "public, max-age=300");
 }

@@ -1,13 +1,8 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
@@ -16,6 +11,7 @@ import { startSession } from "#app/modules/auth/auth.server.ts";
 import { completePasswordReset, landingAfterPassword } from "#app/modules/auth/login.server.ts";
 import { findResetUser } from "#app/modules/auth/password-reset.server.ts";
 import { MIN_PASSWORD_LENGTH } from "#app/modules/auth/password-rules.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "meta.newPassword") },
@@ -47,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const cookie = await startSession(request, context, userId);
     // A new password does not pass the second factor: that is still asked for.
     const next = await landingAfterPassword(context.db, userId, "/account");
-    return redirect(next, { headers: { "Set-Cookie": cookie } });
+    return localRedirect(request, next, { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     return errorResponse(error, localeFromRequest(request), (message) => ({ error: message }));
   }

@@ -2,13 +2,13 @@
 // response, ETags with 304 Not Modified, and a render cache for anonymous public pages.
 //
 // - An anonymous GET of a public page (allowlist below; also its single-fetch `.data` request)
-//   is looked up in the render cache by URL, language (the `taal` cookie) and the database-wide
+//   is looked up in the render cache by URL (which holds the language: `/en/…`) and the database-wide
 //   content version (db/schema/content.ts). A hit is sent without running Remix at all; a miss
 //   is rendered, stored and sent. The version is read from the database on every such request,
 //   so a publish, an import or an archive on any app server is visible on the very next request;
 //   when it changes, the whole cache is dropped.
 // - Such a response is `public` for shared caches (s-maxage, stale-while-revalidate), with an
-//   ETag, and `Vary: Cookie` (the language is a cookie).
+//   ETag, and `Vary: Cookie` (a session cookie makes the page private).
 // - A cached HTML page carries no nonce: its `nonce` attributes are removed and its CSP allows
 //   exactly the SHA-256 hashes of its inline scripts, computed once per stored body. So no
 //   nonce is ever sent twice.
@@ -17,7 +17,7 @@
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import { defaultLocale, isLocale, LOCALE_COOKIE } from "#app/i18n/index.ts";
+import { unlocalizedPath } from "#app/i18n/index.ts";
 import { parseCookies } from "#app/lib/cookies.ts";
 import { Lru } from "#app/lib/lru.ts";
 import { expressOrigin } from "#app/lib/origin.ts";
@@ -43,10 +43,14 @@ const PUBLIC_PAGES = [
 /** The largest body kept; larger pages are sent but not stored. */
 const MAX_ENTRY_BYTES = 2 * 1024 * 1024;
 
-/** The page a path shows: `/kennisbank.data` and `/_root.data` (single fetch) included. */
+/**
+ * The page a path shows, in either language: `/kennisbank.data` and `/_root.data` (single
+ * fetch) included, and `/en/kennisbank` or `/en.data` is `/kennisbank` or `/`.
+ */
 export function pagePath(pathname: string): string {
   if (pathname === "/_root.data") return "/";
-  return pathname.endsWith(".data") ? pathname.slice(0, -".data".length) : pathname;
+  const page = pathname.endsWith(".data") ? pathname.slice(0, -".data".length) : pathname;
+  return unlocalizedPath(page);
 }
 
 export function isPublicPage(pathname: string): boolean {
@@ -172,9 +176,8 @@ export function httpCache({ db, megabytes, dev = false }: HttpCacheOptions): Htt
       cache.clear();
       seenVersion = version;
     }
-    const taal = jar.get(LOCALE_COOKIE);
-    const locale = isLocale(taal) ? taal : defaultLocale;
-    const key = `${expressOrigin(req)}${req.originalUrl}\n${locale}`;
+    // The language is in the URL (`/en/…`), so the URL is the whole key.
+    const key = `${expressOrigin(req)}${req.originalUrl}`;
     const hit = cache.get(key);
     if (hit) {
       hits++;

@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { en } from "#app/i18n/en.ts";
+import { type Message, translate } from "#app/i18n/index.ts";
 import { nl } from "#app/i18n/nl.ts";
 import { createUser } from "#app/modules/auth/users.server.ts";
 import { comparisonColumns } from "#app/modules/survey/comparison.server.ts";
@@ -141,9 +142,14 @@ async function roundOnAdminPage(page: Page) {
 
 /** Dutch texts of the interface that differ from their English counterpart. */
 const dutchOnly = new Set<string>(
-  Object.entries(nl)
-    .filter(([key, value]) => en[key as keyof typeof en] !== value)
-    .map(([, value]) => value),
+  Object.entries(nl).flatMap(([key, value]) => {
+    // A plural message: each Dutch form against the English form of the same category.
+    const forms = (m: Message): Record<string, string> => (typeof m === "string" ? { text: m } : { ...m });
+    const english = forms(en[key as keyof typeof en]);
+    return Object.entries(forms(value))
+      .filter(([form, text]) => english[form] !== text)
+      .map(([, text]) => text);
+  }),
 );
 
 describe("the whole TrendMonitor: comparison and pulse rounds in the browser", () => {
@@ -263,7 +269,7 @@ describe("the whole TrendMonitor: comparison and pulse rounds in the browser", (
       .poll(() => page.getByRole("status").filter({ hasText: nl["pulse.admin.created"] }).count())
       .toBe(1);
     expect(await roundOnAdminPage(page)).toBe(
-      `${ROUND_TITLE} (${nl["pulse.open"]}) · ${nl["pulse.admin.answered"].replace("{n}", "0")}`,
+      `${ROUND_TITLE} (${nl["pulse.open"]}) · ${translate("nl", "pulse.admin.answered", { count: 0 })}`,
     );
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -332,7 +338,7 @@ describe("the whole TrendMonitor: comparison and pulse rounds in the browser", (
 
     const moderator = await loggedIn(E2E_ADMIN, "/beheer/peilingen");
     expect(await roundOnAdminPage(moderator.page)).toBe(
-      `${ROUND_TITLE} (${nl["pulse.open"]}) · ${nl["pulse.admin.answered"].replace("{n}", "2")}`,
+      `${ROUND_TITLE} (${nl["pulse.open"]}) · ${translate("nl", "pulse.admin.answered", { count: 2 })}`,
     );
     expect(moderator.errors).toEqual([]);
     await moderator.context.close();
@@ -390,8 +396,7 @@ describe("the whole TrendMonitor: comparison and pulse rounds in the browser", (
 
   it("speaks English: the comparison, the pulse round and its result", async () => {
     const { context, page, errors } = await loggedIn(MUSEUM.member, "/instelling");
-    await context.addCookies([{ name: "taal", value: "en", url: env.app.url }]);
-    await page.goto("/instelling");
+    await page.goto("/en/instelling");
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
     expect(await page.title()).toBe(`${en["profiel.title"]} · ${en["site.name"]}`);
 
@@ -430,7 +435,7 @@ describe("the whole TrendMonitor: comparison and pulse rounds in the browser", (
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // The pulse round's page: English questions and answers.
-    await page.goto(`/instelling/peiling/${roundId}`);
+    await page.goto(`/en/instelling/peiling/${roundId}`);
     await expect.poll(() => heading(page)).toBe(ROUND_TITLE);
     const ooc = page.getByLabel(choiceDef("ooc_known").question.en);
     expect(await ooc.locator("option").allTextContents()).toEqual([en["survey.self.noAnswer"], "Yes", "No"]);
@@ -444,13 +449,13 @@ describe("the whole TrendMonitor: comparison and pulse rounds in the browser", (
     await page.getByLabel(choiceDef("need_storage").question.en).selectOption("");
     await page.getByRole("button", { name: en["pulse.answer.submit"] }).click();
     await expect.poll(() => page.getByRole("alert").textContent()).toBe(en["survey.error.none"]);
-    await page.goto(`/instelling/peiling/${roundId}`);
+    await page.goto(`/en/instelling/peiling/${roundId}`);
     expect(await page.getByLabel(choiceDef("ooc_known").question.en).inputValue()).toBe(
       PULSE_ANSWERS[0]!.ooc_known,
     );
 
     // The result on /trends, labelled as a pulse round, with English answers.
-    await page.goto("/trends");
+    await page.goto("/en/trends");
     const round = page.getByRole("region", { name: `${en["pulse.trends.label"]}: ${ROUND_TITLE}` });
     const oocTable = round.getByRole("table", {
       name: `${choiceDef("ooc_known").short.en} (${en["pulse.trends.n"].replace("{n}", String(PULSE_ANSWERS.length))})`,

@@ -11,7 +11,7 @@ async function newContext(): Promise<BrowserContext> {
 }
 
 describe("the app shell", () => {
-  it("serves the Dutch home page, switches to English and keeps it", async () => {
+  it("serves the Dutch home page, links to the English one at /en and stays in English", async () => {
     const context = await newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -28,7 +28,12 @@ describe("the app shell", () => {
     // Only moderators see Beheer.
     expect(await nav.getByRole("link", { name: "Beheer" }).count()).toBe(0);
 
-    await page.getByRole("button", { name: "Switch to English" }).click();
+    // The head names both languages' addresses.
+    expect(await page.locator('link[rel="alternate"][hreflang="en"]').getAttribute("href")).toBe(
+      `${env.app.url}/en`,
+    );
+    await page.getByRole("link", { name: "Switch to English" }).click();
+    await page.waitForURL(/\/en$/);
     await page.waitForFunction(() => document.documentElement.lang === "en");
     await expect.poll(() => page.getAttribute("html", "lang")).toBe("en");
     await expect
@@ -38,9 +43,16 @@ describe("the app shell", () => {
       .getByRole("navigation", { name: "Main navigation" })
       .getByRole("link", { name: "Trends" })
       .click();
-    await page.waitForURL("**/trends");
+    await page.waitForURL("**/en/trends");
     await expect.poll(() => page.getAttribute("html", "lang")).toBe("en");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Trends");
+    expect(await page.locator('link[rel="alternate"][hreflang="nl"]').getAttribute("href")).toBe(
+      `${env.app.url}/trends`,
+    );
+    // And back: the switch opens the same page in Dutch.
+    await page.getByRole("link", { name: "Schakel naar Nederlands" }).click();
+    await page.waitForURL(/\/trends$/);
+    await expect.poll(() => page.getAttribute("html", "lang")).toBe("nl");
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -67,8 +79,7 @@ describe("the app shell", () => {
       .poll(() => page.getByRole("heading", { level: 1 }).textContent())
       .toBe("Pagina niet gevonden");
     expect(await page.getByRole("link", { name: "Naar de homepagina" }).count()).toBe(1);
-    await context.addCookies([{ name: "taal", value: "en", url: env.app.url }]);
-    await page.goto("/bestaat-niet");
+    await page.goto("/en/bestaat-niet");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
     await context.close();
   });
@@ -79,11 +90,10 @@ describe("the app shell", () => {
     const errors = watchErrors(page);
     await page.goto("/dragers/herkennen");
     await expect.poll(() => page.title()).toBe("Welke drager heb ik? · Dragers · AV-Kennisnet");
-    await context.addCookies([{ name: "taal", value: "en", url: env.app.url }]);
-    await page.goto("/dragers/herkennen");
+    await page.goto("/en/dragers/herkennen");
     await expect.poll(() => page.getAttribute("html", "lang")).toBe("en");
     await expect.poll(() => page.title()).toBe("Which carrier do I have? · Carriers · AV-Kennisnet");
-    await page.goto("/dragers/planner");
+    await page.goto("/en/dragers/planner");
     await expect.poll(() => page.getAttribute("html", "lang")).toBe("en");
     await expect.poll(() => page.title()).toBe("Digitisation planner · Carriers · AV-Kennisnet");
     expect(errors).toEqual([]);

@@ -224,9 +224,8 @@ describe("survey import and trends dashboard in the browser", () => {
 
   it("speaks English when asked", async () => {
     const context = await env.browser.newContext({ baseURL: env.app.url });
-    await context.addCookies([{ name: "taal", value: "en", url: env.app.url }]);
     const page = await context.newPage();
-    await page.goto("/trends");
+    await page.goto("/en/trends");
     expect(await page.getByRole("heading", { name: "Respondents by type of institution" }).count()).toBe(1);
     expect(
       await page.getByRole("img", { name: "Knows the OOC regulation: answers in wave 2024" }).count(),

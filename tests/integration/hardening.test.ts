@@ -762,7 +762,7 @@ describe("ASVS 2.2.3 / 2.5.5: a mail after the password changes", () => {
     rmSync(mailDir, { recursive: true, force: true });
     const newPassword = "hersteld-en-lang-genoeg";
     const done = (await resetAction({
-      request: post("/wachtwoord-herstellen", { token, newPassword }, { Cookie: "taal=en" }),
+      request: post("/en/wachtwoord-herstellen", { token, newPassword }),
       params: {},
       context,
     })) as Response;

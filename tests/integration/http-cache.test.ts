@@ -136,11 +136,20 @@ describe("render cache", () => {
     expect(after.text).toContain("60");
   });
 
-  it("keeps the languages apart and says so in Vary", async () => {
+  it("keeps the languages apart by URL, whatever an old language cookie says", async () => {
     const nl = await page("/kennisbank");
-    const en = await page("/kennisbank", { cookie: "taal=en" });
+    const en = await page("/en/kennisbank");
+    const oldCookie = await page("/kennisbank", { cookie: "taal=en" });
     expect(nl.text).toContain('lang="nl"');
     expect(en.text).toContain('lang="en"');
+    expect(oldCookie.text).toBe(nl.text);
+    // English pages are cached and revalidated like Dutch ones.
+    expect(en.response.headers.get("etag")).toBeTruthy();
+    expect(en.response.headers.get("cache-control")).toMatch(/public/);
+    const hits = cache.stats().hits;
+    expect((await page("/en/kennisbank")).text).toBe(en.text);
+    expect(cache.stats().hits).toBe(hits + 1);
+    // A session cookie still makes a page private, so shared caches keep one per cookie.
     expect(en.response.headers.get("vary")).toMatch(/Cookie/i);
   });
 

@@ -215,18 +215,20 @@ describe("kennisbank with the seed loaded", () => {
     expect(page.related.length).toBeGreaterThan(0);
     const { slug: dutchOnly } = dutchOnlySeedArticle();
     const fallback = await articleLoader({
-      request: get(`/kennisbank/${dutchOnly}`, { Cookie: "taal=en" }),
+      request: get(`/en/kennisbank/${dutchOnly}`),
       params: { slug: dutchOnly },
       context,
     });
     expect(fallback.article.fellBack).toBe(true);
     expect(fallback.article.locale).toBe("nl");
     const translated = await articleLoader({
-      request: get("/kennisbank/u-matic", { Cookie: "taal=en" }),
+      request: get("/en/kennisbank/u-matic"),
       params: { slug: "u-matic" },
       context,
     });
     expect(translated.article.fellBack).toBe(false);
+    // Its links to other pages of the site stay in English.
+    expect(translated.article.html).not.toMatch(/href="\/(?!en[/"])(?!\/)/);
     expect(translated.article.locale).toBe("en");
     const missing = await thrownResponse(() =>
       articleLoader({ request: get("/kennisbank/bestaat-niet"), params: { slug: "bestaat-niet" }, context }),

@@ -26,15 +26,20 @@ afterEach(async () => {
   await database?.close();
 });
 
-async function openRound(cookie: string, title: string, columns: string[]) {
+/** `prefix` "/en" posts from the English page. */
+async function openRound(cookie: string, title: string, columns: string[], prefix = "") {
   const fields = new URLSearchParams({ intent: "nieuw", title });
   for (const c of columns) fields.append("columns", c);
-  return adminAction({ request: post("/beheer/peilingen", fields, { Cookie: cookie }), params: {}, context });
+  return adminAction({
+    request: post(`${prefix}/beheer/peilingen`, fields, { Cookie: cookie }),
+    params: {},
+    context,
+  });
 }
 
-async function answer(cookie: string, roundId: number, values: Record<string, string>) {
+async function answer(cookie: string, roundId: number, values: Record<string, string>, prefix = "") {
   return answerAction({
-    request: post(`/instelling/peiling/${roundId}`, new URLSearchParams(values), { Cookie: cookie }),
+    request: post(`${prefix}/instelling/peiling/${roundId}`, new URLSearchParams(values), { Cookie: cookie }),
     params: { id: String(roundId) },
     context,
   });
@@ -102,11 +107,11 @@ describe("pulse rounds", () => {
     );
 
     // In English, in English; still nothing stored.
-    const badEnglish = await answer(`${second.cookie}; taal=en`, id, { ooc_known: "Maybe" });
+    const badEnglish = await answer(second.cookie, id, { ooc_known: "Maybe" }, "/en");
     expect(body<{ errors: Record<string, string> }>(badEnglish).errors.ooc_known).toBe(
       "Choose one of the answers.",
     );
-    const noneEnglish = await openRound(`${moderator.cookie}; taal=en`, "AI", []);
+    const noneEnglish = await openRound(moderator.cookie, "AI", [], "/en");
     expect(body<{ errors: Record<string, string> }>(noneEnglish).errors.columns).toBe(
       "Choose at least one question.",
     );
@@ -152,7 +157,7 @@ describe("pulse rounds", () => {
     });
     const late = await answer(first.cookie, id, { ooc_known: "Nee" });
     expect(body<{ errors: Record<string, string> }>(late).errors.form).toBe("Deze peiling is gesloten.");
-    const lateEnglish = await answer(`${first.cookie}; taal=en`, id, { ooc_known: "Nee" });
+    const lateEnglish = await answer(first.cookie, id, { ooc_known: "Nee" }, "/en");
     expect(body<{ errors: Record<string, string> }>(lateEnglish).errors.form).toBe(
       "This pulse round is closed.",
     );

@@ -62,7 +62,7 @@ describe("calendar event texts", () => {
         "Method: Five-step method.",
         "Online: https://meet.jit.si/avk",
         "You are on the waiting list.",
-        "Session page: https://av-kennisnet.nl/intervisie/sessies/7",
+        "Session page: https://av-kennisnet.nl/en/intervisie/sessies/7",
       ].join("\n"),
     );
   });

@@ -1,5 +1,6 @@
-import { type AppLoadContext, redirect } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
 import { isHttpsOrigin } from "#app/lib/origin.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import type { Role } from "#db/schema/auth.ts";
 import { can, hasRole, type Permission } from "./permissions.ts";
 import {
@@ -81,7 +82,7 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
   const { user, pendingSecondFactor } = await getAuth(request, context);
   if (!user) {
     const path = pendingSecondFactor ? "/inloggen/code" : "/inloggen";
-    throw redirect(`${path}?${new URLSearchParams({ redirectTo: backHere(request) })}`);
+    throw localRedirect(request, `${path}?${new URLSearchParams({ redirectTo: backHere(request) })}`);
   }
   return user;
 }
@@ -92,7 +93,10 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
  */
 function refuse(request: Request, user: SessionUser, wouldAllow: (role: Role) => boolean): never {
   if (user.roleAwaitingSecondFactor && wouldAllow(user.roleAwaitingSecondFactor)) {
-    throw redirect(`/account/tweede-factor?${new URLSearchParams({ redirectTo: backHere(request) })}`);
+    throw localRedirect(
+      request,
+      `/account/tweede-factor?${new URLSearchParams({ redirectTo: backHere(request) })}`,
+    );
   }
   forbidden();
 }

@@ -4,7 +4,7 @@
 // seconds to wait, which the route sends as Retry-After.
 
 import { eq } from "drizzle-orm";
-import { translator } from "#app/i18n/index.ts";
+import { localizedPath, translator } from "#app/i18n/index.ts";
 import { AppError, type ErrorKey } from "#app/lib/errors.ts";
 import { mailOrigin } from "#app/lib/origin.ts";
 import type { DB } from "#db/client.server.ts";
@@ -75,7 +75,7 @@ export async function requestPasswordReset(db: DB, env: MailEnv, rawEmail: strin
     if (!account) return;
     const token = await createPasswordReset(db, account.id);
     // From the configuration, never from the request's Host (which the requester chooses).
-    const link = `${mailOrigin(env)}/wachtwoord-herstellen?${new URLSearchParams({ token })}`;
+    const link = `${mailOrigin(env)}${localizedPath(account.language, "/wachtwoord-herstellen")}?${new URLSearchParams({ token })}`;
     const t = translator(account.language);
     await sendMail(env, {
       to: email,

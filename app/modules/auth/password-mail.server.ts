@@ -1,7 +1,7 @@
 // ASVS 2.2.3 / 2.5.5 (issue #24): after a password change or reset the member gets an e-mail,
 // so that someone who did not do it notices. It carries no secret (no password, no token, no
 // link that logs in): only what happened, when, and what to do if it was not them.
-import { type Locale, translator } from "#app/i18n/index.ts";
+import { type Locale, localizedPath, translator } from "#app/i18n/index.ts";
 import { mailOrigin } from "#app/lib/origin.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 import type { DB } from "#db/client.server.ts";
@@ -31,7 +31,7 @@ export function passwordChangedMail(
     text: t("mail.passwordChanged.text", {
       name: account.name,
       event: t(event === "reset" ? "mail.passwordChanged.reset" : "mail.passwordChanged.changed", { when }),
-      forgot: `${origin}/wachtwoord-vergeten`,
+      forgot: origin + localizedPath(locale, "/wachtwoord-vergeten"),
     }),
   };
 }

@@ -11,7 +11,7 @@ import {
 } from "@oslojs/encoding";
 import { createTOTPKeyURI } from "@oslojs/otp";
 import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
-import type { Locale } from "#app/i18n/index.ts";
+import { type Locale, localizedPath } from "#app/i18n/index.ts";
 import { AppError } from "#app/lib/errors.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 import type { DB } from "#db/client.server.ts";
@@ -291,7 +291,7 @@ export function secondFactorMail(
   origin: string,
 ): Mail {
   const when = formatDateTime(at, locale, "long");
-  const forgot = `${origin}/wachtwoord-vergeten`;
+  const forgot = origin + localizedPath(locale, "/wachtwoord-vergeten");
   if (locale === "en") {
     const what = {
       enabled: "A second factor (an authenticator app) was set up for your AV-Kennisnet account",

@@ -1,5 +1,5 @@
 // The plan and the assumptions behind it, as tables (shared by the planner and its printable page).
-import { useLocale, useT } from "#app/i18n/index.ts";
+import { useLocale, useLocalizedPath, useT } from "#app/i18n/index.ts";
 import { sourceHref } from "#app/modules/kennisbank/sources.ts";
 import type { CarrierAssumption } from "./assumptions.ts";
 import { conditionLabels, explainRank, formatNumber, type Plan } from "./planner.ts";
@@ -22,6 +22,7 @@ export function CertaintyMark({ value }: { value: Certainty }) {
  */
 export function SourceText({ text }: { text: string }) {
   const locale = useLocale();
+  const localized = useLocalizedPath();
   const parts = text.split(/(\[@[a-z0-9][a-z0-9-]*\]|\[\?\]|\[alg\])/);
   return (
     <>
@@ -30,7 +31,7 @@ export function SourceText({ text }: { text: string }) {
         if (key) {
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text
-            <a key={i} href={sourceHref(key)}>
+            <a key={i} href={localized(sourceHref(key))}>
               [{key}]
             </a>
           );
@@ -43,7 +44,13 @@ export function SourceText({ text }: { text: string }) {
             </span>
           );
         }
-        return part;
+        // The moderators write these notes in Dutch.
+        return part ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text
+          <span key={i} lang="nl">
+            {part}
+          </span>
+        ) : null;
       })}
     </>
   );

@@ -4,7 +4,7 @@
 
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import { type Locale, translator } from "#app/i18n/index.ts";
+import { type Locale, localizedPath, translator } from "#app/i18n/index.ts";
 import type { DB } from "#db/client.server.ts";
 import { user } from "#db/schema/auth.ts";
 import { calendarFeed } from "#db/schema/intervisie.ts";
@@ -81,7 +81,7 @@ type IcsSession = Pick<
  */
 export function sessionEvent(session: IcsSession, origin: string, locale: Locale = "nl"): IcsEvent {
   const t = translator(locale);
-  const url = new URL(`/intervisie/sessies/${session.id}`, origin).href;
+  const url = new URL(localizedPath(locale, `/intervisie/sessies/${session.id}`), origin).href;
   const method = findMethod(session.method);
   const waiting = session.myStatus === "waitlist" ? ` (${t("ics.waitlist")})` : "";
   const description = [

@@ -140,3 +140,11 @@ export function pageOfSources<T extends Listable>(
     sources: matching.slice((page - 1) * perPage, page * perPage),
   };
 }
+
+/**
+ * The `lang` attribute for a source's own words (its title): the registry's language when it is
+ * one language (`nl`, `en`, `fr`, `de`), none for `multi`.
+ */
+export function contentLang(language: string | null | undefined): string | undefined {
+  return language && /^[a-z]{2}$/.test(language) ? language : undefined;
+}

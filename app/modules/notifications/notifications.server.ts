@@ -4,8 +4,7 @@
 // notifications, newest first.
 
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
-import { type Locale, type MessageParams, translate } from "#app/i18n/index.ts";
-import type { MessageKey } from "#app/i18n/nl.ts";
+import { type Locale, localizedPath, type Translator, translate, translator } from "#app/i18n/index.ts";
 import { mailOrigin } from "#app/lib/origin.ts";
 import type { DB } from "#db/client.server.ts";
 import { user } from "#db/schema/auth.ts";
@@ -23,7 +22,7 @@ export interface NewNotification {
 export type MailEnv = Pick<Env, "SMTP_URL" | "MAIL_FROM" | "MAIL_DIR" | "APP_ORIGIN" | "PORT">;
 
 /** Translates a message key in the recipient's language (`translate` with the locale filled in). */
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
+export type Translate = Translator;
 
 /** Writes the notification in one language; called once per language among the recipients. */
 export type LocalisedNotification = (t: Translate, locale: Locale) => NewNotification;
@@ -56,7 +55,7 @@ export async function notify(
   const inLanguage = (locale: Locale): NewNotification => {
     let text = written.get(locale);
     if (!text) {
-      text = message((key, params) => translate(locale, key, params), locale);
+      text = message(translator(locale), locale);
       written.set(locale, text);
     }
     return text;
@@ -72,7 +71,9 @@ export async function notify(
     if (recipient.deletedAt) continue;
     const locale = recipient.language;
     const text = inLanguage(locale);
-    const link = text.link ? `\n\n${new URL(text.link, mailOrigin(mailEnv)).href}` : "";
+    const link = text.link
+      ? `\n\n${new URL(localizedPath(locale, text.link), mailOrigin(mailEnv)).href}`
+      : "";
     try {
       await sendMail(mailEnv, {
         to: recipient.email,

@@ -55,7 +55,7 @@ export function readRoundForm(
         : columns.length === 0
           ? t("pulse.error.columnsNone")
           : columns.length > MAX_PULSE_QUESTIONS
-            ? t("pulse.error.columnsMany").replace("{max}", String(MAX_PULSE_QUESTIONS))
+            ? t("pulse.error.columnsMany", { max: MAX_PULSE_QUESTIONS })
             : null;
       if (problem) ctx.addIssue({ code: "custom", message: problem });
       return columns;

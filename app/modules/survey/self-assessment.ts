@@ -3,7 +3,7 @@
 // profiles and matching treat both alike. Shared by server and browser (no server imports).
 
 import { z } from "zod";
-import { type MessageKey, nl } from "#app/i18n/nl.ts";
+import { type Translator, translator } from "#app/i18n/index.ts";
 import { type FormErrors, parseForm } from "#app/lib/forms.ts";
 import { type InstitutionType, institutionTypes } from "#app/modules/taxonomy.ts";
 import type { SurveyRow } from "./parse.ts";
@@ -31,8 +31,8 @@ export const formQuestions = questionnaire.filter(
 );
 
 /** Turns a message key into the text of the page's language; Dutch unless the caller says otherwise. */
-export type Translate = (key: MessageKey) => string;
-export const dutch: Translate = (key) => nl[key];
+export type Translate = Translator;
+export const dutch: Translate = translator("nl");
 
 /**
  * The submitted form, checked: every answer must be one of the question's labels (or blank:

@@ -2,16 +2,19 @@
 // institution's line offer, withdraw it. The route's action checks the user and institution
 // once and dispatches here by the form's `intent`.
 
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { type Locale, translate } from "#app/i18n/index.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { type Actor, deleteOffer, saveDemand, saveOffer } from "#app/modules/dragers/dragers.server.ts";
 import { demandSchema, offerSchema } from "#app/modules/dragers/pooling-form.ts";
+import { localRedirect } from "#app/modules/http.server.ts";
 import type { DB } from "#db/client.server.ts";
 import type { PoolActionResult } from "./shared.ts";
 
 export interface IntentArgs {
   db: DB;
+  /** The request, for redirects in the page's language. */
+  request: Request;
   actor: Actor;
   institutionId: number;
   form: FormData;
@@ -25,25 +28,25 @@ export interface IntentArgs {
 type Handler = (args: IntentArgs) => Promise<Response | ReturnType<typeof data<PoolActionResult>>>;
 
 /** Demand for one carrier: how many items the institution wants digitised. */
-const postDemand: Handler = async ({ db, actor, institutionId, form, intent, known }) => {
+const postDemand: Handler = async ({ request, db, actor, institutionId, form, intent, known }) => {
   const parsed = parseForm(demandSchema(known), form);
   if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
   await saveDemand(db, actor, institutionId, parsed.value);
-  return redirect("/dragers/samenwerken?opgeslagen=vraag");
+  return localRedirect(request, "/dragers/samenwerken?opgeslagen=vraag");
 };
 
 /** The institution's digitisation line: carriers, availability, suitability and terms. */
-const saveLine: Handler = async ({ db, actor, institutionId, form, intent, known }) => {
+const saveLine: Handler = async ({ request, db, actor, institutionId, form, intent, known }) => {
   const parsed = parseForm(offerSchema(known), form, { arrays: ["dragers"] });
   if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
   await saveOffer(db, actor, institutionId, parsed.value);
-  return redirect("/dragers/samenwerken?opgeslagen=aanbod");
+  return localRedirect(request, "/dragers/samenwerken?opgeslagen=aanbod");
 };
 
 /** Withdraw the institution's line offer. */
-const deleteLine: Handler = async ({ db, actor, institutionId }) => {
+const deleteLine: Handler = async ({ request, db, actor, institutionId }) => {
   await deleteOffer(db, actor, institutionId);
-  return redirect("/dragers/samenwerken?opgeslagen=verwijderd");
+  return localRedirect(request, "/dragers/samenwerken?opgeslagen=verwijderd");
 };
 
 const handlers: Record<string, Handler> = {

@@ -19,7 +19,7 @@ export function DemandSection({
       <p className="max-w-3xl text-muted">
         {view === "moderator"
           ? t("dragers.pool.moderatorNote")
-          : t("dragers.pool.privacy").replace("{n}", String(minGroupSize))}
+          : t("dragers.pool.privacy", { n: minGroupSize })}
       </p>
       {pool.rows.length ? (
         <div className="overflow-x-auto">
@@ -66,7 +66,7 @@ export function DemandSection({
                       ? t("dragers.pool.noLine")
                       : row.lineNames
                         ? row.lineNames.join(", ")
-                        : t("dragers.pool.lineCount").replace("{n}", String(row.lines))}
+                        : t("dragers.pool.lineCount", { count: row.lines })}
                   </td>
                 </tr>
               ))}

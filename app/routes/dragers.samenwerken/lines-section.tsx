@@ -1,6 +1,6 @@
 // The digitisation lines: a count for the public, names and terms for members.
 
-import { Link } from "@remix-run/react";
+import { Link } from "#app/components/link.tsx";
 import { useT } from "#app/i18n/index.ts";
 import type { PoolData } from "./shared.ts";
 
@@ -9,7 +9,7 @@ export function LinesSection({ lines }: Pick<PoolData, "lines">) {
   return (
     <section aria-labelledby="lijnen" className="space-y-3">
       <h2 id="lijnen">{t("dragers.pool.linesTitle")}</h2>
-      <p>{t("dragers.pool.linesCount").replace("{n}", String(lines.count))}</p>
+      <p>{t("dragers.pool.linesCount", { count: lines.count })}</p>
       {lines.list ? (
         <ul className="space-y-3">
           {lines.list.map((line) => (

@@ -1,8 +1,8 @@
 // The institution's own demand: what it posted so far, and the form to post demand for a
 // carrier.
 
-import { Form } from "@remix-run/react";
 import { Field, SelectField, SubmitButton } from "#app/components/forms.tsx";
+import { Form } from "#app/components/link.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
 import { formatNumber } from "#app/modules/dragers/planner.ts";
 import type { PoolData, PoolFormState } from "./shared.ts";

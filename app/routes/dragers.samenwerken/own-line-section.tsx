@@ -1,10 +1,11 @@
 // The institution's own digitisation line: the offer form (prefilled from the survey when there
 // is no offer yet) and the button to withdraw it.
 
-import { Form } from "@remix-run/react";
 import { Field, FieldError, fieldIds, SelectField, SubmitButton } from "#app/components/forms.tsx";
-import { useT } from "#app/i18n/index.ts";
+import { Form } from "#app/components/link.tsx";
+import { useLocale, useT } from "#app/i18n/index.ts";
 import { sharedLabels, suitabilityLabels } from "#app/modules/dragers/pooling-form.ts";
+import { answerLabel } from "#app/modules/survey/questionnaire.ts";
 import type { PoolData, PoolFormState } from "./shared.ts";
 
 type Own = NonNullable<PoolData["own"]>;
@@ -17,6 +18,7 @@ export function OwnLineSection({
   errors,
 }: { offer: Own["offer"]; survey: Own["survey"]; carriers: PoolData["carriers"] } & PoolFormState) {
   const t = useT();
+  const locale = useLocale();
   const dragersError = result?.intent === "aanbod" ? errors.dragers : undefined;
   return (
     <section aria-labelledby="eigen-lijn" className="max-w-3xl space-y-4">
@@ -52,7 +54,7 @@ export function OwnLineSection({
           <option value="">{t("dragers.pool.choose")}</option>
           {sharedLabels.map((l) => (
             <option key={l} value={l}>
-              {l}
+              {answerLabel(l, locale)}
             </option>
           ))}
         </SelectField>
@@ -66,7 +68,7 @@ export function OwnLineSection({
           <option value="">{t("dragers.pool.choose")}</option>
           {suitabilityLabels.map((l) => (
             <option key={l} value={l}>
-              {l}
+              {answerLabel(l, locale)}
             </option>
           ))}
         </SelectField>

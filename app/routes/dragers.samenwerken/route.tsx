@@ -2,8 +2,9 @@
 // next to this file, and each intent of the action a handler in actions.server.ts.
 
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage } from "#app/components/forms.tsx";
+import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translate, useT } from "#app/i18n/index.ts";
 import { formIntent } from "#app/lib/forms.ts";
@@ -89,6 +90,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = formIntent(form);
   const known = new Set((await listCarrierGuides(context.db, "nl")).map((g) => g.slug));
   return handleIntent({
+    request,
     db: context.db,
     actor: { id: user.id },
     institutionId: user.institutionId,

@@ -1,8 +1,8 @@
 // The group's own notes (members only), with both texts side by side when someone else saved
 // in between.
 
-import { Form } from "@remix-run/react";
 import { SubmitButton } from "#app/components/forms.tsx";
+import { Form } from "#app/components/link.tsx";
 import { useT } from "#app/i18n/index.ts";
 import { type ActionResult, Result, Section, type SessionData } from "./shared.tsx";
 

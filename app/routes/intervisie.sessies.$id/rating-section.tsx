@@ -1,7 +1,7 @@
 // After the start: a score of 1 to 5 and a comment, for members who came.
 
-import { Form } from "@remix-run/react";
 import { FieldError, fieldIds, SubmitButton } from "#app/components/forms.tsx";
+import { Form } from "#app/components/link.tsx";
 import { useT } from "#app/i18n/index.ts";
 import { type ActionResult, Result, radio, Section, type SessionData } from "./shared.tsx";
 

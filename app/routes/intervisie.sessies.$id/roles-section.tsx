@@ -1,7 +1,7 @@
 // The method's roles and who holds them; the group's managers assign them here.
 
-import { Form } from "@remix-run/react";
 import { SelectField, SubmitButton } from "#app/components/forms.tsx";
+import { Form } from "#app/components/link.tsx";
 import { useT } from "#app/i18n/index.ts";
 import { type ActionResult, Result, Section, type SessionData, useRoleName } from "./shared.tsx";
 

@@ -1,8 +1,8 @@
 // "Kom je?": a member's yes, no or maybe before the session starts, with the place on the
 // waiting list.
 
-import { Form } from "@remix-run/react";
 import { FieldError, fieldIds, SubmitButton } from "#app/components/forms.tsx";
+import { Form } from "#app/components/link.tsx";
 import { type MessageKey, useT } from "#app/i18n/index.ts";
 import { type ActionResult, Result, radio, Section, type SessionData } from "./shared.tsx";
 
@@ -35,10 +35,7 @@ export function RsvpSection({
         <p>
           {t("sessie.rsvp.current")}: <strong>{t(statusKey[me.status]!)}</strong>
           {me.status === "waitlist"
-            ? ` (${t("sessie.rsvp.position").replace(
-                "{n}",
-                String(attendance.waitlist.findIndex((a) => a.userId === me.id) + 1),
-              )})`
+            ? ` (${t("sessie.rsvp.position", { n: attendance.waitlist.findIndex((a) => a.userId === me.id) + 1 })})`
             : null}
         </p>
       ) : null}

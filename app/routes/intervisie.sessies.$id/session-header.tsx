@@ -1,10 +1,11 @@
 // The top of the session page: title, flash message, when and where, places, and the links to
 // the calendar file, the agenda feed and (for managers) the edit form.
 
-import { Link, useSearchParams } from "@remix-run/react";
+import { useSearchParams } from "@remix-run/react";
 import { FormMessage } from "#app/components/forms.tsx";
+import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { useLocale, useT } from "#app/i18n/index.ts";
+import { useLocale, useLocalizedPath, useT } from "#app/i18n/index.ts";
 import { formatSessionTime } from "#app/modules/intervisie/amsterdam-time.ts";
 import { safeHref } from "#app/modules/urls.ts";
 import type { SessionData } from "./shared.tsx";
@@ -17,6 +18,7 @@ export function SessionHeader({
 }: Pick<SessionData, "session" | "method" | "attendance" | "me">) {
   const [search] = useSearchParams();
   const t = useT();
+  const localized = useLocalizedPath();
   const locale = useLocale();
   const flash = search.get("gepland")
     ? t("sessie.flash.planned")
@@ -29,7 +31,7 @@ export function SessionHeader({
     <PageHeader title={session.title}>
       <p>
         <Link to={`/intervisie/groepen/${session.groupId}`}>
-          {t("sessie.backToGroup").replace("{group}", session.groupName)}
+          {t("sessie.backToGroup", { group: session.groupName })}
         </Link>
       </p>
       {flash ? <FormMessage tone="ok">{flash}</FormMessage> : null}
@@ -60,14 +62,10 @@ export function SessionHeader({
         <dt className="font-medium">{t("sessie.method")}</dt>
         <dd>{method ? (locale === "en" ? method.en : method.nl) : "—"}</dd>
         <dt className="font-medium">{t("sessie.places")}</dt>
-        <dd>
-          {t("sessie.placesValue")
-            .replace("{going}", String(attendance.going.length))
-            .replace("{capacity}", String(session.capacity))}
-        </dd>
+        <dd>{t("sessie.placesValue", { going: attendance.going.length, capacity: session.capacity })}</dd>
       </dl>
       <p className="flex flex-wrap gap-4">
-        <a href={`/intervisie/sessies/${session.id}.ics`} download>
+        <a href={localized(`/intervisie/sessies/${session.id}.ics`)} download>
           {t("sessie.ics")}
         </a>
         <Link to="/intervisie/agenda">{t("sessie.feedLink")}</Link>

@@ -33,7 +33,7 @@ export function StepsSection({
   return (
     <Section
       id="stappen"
-      title={t("sessie.steps.title").replace("{method}", locale === "en" ? method.en : method.nl)}
+      title={t("sessie.steps.title", { method: locale === "en" ? method.en : method.nl })}
     >
       <p className="text-muted">{locale === "en" ? method.summaryEn : method.summaryNl}</p>
       <ol className="space-y-3">
@@ -41,9 +41,7 @@ export function StepsSection({
           <li key={step.key} className="rounded border border-line p-3">
             <p className="font-medium">
               {i + 1}. {step.title}{" "}
-              <span className="text-muted">
-                ({t("sessie.steps.minutes").replace("{n}", String(step.minutes))})
-              </span>
+              <span className="text-muted">({t("sessie.steps.minutes", { n: step.minutes })})</span>
             </p>
             <p className="text-sm">{step.instruction}</p>
             <p className="text-sm text-muted">
