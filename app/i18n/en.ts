@@ -1470,10 +1470,10 @@ export const en: Dictionary = {
     "This code is not right. Check that the time on your phone is correct and type the code the app shows now.",
   "error.secondFactor.ownOnAccountPage": "You manage your own second factor on your account page.",
   "error.secondFactor.noneForUser": "This user has no second factor.",
-  "error.secondFactor.tooManyCodes":
-    "Too many wrong codes. Try again in {minutes} minutes, or use a recovery code.",
-  "error.secondFactor.tooManyCodesOne":
-    "Too many wrong codes. Try again in {minutes} minute, or use a recovery code.",
+  "error.secondFactor.tooManyCodes": {
+    one: "Too many wrong codes. Try again in {count} minute, or use a recovery code.",
+    other: "Too many wrong codes. Try again in {count} minutes, or use a recovery code.",
+  },
   "error.secondFactor.wrongCode": "This code is not right, or has been used already.",
   "error.account.emailTaken":
     "There is already an account with this e-mail address. Log in, or ask for a new password.",
@@ -1489,10 +1489,10 @@ export const en: Dictionary = {
     "This password is on lists of leaked passwords; attackers try it first. Choose another one.",
   "error.password.common": "This password is used a lot and easy to guess. Choose another one.",
   "error.password.personal": "Do not use your name or e-mail address in your password.",
-  "error.login.tooManyAttempts":
-    "Too many failed attempts. Try again in {minutes} minutes, or ask for a new password.",
-  "error.login.tooManyAttemptsOne":
-    "Too many failed attempts. Try again in {minutes} minute, or ask for a new password.",
+  "error.login.tooManyAttempts": {
+    one: "Too many failed attempts. Try again in {count} minute, or ask for a new password.",
+    other: "Too many failed attempts. Try again in {count} minutes, or ask for a new password.",
+  },
   "error.login.wrongPassword": "This e-mail address and password do not belong together.",
   "error.login.tooManyResets": "Enough links have been asked for already. Try again in {minutes} minutes.",
   "error.login.resetLinkGone": "This link has expired or has been used already. Ask for a new one.",
@@ -1585,8 +1585,10 @@ export const en: Dictionary = {
   "error.match.notTopics": 'Participant {n}: "{field}" must be a list of topics.',
   "error.match.notBoolean": 'Participant {n}: "inPerson" must be true or false.',
   "error.match.notTextOrNull": 'Participant {n}: "{field}" must be text or null.',
-  "error.match.tooFew": "Too few participants: {n} participants, but a group needs at least {min}.",
-  "error.match.tooFewOne": "Too few participants: {n} participant, but a group needs at least {min}.",
+  "error.match.tooFew": {
+    one: "Too few participants: {count} participant, but a group needs at least {min}.",
+    other: "Too few participants: {count} participants, but a group needs at least {min}.",
+  },
   "error.match.doesNotFit":
     "{n} participants do not fit in groups of {min} to {max}: as a group has at most {max} participants, at least {lo} groups are needed, and {lo} groups together need at least {need} participants.",
   "error.match.institutionTooBig":
@@ -1661,8 +1663,10 @@ export const en: Dictionary = {
     "Thank you. Everyone has given consent: the case now goes to the knowledge base for review.",
   "notice.session.consentGiven":
     "Thank you, your consent has been recorded. The case is waiting for the others who were present.",
-  "error.account.tooManyPasswords": "Too many wrong passwords. Try again in {minutes} minutes.",
-  "error.account.tooManyPasswordsOne": "Too many wrong passwords. Try again in {minutes} minute.",
+  "error.account.tooManyPasswords": {
+    one: "Too many wrong passwords. Try again in {count} minute.",
+    other: "Too many wrong passwords. Try again in {count} minutes.",
+  },
   "notice.account.passwordChanged":
     "Your password has been changed. You have been logged out on other devices.",
   "notice.account.institutionSaved": "Your institution has been saved.",
@@ -1707,10 +1711,14 @@ export const en: Dictionary = {
   "error.surveyImport.tooBig":
     "The file is too large; the limit is {mb} MB. Is this the right file? Otherwise split it by wave.",
   "error.proposal.emptyPool": "There are no participants in this pool: nobody has signed up (yet).",
-  "notice.surveyLinks.linked": "Linked: {n} answers.",
-  "notice.surveyLinks.linkedOne": "Linked: {n} answer.",
-  "notice.surveyLinks.created": 'Institution "{name}" created and linked to {n} answers.',
-  "notice.surveyLinks.createdOne": 'Institution "{name}" created and linked to {n} answer.',
+  "notice.surveyLinks.linked": {
+    one: "Linked: {count} answer.",
+    other: "Linked: {count} answers.",
+  },
+  "notice.surveyLinks.created": {
+    one: 'Institution "{name}" created and linked to {count} answer.',
+    other: 'Institution "{name}" created and linked to {count} answers.',
+  },
   "error.surveyLinks.linkGone": "This link does not exist (any more).",
   "notice.surveyLinks.unlinked": "Link removed.",
   "error.secondFactor.codeMissing": "Fill in the code.",

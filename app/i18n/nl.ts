@@ -1497,10 +1497,10 @@ export const nl = {
     "Deze code klopt niet. Kijk of de tijd op je telefoon goed staat en typ de code die de app nu toont.",
   "error.secondFactor.ownOnAccountPage": "Je eigen tweede factor beheer je op je accountpagina.",
   "error.secondFactor.noneForUser": "Deze gebruiker heeft geen tweede factor.",
-  "error.secondFactor.tooManyCodes":
-    "Te veel verkeerde codes. Probeer het over {minutes} minuten opnieuw, of gebruik een herstelcode.",
-  "error.secondFactor.tooManyCodesOne":
-    "Te veel verkeerde codes. Probeer het over {minutes} minuut opnieuw, of gebruik een herstelcode.",
+  "error.secondFactor.tooManyCodes": {
+    one: "Te veel verkeerde codes. Probeer het over {count} minuut opnieuw, of gebruik een herstelcode.",
+    other: "Te veel verkeerde codes. Probeer het over {count} minuten opnieuw, of gebruik een herstelcode.",
+  },
   "error.secondFactor.wrongCode": "Deze code klopt niet, of is al gebruikt.",
   "error.account.emailTaken":
     "Er is al een account met dit e-mailadres. Log in, of vraag een nieuw wachtwoord aan.",
@@ -1516,10 +1516,11 @@ export const nl = {
     "Dit wachtwoord staat in lijsten van gelekte wachtwoorden; aanvallers proberen het als eerste. Kies een ander.",
   "error.password.common": "Dit wachtwoord wordt veel gebruikt en is makkelijk te raden. Kies een ander.",
   "error.password.personal": "Gebruik je naam of e-mailadres niet in je wachtwoord.",
-  "error.login.tooManyAttempts":
-    "Te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw, of vraag een nieuw wachtwoord aan.",
-  "error.login.tooManyAttemptsOne":
-    "Te veel mislukte pogingen. Probeer het over {minutes} minuut opnieuw, of vraag een nieuw wachtwoord aan.",
+  "error.login.tooManyAttempts": {
+    one: "Te veel mislukte pogingen. Probeer het over {count} minuut opnieuw, of vraag een nieuw wachtwoord aan.",
+    other:
+      "Te veel mislukte pogingen. Probeer het over {count} minuten opnieuw, of vraag een nieuw wachtwoord aan.",
+  },
   "error.login.wrongPassword": "Dit e-mailadres en wachtwoord horen niet bij elkaar.",
   "error.login.tooManyResets":
     "Er zijn al genoeg links gevraagd. Probeer het over {minutes} minuten opnieuw.",
@@ -1616,8 +1617,10 @@ export const nl = {
   "error.match.notTopics": 'Deelnemer {n}: "{field}" moet een lijst van onderwerpen zijn.',
   "error.match.notBoolean": 'Deelnemer {n}: "inPerson" moet true of false zijn.',
   "error.match.notTextOrNull": 'Deelnemer {n}: "{field}" moet tekst of null zijn.',
-  "error.match.tooFew": "Te weinig deelnemers: {n} deelnemers, maar een groep heeft minstens {min} nodig.",
-  "error.match.tooFewOne": "Te weinig deelnemers: {n} deelnemer, maar een groep heeft minstens {min} nodig.",
+  "error.match.tooFew": {
+    one: "Te weinig deelnemers: {count} deelnemer, maar een groep heeft minstens {min} nodig.",
+    other: "Te weinig deelnemers: {count} deelnemers, maar een groep heeft minstens {min} nodig.",
+  },
   "error.match.doesNotFit":
     "{n} deelnemers passen niet in groepen van {min} tot {max}: omdat een groep hoogstens {max} deelnemers heeft, zijn er minstens {lo} groepen nodig, en {lo} groepen hebben samen minstens {need} deelnemers nodig.",
   "error.match.institutionTooBig":
@@ -1692,10 +1695,10 @@ export const nl = {
     "Dank je. Iedereen heeft toestemming gegeven: de casus gaat nu ter beoordeling naar de kennisbank.",
   "notice.session.consentGiven":
     "Dank je, je toestemming is vastgelegd. De casus wacht op de andere aanwezigen.",
-  "error.account.tooManyPasswords":
-    "Te veel verkeerde wachtwoorden. Probeer het over {minutes} minuten opnieuw.",
-  "error.account.tooManyPasswordsOne":
-    "Te veel verkeerde wachtwoorden. Probeer het over {minutes} minuut opnieuw.",
+  "error.account.tooManyPasswords": {
+    one: "Te veel verkeerde wachtwoorden. Probeer het over {count} minuut opnieuw.",
+    other: "Te veel verkeerde wachtwoorden. Probeer het over {count} minuten opnieuw.",
+  },
   "notice.account.passwordChanged": "Je wachtwoord is gewijzigd. Je bent op andere apparaten uitgelogd.",
   "notice.account.institutionSaved": "Je instelling is opgeslagen.",
   "notice.account.languageSaved": "Je taal is opgeslagen.",
@@ -1738,10 +1741,14 @@ export const nl = {
   "error.surveyImport.tooBig":
     "Het bestand is te groot; de grens is {mb} MB. Is dit het goede bestand? Splits het anders per golf.",
   "error.proposal.emptyPool": "Er zijn geen deelnemers in deze pool: niemand heeft zich (nog) aangemeld.",
-  "notice.surveyLinks.linked": "Gekoppeld: {n} antwoorden.",
-  "notice.surveyLinks.linkedOne": "Gekoppeld: {n} antwoord.",
-  "notice.surveyLinks.created": 'Instelling "{name}" aangemaakt en gekoppeld aan {n} antwoorden.',
-  "notice.surveyLinks.createdOne": 'Instelling "{name}" aangemaakt en gekoppeld aan {n} antwoord.',
+  "notice.surveyLinks.linked": {
+    one: "Gekoppeld: {count} antwoord.",
+    other: "Gekoppeld: {count} antwoorden.",
+  },
+  "notice.surveyLinks.created": {
+    one: 'Instelling "{name}" aangemaakt en gekoppeld aan {count} antwoord.',
+    other: 'Instelling "{name}" aangemaakt en gekoppeld aan {count} antwoorden.',
+  },
   "error.surveyLinks.linkGone": "Deze koppeling bestaat niet (meer).",
   "notice.surveyLinks.unlinked": "Koppeling verwijderd.",
   "error.secondFactor.codeMissing": "Vul de code in.",

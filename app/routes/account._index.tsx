@@ -91,15 +91,12 @@ async function limitedPasswordCheck(
   const attempt = await claimAttempt(context.db, keys);
   if (!attempt.allowed) {
     const minutes = Math.ceil(attempt.wait / 60);
-    throw new AppError(
-      minutes === 1 ? "error.account.tooManyPasswordsOne" : "error.account.tooManyPasswords",
-      {
-        status: 429,
-        field,
-        params: { minutes },
-        retryAfter: attempt.wait,
-      },
-    );
+    throw new AppError("error.account.tooManyPasswords", {
+      status: 429,
+      field,
+      params: { count: minutes },
+      retryAfter: attempt.wait,
+    });
   }
   try {
     await check();

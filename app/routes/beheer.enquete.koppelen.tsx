@@ -69,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (input.intent === "koppelen") {
       const n = await linkName(context.db, moderator.id, input.nameKey, input.institutionId);
       return {
-        ok: t(n === 1 ? "notice.surveyLinks.linkedOne" : "notice.surveyLinks.linked", { n }),
+        ok: t("notice.surveyLinks.linked", { count: n }),
         error: null,
         nameKey: null,
       };
@@ -80,10 +80,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         type: input.type,
       });
       return {
-        ok: t(responses === 1 ? "notice.surveyLinks.createdOne" : "notice.surveyLinks.created", {
-          name: input.name,
-          n: responses,
-        }),
+        ok: t("notice.surveyLinks.created", { name: input.name, count: responses }),
         error: null,
         nameKey: null,
       };

@@ -24,7 +24,9 @@ type MailEnv = Pick<Env, "SMTP_URL" | "MAIL_FROM" | "MAIL_DIR" | "APP_ORIGIN" | 
 /** Too many attempts: a 429 with the seconds to wait (errorResponse sends Retry-After). */
 export class TooManyAttemptsError extends AppError {
   constructor(key: ErrorKey, retryAfter: number) {
-    super(key, { status: 429, params: { minutes: minutes(retryAfter) }, retryAfter });
+    // `count` picks the plural form where the message has them; `minutes` fills the others.
+    const m = minutes(retryAfter);
+    super(key, { status: 429, params: { count: m, minutes: m }, retryAfter });
   }
 }
 
@@ -44,9 +46,7 @@ export async function authenticate(
   const keys = limitKeys(email, clientIp);
   const attempt = await claimAttempt(db, keys);
   if (!attempt.allowed) {
-    const key =
-      minutes(attempt.wait) === 1 ? "error.login.tooManyAttemptsOne" : "error.login.tooManyAttempts";
-    throw new TooManyAttemptsError(key, attempt.wait);
+    throw new TooManyAttemptsError("error.login.tooManyAttempts", attempt.wait);
   }
   const account = await findUserForLogin(db, email);
   const ok = await verifyPassword(account?.passwordHash ?? null, password);

@@ -204,9 +204,9 @@ export async function removeSecondFactorAsAdmin(db: DB, adminId: string, userId:
 export class TooManyCodesError extends AppError {
   constructor(seconds: number) {
     const minutes = Math.ceil(seconds / 60);
-    super(minutes === 1 ? "error.secondFactor.tooManyCodesOne" : "error.secondFactor.tooManyCodes", {
+    super("error.secondFactor.tooManyCodes", {
       status: 429,
-      params: { minutes },
+      params: { count: minutes },
       retryAfter: seconds,
     });
   }

@@ -336,7 +336,7 @@ function checkFeasible(
   largest: { name: string; count: number },
 ): Feasibility {
   if (n < min) {
-    throw new MatchError("min", n === 1 ? "error.match.tooFewOne" : "error.match.tooFew", { n, min });
+    throw new MatchError("min", "error.match.tooFew", { count: n, min });
   }
   const lo = Math.ceil(n / max);
   const hi = Math.floor(n / min);
