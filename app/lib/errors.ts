@@ -1,25 +1,56 @@
 // One error model. A module refuses something the user asked with an AppError (or a subclass
-// named after the module: KennisbankError, AccountError, GroupError, SessionError, ...): a Dutch
-// message the user can act on, the HTTP status a route answers with, and optionally the form
-// field it belongs to and a stable `code` (for translating the message later, issue #17).
-// Routes handle every AppError the same way:
+// named after the module: KennisbankError, AccountError, GroupError, SessionError, ...): a
+// message key from the dictionary (`error.<module>.<what>` in app/i18n/nl.ts) with its
+// parameters, never a sentence, so the route can say it in the page's language (issue #17); the
+// HTTP status a route answers with, and optionally the form field it belongs to. Routes handle
+// every AppError the same way, in the locale of the request:
 //
 //   } catch (error) {
-//     return errorResponse(error, (e) => ({ error: e.message }));   // anything else is rethrown
+//     return errorResponse(error, locale, (message) => ({ error: message }));   // anything else is rethrown
 //   }
 //
 // and throwAsResponse(error) turns a 403/404 refusal into the error page. Anything that is not
-// an AppError is a bug or an outage: it is rethrown, and the error boundary shows a Dutch page
-// without a stack trace.
+// an AppError is a bug or an outage: it is rethrown, and the error boundary shows a page without
+// a stack trace. `message` is the Dutch text, for logs, the command line and tests.
 import { data } from "@remix-run/node";
+import { type Locale, type MessageKey, translate } from "#app/i18n/index.ts";
+
+/** The keys a refusal may carry: only the `error.` part of the dictionary. */
+export type ErrorKey = Extract<MessageKey, `error.${string}`>;
+
+/** A message to say later, in the reader's language: a key and the values of its `{name}`s. */
+export interface ErrorMessage {
+  key: ErrorKey;
+  params?: ErrorParams;
+}
+
+/**
+ * Values for a message's placeholders; a value can itself be a message (a reason inside a
+ * refusal), or a list of messages (said one after another).
+ */
+export type ErrorParams = Readonly<Record<string, string | number | ErrorMessage | readonly ErrorMessage[]>>;
+
+/** The message in the locale, with nested messages said in the same locale. */
+export function errorText(locale: Locale, message: ErrorMessage): string {
+  const { key, params } = message;
+  if (!params) return translate(locale, key);
+  const flat: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value !== "object") flat[name] = value;
+    else if (Array.isArray(value))
+      flat[name] = value.map((m: ErrorMessage) => errorText(locale, m)).join(" ");
+    else flat[name] = errorText(locale, value as ErrorMessage);
+  }
+  return translate(locale, key, flat);
+}
 
 export interface AppErrorOptions {
   /** The HTTP status a route answers with (default 400). */
   status?: number;
   /** The form field the message belongs to; without one it is about the whole form. */
   field?: string;
-  /** A stable identifier of the refusal, e.g. "session.not-found" (for i18n). */
-  code?: string;
+  /** Values for the message's `{name}` placeholders. */
+  params?: ErrorParams;
   /** Seconds to wait before trying again (a 429): sent as Retry-After. */
   retryAfter?: number;
 }
@@ -27,15 +58,23 @@ export interface AppErrorOptions {
 export class AppError extends Error {
   readonly status: number;
   readonly field: string | undefined;
-  readonly code: string | undefined;
+  /** The stable identifier of the refusal: its message key. */
+  readonly code: ErrorKey;
+  readonly params: ErrorParams | undefined;
   readonly retryAfter: number | undefined;
-  constructor(message: string, options: AppErrorOptions = {}) {
-    super(message);
+  constructor(key: ErrorKey, options: AppErrorOptions = {}) {
+    super(errorText("nl", { key, params: options.params }));
     this.name = new.target.name;
     this.status = options.status ?? 400;
     this.field = options.field;
-    this.code = options.code;
+    this.code = key;
+    this.params = options.params;
     this.retryAfter = options.retryAfter;
+  }
+
+  /** The refusal in the reader's language. */
+  text(locale: Locale): string {
+    return errorText(locale, { key: this.code, params: this.params });
   }
 }
 
@@ -63,16 +102,18 @@ export interface ErrorResponseOptions {
 }
 
 /**
- * An action's answer to a refusal: `body(error)` as data with the error's status, for the page to
- * show in its form. Anything that is not an AppError is rethrown.
+ * An action's answer to a refusal: `body(message, error)` as data with the error's status, for
+ * the page to show in its form, with `message` in the page's locale. Anything that is not an
+ * AppError is rethrown.
  */
 export function errorResponse<T>(
   error: unknown,
-  body: (error: AppError) => T,
+  locale: Locale,
+  body: (message: string, error: AppError) => T,
   options: ErrorResponseOptions = {},
 ) {
   if (!isAppError(error)) throw error;
   if (options.asErrorPage?.includes(error.status)) throwAsResponse(error);
   const headers = error.retryAfter === undefined ? undefined : { "Retry-After": String(error.retryAfter) };
-  return data(body(error), { status: options.status ?? error.status, headers });
+  return data(body(error.text(locale), error), { status: options.status ?? error.status, headers });
 }

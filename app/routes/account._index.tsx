@@ -19,8 +19,8 @@ import {
 import { InstitutionPicker, institutionChoiceSchema } from "#app/components/institution-picker.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { locales, pageTitle, useT } from "#app/i18n/index.ts";
-import { errorResponse } from "#app/lib/errors.ts";
+import { localeFromRequest, locales, pageTitle, translator, useT } from "#app/i18n/index.ts";
+import { AppError, errorResponse } from "#app/lib/errors.ts";
 import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { isSecureRequest, requireUser, startSession } from "#app/modules/auth/auth.server.ts";
 import { listConfirmedInstitutions } from "#app/modules/auth/institutions.server.ts";
@@ -84,16 +84,19 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 async function limitedPasswordCheck(
   context: ActionFunctionArgs["context"],
   email: string,
+  field: "currentPassword" | "password",
   check: () => Promise<void>,
-): Promise<{ message: string; init: ResponseInit } | null> {
+): Promise<void> {
   const keys = limitKeys(email, context.clientIp);
   const attempt = await claimAttempt(context.db, keys);
   if (!attempt.allowed) {
     const minutes = Math.ceil(attempt.wait / 60);
-    return {
-      message: `Te veel verkeerde wachtwoorden. Probeer het over ${minutes} ${minutes === 1 ? "minuut" : "minuten"} opnieuw.`,
-      init: { status: 429, headers: { "Retry-After": String(attempt.wait) } },
-    };
+    throw new AppError("error.account.tooManyPasswords", {
+      status: 429,
+      field,
+      params: { count: minutes },
+      retryAfter: attempt.wait,
+    });
   }
   try {
     await check();
@@ -104,7 +107,6 @@ async function limitedPasswordCheck(
     throw error;
   }
   await forgiveAttempt(context.db, attempt, keys);
-  return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -112,23 +114,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = formIntent(form);
   const secure = isSecureRequest(request, context);
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
   try {
     switch (intent) {
       case "wachtwoord": {
         const parsed = parseForm(passwordSchema, form);
         if (!parsed.ok) return data({ intent, errors: parsed.errors, ok: null }, { status: 400 });
-        const limited = await limitedPasswordCheck(context, user.email, () =>
+        await limitedPasswordCheck(context, user.email, "currentPassword", () =>
           changePassword(context.db, user.id, parsed.value.currentPassword, parsed.value.newPassword),
         );
-        if (limited)
-          return data({ intent, errors: { currentPassword: limited.message }, ok: null }, limited.init);
         notifyPasswordChanged(context.db, context.env, user.id, "changed");
         // All sessions ended with the change; this browser gets a new one.
         const cookie = await startSession(request, context, user.id, {
           secondFactorPassed: user.secondFactor,
         });
         return data(
-          { intent, errors: {}, ok: "Je wachtwoord is gewijzigd. Je bent op andere apparaten uitgelogd." },
+          { intent, errors: {}, ok: t("notice.account.passwordChanged") },
           { headers: { "Set-Cookie": cookie } },
         );
       }
@@ -140,31 +142,37 @@ export async function action({ request, context }: ActionFunctionArgs) {
         const parsed = parseForm(institutionChoiceSchema, form);
         if (!parsed.ok) return data({ intent, errors: parsed.errors, ok: null }, { status: 400 });
         await setInstitution(context.db, user.id, parsed.value.institution ?? {}, context.env);
-        return { intent, errors: {}, ok: "Je instelling is opgeslagen." };
+        return { intent, errors: {}, ok: t("notice.account.institutionSaved") };
       }
       case "taal": {
         const parsed = parseForm(languageSchema, form);
         if (!parsed.ok) return data({ intent, errors: parsed.errors, ok: null }, { status: 400 });
         await setLanguage(context.db, user.id, parsed.value.language);
-        return { intent, errors: {}, ok: "Je taal is opgeslagen." };
+        return { intent, errors: {}, ok: t("notice.account.languageSaved") };
       }
       case "verwijderen": {
         const parsed = parseForm(deleteSchema, form);
         if (!parsed.ok) return data({ intent, errors: parsed.errors, ok: null }, { status: 400 });
-        const limited = await limitedPasswordCheck(context, user.email, () =>
+        await limitedPasswordCheck(context, user.email, "password", () =>
           deleteAccount(context.db, user.id, parsed.value.password),
         );
-        if (limited) return data({ intent, errors: { password: limited.message }, ok: null }, limited.init);
         await forgetIntervision(context.db, user.id, context.env);
         return localRedirect(request, "/?account=verwijderd", {
           headers: { "Set-Cookie": blankSessionCookie(secure) },
         });
       }
       default:
-        return data({ intent: null, errors: { form: "Onbekende actie." }, ok: null }, { status: 400 });
+        return data(
+          { intent: null, errors: { form: t("error.form.unknownIntent") }, ok: null },
+          { status: 400 },
+        );
     }
   } catch (error) {
-    return errorResponse(error, (e) => ({ intent, errors: { [e.field ?? "form"]: e.message }, ok: null }));
+    return errorResponse(error, locale, (message, e) => ({
+      intent,
+      errors: { [e.field ?? "form"]: message },
+      ok: null,
+    }));
   }
 }
 

@@ -14,7 +14,7 @@ import { z } from "zod";
 import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { pageTitle, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, translator, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { getAuth, requireUser, type SessionUser } from "#app/modules/auth/auth.server.ts";
@@ -100,6 +100,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { session } = await getAuth(request, context);
   const form = await request.formData();
   const intent = formIntent(form);
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
   const fail = (errors: Record<string, string>, status = 400) =>
     data<Result>({ intent, errors, ok: null }, { status });
   try {
@@ -116,7 +118,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return data<Result>({
           intent,
           errors: {},
-          ok: "Je tweede factor staat aan. Bewaar de herstelcodes hieronder.",
+          ok: t("notice.secondFactor.enabled"),
           recoveryCodes: codes,
         });
       }
@@ -128,28 +130,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return data<Result>({
           intent,
           errors: {},
-          ok: "Je hebt nieuwe herstelcodes. De oude werken niet meer.",
+          ok: t("notice.secondFactor.newCodes"),
           recoveryCodes: codes,
         });
       }
       case "uitzetten": {
         if (staffRole(user) !== null) {
-          return fail({
-            form: "Als moderator of beheerder heb je een tweede factor nodig; je kunt hem niet uitzetten.",
-          });
+          return fail({ form: t("error.secondFactor.staffNeedsIt") });
         }
         const parsed = parseForm(codeSchema, form);
         if (!parsed.ok) return fail(parsed.errors);
         await verifySecondFactor(context.db, user.id, parsed.value.code, context.clientIp);
         await removeSecondFactor(context.db, user.id);
         notifySecondFactor(context.db, context.env, user.id, "removed");
-        return data<Result>({ intent, errors: {}, ok: "Je tweede factor staat uit." });
+        return data<Result>({ intent, errors: {}, ok: t("notice.secondFactor.disabled") });
       }
       default:
-        return fail({ form: "Onbekende actie." });
+        return fail({ form: t("error.form.unknownIntent") });
     }
   } catch (error) {
-    return errorResponse(error, (e) => ({ intent, errors: { code: e.message }, ok: null }) as Result);
+    return errorResponse(
+      error,
+      locale,
+      (message) => ({ intent, errors: { code: message }, ok: null }) as Result,
+    );
   }
 }
 

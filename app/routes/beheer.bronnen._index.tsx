@@ -4,7 +4,7 @@ import { FormMessage } from "#app/components/forms.tsx";
 import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { SourceForm } from "#app/components/source-form.tsx";
-import { type MessageKey, pageTitle, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, type MessageKey, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { localRedirect } from "#app/modules/http.server.ts";
@@ -47,7 +47,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await saveSource(context.db, { id: moderator.id, role: moderator.role }, parsed.value, "create");
   } catch (error) {
-    return errorResponse(error, (e) => ({ fields, errors: { key: e.message } }));
+    return errorResponse(error, localeFromRequest(request), (message) => ({
+      fields,
+      errors: { key: message },
+    }));
   }
   return localRedirect(
     request,

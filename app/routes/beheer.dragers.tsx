@@ -10,7 +10,7 @@ import {
 } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, translator, useT } from "#app/i18n/index.ts";
 import { formIntent, formValues, parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { assumptionFormSchema, assumptionFromForm } from "#app/modules/dragers/assumptions.ts";
@@ -67,7 +67,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const known = await listAssumptions(context.db);
   if (!known.has(parsed.value.carrier)) {
-    return data({ errors: { form: "Onbekende drager: kies er een uit de lijst." } }, { status: 400 });
+    const t = translator(localeFromRequest(request));
+    return data({ errors: { form: t("error.assumptions.unknownCarrier") } }, { status: 400 });
   }
   await saveAssumption(context.db, { id: user.id }, assumptionFromForm(parsed.value));
   return localRedirect(

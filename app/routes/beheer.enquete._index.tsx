@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
 import { formFiles, formIntent, formText } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
@@ -43,12 +43,11 @@ function problems(list: string[], status: number) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "import:survey");
   // Refused before reading: the importer's limit plus room for the multipart envelope.
+  const locale = localeFromRequest(request);
   const length = Number(request.headers.get("Content-Length") ?? 0);
   if (length > DEFAULT_MAX_BYTES + 64 * 1024) {
     return problems(
-      [
-        `Het bestand is te groot; de grens is ${DEFAULT_MAX_BYTES / 1024 / 1024} MB. Is dit het goede bestand? Splits het anders per golf.`,
-      ],
+      [translator(locale)("error.surveyImport.tooBig", { mb: DEFAULT_MAX_BYTES / 1024 / 1024 })],
       413,
     );
   }
@@ -61,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!result.ok) return problems(result.errors.map(formatSurveyError), 400);
       return data<ActionResult>({ step: "done", fileName: result.summary.fileName, plan: result.summary });
     } catch (error) {
-      if (error instanceof UploadGoneError) return problems([error.message], 409);
+      if (error instanceof UploadGoneError) return problems([error.text(locale)], 409);
       throw error;
     }
   }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { DangerButton, Field, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { type MessageKey, pageTitle, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, type MessageKey, pageTitle, translator, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
@@ -58,15 +58,21 @@ const schema = z.discriminatedUnion("intent", [
 export async function action({ request, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "import:survey");
   const parsed = parseForm(schema, await request.formData());
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
   if (!parsed.ok) {
-    const message = parsed.errors.intent ? "Onbekende actie." : parsed.message;
+    const message = parsed.errors.intent ? t("error.form.unknownIntent") : parsed.message;
     return data({ ok: null, error: message, nameKey: null as string | null }, { status: 400 });
   }
   const input = parsed.value;
   try {
     if (input.intent === "koppelen") {
       const n = await linkName(context.db, moderator.id, input.nameKey, input.institutionId);
-      return { ok: `Gekoppeld: ${n} ${n === 1 ? "antwoord" : "antwoorden"}.`, error: null, nameKey: null };
+      return {
+        ok: t("notice.surveyLinks.linked", { count: n }),
+        error: null,
+        nameKey: null,
+      };
     }
     if (input.intent === "nieuw") {
       const { responses } = await linkNameToNewInstitution(context.db, moderator.id, input.nameKey, {
@@ -74,17 +80,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
         type: input.type,
       });
       return {
-        ok: `Instelling "${input.name}" aangemaakt en gekoppeld aan ${responses} ${responses === 1 ? "antwoord" : "antwoorden"}.`,
+        ok: t("notice.surveyLinks.created", { name: input.name, count: responses }),
         error: null,
         nameKey: null,
       };
     }
     const done = await unlinkName(context.db, moderator.id, input.nameKey);
     if (!done)
-      return data({ ok: null, error: "Deze koppeling bestaat niet (meer).", nameKey: null }, { status: 409 });
-    return { ok: "Koppeling verwijderd.", error: null, nameKey: null };
+      return data({ ok: null, error: t("error.surveyLinks.linkGone"), nameKey: null }, { status: 409 });
+    return { ok: t("notice.surveyLinks.unlinked"), error: null, nameKey: null };
   } catch (error) {
-    return errorResponse(error, (e) => ({ ok: null, error: e.message, nameKey: input.nameKey }));
+    return errorResponse(error, locale, (message) => ({
+      ok: null,
+      error: message,
+      nameKey: input.nameKey,
+    }));
   }
 }
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { Form } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { pageTitle, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, translator, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
@@ -28,24 +28,26 @@ const secondFactorSchema = z.object({ userId: z.string().min(1) });
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission(request, context, "manage:users");
   const form = await request.formData();
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
   if (formIntent(form) === "tweede-factor-uitzetten") {
     const target = parseForm(secondFactorSchema, form);
-    if (!target.ok) return data({ error: "Kies een gebruiker.", ok: null }, { status: 400 });
+    if (!target.ok) return data({ error: t("error.users.chooseUser"), ok: null }, { status: 400 });
     try {
       await removeSecondFactorAsAdmin(context.db, admin.id, target.value.userId);
       notifySecondFactor(context.db, context.env, target.value.userId, "removed-by-admin");
-      return { error: null, ok: "De tweede factor is uitgezet en de gebruiker is overal uitgelogd." };
+      return { error: null, ok: t("notice.users.secondFactorRemoved") };
     } catch (error) {
-      return errorResponse(error, (e) => ({ error: e.message, ok: null }));
+      return errorResponse(error, locale, (message) => ({ error: message, ok: null }));
     }
   }
   const parsed = parseForm(schema, form);
-  if (!parsed.ok) return data({ error: "Kies een gebruiker en een rol.", ok: null }, { status: 400 });
+  if (!parsed.ok) return data({ error: t("error.users.chooseUserAndRole"), ok: null }, { status: 400 });
   try {
     await setRole(context.db, admin.id, parsed.value.userId, parsed.value.role);
-    return { error: null, ok: "De rol is gewijzigd." };
+    return { error: null, ok: t("notice.users.roleChanged") };
   } catch (error) {
-    return errorResponse(error, (e) => ({ error: e.message, ok: null }));
+    return errorResponse(error, locale, (message) => ({ error: message, ok: null }));
   }
 }
 

@@ -4,7 +4,14 @@ import { z } from "zod";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { institutionTypeLabel, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import {
+  institutionTypeLabel,
+  localeFromRequest,
+  pageTitle,
+  translator,
+  useLocale,
+  useT,
+} from "#app/i18n/index.ts";
 import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
@@ -45,24 +52,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "confirm:institution");
   const form = await request.formData();
   const intent = formIntent(form);
+  const t = translator(localeFromRequest(request));
   if (intent === "lid-bevestigen" || intent === "lid-afwijzen") {
     const member = parseForm(membershipSchema, form);
-    if (!member.ok) return data({ error: "Kies een aanmelding en een actie.", ok: null }, { status: 400 });
+    if (!member.ok) return data({ error: t("error.institutions.chooseRequest"), ok: null }, { status: 400 });
     const accept = member.value.intent === "lid-bevestigen";
     const decided = await decideMembership(context.db, moderator, { ...member.value, accept });
-    if (!decided) return data({ error: "Deze aanmelding is al afgehandeld.", ok: null }, { status: 409 });
-    return { error: null, ok: accept ? "Aanmelding bevestigd." : "Aanmelding afgewezen." };
+    if (!decided) return data({ error: t("error.institutions.requestDecided"), ok: null }, { status: 409 });
+    return {
+      error: null,
+      ok: t(accept ? "notice.institutions.memberConfirmed" : "notice.institutions.memberDeclined"),
+    };
   }
   const parsed = parseForm(schema, form);
-  if (!parsed.ok) return data({ error: "Kies een voorstel en een actie.", ok: null }, { status: 400 });
+  if (!parsed.ok) return data({ error: t("error.institutions.chooseProposal"), ok: null }, { status: 400 });
   const done =
     parsed.value.intent === "bevestigen"
       ? await confirmInstitution(context.db, moderator.id, parsed.value.id)
       : await rejectInstitution(context.db, moderator.id, parsed.value.id);
-  if (!done) return data({ error: "Dit voorstel is al afgehandeld.", ok: null }, { status: 409 });
+  if (!done) return data({ error: t("error.institutions.proposalDecided"), ok: null }, { status: 409 });
   return {
     error: null,
-    ok: parsed.value.intent === "bevestigen" ? "Instelling bevestigd." : "Voorstel afgewezen.",
+    ok: t(
+      parsed.value.intent === "bevestigen" ? "notice.institutions.confirmed" : "notice.institutions.rejected",
+    ),
   };
 }
 

@@ -4,7 +4,15 @@ import { z } from "zod";
 import { Field, FieldError, FormMessage, fieldIds, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { institutionTypeLabel, type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import {
+  institutionTypeLabel,
+  localeFromRequest,
+  type MessageKey,
+  pageTitle,
+  useLocale,
+  useT,
+} from "#app/i18n/index.ts";
+import { errorText } from "#app/lib/errors.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { localRedirect } from "#app/modules/http.server.ts";
@@ -78,7 +86,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     seed,
     weights: weights satisfies Weights,
   });
-  if (!result.ok) return data({ errors: { form: result.error } as Record<string, string> }, { status: 400 });
+  if (!result.ok) {
+    const message = errorText(localeFromRequest(request), result.error);
+    return data({ errors: { form: message } as Record<string, string> }, { status: 400 });
+  }
   return localRedirect(request, `/beheer/intervisie/voorstel/${result.runId}`);
 }
 

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
-import { errorResponse } from "#app/lib/errors.ts";
+import { localeFromRequest, pageTitle, translate, useLocale, useT } from "#app/i18n/index.ts";
+import { errorResponse, errorText } from "#app/lib/errors.ts";
 import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { idParam } from "#app/lib/params.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
@@ -17,6 +17,7 @@ import {
   getProposal,
   moveMember,
 } from "#app/modules/intervisie/matching.server.ts";
+import { reasonText } from "#app/modules/intervisie/reasons.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 
 const incomplete = "Het formulier is onvolledig; laad de pagina opnieuw.";
@@ -42,7 +43,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePermission(request, context, "run:matching");
   const proposal = await getProposal(context.db, idParam(params, "id"));
   if (!proposal) throw new Response("Niet gevonden", { status: 404 });
-  return { proposal };
+  // The rules it breaks, said in the page's language (the reasons are said in the page).
+  const locale = localeFromRequest(request);
+  return { proposal: { ...proposal, problems: proposal.problems.map((p) => errorText(locale, p)) } };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -50,6 +53,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const runId = idParam(params, "id");
   const form = await request.formData();
   const intent = formIntent(form);
+  const locale = localeFromRequest(request);
   const parsed = parseForm(versionSchema, form);
   if (!parsed.ok) return data({ error: parsed.message }, { status: 400 });
   const version = parsed.value.versie;
@@ -68,9 +72,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       await discardProposal(context.db, moderator.id, runId, version);
       return localRedirect(request, `/beheer/intervisie/voorstel/${runId}`);
     }
-    return data({ error: "Onbekende actie." }, { status: 400 });
+    return data({ error: translate(locale, "error.form.unknownIntent") }, { status: 400 });
   } catch (error) {
-    return errorResponse(error, (e) => ({ error: e.message }));
+    return errorResponse(error, locale, (message) => ({ error: message }));
   }
 }
 
@@ -145,9 +149,10 @@ export default function ProposalPage() {
                       </span>
                     </p>
                     <ul className="list-disc pl-5 text-sm">
-                      {m.reasons.map((r) => (
-                        <li key={r}>{r}</li>
-                      ))}
+                      {m.reasons.map((r) => {
+                        const text = reasonText(r, locale);
+                        return <li key={text}>{text}</li>;
+                      })}
                     </ul>
                     {draft ? (
                       <Form method="post" className="mt-1 flex flex-wrap items-end gap-2">

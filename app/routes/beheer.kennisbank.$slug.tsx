@@ -5,7 +5,7 @@ import { DiffView } from "#app/components/diff-view.tsx";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
@@ -92,7 +92,8 @@ const schema = z.object({
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "publish:article");
   const parsed = parseForm(schema, await request.formData(), { arrays: ["sources"] });
-  if (!parsed.ok) return data({ error: "Onbekende actie.", ok: null }, { status: 400 });
+  const t = translator(localeFromRequest(request));
+  if (!parsed.ok) return data({ error: t("error.form.unknownIntent"), ok: null }, { status: 400 });
   const actor = { id: moderator.id, role: moderator.role };
   const { intent, revisionId, sources, note } = parsed.value;
   try {
@@ -101,31 +102,32 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         sourceKeys: sources,
         note,
       });
-      return {
-        error: null,
-        ok: "Controle vastgelegd: het artikel toont nu deze datum als laatst gecontroleerd.",
-      };
+      return { error: null, ok: t("notice.article.checked") };
     }
     if (intent === "archive" || intent === "unarchive") {
       await setArchived(context.db, actor, params.slug ?? "", intent === "archive");
       return {
         error: null,
-        ok: intent === "archive" ? "Artikel gearchiveerd." : "Artikel teruggezet uit het archief.",
+        ok: t(intent === "archive" ? "notice.article.archived" : "notice.article.unarchived"),
       };
     }
-    if (!revisionId) return data({ error: "Kies een versie.", ok: null }, { status: 400 });
+    if (!revisionId) return data({ error: t("error.article.chooseRevision"), ok: null }, { status: 400 });
     const revision = await getRevision(context.db, revisionId);
     if (!revision || revision.slug !== params.slug)
-      return data({ error: "Deze versie hoort niet bij dit artikel.", ok: null }, { status: 400 });
+      return data({ error: t("error.article.revisionOfOther"), ok: null }, { status: 400 });
     if (intent === "revert") {
       const id = await revertToRevision(context.db, actor, revisionId);
-      return { error: null, ok: `Versie ${revisionId} is teruggezet als nieuwe gepubliceerde versie ${id}.` };
+      return { error: null, ok: t("notice.article.reverted", { revision: revisionId, id }) };
     }
     await transitionRevision(context.db, actor, revisionId, intent);
-    const done = { review: "ter beoordeling gezet", publish: "gepubliceerd", reject: "afgewezen" }[intent];
-    return { error: null, ok: `Versie ${revisionId} is ${done}.` };
+    const done = {
+      review: "notice.article.inReview",
+      publish: "notice.article.published",
+      reject: "notice.article.rejected",
+    } as const;
+    return { error: null, ok: t(done[intent], { revision: revisionId }) };
   } catch (error) {
-    return errorResponse(error, (e) => ({ error: e.message, ok: null }));
+    return errorResponse(error, localeFromRequest(request), (message) => ({ error: message, ok: null }));
   }
 }
 

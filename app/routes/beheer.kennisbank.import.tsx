@@ -4,7 +4,7 @@ import { z } from "zod";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { pageTitle, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, translator, useT } from "#app/i18n/index.ts";
 import { formFiles, formIntent, parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { KennisbankError } from "#app/modules/kennisbank/articles.server.ts";
@@ -39,10 +39,12 @@ const previewSchema = z.object({
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "publish:article");
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
   const length = Number(request.headers.get("Content-Length") ?? 0);
   if (length > MAX_IMPORT_BYTES * 1.5) {
     return data(
-      { step: "error" as const, problems: [{ file: "upload", message: "De upload is groter dan 10 MB." }] },
+      { step: "error" as const, problems: [{ file: "upload", message: t("error.kbImport.tooBig") }] },
       { status: 413 },
     );
   }
@@ -53,9 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data(
         {
           step: "error" as const,
-          problems: [
-            { file: "voorbeeld", message: "De voorvertoning is ongeldig; upload de bestanden opnieuw." },
-          ],
+          problems: [{ file: "voorbeeld", message: t("error.kbImport.badPreview") }],
         },
         { status: 400 },
       );
@@ -72,7 +72,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return data(
           {
             step: "error" as const,
-            problems: [{ file: "import", message: `${error.message} Er is niets opgeslagen.` }],
+            problems: [
+              { file: "import", message: t("error.kbImport.nothingSaved", { reason: error.text(locale) }) },
+            ],
           },
           { status: 400 },
         );
@@ -88,7 +90,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(
       {
         step: "error" as const,
-        problems: [{ file: "upload", message: "Kies een of meer .md-bestanden of een .zip." }],
+        problems: [{ file: "upload", message: t("error.kbImport.noFiles") }],
       },
       { status: 400 },
     );

@@ -5,7 +5,7 @@ import { ClaimLine } from "#app/components/citations.tsx";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { formValues, parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
@@ -109,7 +109,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await keepClaimFlagged(context.db, actor, v);
     return localRedirect(request, `/beheer/kennisbank/te-controleren?bewaard=${encodeURIComponent(v.slug)}`);
   } catch (error) {
-    return errorResponse(error, (e) => ({ error: e.message, claim, field: "" }));
+    return errorResponse(error, localeFromRequest(request), (message) => ({
+      error: message,
+      claim,
+      field: "",
+    }));
   }
 }
 

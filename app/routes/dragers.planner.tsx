@@ -3,7 +3,14 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError, FormMessage, fieldIds, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, pageTitle, useLocale, useLocalizedPath, useT } from "#app/i18n/index.ts";
+import {
+  localeFromRequest,
+  pageTitle,
+  translator,
+  useLocale,
+  useLocalizedPath,
+  useT,
+} from "#app/i18n/index.ts";
 import { formIntent } from "#app/lib/forms.ts";
 import { getUser, requireUser } from "#app/modules/auth/auth.server.ts";
 import {
@@ -56,16 +63,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  if (!user.institutionId) {
-    return data(
-      {
-        errors: {
-          form: "Koppel eerst je account aan een instelling (Mijn account); dan kun je het plan bewaren.",
-        },
-      },
-      { status: 400 },
-    );
-  }
+  const t = translator(localeFromRequest(request));
+  if (!user.institutionId)
+    return data({ errors: { form: t("error.planner.noInstitution") } }, { status: 400 });
   const form = await request.formData();
   if (formIntent(form) === "verwijderen") {
     await deletePlan(context.db, { id: user.id }, user.institutionId);
@@ -79,10 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const read = readInventory(form, known);
   if (!read.ok) return data({ errors: read.errors, drafts: read.drafts }, { status: 400 });
   if (!read.lines.length) {
-    return data(
-      { errors: { form: "Vul minstens één regel in: een drager en het aantal items." }, drafts: read.drafts },
-      { status: 400 },
-    );
+    return data({ errors: { form: t("error.planner.noLines") }, drafts: read.drafts }, { status: 400 });
   }
   await savePlan(context.db, { id: user.id }, user.institutionId, read.lines);
   return localRedirect(request, "/dragers/planner?opgeslagen=1");

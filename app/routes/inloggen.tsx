@@ -10,7 +10,7 @@ import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { pageTitle, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { getUser, startSession } from "#app/modules/auth/auth.server.ts";
@@ -54,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const next = await landingAfterPassword(context.db, userId, target);
     return localRedirect(request, next, { headers: { "Set-Cookie": cookie } });
   } catch (error) {
-    return errorResponse(error, (e) => ({ error: e.message }));
+    return errorResponse(error, localeFromRequest(request), (message) => ({ error: message }));
   }
 }
 

@@ -12,7 +12,7 @@ import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { Form } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { pageTitle, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, translator, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { getAuth } from "#app/modules/auth/auth.server.ts";
@@ -54,13 +54,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (user) throw localRedirect(request, "/account");
   if (!session || !pendingSecondFactor) throw localRedirect(request, "/inloggen");
   const parsed = parseForm(schema, await request.formData());
-  if (!parsed.ok) return data({ error: parsed.errors.code ?? "Vul de code in." }, { status: 400 });
+  if (!parsed.ok) {
+    const t = translator(localeFromRequest(request));
+    return data({ error: parsed.errors.code ?? t("error.secondFactor.codeMissing") }, { status: 400 });
+  }
   const { userId } = pendingSecondFactor;
   let passed: Awaited<ReturnType<typeof verifySecondFactor>>;
   try {
     passed = await verifySecondFactor(context.db, userId, parsed.value.code, context.clientIp);
   } catch (error) {
-    return errorResponse(error, (e) => ({ error: e.message }));
+    return errorResponse(error, localeFromRequest(request), (message) => ({ error: message }));
   }
   await markSessionVerified(context.db, session.id);
   const target = safeRedirect(parsed.value.redirectTo, "/account");

@@ -10,7 +10,7 @@ import {
 } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { formIntent } from "#app/lib/forms.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
@@ -68,7 +68,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await saveParticipation(context.db, user, read.value);
   } catch (error) {
-    return errorResponse(error, (e) => ({ errors: { form: e.message } }) satisfies ActionResult);
+    return errorResponse(
+      error,
+      localeFromRequest(request),
+      (message) => ({ errors: { form: message } }) satisfies ActionResult,
+    );
   }
   return { ok: "saved" } satisfies ActionResult;
 }

@@ -4,7 +4,14 @@ import { z } from "zod";
 import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { institutionTypeLabel, localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import {
+  institutionTypeLabel,
+  localeFromRequest,
+  pageTitle,
+  translator,
+  useLocale,
+  useT,
+} from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { idParam } from "#app/lib/params.ts";
@@ -19,6 +26,7 @@ import {
   listPendingRequests,
   updateGroupSettings,
 } from "#app/modules/intervisie/groups.server.ts";
+import { reasonText } from "#app/modules/intervisie/reasons.ts";
 import { publishedCasesOfGroup } from "#app/modules/intervisie/sessions/cases.server.ts";
 import { listGroupSessions } from "#app/modules/intervisie/sessions/lists.server.ts";
 import { topics } from "#app/modules/taxonomy.ts";
@@ -64,6 +72,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!access.canView) forbidden();
   const form = await request.formData();
   const intent = formIntent(form);
+  const t = translator(localeFromRequest(request));
   try {
     if (intent === "verlaten") {
       await leaveGroup(context.db, user.id, groupId, context.env);
@@ -75,7 +84,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!parsed.ok) return data({ error: parsed.message, ok: null }, { status: 400 });
       const requestId = parsed.value.aanvraag;
       await decideRequest(context.db, user.id, groupId, requestId, intent === "toelaten", context.env);
-      return { error: null, ok: intent === "toelaten" ? "Aanvraag toegelaten." : "Aanvraag afgewezen." };
+      return {
+        error: null,
+        ok: t(intent === "toelaten" ? "notice.group.admitted" : "notice.group.declined"),
+      };
     }
     if (intent === "instellingen") {
       const parsed = parseForm(settingsSchema, form);
@@ -85,11 +97,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         open: parsed.value.open === "ja",
         facilitatorId: parsed.value.gespreksleider,
       });
-      return { error: null, ok: "Groepsinstellingen opgeslagen." };
+      return { error: null, ok: t("notice.group.settingsSaved") };
     }
-    return data({ error: "Onbekende actie.", ok: null }, { status: 400 });
+    return data({ error: t("error.form.unknownIntent"), ok: null }, { status: 400 });
   } catch (error) {
-    return errorResponse(error, (e) => ({ error: e.message, ok: null }));
+    return errorResponse(error, localeFromRequest(request), (message) => ({ error: message, ok: null }));
   }
 }
 
@@ -133,9 +145,10 @@ export default function GroupPage() {
                 <details className="mt-1 text-sm">
                   <summary>{t("intervisie.group.why")}</summary>
                   <ul className="list-disc pl-5">
-                    {m.reasons.map((r) => (
-                      <li key={r}>{r}</li>
-                    ))}
+                    {m.reasons.map((r) => {
+                      const text = reasonText(r, locale);
+                      return <li key={text}>{text}</li>;
+                    })}
                   </ul>
                 </details>
               ) : null}

@@ -7,7 +7,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { DangerButton, Field, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { formIntent } from "#app/lib/forms.ts";
 import { idParam, parseId } from "#app/lib/params.ts";
@@ -80,17 +80,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = formIntent(form);
   const values = formValuesFrom(form);
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
   try {
     if (intent === "afzeggen") {
       if (!session)
-        return data(
-          { errors: { form: "Kies eerst een bijeenkomst om af te zeggen." }, values },
-          { status: 400 },
-        );
+        return data({ errors: { form: t("error.session.chooseToCancel") }, values }, { status: 400 });
       await cancelSession(context.db, user, session.id, context.env);
       return localRedirect(request, `/intervisie/sessies/${session.id}?afgezegd=1`);
     }
-    if (intent !== "opslaan") return data({ errors: { form: "Onbekende actie." }, values }, { status: 400 });
+    if (intent !== "opslaan")
+      return data({ errors: { form: t("error.form.unknownIntent") }, values }, { status: 400 });
     const parsed = parseSessionForm(values, { now: session ? undefined : new Date() });
     if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
     if (session) {
@@ -100,7 +100,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const id = await planSession(context.db, user, group.id, parsed.value, context.env);
     return localRedirect(request, `/intervisie/sessies/${id}?gepland=1`);
   } catch (error) {
-    return errorResponse(error, (e) => ({ errors: { form: e.message }, values }), {
+    return errorResponse(error, locale, (message) => ({ errors: { form: message }, values }), {
       asErrorPage: [403, 404],
     });
   }

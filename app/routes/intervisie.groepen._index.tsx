@@ -4,7 +4,7 @@ import { z } from "zod";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { institutionTypeLabel, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { institutionTypeLabel, localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
@@ -45,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await requestToJoin(context.db, user, groupId, bericht, context.env);
     return { error: null, ok: "aangevraagd" as const };
   } catch (error) {
-    return errorResponse(error, (e) => ({ error: e.message, ok: null }));
+    return errorResponse(error, localeFromRequest(request), (message) => ({ error: message, ok: null }));
   }
 }
 

@@ -9,7 +9,7 @@ import { FormMessage } from "#app/components/forms.tsx";
 import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useDraft } from "#app/components/use-draft.ts";
-import { pageTitle, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, translator, useT } from "#app/i18n/index.ts";
 import { formIntent, formText } from "#app/lib/forms.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
@@ -99,6 +99,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const fields = fieldsFromForm(form);
   const intent = formIntent(form);
+  // The page's language (the article's own language is `fields.locale`).
+  const pageLocale = localeFromRequest(request);
+  const t = translator(pageLocale);
   if (intent === "voorbeeld") {
     // A preview saves nothing: the text as it will be published, and what changes.
     const locale: ContentLocale = fields.locale === "en" ? "en" : "nl";
@@ -141,7 +144,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const open = current ? openClaims(current.body, current.data.carrier) : [];
       const there = open.find((c) => c.key === str("key"));
       if (!current || !there) {
-        return fail("Deze bewering is nog niet gepubliceerd: een notitie kan pas na publicatie.");
+        return fail(t("error.editor.claimNotPublished"));
       }
       try {
         await keepClaimFlagged(
@@ -150,7 +153,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           { slug, locale, revisionId: current.revisionId, ref: there.ref, note: str("notitie") },
         );
       } catch (error) {
-        if (error instanceof KennisbankError) return fail(error.message, error.status);
+        if (error instanceof KennisbankError) return fail(error.text(pageLocale), error.status);
         throw error;
       }
       return data({ fields, errors: {}, conflict: null, stamp: Date.now(), notice: "kept" });
@@ -203,7 +206,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return localRedirect(request, `/kennisbank/${slug}?voorstel=verstuurd`);
   } catch (error) {
     if (error instanceof KennisbankError) {
-      return data({ fields, errors: { form: error.message }, conflict: null }, { status: error.status });
+      return data(
+        { fields, errors: { form: error.text(pageLocale) }, conflict: null },
+        { status: error.status },
+      );
     }
     throw error;
   }

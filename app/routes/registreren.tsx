@@ -5,7 +5,7 @@ import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { InstitutionPicker, institutionChoiceSchema } from "#app/components/institution-picker.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, translate, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { getUser, startSession } from "#app/modules/auth/auth.server.ts";
@@ -42,14 +42,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
   if (!attempt.allowed) {
     const minutes = Math.ceil(attempt.wait / 60);
-    return data(
-      {
-        errors: {
-          form: `Te veel aanmeldingen vanaf dit adres. Probeer het over ${minutes} minuten opnieuw.`,
-        },
-      },
-      { status: 429, headers: { "Retry-After": String(attempt.wait) } },
-    );
+    const form = translate(localeFromRequest(request), "error.register.tooMany", { minutes });
+    return data({ errors: { form } }, { status: 429, headers: { "Retry-After": String(attempt.wait) } });
   }
   try {
     const id = await createUser(
@@ -62,7 +56,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     // A refused registration stores nothing and does not count against the limit.
     await forgiveAttempt(context.db, attempt, { account: `register:${email.toLowerCase()}` });
-    return errorResponse(error, (e) => ({ errors: { [e.field ?? "form"]: e.message } }));
+    return errorResponse(error, localeFromRequest(request), (message, e) => ({
+      errors: { [e.field ?? "form"]: message },
+    }));
   }
 }
 

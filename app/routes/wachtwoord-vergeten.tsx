@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { Form } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { pageTitle, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { requestPasswordReset } from "#app/modules/auth/login.server.ts";
@@ -19,7 +19,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await requestPasswordReset(context.db, context.env, parsed.value.email, context.clientIp);
   } catch (error) {
-    return errorResponse(error, (e) => ({ error: e.message, sent: false }));
+    return errorResponse(error, localeFromRequest(request), (message) => ({ error: message, sent: false }));
   }
   // The same answer whether or not the address has an account.
   return { error: null, sent: true };

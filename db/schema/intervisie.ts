@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { MatchReason } from "../../app/modules/intervisie/reasons.ts";
 import { user } from "./auth.ts";
 
 /**
@@ -90,7 +91,10 @@ export const intervisionGroup = pgTable(
 export const groupRoles = ["member", "facilitator"] as const;
 export type GroupRole = (typeof groupRoles)[number];
 
-/** Membership of a group; at most one per user per group. The matcher's reasons are kept for the member. */
+/**
+ * Membership of a group; at most one per user per group. The matcher's reasons are kept for the
+ * member as data (code and values, app/modules/intervisie/reasons.ts), said in the reader's language.
+ */
 export const intervisionMember = pgTable(
   "intervision_member",
   {
@@ -101,7 +105,7 @@ export const intervisionMember = pgTable(
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
     role: text("role", { enum: groupRoles }).notNull().default("member"),
-    reasons: text("reasons").array().notNull().default(sql`'{}'::text[]`),
+    reasons: jsonb("reasons").$type<MatchReason[]>().notNull().default(sql`'[]'::jsonb`),
     joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("intervision_member_user_idx").on(t.userId)],

@@ -1,5 +1,5 @@
 import { count, sql } from "drizzle-orm";
-import { passwordProblem } from "../../app/modules/auth/password.server.ts";
+import { passwordRefusal } from "../../app/modules/auth/password.server.ts";
 import { AccountError, ensureAdmin } from "../../app/modules/auth/users.server.ts";
 import { seedAssumptions } from "../../app/modules/dragers/dragers.server.ts";
 import type { Env } from "../../app/modules/env.server.ts";
@@ -66,8 +66,8 @@ export async function seed(db: DB, options: SeedOptions = {}): Promise<SeedSumma
   // The configured admin is checked before anything is written: a refused password used to stop
   // the start after the content was seeded, and the next start then skipped the seed and the admin.
   if (options.admin) {
-    const problem = passwordProblem(options.admin.password, ["Beheerder", options.admin.email]);
-    if (problem) throw new AccountError(problem, "password");
+    const problem = passwordRefusal(options.admin.password, ["Beheerder", options.admin.email]);
+    if (problem) throw new AccountError(problem.key, "password", problem.params);
   }
   await db.transaction(async (tx) => {
     await tx

@@ -8,6 +8,7 @@ import { loadEnv } from "#app/modules/env.server.ts";
 import { decideRequest, GroupError } from "#app/modules/intervisie/groups.server.ts";
 import { poolParticipants } from "#app/modules/intervisie/matching.server.ts";
 import { checkGrouping, scoreGrouping } from "#app/modules/intervisie/matching.ts";
+import { reasonText } from "#app/modules/intervisie/reasons.ts";
 import { saveNotes } from "#app/modules/intervisie/sessions/notes.server.ts";
 import { sendRatingPrompts } from "#app/modules/intervisie/sessions/reminders.server.ts";
 import { answerRsvp } from "#app/modules/intervisie/sessions/rsvp.server.ts";
@@ -330,10 +331,13 @@ describe("taking part", () => {
     expect(group.size).toMatchObject({ from: "1 fte", to: "Meer dan 10 fte", steps: 3, unknown: 1 });
     expect(group.maturity).toMatchObject({ from: "10–25 %", to: "75–100 %", steps: 3, unknown: 1 });
     const mine = group.members.find((x) => x.id === m.id)!;
-    expect(mine.reasons).toContain("vergelijkbare omvang: 1 fte (2 van 4 groepsgenoten)");
-    expect(mine.reasons).toContain(
+    expect(mine.reasons).toContainEqual({ code: "similarSize", band: "1 fte", count: 2, of: 4 });
+    const said = (locale: "nl" | "en") => mine.reasons.map((r) => reasonText(r, locale));
+    expect(said("nl")).toContain("vergelijkbare omvang: 1 fte (2 van 4 groepsgenoten)");
+    expect(said("nl")).toContain(
       "vergelijkbare digitale volwassenheid: 25–50 % gedigitaliseerd (2 van 4 groepsgenoten)",
     );
+    expect(said("en")).toContain("similar size: 1 FTE (2 of 4 group members)");
 
     const exported = await accountDataLoader({
       request: get("/account/gegevens", { Cookie: m.cookie }),

@@ -20,6 +20,7 @@ import {
   scoreGrouping,
   upperBound,
 } from "#app/modules/intervisie/matching.ts";
+import { type MatchReason, reasonText } from "#app/modules/intervisie/reasons.ts";
 import { type TopicKey, topics } from "#app/modules/taxonomy.ts";
 import { exhaustiveOptimum } from "#tests/support/exhaustive-matching.ts";
 
@@ -148,6 +149,13 @@ function expectValid(people: Participant[], groups: string[][], min: number, max
 
 function memberLists(result: MatchResult): string[][] {
   return result.groups.map((g) => g.members);
+}
+
+/** Each member's reasons as a page in `locale` shows them. */
+function said(reasons: Record<string, MatchReason[]>, locale: "nl" | "en"): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(reasons).map(([id, list]) => [id, list.map((r) => reasonText(r, locale))]),
+  );
 }
 
 function matchError(run: () => unknown): MatchError {
@@ -450,7 +458,7 @@ describe("match: reasons", () => {
   it("explain each member's place from the score terms, in Dutch", () => {
     const result = match(people, { min: 4, max: 4 });
     expect(result.groups).toHaveLength(1);
-    const reasons = result.groups[0]?.reasons ?? {};
+    const reasons = said(result.groups[0]?.reasons ?? {}, "nl");
     expect(reasons.a).toEqual([
       "zelfde type: archief (1 van 3 groepsgenoten)",
       "gedeelde behoeften: duurzame opslag, born digital",
@@ -463,9 +471,23 @@ describe("match: reasons", () => {
     expect(reasons.c).toEqual(["geen gemeenschappelijke kenmerken met de groepsgenoten"]);
   });
 
+  it("are data: a code and its values, said in English too", () => {
+    const reasons = match(people, { min: 4, max: 4 }).groups[0]?.reasons ?? {};
+    expect(reasons.a?.[0]).toEqual({ code: "sameType", type: "Archief", count: 1, of: 3 });
+    expect(reasons.a?.[1]).toEqual({ code: "sharedNeeds", topics: ["storage", "born_digital"] });
+    expect(said(reasons, "en").a).toEqual([
+      "same type: archive (1 of 3 group members)",
+      "shared needs: sustainable storage, born digital",
+      "someone in the group can help with: metadata",
+      "can help others with: copyright and OOC",
+      "same province, likes to meet in person: Utrecht (1 of 3 group members)",
+    ]);
+    expect(said(reasons, "en").c).toEqual(["no features in common with the group members"]);
+  });
+
   it("leave out terms whose weight is zero", () => {
     const reasons = match(people, { min: 4, max: 4, weights: { sameType: 0 } }).groups[0]?.reasons ?? {};
-    expect(reasons.a?.some((r) => r.startsWith("zelfde type"))).toBe(false);
+    expect(reasons.a?.some((r) => r.code === "sameType")).toBe(false);
   });
 });
 
@@ -558,7 +580,11 @@ describe("comparable size and digital maturity", () => {
       },
       { ...person("d", "D", "Overig", [], [], "", false) },
     ];
-    const reasons = match(people, { min: 4, max: 4 }).groups[0]?.reasons ?? {};
+    const reasons = said(match(people, { min: 4, max: 4 }).groups[0]?.reasons ?? {}, "nl");
+    expect(said(match(people, { min: 4, max: 4 }).groups[0]?.reasons ?? {}, "en").a).toEqual([
+      "similar size: 1–5 FTE (1 of 3 group members)",
+      "similar digital maturity: 25–50 % digitised (1 of 3 group members)",
+    ]);
     expect(reasons.a).toEqual([
       "vergelijkbare omvang: 1–5 fte (1 van 3 groepsgenoten)",
       "vergelijkbare digitale volwassenheid: 25–50 % gedigitaliseerd (1 van 3 groepsgenoten)",

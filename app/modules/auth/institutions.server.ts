@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
-import { AppError } from "#app/lib/errors.ts";
+import { AppError, type ErrorKey } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { preparedFor } from "#db/prepared.server.ts";
 import { auditLog, institution, type Role, user } from "#db/schema/auth.ts";
@@ -47,8 +47,8 @@ export function listProposedInstitutions(db: DB) {
 
 /** A refused institution choice (400), shown at the institution field. */
 export class InstitutionError extends AppError {
-  constructor(message: string) {
-    super(message, { field: "institution" });
+  constructor(key: ErrorKey) {
+    super(key, { field: "institution" });
   }
 }
 
@@ -75,12 +75,12 @@ export async function resolveInstitution(
       .select({ id: institution.id })
       .from(institution)
       .where(and(eq(institution.id, choice.id), eq(institution.confirmed, true)));
-    if (!row) throw new InstitutionError("Deze instelling bestaat niet (meer). Kies er een uit de lijst.");
+    if (!row) throw new InstitutionError("error.institution.notFound");
     return { id: row.id, joins: true };
   }
   if (choice.newName) {
     const name = normaliseInstitutionName(choice.newName);
-    if (!name) throw new InstitutionError("Vul de naam van je instelling in.");
+    if (!name) throw new InstitutionError("error.institution.ownNameMissing");
     const [existing] = await db
       .select({ id: institution.id, confirmed: institution.confirmed })
       .from(institution)
@@ -213,8 +213,7 @@ export async function decideMembership(
   actor: { id: string; role: Role; institutionId: number | null },
   input: { userId: string; institutionId: number; accept: boolean },
 ): Promise<string | null> {
-  if (actor.id === input.userId)
-    throw new InstitutionError("Over je eigen aanmelding beslist iemand anders.");
+  if (actor.id === input.userId) throw new InstitutionError("error.institution.ownRequest");
   const [target] = await db
     .select({ name: institution.name, confirmed: institution.confirmed })
     .from(institution)
@@ -222,7 +221,7 @@ export async function decideMembership(
   // A colleague decides only for a confirmed institution (not for a proposal nobody checked).
   const colleague = actor.institutionId === input.institutionId && target?.confirmed === true;
   if (roleRank[actor.role] < roleRank.moderator && !colleague)
-    throw new InstitutionError("Alleen collega's van deze instelling of een moderator kunnen dit.");
+    throw new InstitutionError("error.institution.notColleague");
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(user)
@@ -309,7 +308,7 @@ export async function findOrCreateConfirmedInstitution(
   input: { name: string; type: string },
 ): Promise<number> {
   const name = normaliseInstitutionName(input.name);
-  if (!name) throw new InstitutionError("Vul de naam van de instelling in.");
+  if (!name) throw new InstitutionError("error.institution.nameMissing");
   const [existing] = await db
     .select({ id: institution.id, confirmed: institution.confirmed })
     .from(institution)

@@ -5,7 +5,7 @@
 
 import { eq } from "drizzle-orm";
 import { localizedPath, translator } from "#app/i18n/index.ts";
-import { AppError } from "#app/lib/errors.ts";
+import { AppError, type ErrorKey } from "#app/lib/errors.ts";
 import { mailOrigin } from "#app/lib/origin.ts";
 import type { DB } from "#db/client.server.ts";
 import { totpCredential, user } from "#db/schema/auth.ts";
@@ -23,8 +23,10 @@ type MailEnv = Pick<Env, "SMTP_URL" | "MAIL_FROM" | "MAIL_DIR" | "APP_ORIGIN" | 
 
 /** Too many attempts: a 429 with the seconds to wait (errorResponse sends Retry-After). */
 export class TooManyAttemptsError extends AppError {
-  constructor(message: string, retryAfter: number) {
-    super(message, { status: 429, code: "auth.too-many-attempts", retryAfter });
+  constructor(key: ErrorKey, retryAfter: number) {
+    // `count` picks the plural form where the message has them; `minutes` fills the others.
+    const m = minutes(retryAfter);
+    super(key, { status: 429, params: { count: m, minutes: m }, retryAfter });
   }
 }
 
@@ -44,16 +46,12 @@ export async function authenticate(
   const keys = limitKeys(email, clientIp);
   const attempt = await claimAttempt(db, keys);
   if (!attempt.allowed) {
-    const m = minutes(attempt.wait);
-    throw new TooManyAttemptsError(
-      `Te veel mislukte pogingen. Probeer het over ${m} ${m === 1 ? "minuut" : "minuten"} opnieuw, of vraag een nieuw wachtwoord aan.`,
-      attempt.wait,
-    );
+    throw new TooManyAttemptsError("error.login.tooManyAttempts", attempt.wait);
   }
   const account = await findUserForLogin(db, email);
   const ok = await verifyPassword(account?.passwordHash ?? null, password);
   // A failed attempt already counts.
-  if (!account || !ok) throw new AccountError("Dit e-mailadres en wachtwoord horen niet bij elkaar.");
+  if (!account || !ok) throw new AccountError("error.login.wrongPassword");
   await forgiveAttempt(db, attempt, keys);
   return account.id;
 }
@@ -70,10 +68,7 @@ export async function requestPasswordReset(db: DB, env: MailEnv, rawEmail: strin
   const keys = { account: `reset:${email}`, ip: `reset-ip:${clientIp}` };
   const attempt = await claimAttempt(db, keys);
   if (!attempt.allowed) {
-    throw new TooManyAttemptsError(
-      `Er zijn al genoeg links gevraagd. Probeer het over ${minutes(attempt.wait)} minuten opnieuw.`,
-      attempt.wait,
-    );
+    throw new TooManyAttemptsError("error.login.tooManyResets", attempt.wait);
   }
   afterResponse("Herstelmail", async () => {
     const account = await findUserForLogin(db, email);
@@ -98,7 +93,7 @@ export async function completePasswordReset(
   newPassword: string,
 ): Promise<string> {
   const userId = await resetPassword(db, token, newPassword);
-  if (!userId) throw new AccountError("Deze link is verlopen of al gebruikt. Vraag een nieuwe aan.");
+  if (!userId) throw new AccountError("error.login.resetLinkGone");
   notifyPasswordChanged(db, env, userId, "reset");
   return userId;
 }

@@ -1,5 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { type ErrorMessage, errorText } from "#app/lib/errors.ts";
 import { commonPasswords } from "./common-passwords.ts";
 
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-rules.ts";
@@ -44,27 +45,29 @@ export const breachedPasswords: ReadonlySet<string> = new Set(
   dictionary["passwords-common"].filter((p) => p.length >= MIN_PASSWORD_LENGTH),
 );
 
-/** Why a new password is not good enough (Dutch), or null when it is. */
-export function passwordProblem(password: string, personal: string[] = []): string | null {
+/** Why a new password is not good enough (a message to say in the reader's language), or null when it is. */
+export function passwordRefusal(password: string, personal: string[] = []): ErrorMessage | null {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    return `Kies een wachtwoord van minstens ${MIN_PASSWORD_LENGTH} tekens.`;
+    return { key: "error.password.tooShort", params: { min: MIN_PASSWORD_LENGTH } };
   }
   if (password.length > MAX_PASSWORD_LENGTH)
-    return `Een wachtwoord mag hooguit ${MAX_PASSWORD_LENGTH} tekens hebben.`;
+    return { key: "error.password.tooLong", params: { max: MAX_PASSWORD_LENGTH } };
   const lower = password.toLowerCase();
-  if (breachedPasswords.has(lower)) {
-    return "Dit wachtwoord staat in lijsten van gelekte wachtwoorden; aanvallers proberen het als eerste. Kies een ander.";
-  }
+  if (breachedPasswords.has(lower)) return { key: "error.password.breached" };
   if (common.has(lower) || /^(.)\1+$/.test(password) || isSequence(lower)) {
-    return "Dit wachtwoord wordt veel gebruikt en is makkelijk te raden. Kies een ander.";
+    return { key: "error.password.common" };
   }
   for (const item of personal) {
     const part = item.toLowerCase().split("@")[0]?.trim();
-    if (part && part.length >= 4 && lower.includes(part)) {
-      return "Gebruik je naam of e-mailadres niet in je wachtwoord.";
-    }
+    if (part && part.length >= 4 && lower.includes(part)) return { key: "error.password.personal" };
   }
   return null;
+}
+
+/** passwordRefusal in Dutch (the configuration check at start-up speaks Dutch). */
+export function passwordProblem(password: string, personal: string[] = []): string | null {
+  const refusal = passwordRefusal(password, personal);
+  return refusal ? errorText("nl", refusal) : null;
 }
 
 function isSequence(value: string): boolean {

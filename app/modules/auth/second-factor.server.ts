@@ -32,11 +32,7 @@ export const SECOND_FACTOR_LIMITS = { account: 5, ip: 20 };
 const ISSUER = "AV-Kennisnet";
 const encoder = new TextEncoder();
 
-export class SecondFactorError extends AppError {
-  constructor(message: string, code = "auth.second-factor") {
-    super(message, { status: 400, code });
-  }
-}
+export class SecondFactorError extends AppError {}
 
 /** The step within the window whose code this is, or null. */
 function matchingStep(secret: string, code: string, now: Date): number | null {
@@ -111,7 +107,7 @@ export async function beginEnrolment(db: DB, userId: string): Promise<string> {
       setWhere: isNull(totpCredential.confirmedAt),
     })
     .returning({ userId: totpCredential.userId });
-  if (replaced.length === 0) throw new SecondFactorError("Je tweede factor staat al aan.");
+  if (replaced.length === 0) throw new SecondFactorError("error.secondFactor.alreadyOn");
   return secret;
 }
 
@@ -142,13 +138,10 @@ export async function confirmEnrolment(
     .select({ secret: totpCredential.secret })
     .from(totpCredential)
     .where(and(eq(totpCredential.userId, userId), isNull(totpCredential.confirmedAt)));
-  if (!pending) throw new SecondFactorError("Begin opnieuw met instellen: er wordt geen sleutel ingesteld.");
+  if (!pending) throw new SecondFactorError("error.secondFactor.noPendingKey");
   const step = matchingStep(pending.secret, normaliseCode(code), now);
   if (step === null) {
-    throw new SecondFactorError(
-      "Deze code klopt niet. Kijk of de tijd op je telefoon goed staat en typ de code die de app nu toont.",
-      "auth.second-factor.wrong-code",
-    );
+    throw new SecondFactorError("error.secondFactor.wrongSetupCode");
   }
   const codes = newRecoveryCodes();
   await db.transaction(async (tx) => {
@@ -189,14 +182,14 @@ export async function removeSecondFactor(db: DB, userId: string): Promise<void> 
  */
 export async function removeSecondFactorAsAdmin(db: DB, adminId: string, userId: string): Promise<void> {
   if (adminId === userId) {
-    throw new SecondFactorError("Je eigen tweede factor beheer je op je accountpagina.");
+    throw new SecondFactorError("error.secondFactor.ownOnAccountPage");
   }
   await db.transaction(async (tx) => {
     const removed = await tx
       .delete(totpCredential)
       .where(and(eq(totpCredential.userId, userId), isNotNull(totpCredential.confirmedAt)))
       .returning({ userId: totpCredential.userId });
-    if (removed.length === 0) throw new SecondFactorError("Deze gebruiker heeft geen tweede factor.");
+    if (removed.length === 0) throw new SecondFactorError("error.secondFactor.noneForUser");
     await tx.delete(recoveryCode).where(eq(recoveryCode.userId, userId));
     await tx.delete(session).where(eq(session.userId, userId));
     await audit(tx, {
@@ -211,10 +204,11 @@ export async function removeSecondFactorAsAdmin(db: DB, adminId: string, userId:
 export class TooManyCodesError extends AppError {
   constructor(seconds: number) {
     const minutes = Math.ceil(seconds / 60);
-    super(
-      `Te veel verkeerde codes. Probeer het over ${minutes} ${minutes === 1 ? "minuut" : "minuten"} opnieuw, of gebruik een herstelcode.`,
-      { status: 429, code: "auth.second-factor.too-many", retryAfter: seconds },
-    );
+    super("error.secondFactor.tooManyCodes", {
+      status: 429,
+      params: { count: minutes },
+      retryAfter: seconds,
+    });
   }
 }
 
@@ -235,8 +229,7 @@ export async function verifySecondFactor(
   const attempt = await claimAttempt(db, keys, SECOND_FACTOR_LIMITS, now);
   if (!attempt.allowed) throw new TooManyCodesError(attempt.wait);
   const code = normaliseCode(input);
-  const wrong = () =>
-    new SecondFactorError("Deze code klopt niet, of is al gebruikt.", "auth.second-factor.wrong-code");
+  const wrong = () => new SecondFactorError("error.secondFactor.wrongCode");
 
   let method: "totp" | "recovery";
   if (/^\d{6}$/.test(code)) {

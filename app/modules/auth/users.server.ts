@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, ne, sql } from "drizzle-orm";
 import type { Locale } from "#app/i18n/index.ts";
-import { AppError } from "#app/lib/errors.ts";
+import { AppError, type ErrorKey, type ErrorParams } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { preparedFor } from "#db/prepared.server.ts";
 import {
@@ -20,7 +20,7 @@ import {
   type InstitutionChoice,
   resolveInstitution,
 } from "./institutions.server.ts";
-import { hashPassword, passwordProblem, verifyPassword } from "./password.server.ts";
+import { hashPassword, passwordRefusal, verifyPassword } from "./password.server.ts";
 import { invalidateUserSessions } from "./session.server.ts";
 
 export const DELETED_USER_NAME = "verwijderde gebruiker";
@@ -31,8 +31,8 @@ export function normaliseEmail(email: string): string {
 
 /** A refused account change (400), with the form field it is about. */
 export class AccountError extends AppError {
-  constructor(message: string, field?: string) {
-    super(message, { field });
+  constructor(key: ErrorKey, field?: string, params?: ErrorParams) {
+    super(key, { field, params });
   }
 }
 
@@ -63,8 +63,8 @@ export async function createUser(
   mailEnv?: MailEnv,
 ): Promise<string> {
   const email = normaliseEmail(input.email);
-  const problem = passwordProblem(input.password, [input.name, email]);
-  if (problem) throw new AccountError(problem, "password");
+  const problem = passwordRefusal(input.password, [input.name, email]);
+  if (problem) throw new AccountError(problem.key, "password", problem.params);
   const passwordHash = await hashPassword(input.password);
   const id = randomUUID();
   // Set inside the transaction; the announcement goes out after it.
@@ -72,10 +72,7 @@ export async function createUser(
   await db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: user.id }).from(user).where(eq(user.email, email));
     if (existing) {
-      throw new AccountError(
-        "Er is al een account met dit e-mailadres. Log in, of vraag een nieuw wachtwoord aan.",
-        "email",
-      );
+      throw new AccountError("error.account.emailTaken", "email");
     }
     await tx.insert(user).values({
       id,
@@ -214,9 +211,9 @@ export async function countSessions(db: DB, userId: string): Promise<number> {
 /** Sets a new password and ends all of the user's sessions (the caller starts a new one). */
 export async function setPassword(db: DB, userId: string, password: string): Promise<void> {
   const account = await getAccount(db, userId);
-  if (!account) throw new AccountError("Dit account bestaat niet.");
-  const problem = passwordProblem(password, [account.name, account.email]);
-  if (problem) throw new AccountError(problem, "newPassword");
+  if (!account) throw new AccountError("error.account.notFound");
+  const problem = passwordRefusal(password, [account.name, account.email]);
+  if (problem) throw new AccountError(problem.key, "newPassword", problem.params);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await tx.update(user).set({ passwordHash }).where(eq(user.id, userId));
@@ -229,10 +226,10 @@ export async function setPassword(db: DB, userId: string, password: string): Pro
 export async function changePassword(db: DB, userId: string, current: string, next: string): Promise<void> {
   const [row] = await db.select({ passwordHash: user.passwordHash }).from(user).where(eq(user.id, userId));
   if (!(await verifyPassword(row?.passwordHash ?? null, current))) {
-    throw new AccountError("Je huidige wachtwoord klopt niet.", "currentPassword");
+    throw new AccountError("error.account.currentPasswordWrong", "currentPassword");
   }
   if (next === current) {
-    throw new AccountError("Kies een ander wachtwoord dan je huidige.", "newPassword");
+    throw new AccountError("error.account.samePassword", "newPassword");
   }
   await setPassword(db, userId, next);
 }
@@ -244,7 +241,7 @@ export async function changePassword(db: DB, userId: string, current: string, ne
 export async function deleteAccount(db: DB, userId: string, password: string): Promise<void> {
   const [row] = await db.select({ passwordHash: user.passwordHash }).from(user).where(eq(user.id, userId));
   if (!(await verifyPassword(row?.passwordHash ?? null, password))) {
-    throw new AccountError("Je wachtwoord klopt niet.", "password");
+    throw new AccountError("error.account.passwordWrong", "password");
   }
   await db.transaction(async (tx) => {
     await tx
@@ -326,15 +323,14 @@ export async function setRole(db: DB, actorId: string, userId: string, role: Rol
       .select({ role: user.role, deletedAt: user.deletedAt })
       .from(user)
       .where(eq(user.id, userId));
-    if (!target || target.deletedAt) throw new AccountError("Deze gebruiker bestaat niet.");
+    if (!target || target.deletedAt) throw new AccountError("error.account.userNotFound");
     if (target.role === role) return;
     if (target.role === "admin") {
       const [others] = await tx
         .select({ n: count() })
         .from(user)
         .where(and(eq(user.role, "admin"), ne(user.id, userId), sql`${user.deletedAt} is null`));
-      if ((others?.n ?? 0) === 0)
-        throw new AccountError("Er moet minstens één beheerder (admin) overblijven.");
+      if ((others?.n ?? 0) === 0) throw new AccountError("error.account.lastAdmin");
     }
     await tx.update(user).set({ role }).where(eq(user.id, userId));
     await audit(tx, {

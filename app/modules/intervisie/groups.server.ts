@@ -3,7 +3,7 @@
 // moderator decides, leaving a group, and the facilitator's settings.
 
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { AppError } from "#app/lib/errors.ts";
+import { AppError, type ErrorKey, type ErrorMessage, type ErrorParams } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { preparedFor } from "#db/prepared.server.ts";
 import { institution, user } from "#db/schema/auth.ts";
@@ -20,11 +20,12 @@ import type { SessionUser } from "../auth/session.server.ts";
 import { type MailEnv, notify } from "../notifications/notifications.server.ts";
 import { type TopicKey, topics } from "../taxonomy.ts";
 import { releaseComingSeats } from "./personal-data.server.ts";
+import type { MatchReason } from "./reasons.ts";
 
 export class GroupError extends AppError {
   declare readonly status: 400 | 403 | 404 | 409;
-  constructor(message: string, status: 400 | 403 | 404 | 409 = 409) {
-    super(message, { status });
+  constructor(key: ErrorKey, status: 400 | 403 | 404 | 409 = 409, params?: ErrorParams) {
+    super(key, { status, params });
   }
 }
 
@@ -156,7 +157,7 @@ export interface GroupDetail {
     institutionName: string | null;
     institutionType: string | null;
     role: "member" | "facilitator";
-    reasons: string[];
+    reasons: MatchReason[];
   }[];
 }
 
@@ -246,22 +247,22 @@ async function managers(db: DB, groupId: number): Promise<string[]> {
 }
 
 /** Why the user can't be added to the group, or null. */
-async function admissionProblem(db: DB, groupId: number, userId: string): Promise<string | null> {
+async function admissionProblem(db: DB, groupId: number, userId: string): Promise<ErrorMessage | null> {
   const [g] = await db.select().from(intervisionGroup).where(eq(intervisionGroup.id, groupId));
-  if (!g || g.closedAt) return "Deze groep bestaat niet meer.";
+  if (!g || g.closedAt) return { key: "error.group.gone" };
   const members = await db
     .select({ userId: intervisionMember.userId, institutionId: user.institutionId })
     .from(intervisionMember)
     .innerJoin(user, eq(user.id, intervisionMember.userId))
     .where(eq(intervisionMember.groupId, groupId));
-  if (members.some((m) => m.userId === userId)) return "Je bent al lid van deze groep.";
-  if (members.length >= g.maxSize) return `Deze groep is vol (${g.maxSize} leden).`;
+  if (members.some((m) => m.userId === userId)) return { key: "error.group.alreadyMember" };
+  if (members.length >= g.maxSize) return { key: "error.group.full", params: { max: g.maxSize } };
   const [candidate] = await db
     .select({ institutionId: user.institutionId })
     .from(user)
     .where(eq(user.id, userId));
   if (candidate?.institutionId && members.some((m) => m.institutionId === candidate.institutionId))
-    return "In deze groep zit al iemand van dezelfde instelling; intervisie is met collega's van andere instellingen.";
+    return { key: "error.group.colleagueInGroup" };
   return null;
 }
 
@@ -274,32 +275,25 @@ export async function requestToJoin(
 ): Promise<void> {
   if (!member.institutionId)
     throw new GroupError(
-      member.requestedInstitutionId
-        ? "Je aanmelding bij je instelling wacht nog op bevestiging; daarna kun je een groep vragen."
-        : "Kies eerst je instelling bij Mijn account; groepen zijn voor collega's van instellingen.",
+      member.requestedInstitutionId ? "error.group.institutionPending" : "error.group.noInstitution",
       400,
     );
   const [participant] = await db
     .select({ userId: intervisionParticipant.userId })
     .from(intervisionParticipant)
     .where(eq(intervisionParticipant.userId, member.id));
-  if (!participant)
-    throw new GroupError(
-      "Meld je eerst aan voor intervisie (met toestemming om het profiel van je instelling te delen) voordat je een groep vraagt.",
-      400,
-    );
+  if (!participant) throw new GroupError("error.group.notParticipant", 400);
   const [g] = await db.select().from(intervisionGroup).where(eq(intervisionGroup.id, groupId));
-  if (!g || g.closedAt) throw new GroupError("Deze groep bestaat niet.", 404);
-  if (!g.open) throw new GroupError("Deze groep neemt geen nieuwe leden aan.");
+  if (!g || g.closedAt) throw new GroupError("error.group.notFound", 404);
+  if (!g.open) throw new GroupError("error.group.closed");
   const problem = await admissionProblem(db, groupId, member.id);
-  if (problem) throw new GroupError(problem);
+  if (problem) throw new GroupError(problem.key, 409, problem.params);
   const inserted = await db
     .insert(joinRequest)
     .values({ groupId, userId: member.id, message: message.trim().slice(0, 1000) })
     .onConflictDoNothing()
     .returning({ id: joinRequest.id });
-  if (inserted.length === 0)
-    throw new GroupError("Je hebt al gevraagd om lid te worden; de groep beslist nog.");
+  if (inserted.length === 0) throw new GroupError("error.group.alreadyRequested");
   await audit(db, {
     actorId: member.id,
     action: "intervisie.aanvraag.ingediend",
@@ -361,8 +355,8 @@ export async function decideRequest(
     .select()
     .from(joinRequest)
     .where(and(eq(joinRequest.id, requestId), eq(joinRequest.groupId, groupId)));
-  if (!request) throw new GroupError("Deze aanvraag bestaat niet.", 404);
-  if (request.status !== "pending") throw new GroupError("Over deze aanvraag is al beslist.");
+  if (!request) throw new GroupError("error.group.requestNotFound", 404);
+  if (request.status !== "pending") throw new GroupError("error.group.requestDecided");
   const [g] = await db
     .select({ name: intervisionGroup.name })
     .from(intervisionGroup)
@@ -376,18 +370,18 @@ export async function decideRequest(
       .for("update");
     if (accept) {
       const problem = await admissionProblem(tx, groupId, request.userId);
-      if (problem) throw new GroupError(`Kan niet toelaten: ${problem}`);
+      if (problem) throw new GroupError("error.group.cannotAdmit", 409, { problem });
     }
     const decided = await tx
       .update(joinRequest)
       .set({ status: accept ? "accepted" : "declined", decidedBy: actorId, decidedAt: new Date() })
       .where(and(eq(joinRequest.id, requestId), eq(joinRequest.status, "pending")))
       .returning({ id: joinRequest.id });
-    if (decided.length === 0) throw new GroupError("Over deze aanvraag is al beslist.");
+    if (decided.length === 0) throw new GroupError("error.group.requestDecided");
     if (accept)
       await tx
         .insert(intervisionMember)
-        .values({ groupId, userId: request.userId, role: "member", reasons: ["toegelaten na een aanvraag"] });
+        .values({ groupId, userId: request.userId, role: "member", reasons: [{ code: "admitted" }] });
     await audit(tx, {
       actorId,
       action: accept ? "intervisie.aanvraag.toegelaten" : "intervisie.aanvraag.afgewezen",
@@ -427,7 +421,7 @@ export async function leaveGroup(
     .delete(intervisionMember)
     .where(and(eq(intervisionMember.groupId, groupId), eq(intervisionMember.userId, memberId)))
     .returning({ role: intervisionMember.role });
-  if (removed.length === 0) throw new GroupError("Je bent geen lid van deze groep.", 400);
+  if (removed.length === 0) throw new GroupError("error.group.notMember", 400);
   await audit(db, { actorId: memberId, action: "intervisie.groep.verlaten", subject: `group:${groupId}` });
 }
 
@@ -444,7 +438,7 @@ export async function updateGroupSettings(
       .from(intervisionMember)
       .where(eq(intervisionMember.groupId, groupId));
     if (!members.some((m) => m.userId === settings.facilitatorId))
-      throw new GroupError("De gespreksleider moet lid van de groep zijn.", 400);
+      throw new GroupError("error.group.facilitatorNotMember", 400);
     await tx
       .update(intervisionGroup)
       .set({ name: settings.name, open: settings.open })

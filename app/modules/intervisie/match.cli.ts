@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { MatchError, type MatchResult, match, parseParticipants } from "#app/modules/intervisie/matching.ts";
+import { type MatchReason, reasonText } from "#app/modules/intervisie/reasons.ts";
 
 const usage = "Gebruik: npm run match -- --input <deelnemers.json> [--min 4] [--max 7] [--seed 1]";
 
@@ -25,10 +26,19 @@ function round(value: number): number {
   return Math.round(value * 10_000) / 10_000;
 }
 
-function rounded(result: MatchResult): MatchResult {
+/** The proposal as printed: scores rounded, the reasons in Dutch (the command speaks Dutch). */
+function rounded(result: MatchResult) {
+  const said = (reasons: Record<string, MatchReason[]>) =>
+    Object.fromEntries(
+      Object.entries(reasons).map(([id, list]) => [id, list.map((r) => reasonText(r, "nl"))]),
+    );
   return {
     score: round(result.score),
-    groups: result.groups.map((g) => ({ members: g.members, score: round(g.score), reasons: g.reasons })),
+    groups: result.groups.map((g) => ({
+      members: g.members,
+      score: round(g.score),
+      reasons: said(g.reasons),
+    })),
   };
 }
 

@@ -3,7 +3,7 @@
 // Confirming creates the groups and notifies the members in the app and by e-mail.
 
 import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import { AppError } from "#app/lib/errors.ts";
+import { AppError, type ErrorKey, type ErrorMessage, type ErrorParams } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { institution, user } from "#db/schema/auth.ts";
 import {
@@ -20,17 +20,18 @@ import { type TopicKey, topics } from "../taxonomy.ts";
 import {
   bandLabel,
   bandRank,
-  checkGrouping,
   defaultWeights,
   digitisationBands,
   explainGrouping,
   fteBands,
+  groupingProblems,
   MatchError,
   type MatchResult,
   match,
   type Participant,
   type Weights,
 } from "./matching.ts";
+import type { MatchReason } from "./reasons.ts";
 
 /** "vrij": opted in and in no open group; "iedereen": everyone opted in; "groep-<id>": a group's members plus "vrij". */
 export type Pool = "vrij" | "iedereen" | `groep-${number}`;
@@ -119,15 +120,17 @@ export interface RunOptions {
   weights: Weights;
 }
 
-/** Runs the matcher and stores the proposal. A MatchError (Dutch, names the constraint) is returned, not thrown. */
+/**
+ * Runs the matcher and stores the proposal. A MatchError (names the constraint) is returned as
+ * its message, for the route to say in the page's language, not thrown.
+ */
 export async function runMatching(
   db: DB,
   actorId: string,
   options: RunOptions,
-): Promise<{ ok: true; runId: number } | { ok: false; error: string }> {
+): Promise<{ ok: true; runId: number } | { ok: false; error: ErrorMessage }> {
   const participants = await poolParticipants(db, options.pool);
-  if (participants.length === 0)
-    return { ok: false, error: "Er zijn geen deelnemers in deze pool: niemand heeft zich (nog) aangemeld." };
+  if (participants.length === 0) return { ok: false, error: { key: "error.proposal.emptyPool" } };
   let result: MatchResult;
   try {
     result = match(participants, {
@@ -138,7 +141,7 @@ export async function runMatching(
       timeBudgetMs: 10_000,
     });
   } catch (error) {
-    if (error instanceof MatchError) return { ok: false, error: error.message };
+    if (error instanceof MatchError) return { ok: false, error: { key: error.code, params: error.params } };
     throw error;
   }
   const [run] = await db
@@ -169,7 +172,8 @@ export interface ProposalView {
   createdAt: Date;
   options: { min: number; max: number; seed: number; weights: Weights };
   score: number;
-  problems: string[];
+  /** Rules the grouping breaks, as messages for the page's language. */
+  problems: ErrorMessage[];
   groups: {
     score: number;
     sharedNeeds: TopicKey[];
@@ -177,7 +181,7 @@ export interface ProposalView {
     size: BandSpread;
     /** Least and most digitised, and how many members did not give it. */
     maturity: BandSpread;
-    members: { id: string; name: string; institutionName: string; type: string; reasons: string[] }[];
+    members: { id: string; name: string; institutionName: string; type: string; reasons: MatchReason[] }[];
   }[];
 }
 
@@ -251,7 +255,7 @@ export async function getProposal(db: DB, runId: number): Promise<ProposalView |
     createdAt: run.createdAt,
     options,
     score: explained.score,
-    problems: checkGrouping(participants, groups, options),
+    problems: groupingProblems(participants, groups, options),
     groups: explained.groups.map((g) => ({
       score: g.score,
       sharedNeeds: sharedNeeds(g.members.map((id) => byId.get(id) as PoolParticipant)),
@@ -294,8 +298,8 @@ export function listRuns(db: DB, limit = 20) {
 
 export class ProposalError extends AppError {
   declare readonly status: 404 | 409 | 400;
-  constructor(message: string, status: 404 | 409 | 400 = 409) {
-    super(message, { status });
+  constructor(key: ErrorKey, status: 404 | 409 | 400 = 409, params?: ErrorParams) {
+    super(key, { status, params });
   }
 }
 
@@ -314,17 +318,14 @@ export async function moveMember(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [run] = await tx.select().from(matchRun).where(eq(matchRun.id, runId)).for("update");
-    if (!run) throw new ProposalError("Dit voorstel bestaat niet.", 404);
-    if (run.status !== "draft") throw new ProposalError("Dit voorstel is al bevestigd of verworpen.");
-    if (run.version !== version)
-      throw new ProposalError(
-        "Iemand anders heeft dit voorstel intussen gewijzigd. Bekijk de nieuwe indeling en probeer het opnieuw.",
-      );
+    if (!run) throw new ProposalError("error.proposal.notFound", 404);
+    if (run.status !== "draft") throw new ProposalError("error.proposal.decided");
+    if (run.version !== version) throw new ProposalError("error.proposal.changedMove");
     const groups = run.proposal.groups.map((g) => [...g]);
     const from = groups.findIndex((g) => g.includes(memberId));
-    if (from === -1) throw new ProposalError("Deze deelnemer staat niet in het voorstel.", 400);
+    if (from === -1) throw new ProposalError("error.proposal.memberNotInProposal", 400);
     if (to !== "nieuw" && (to < 0 || to >= groups.length || !Number.isInteger(to)))
-      throw new ProposalError("Kies een bestaande groep.", 400);
+      throw new ProposalError("error.proposal.chooseGroup", 400);
     if (to === from) return;
     groups[from] = (groups[from] ?? []).filter((id) => id !== memberId);
     if (to === "nieuw") groups.push([memberId]);
@@ -353,10 +354,7 @@ export async function discardProposal(
     .set({ status: "discarded", version: version + 1 })
     .where(and(eq(matchRun.id, runId), eq(matchRun.version, version), eq(matchRun.status, "draft")))
     .returning({ id: matchRun.id });
-  if (updated.length === 0)
-    throw new ProposalError(
-      "Dit voorstel is intussen gewijzigd, bevestigd of verworpen. Bekijk het opnieuw.",
-    );
+  if (updated.length === 0) throw new ProposalError("error.proposal.changedDiscard");
   await audit(db, { actorId, action: "intervisie.voorstel.verworpen", subject: `match_run:${runId}` });
 }
 
@@ -393,16 +391,14 @@ export async function confirmProposal(
   const closedGroup: { value: { name: string; members: string[] } | null } = { value: null };
   await db.transaction(async (tx) => {
     const [run] = await tx.select().from(matchRun).where(eq(matchRun.id, runId)).for("update");
-    if (!run) throw new ProposalError("Dit voorstel bestaat niet.", 404);
-    if (run.status !== "draft") throw new ProposalError("Dit voorstel is al bevestigd of verworpen.");
-    if (run.version !== version)
-      throw new ProposalError("Iemand anders heeft dit voorstel intussen gewijzigd. Bekijk het opnieuw.");
+    if (!run) throw new ProposalError("error.proposal.notFound", 404);
+    if (run.status !== "draft") throw new ProposalError("error.proposal.decided");
+    if (run.version !== version) throw new ProposalError("error.proposal.changedConfirm");
     const participants = run.participants as PoolParticipant[];
     const options = storedOptions(run.options);
     const groups = run.proposal.groups.filter((g) => g.length > 0);
-    const problems = checkGrouping(participants, groups, options);
-    if (problems.length > 0)
-      throw new ProposalError(`Het voorstel voldoet niet aan de regels: ${problems.join(" ")}`, 400);
+    const problems = groupingProblems(participants, groups, options);
+    if (problems.length > 0) throw new ProposalError("error.proposal.breaksRules", 400, { problems });
 
     const ids = participants.map((p) => p.id);
     // Locking the participants' rows (in one order) makes two confirmations of overlapping
@@ -416,9 +412,7 @@ export async function confirmProposal(
     const stillIds = new Set(still.map((r) => r.id));
     const gone = participants.filter((p) => !stillIds.has(p.id));
     if (gone.length > 0)
-      throw new ProposalError(
-        `Niet meer aangemeld sinds de matching: ${gone.map((p) => p.name).join(", ")}. Voer de matching opnieuw uit.`,
-      );
+      throw new ProposalError("error.proposal.optedOut", 409, { names: gone.map((p) => p.name).join(", ") });
     const reGroupId = run.pool.startsWith("groep-") ? Number(run.pool.slice(6)) : null;
     if (run.pool !== "iedereen") {
       const busy = await tx
@@ -429,9 +423,7 @@ export async function confirmProposal(
       const taken = busy.filter((b) => b.groupId !== reGroupId);
       if (taken.length > 0) {
         const names = participants.filter((p) => taken.some((t) => t.userId === p.id)).map((p) => p.name);
-        throw new ProposalError(
-          `Sinds de matching al in een groep geplaatst: ${names.join(", ")}. Voer de matching opnieuw uit.`,
-        );
+        throw new ProposalError("error.proposal.alreadyPlaced", 409, { names: names.join(", ") });
       }
     }
     if (reGroupId !== null) {

@@ -15,9 +15,12 @@
 // feasible group count with several restarts. The work is counted in kicks, not wall time, so
 // the output is reproducible; `timeBudgetMs` can cut the kicks short on a slow machine.
 
-import { AppError } from "#app/lib/errors.ts";
+import { AppError, type ErrorKey, type ErrorMessage, type ErrorParams, errorText } from "#app/lib/errors.ts";
 import { fteAvLabels, shareDigitisedLabels } from "#app/modules/survey/questionnaire.ts";
 import { type TopicKey, topics } from "#app/modules/taxonomy.ts";
+import type { MatchReason } from "./reasons.ts";
+
+export { bandLabel } from "./reasons.ts";
 
 /** AV staff bands (`fte_av` labels), smallest first. */
 export const fteBands: readonly string[] = fteAvLabels;
@@ -81,8 +84,8 @@ export interface MatchGroup {
   members: string[];
   /** Mean over the members of their mean affinity to the others. */
   score: number;
-  /** Per member id, the Dutch reasons derived from the score terms. */
-  reasons: Record<string, string[]>;
+  /** Per member id, the reasons derived from the score terms (as data: reasonText says them). */
+  reasons: Record<string, MatchReason[]>;
 }
 
 export interface MatchResult {
@@ -93,11 +96,11 @@ export interface MatchResult {
 
 export type MatchConstraint = "min" | "max" | "institution" | "input";
 
-/** The constraints cannot hold, or the input is invalid. The message is Dutch, for the moderator. */
+/** The constraints cannot hold, or the input is invalid: a message key for the moderator's language. */
 export class MatchError extends AppError {
   readonly constraint: MatchConstraint;
-  constructor(constraint: MatchConstraint, message: string) {
-    super(message, { code: `match.${constraint}` });
+  constructor(constraint: MatchConstraint, key: ErrorKey, params?: ErrorParams) {
+    super(key, { params });
     this.constraint = constraint;
   }
 }
@@ -110,27 +113,15 @@ const topicBit = new Map<string, number>(topics.map((t, i) => [t.key, 1 << i]));
 const popcount = new Uint8Array(1 << topicCount);
 for (let m = 1; m < popcount.length; m++) popcount[m] = (popcount[m >> 1] ?? 0) + (m & 1);
 
-/** "Duurzame opslag" → "duurzame opslag"; acronyms keep their capitals ("AVG en privacy"). */
-function lowerLabel(label: string): string {
-  return label
-    .split(" ")
-    .map((word) => (word.length > 1 && word === word.toUpperCase() ? word : word.toLowerCase()))
-    .join(" ");
-}
-
-const topicLabels = topics.map((t) => lowerLabel(t.nl));
-
 function topicMask(keys: readonly string[], id: string, field: "needs" | "offers"): number {
   let mask = 0;
   for (const key of keys) {
     const bit = topicBit.get(key);
     if (bit === undefined) {
-      const what = field === "needs" ? "behoeften" : "aanbod";
       throw new MatchError(
         "input",
-        `Onbekend onderwerp "${key}" bij deelnemer "${id}" (${what}). Bekende onderwerpen: ${topics
-          .map((t) => t.key)
-          .join(", ")}.`,
+        field === "needs" ? "error.match.unknownNeed" : "error.match.unknownOffer",
+        { key, id, known: topics.map((t) => t.key).join(", ") },
       );
     }
     mask |= bit;
@@ -138,10 +129,11 @@ function topicMask(keys: readonly string[], id: string, field: "needs" | "offers
   return mask;
 }
 
-function maskLabels(mask: number): string[] {
-  const labels: string[] = [];
-  for (let i = 0; i < topicCount; i++) if (mask & (1 << i)) labels.push(topicLabels[i] ?? "");
-  return labels;
+/** The topic keys in a mask, in the taxonomy's order. */
+function maskTopics(mask: number): TopicKey[] {
+  const keys: TopicKey[] = [];
+  for (let i = 0; i < topicCount; i++) if (mask & (1 << i)) keys.push(topics[i]!.key);
+  return keys;
 }
 
 /** A participant reduced to what the affinity needs. */
@@ -177,11 +169,12 @@ export function bandRank(
   const bands = field === "fte" ? fteBands : digitisationBands;
   const rank = bands.indexOf(label);
   if (rank === -1) {
-    const who = id === "" ? "" : ` bij deelnemer "${id}"`;
-    throw new MatchError(
-      "input",
-      `Onbekende waarde "${value}"${who} (${field}). Kies uit: ${bands.join(", ")}, of laat het leeg als het onbekend is.`,
-    );
+    throw new MatchError("input", id === "" ? "error.match.unknownBand" : "error.match.unknownBandOf", {
+      value,
+      id,
+      field,
+      bands: bands.join(", "),
+    });
   }
   return rank;
 }
@@ -222,10 +215,7 @@ function resolveWeights(weights: Partial<Weights> | undefined): Weights {
     const value = weights?.[key];
     if (value === undefined) continue;
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-      throw new MatchError(
-        "input",
-        `Ongeldig gewicht "${key}": ${String(value)}. Een gewicht is een getal van 0 of meer.`,
-      );
+      throw new MatchError("input", "error.match.badWeight", { key, value: String(value) });
     }
     w[key] = value;
   }
@@ -247,52 +237,36 @@ export function affinity(p: Participant, q: Participant, weights: Partial<Weight
 // ---------------------------------------------------------------------------------------------
 // Validation and feasibility
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 function resolveSizes(options: MatchOptions): { min: number; max: number } {
   const min = options.min ?? 4;
   const max = options.max ?? 7;
   if (!Number.isInteger(min) || !Number.isInteger(max)) {
-    throw new MatchError(
-      "input",
-      `Ongeldige groepsgrootte: minimum (${min}) en maximum (${max}) moeten hele getallen zijn.`,
-    );
+    throw new MatchError("input", "error.match.sizeNotInteger", { min, max });
   }
   if (min < 2) {
-    throw new MatchError(
-      "input",
-      `Ongeldige minimale groepsgrootte ${min}: een intervisiegroep heeft minstens 2 deelnemers.`,
-    );
+    throw new MatchError("input", "error.match.minTooSmall", { min });
   }
   if (min > max) {
-    throw new MatchError(
-      "input",
-      `Ongeldige groepsgrootte: het minimum (${min}) is groter dan het maximum (${max}).`,
-    );
+    throw new MatchError("input", "error.match.minAboveMax", { min, max });
   }
   return { min, max };
 }
 
 function validateParticipants(participants: readonly Participant[]): void {
   if (!Array.isArray(participants)) {
-    throw new MatchError("input", "De deelnemers moeten als lijst worden aangeleverd.");
+    throw new MatchError("input", "error.match.notAList");
   }
   const seen = new Set<string>();
   participants.forEach((p, i) => {
     if (typeof p?.id !== "string" || p.id === "") {
-      throw new MatchError("input", `Deelnemer ${i + 1} heeft geen id.`);
+      throw new MatchError("input", "error.match.noId", { n: i + 1 });
     }
     if (seen.has(p.id)) {
-      throw new MatchError(
-        "input",
-        `Dubbele deelnemer-id "${p.id}": elke deelnemer mag maar één keer voorkomen.`,
-      );
+      throw new MatchError("input", "error.match.duplicateId", { id: p.id });
     }
     seen.add(p.id);
     if (typeof p.institution !== "string" || p.institution.trim() === "") {
-      throw new MatchError("input", `Deelnemer "${p.id}" heeft geen instelling.`);
+      throw new MatchError("input", "error.match.noInstitution", { id: p.id });
     }
   });
 }
@@ -303,35 +277,35 @@ function validateParticipants(participants: readonly Participant[]): void {
  */
 export function parseParticipants(data: unknown): Participant[] {
   if (!Array.isArray(data)) {
-    throw new MatchError("input", "De invoer moet een lijst (JSON-array) van deelnemers zijn.");
+    throw new MatchError("input", "error.match.inputNotAList");
   }
   return data.map((value: unknown, i): Participant => {
-    const where = `Deelnemer ${i + 1}`;
+    const n = i + 1;
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      throw new MatchError("input", `${where} is geen object.`);
+      throw new MatchError("input", "error.match.notAnObject", { n });
     }
     const record = value as Record<string, unknown>;
     const text = (field: string): string => {
       const v = record[field];
-      if (typeof v !== "string") throw new MatchError("input", `${where}: "${field}" moet tekst zijn.`);
+      if (typeof v !== "string") throw new MatchError("input", "error.match.notText", { n, field });
       return v;
     };
     const list = (field: string): TopicKey[] => {
       const v = record[field] ?? [];
       if (!Array.isArray(v) || v.some((t) => typeof t !== "string")) {
-        throw new MatchError("input", `${where}: "${field}" moet een lijst van onderwerpen zijn.`);
+        throw new MatchError("input", "error.match.notTopics", { n, field });
       }
       return v as TopicKey[];
     };
     const inPerson = record.inPerson ?? false;
     if (typeof inPerson !== "boolean") {
-      throw new MatchError("input", `${where}: "inPerson" moet true of false zijn.`);
+      throw new MatchError("input", "error.match.notBoolean", { n });
     }
     const band = (field: "fte" | "digitisationDegree"): { [key: string]: string | null } => {
       const v = record[field];
       if (v === undefined) return {};
       if (v !== null && typeof v !== "string")
-        throw new MatchError("input", `${where}: "${field}" moet tekst of null zijn.`);
+        throw new MatchError("input", "error.match.notTextOrNull", { n, field });
       bandRank(v, field, typeof record.id === "string" ? record.id : "");
       return { [field]: v };
     };
@@ -362,24 +336,18 @@ function checkFeasible(
   largest: { name: string; count: number },
 ): Feasibility {
   if (n < min) {
-    throw new MatchError(
-      "min",
-      `Te weinig deelnemers: ${plural(n, "deelnemer", "deelnemers")}, maar een groep heeft minstens ${min} nodig.`,
-    );
+    throw new MatchError("min", "error.match.tooFew", { count: n, min });
   }
   const lo = Math.ceil(n / max);
   const hi = Math.floor(n / min);
   if (lo > hi) {
-    throw new MatchError(
-      "max",
-      `${n} deelnemers passen niet in groepen van ${min} tot ${max}: omdat een groep hoogstens ${max} deelnemers heeft, zijn er minstens ${lo} groepen nodig, en ${lo} groepen hebben samen minstens ${lo * min} deelnemers nodig.`,
-    );
+    throw new MatchError("max", "error.match.doesNotFit", { n, min, max, lo, need: lo * min });
   }
   if (largest.count > hi) {
-    const groups = hi === 1 ? "er kan maar 1 groep komen" : `er kunnen maar ${hi} groepen komen`;
     throw new MatchError(
       "institution",
-      `Instelling ${largest.name} heeft ${largest.count} deelnemers, maar ${groups} (${n} deelnemers, minstens ${min} per groep): twee collega's van één instelling zouden in dezelfde groep komen.`,
+      hi === 1 ? "error.match.institutionTooBigOne" : "error.match.institutionTooBig",
+      { name: largest.name, count: largest.count, hi, n, min },
     );
   }
   return { lo: Math.max(lo, largest.count), hi };
@@ -1255,7 +1223,7 @@ function solve(instance: Instance, seed: number, deadline: number): Solution {
     search.polish(shuffle(identity.slice(), rng));
     if (!best || search.total > best.total + EPS) best = { groupOf: search.snapshot(), total: search.total };
   }
-  if (!best) throw new MatchError("input", "Er zijn geen deelnemers om in te delen.");
+  if (!best) throw new MatchError("input", "error.match.noParticipants");
   return best;
 }
 
@@ -1308,7 +1276,7 @@ export function scoreGrouping(
   const groupScores = groups.map((ids) => {
     const members = ids.map((id) => {
       const i = index.get(id);
-      if (i === undefined) throw new MatchError("input", `Onbekende deelnemer "${id}" in de indeling.`);
+      if (i === undefined) throw new MatchError("input", "error.match.unknownInGrouping", { id });
       return i;
     });
     const score = groupScoreOf(members, aff);
@@ -1321,51 +1289,58 @@ export function scoreGrouping(
 
 /**
  * The hard constraints for a grouping: every participant exactly once, sizes within
- * [min, max], no two colleagues together. Returns Dutch problems; empty when valid.
+ * [min, max], no two colleagues together. Returns the problems as messages (said in the
+ * reader's language); empty when valid.
  */
+export function groupingProblems(
+  participants: readonly Participant[],
+  groups: readonly (readonly string[])[],
+  options: Pick<MatchOptions, "min" | "max"> = {},
+): ErrorMessage[] {
+  const { min, max } = resolveSizes(options);
+  const byId = new Map(participants.map((p) => [p.id, p]));
+  const seen = new Set<string>();
+  const problems: ErrorMessage[] = [];
+  groups.forEach((members, i) => {
+    const group = i + 1;
+    if (members.length < min || members.length > max) {
+      problems.push({ key: "error.match.groupSize", params: { group, size: members.length, min, max } });
+    }
+    const institutions = new Set<string>();
+    for (const id of members) {
+      const p = byId.get(id);
+      if (!p) {
+        problems.push({ key: "error.match.groupUnknownMember", params: { group, id } });
+        continue;
+      }
+      if (seen.has(id)) problems.push({ key: "error.match.inTwoGroups", params: { id } });
+      seen.add(id);
+      const institution = p.institution.trim();
+      if (institutions.has(institution))
+        problems.push({ key: "error.match.colleagues", params: { group, institution } });
+      institutions.add(institution);
+    }
+  });
+  for (const p of participants) {
+    if (!seen.has(p.id)) problems.push({ key: "error.match.inNoGroup", params: { id: p.id } });
+  }
+  return problems;
+}
+
+/** groupingProblems in Dutch (the command line and its tests). */
 export function checkGrouping(
   participants: readonly Participant[],
   groups: readonly (readonly string[])[],
   options: Pick<MatchOptions, "min" | "max"> = {},
 ): string[] {
-  const { min, max } = resolveSizes(options);
-  const byId = new Map(participants.map((p) => [p.id, p]));
-  const seen = new Set<string>();
-  const problems: string[] = [];
-  groups.forEach((group, i) => {
-    if (group.length < min || group.length > max) {
-      problems.push(`Groep ${i + 1} heeft ${group.length} deelnemers (toegestaan: ${min} tot ${max}).`);
-    }
-    const institutions = new Set<string>();
-    for (const id of group) {
-      const p = byId.get(id);
-      if (!p) {
-        problems.push(`Groep ${i + 1} bevat onbekende deelnemer "${id}".`);
-        continue;
-      }
-      if (seen.has(id)) problems.push(`Deelnemer "${id}" staat in meer dan één groep.`);
-      seen.add(id);
-      const key = p.institution.trim();
-      if (institutions.has(key)) problems.push(`Groep ${i + 1} heeft twee deelnemers van ${key}.`);
-      institutions.add(key);
-    }
-  });
-  for (const p of participants) {
-    if (!seen.has(p.id)) problems.push(`Deelnemer "${p.id}" zit in geen enkele groep.`);
-  }
-  return problems;
+  return groupingProblems(participants, groups, options).map((p) => errorText("nl", p));
 }
 
-/** A band for reading: "1-5 fte" → "1–5 fte", "25-50%" → "25–50 %". */
-export function bandLabel(band: string): string {
-  return band.replace(/(\d)-(\d)/g, "$1–$2").replace(/(\d)%/g, "$1 %");
-}
-
-/** Dutch reasons for member p against its group-mates, one per non-zero score term. */
-function reasonsFor(instance: Instance, p: number, mates: readonly number[]): string[] {
+/** Reasons for member p against its group-mates, one per non-zero score term (said later, per language). */
+function reasonsFor(instance: Instance, p: number, mates: readonly number[]): MatchReason[] {
   const { participants, profiles, weights } = instance;
   const me = profiles[p] as Profile;
-  const reasons: string[] = [];
+  const reasons: MatchReason[] = [];
   let sameType = 0;
   let sameProvince = 0;
   let sharedNeeds = 0;
@@ -1384,36 +1359,37 @@ function reasonsFor(instance: Instance, p: number, mates: readonly number[]): st
     theyOffer |= other.offers;
     theyNeed |= other.needs;
   }
-  const of = (count: number) => `(${count} van ${mates.length} groepsgenoten)`;
+  const of = mates.length;
   if (weights.sameType > 0 && sameType > 0) {
-    reasons.push(`zelfde type: ${me.type.toLowerCase()} ${of(sameType)}`);
+    reasons.push({ code: "sameType", type: me.type, count: sameType, of });
   }
   const shared = me.needs & sharedNeeds;
-  if (weights.sharedNeeds > 0 && shared !== 0) {
-    reasons.push(`gedeelde behoeften: ${maskLabels(shared).join(", ")}`);
-  }
+  if (weights.sharedNeeds > 0 && shared !== 0)
+    reasons.push({ code: "sharedNeeds", topics: maskTopics(shared) });
   const helped = me.needs & theyOffer;
-  if (weights.canHelp > 0 && helped !== 0) {
-    reasons.push(`iemand in de groep kan helpen met: ${maskLabels(helped).join(", ")}`);
-  }
+  if (weights.canHelp > 0 && helped !== 0) reasons.push({ code: "helpedWith", topics: maskTopics(helped) });
   const helps = me.offers & theyNeed;
-  if (weights.canHelp > 0 && helps !== 0) {
-    reasons.push(`kan anderen helpen met: ${maskLabels(helps).join(", ")}`);
-  }
+  if (weights.canHelp > 0 && helps !== 0) reasons.push({ code: "canHelp", topics: maskTopics(helps) });
   if (weights.sameProvinceInPerson > 0 && sameProvince > 0) {
-    reasons.push(
-      `zelfde provincie, komt graag fysiek: ${participants[p]?.province ?? ""} ${of(sameProvince)}`,
-    );
+    reasons.push({
+      code: "sameProvince",
+      province: participants[p]?.province ?? "",
+      count: sameProvince,
+      of,
+    });
   }
   if (weights.similarSize > 0 && similarSize > 0) {
-    reasons.push(`vergelijkbare omvang: ${bandLabel(fteBands[me.fteRank] ?? "")} ${of(similarSize)}`);
+    reasons.push({ code: "similarSize", band: fteBands[me.fteRank] ?? "", count: similarSize, of });
   }
   if (weights.similarMaturity > 0 && similarMaturity > 0) {
-    reasons.push(
-      `vergelijkbare digitale volwassenheid: ${bandLabel(digitisationBands[me.degreeRank] ?? "")} gedigitaliseerd ${of(similarMaturity)}`,
-    );
+    reasons.push({
+      code: "similarMaturity",
+      band: digitisationBands[me.degreeRank] ?? "",
+      count: similarMaturity,
+      of,
+    });
   }
-  if (reasons.length === 0) reasons.push("geen gemeenschappelijke kenmerken met de groepsgenoten");
+  if (reasons.length === 0) reasons.push({ code: "nothingShared" });
   return reasons;
 }
 
@@ -1424,7 +1400,7 @@ function buildResult(instance: Instance, groups: number[][]): MatchResult {
   const out = groups.map((members) => {
     const score = groupScoreOf(members, aff);
     total += score * members.length;
-    const reasons: Record<string, string[]> = {};
+    const reasons: Record<string, MatchReason[]> = {};
     for (const p of members) {
       reasons[participants[p]?.id ?? ""] = reasonsFor(
         instance,
@@ -1444,7 +1420,7 @@ function buildResult(instance: Instance, groups: number[][]): MatchResult {
  */
 export function match(participants: readonly Participant[], options: MatchOptions = {}): MatchResult {
   const seed = options.seed ?? 1;
-  if (!Number.isFinite(seed)) throw new MatchError("input", `Ongeldige seed: ${String(seed)}.`);
+  if (!Number.isFinite(seed)) throw new MatchError("input", "error.match.badSeed", { seed: String(seed) });
   const instance = prepare(participants, options);
   const deadline =
     options.timeBudgetMs === undefined ? Number.POSITIVE_INFINITY : performance.now() + options.timeBudgetMs;
@@ -1541,7 +1517,7 @@ export function explainGrouping(
   const numbered = groups.map((ids) =>
     ids.map((id) => {
       const i = index.get(id);
-      if (i === undefined) throw new MatchError("input", `Onbekende deelnemer "${id}" in de indeling.`);
+      if (i === undefined) throw new MatchError("input", "error.match.unknownInGrouping", { id });
       return i;
     }),
   );

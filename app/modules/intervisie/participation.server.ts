@@ -145,12 +145,9 @@ export async function saveParticipation(
   user: SessionUser,
   input: z.infer<typeof participationSchema>,
 ): Promise<void> {
-  if (!user.institutionId)
-    throw new ParticipationError(
-      "Koppel je account eerst aan een instelling (via Mijn account): groepen worden gevormd met het profiel van je instelling.",
-    );
+  if (!user.institutionId) throw new ParticipationError("error.participation.noInstitution");
   if (input.inPerson === "ja" && input.province === "")
-    throw new ParticipationError("Kies je provincie als je fysiek wilt afspreken.");
+    throw new ParticipationError("error.participation.provinceMissing");
   const values = {
     needs: [...new Set(input.needs)],
     offers: [...new Set(input.offers)],

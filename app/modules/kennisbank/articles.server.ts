@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { AppError } from "#app/lib/errors.ts";
+import { AppError, type ErrorKey, type ErrorMessage, type ErrorParams } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { user } from "#db/schema/auth.ts";
 import { article, articleFeedback, articleRevision } from "#db/schema/kennisbank.ts";
@@ -19,8 +19,8 @@ import {
 import { reindexArticle } from "./search-documents.server.ts";
 
 export class KennisbankError extends AppError {
-  constructor(message: string, status = 400) {
-    super(message, { status });
+  constructor(key: ErrorKey, status = 400, params?: ErrorParams) {
+    super(key, { status, params });
   }
 }
 
@@ -298,7 +298,7 @@ export async function saveRevision(db: DB, actor: Actor, input: RevisionInput): 
     // version alone.
     const moderator = isModerator(actor);
     if (!head || (!moderator && head.archivedAt !== null)) {
-      throw new KennisbankError("Dit artikel bestaat niet.", 404);
+      throw new KennisbankError("error.kennisbank.articleNotFound", 404);
     }
     const current = await headRevisionId(tx, head.id, input.locale, { publishedOnly: !moderator });
     if (current !== null && current !== input.baseRevisionId) {
@@ -337,14 +337,14 @@ export async function createArticle(
   actor: Actor,
   input: { slug: string; kind: ArticleKind } & Omit<RevisionInput, "baseRevisionId">,
 ): Promise<number> {
-  if (!isModerator(actor)) throw new KennisbankError("Alleen moderatoren maken nieuwe artikelen aan.", 403);
+  if (!isModerator(actor)) throw new KennisbankError("error.kennisbank.createModeratorsOnly", 403);
   return db.transaction(async (tx) => {
     const [exists] = await tx.select({ id: article.id }).from(article).where(eq(article.slug, input.slug));
-    if (exists) throw new KennisbankError(`Er is al een artikel met de slug '${input.slug}'.`, 409);
+    if (exists) throw new KennisbankError("error.kennisbank.slugTaken", 409, { slug: input.slug });
     await tx.insert(article).values({ slug: input.slug, kind: input.kind, topics: input.data.topics });
     await audit(tx, { actorId: actor.id, action: "article.create", subject: `article:${input.slug}` });
     const saved = await saveRevision(tx, actor, { ...input, baseRevisionId: null });
-    if (!saved.ok) throw new KennisbankError("Dit artikel werd tegelijk aangemaakt.", 409);
+    if (!saved.ok) throw new KennisbankError("error.kennisbank.createdConcurrently", 409);
     return saved.revisionId;
   });
 }
@@ -362,7 +362,7 @@ export async function transitionRevision(
   revisionId: number,
   step: keyof typeof transitions,
 ): Promise<void> {
-  if (!isModerator(actor)) throw new KennisbankError("Alleen moderatoren beoordelen en publiceren.", 403);
+  if (!isModerator(actor)) throw new KennisbankError("error.kennisbank.reviewModeratorsOnly", 403);
   const rule = transitions[step]!;
   await db.transaction(async (tx) => {
     const [rev] = await tx
@@ -378,12 +378,12 @@ export async function transitionRevision(
       .innerJoin(article, eq(article.id, articleRevision.articleId))
       .where(eq(articleRevision.id, revisionId))
       .for("update");
-    if (!rev) throw new KennisbankError("Deze versie bestaat niet.", 404);
+    if (!rev) throw new KennisbankError("error.kennisbank.revisionNotFound", 404);
     if (!rule.from.includes(rev.status as RevisionStatus)) {
-      throw new KennisbankError(
-        `Deze versie heeft status '${statusLabel(rev.status)}' en kan niet naar '${statusLabel(rule.to)}'.`,
-        409,
-      );
+      throw new KennisbankError("error.kennisbank.wrongStatus", 409, {
+        from: statusMessage(rev.status),
+        to: statusMessage(rule.to),
+      });
     }
     const now = new Date();
     if (rule.to === "published") {
@@ -422,10 +422,10 @@ export async function transitionRevision(
 
 /** Brings back an older version: a new revision with its content, published at once. */
 export async function revertToRevision(db: DB, actor: Actor, revisionId: number): Promise<number> {
-  if (!isModerator(actor)) throw new KennisbankError("Alleen moderatoren zetten een versie terug.", 403);
+  if (!isModerator(actor)) throw new KennisbankError("error.kennisbank.revertModeratorsOnly", 403);
   return db.transaction(async (tx) => {
     const old = await getRevision(tx, revisionId);
-    if (!old) throw new KennisbankError("Deze versie bestaat niet.", 404);
+    if (!old) throw new KennisbankError("error.kennisbank.revisionNotFound", 404);
     const [head] = await tx.select({ id: article.id }).from(article).where(eq(article.slug, old.slug));
     const base = await headRevisionId(tx, head!.id, old.locale);
     const saved = await saveRevision(tx, actor, {
@@ -438,7 +438,7 @@ export async function revertToRevision(db: DB, actor: Actor, revisionId: number)
       note: `Teruggezet naar versie ${revisionId}`,
       baseRevisionId: base,
     });
-    if (!saved.ok) throw new KennisbankError("Er werd tegelijk een andere versie opgeslagen.", 409);
+    if (!saved.ok) throw new KennisbankError("error.kennisbank.savedConcurrently", 409);
     await transitionRevision(tx, actor, saved.revisionId, "review");
     await transitionRevision(tx, actor, saved.revisionId, "publish");
     await audit(tx, {
@@ -452,14 +452,14 @@ export async function revertToRevision(db: DB, actor: Actor, revisionId: number)
 }
 
 export async function setArchived(db: DB, actor: Actor, slug: string, archived: boolean): Promise<void> {
-  if (!isModerator(actor)) throw new KennisbankError("Alleen moderatoren archiveren.", 403);
+  if (!isModerator(actor)) throw new KennisbankError("error.kennisbank.archiveModeratorsOnly", 403);
   await db.transaction(async (tx) => {
     const rows = await tx
       .update(article)
       .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
       .where(eq(article.slug, slug))
       .returning({ id: article.id });
-    if (!rows.length) throw new KennisbankError("Dit artikel bestaat niet.", 404);
+    if (!rows.length) throw new KennisbankError("error.kennisbank.articleNotFound", 404);
     await reindexArticle(tx, slug);
     await audit(tx, {
       actorId: actor.id,
@@ -546,7 +546,7 @@ export async function recordFeedback(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [head] = await tx.select({ id: article.id }).from(article).where(eq(article.slug, slug));
-    if (!head) throw new KennisbankError("Dit artikel bestaat niet.", 404);
+    if (!head) throw new KennisbankError("error.kennisbank.articleNotFound", 404);
     await tx
       .insert(articleFeedback)
       .values({ articleId: head.id, userId, helpful, comment: comment.trim().slice(0, 2000) });
@@ -593,7 +593,7 @@ export async function upsertPublishedContent(
       created = true;
       await audit(tx, { actorId: actor.id, action: "article.create", subject: `article:${slug}` });
     } else if (head.kind !== kind) {
-      throw new KennisbankError(`'${slug}' is een ${head.kind}, geen ${kind}.`);
+      throw new KennisbankError("error.kennisbank.wrongKind", 400, { slug, kind: head.kind, expected: kind });
     }
     const [published] = await tx
       .select()
@@ -625,7 +625,7 @@ export async function upsertPublishedContent(
       data,
       baseRevisionId: base,
     });
-    if (!saved.ok) throw new KennisbankError("Gelijktijdige wijziging", 409);
+    if (!saved.ok) throw new KennisbankError("error.kennisbank.concurrentChange", 409);
     await transitionRevision(tx, actor, saved.revisionId, "review");
     await transitionRevision(tx, actor, saved.revisionId, "publish");
     if (created) return "created";
@@ -658,6 +658,20 @@ export async function exportPublishedContent(db: DB): Promise<ArticleContent[]> 
     body: r.body,
     ...r.data,
   }));
+}
+
+const statusKeys: Record<string, ErrorKey> = {
+  draft: "error.kennisbank.status.draft",
+  in_review: "error.kennisbank.status.inReview",
+  published: "error.kennisbank.status.published",
+  superseded: "error.kennisbank.status.superseded",
+  rejected: "error.kennisbank.status.rejected",
+};
+
+/** A revision's status inside a refusal: a message where we have one, else the status as it is. */
+function statusMessage(status: string): ErrorMessage {
+  const key = statusKeys[status];
+  return key ? { key } : { key: "error.kennisbank.status.other", params: { status } };
 }
 
 export function statusLabel(status: string): string {

@@ -76,21 +76,19 @@ export async function completeReview(
   now = new Date(),
 ): Promise<void> {
   if (!isModerator(actor) || actor.role === "system") {
-    throw new KennisbankError("Alleen een moderator rondt een controle af.", 403);
+    throw new KennisbankError("error.kennisbank.checkModeratorOnly", 403);
   }
   const keys = [...new Set(input.sourceKeys.map((k) => k.trim()).filter(Boolean))];
-  if (!keys.length) throw new KennisbankError("Kies de bronnen waartegen je het artikel hebt gecontroleerd.");
+  if (!keys.length) throw new KennisbankError("error.kennisbank.chooseSources");
   const note = (input.note ?? "").trim();
-  if (note.length > 2000) throw new KennisbankError("Een opmerking mag hooguit 2000 tekens hebben.");
+  if (note.length > 2000) throw new KennisbankError("error.kennisbank.remarkTooLong");
   await db.transaction(async (tx) => {
     const [head] = await tx.select({ id: article.id }).from(article).where(eq(article.slug, slug));
-    if (!head) throw new KennisbankError("Dit artikel bestaat niet.", 404);
+    if (!head) throw new KennisbankError("error.kennisbank.articleNotFound", 404);
     const known = await tx.select({ key: source.key }).from(source).where(inArray(source.key, keys));
     const missing = keys.filter((k) => !known.some((r) => r.key === k));
     if (missing.length) {
-      throw new KennisbankError(
-        `Onbekende bron: ${missing.join(", ")}. Voeg die eerst toe aan de bronnenlijst.`,
-      );
+      throw new KennisbankError("error.kennisbank.unknownSource", 400, { keys: missing.join(", ") });
     }
     await tx.insert(articleReview).values({
       articleId: head.id,
@@ -246,16 +244,13 @@ interface ClaimTarget {
 async function publishedTarget(tx: DB, target: ClaimTarget) {
   const rev = await getRevision(tx, target.revisionId);
   if (!rev || rev.slug !== target.slug || rev.locale !== target.locale) {
-    throw new KennisbankError("Deze bewering bestaat niet.", 404);
+    throw new KennisbankError("error.kennisbank.claimNotFound", 404);
   }
   if (rev.status !== "published") {
-    throw new KennisbankError(
-      "Het artikel is intussen opnieuw gepubliceerd. Bekijk de bewering in de bijgewerkte lijst.",
-      409,
-    );
+    throw new KennisbankError("error.kennisbank.republished", 409);
   }
   const claim = openClaims(rev.body, rev.data.carrier).find((c) => c.ref === target.ref);
-  if (!claim) throw new KennisbankError("Deze bewering staat niet (meer) als te controleren.", 409);
+  if (!claim) throw new KennisbankError("error.kennisbank.claimResolved", 409);
   return { rev, claim };
 }
 
@@ -268,16 +263,16 @@ export async function citeSourceForClaim(
   actor: Actor,
   target: ClaimTarget & { key: string; locator: string },
 ): Promise<{ revisionId: number; counts: { sourced: number; toCheck: number } }> {
-  if (!isModerator(actor)) throw new KennisbankError("Alleen moderatoren lossen beweringen op.", 403);
+  if (!isModerator(actor)) throw new KennisbankError("error.kennisbank.resolveModeratorsOnly", 403);
   const locator = target.locator.trim();
-  if (locator.length > 200) throw new KennisbankError("Een vindplaats mag hooguit 200 tekens hebben.");
-  if (/[[\]]/.test(locator)) throw new KennisbankError("Een vindplaats bevat geen [ of ].");
+  if (locator.length > 200) throw new KennisbankError("error.kennisbank.locatorTooLong");
+  if (/[[\]]/.test(locator)) throw new KennisbankError("error.kennisbank.locatorBrackets");
   return db.transaction(async (tx) => {
     const { rev } = await publishedTarget(tx, target);
     const [registered] = await tx.select().from(source).where(eq(source.key, target.key));
-    if (!registered) throw new KennisbankError("Kies een bron uit de bronnenlijst.");
+    if (!registered) throw new KennisbankError("error.kennisbank.chooseSource");
     const resolved = resolveClaim(rev.body, rev.data.carrier, target.ref, target.key, locator);
-    if (!resolved) throw new KennisbankError("Deze bewering staat niet (meer) als te controleren.", 409);
+    if (!resolved) throw new KennisbankError("error.kennisbank.claimResolved", 409);
     const sources = rev.data.sources.some((s) => s.key === target.key)
       ? rev.data.sources
       : [
@@ -299,7 +294,7 @@ export async function citeSourceForClaim(
       note: `Bron geciteerd: ${target.key}${locator ? `, ${locator}` : ""}`,
       baseRevisionId: await headRevisionId(tx, head!.id, target.locale),
     });
-    if (!saved.ok) throw new KennisbankError("Er werd tegelijk een andere versie opgeslagen.", 409);
+    if (!saved.ok) throw new KennisbankError("error.kennisbank.savedConcurrently", 409);
     await transitionRevision(tx, actor, saved.revisionId, "review");
     await transitionRevision(tx, actor, saved.revisionId, "publish");
     await audit(tx, {
@@ -318,10 +313,10 @@ export async function keepClaimFlagged(
   actor: Actor,
   target: ClaimTarget & { note: string },
 ): Promise<void> {
-  if (!isModerator(actor)) throw new KennisbankError("Alleen moderatoren lossen beweringen op.", 403);
+  if (!isModerator(actor)) throw new KennisbankError("error.kennisbank.resolveModeratorsOnly", 403);
   const note = target.note.trim();
-  if (!note) throw new KennisbankError("Schrijf op wat er nog te controleren is.");
-  if (note.length > 1000) throw new KennisbankError("Een notitie mag hooguit 1000 tekens hebben.");
+  if (!note) throw new KennisbankError("error.kennisbank.noteMissing");
+  if (note.length > 1000) throw new KennisbankError("error.kennisbank.noteTooLong");
   await db.transaction(async (tx) => {
     const { claim } = await publishedTarget(tx, target);
     const [head] = await tx.select({ id: article.id }).from(article).where(eq(article.slug, target.slug));

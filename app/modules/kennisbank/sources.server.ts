@@ -134,14 +134,14 @@ export async function saveSource(
   mode: "create" | "update",
 ): Promise<void> {
   if (actor.role !== "system" && actor.role !== "moderator" && actor.role !== "admin") {
-    throw new KennisbankError("Alleen moderatoren beheren de bronnenlijst.", 403);
+    throw new KennisbankError("error.kennisbank.sourcesModeratorsOnly", 403);
   }
   await db.transaction(async (tx) => {
     const existing = await getSource(tx, value.key);
     if (mode === "create" && existing) {
-      throw new KennisbankError(`Er is al een bron met de sleutel '${value.key}'.`, 409);
+      throw new KennisbankError("error.kennisbank.sourceKeyTaken", 409, { key: value.key });
     }
-    if (mode === "update" && !existing) throw new KennisbankError("Deze bron bestaat niet.", 404);
+    if (mode === "update" && !existing) throw new KennisbankError("error.kennisbank.sourceNotFound", 404);
     const row = { ...toRow(value), updatedAt: new Date(), updatedBy: actor.id };
     if (mode === "create") await tx.insert(source).values(row);
     else await tx.update(source).set(row).where(eq(source.key, value.key));

@@ -311,10 +311,7 @@ export async function previewUpload(
 
 export class UploadGoneError extends AppError {
   constructor() {
-    super("Dit bestand is al geïmporteerd of de upload is verlopen. Upload het bestand opnieuw.", {
-      status: 409,
-      code: "survey.upload-gone",
-    });
+    super("error.survey.uploadGone", { status: 409 });
   }
 }
 

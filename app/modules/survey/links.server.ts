@@ -125,17 +125,13 @@ export async function linkName(
       .select({ id: institution.id, name: institution.name })
       .from(institution)
       .where(and(eq(institution.id, institutionId), eq(institution.confirmed, true)));
-    if (!target)
-      throw new LinkError(
-        "Deze instelling bestaat niet (meer) of is niet bevestigd. Kies er een uit de lijst.",
-      );
+    if (!target) throw new LinkError("error.survey.institutionNotFound");
     const linked = await tx
       .update(surveyResponse)
       .set({ institutionId })
       .where(and(eq(surveyResponse.source, "import"), eq(surveyResponse.nameKey, nameKey)))
       .returning({ id: surveyResponse.id });
-    if (!linked.length)
-      throw new LinkError("Er zijn geen antwoorden met deze naam (meer). Vernieuw de pagina.");
+    if (!linked.length) throw new LinkError("error.survey.nameGone");
     await tx
       .insert(surveyInstitutionLink)
       .values({ nameKey, institutionId, linkedBy: actorId })

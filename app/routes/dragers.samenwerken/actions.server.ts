@@ -3,6 +3,7 @@
 // once and dispatches here by the form's `intent`.
 
 import { data } from "@remix-run/node";
+import { type Locale, translate } from "#app/i18n/index.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { type Actor, deleteOffer, saveDemand, saveOffer } from "#app/modules/dragers/dragers.server.ts";
 import { demandSchema, offerSchema } from "#app/modules/dragers/pooling-form.ts";
@@ -20,6 +21,8 @@ export interface IntentArgs {
   intent: string;
   /** Slugs of the carrier guides, the only carriers a form may name. */
   known: ReadonlySet<string>;
+  /** The page's language, for the answers the handlers give. */
+  locale: Locale;
 }
 
 type Handler = (args: IntentArgs) => Promise<Response | ReturnType<typeof data<PoolActionResult>>>;
@@ -52,13 +55,13 @@ const handlers: Record<string, Handler> = {
   "aanbod-verwijderen": deleteLine,
 };
 
-/** The handler for a form's intent; an unknown intent gets a Dutch error. */
+/** The handler for a form's intent; an unknown intent gets an error in the page's language. */
 export function handleIntent(args: IntentArgs) {
   const handler = Object.hasOwn(handlers, args.intent) ? handlers[args.intent]! : null;
   if (handler) return handler(args);
   return Promise.resolve(
     data(
-      { intent: args.intent, errors: { form: "Onbekende actie: kies een van de knoppen op de pagina." } },
+      { intent: args.intent, errors: { form: translate(args.locale, "error.pooling.unknownIntent") } },
       { status: 400 },
     ),
   );

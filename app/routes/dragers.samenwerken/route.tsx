@@ -6,7 +6,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage } from "#app/components/forms.tsx";
 import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, translate, useT } from "#app/i18n/index.ts";
 import { formIntent } from "#app/lib/forms.ts";
 import { getUser, requireUser } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
@@ -79,14 +79,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
+  const locale = localeFromRequest(request);
   if (!user.institutionId) {
     return data(
-      {
-        intent: "",
-        errors: {
-          form: "Koppel eerst je account aan een instelling (Mijn account); dan kun je hier iets plaatsen.",
-        },
-      },
+      { intent: "", errors: { form: translate(locale, "error.pooling.noInstitution") } },
       { status: 400 },
     );
   }
@@ -101,6 +97,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     form,
     intent,
     known,
+    locale,
   });
 }
 

@@ -3,6 +3,7 @@
 
 import { type AppLoadContext, data } from "@remix-run/node";
 import { z } from "zod";
+import { type Locale, translator } from "#app/i18n/index.ts";
 import { isAppError } from "#app/lib/errors.ts";
 import { formFields, formText, formValues, parseForm } from "#app/lib/forms.ts";
 import type { SessionUser } from "#app/modules/auth/auth.server.ts";
@@ -29,6 +30,8 @@ export interface IntentArgs {
   id: number;
   form: FormData;
   intent: string;
+  /** The page's language, for the answers the handlers give. */
+  locale: Locale;
 }
 
 type Handler = (args: IntentArgs) => Promise<ReturnType<typeof data<ActionResult>>>;
@@ -37,51 +40,51 @@ const fail = (intent: string, errors: Record<string, string>, status = 400) =>
   data<ActionResult>({ intent, errors }, { status });
 
 /** Yes, no or maybe to the session. */
-const answer: Handler = async ({ context, user, id, form, intent }) => {
+const answer: Handler = async ({ context, user, id, form, intent, locale }) => {
   const parsed = parseForm(answerSchema, form);
   if (!parsed.ok) return fail(intent, parsed.errors);
   const result = await answerRsvp(context.db, user, id, parsed.value.answer, {
     mailEnv: context.env,
   });
   const messages = {
-    going: "Je bent aangemeld.",
-    waitlist: "De bijeenkomst is vol: je staat op de wachtlijst en schuift vanzelf door als er plaats komt.",
-    maybe: "Je antwoord is opgeslagen: misschien. Je houdt daarmee geen plaats vast.",
-    not_going: "Je hebt afgezegd.",
+    going: "notice.session.going",
+    waitlist: "notice.session.waitlist",
+    maybe: "notice.session.maybe",
+    not_going: "notice.session.notGoing",
   } as const;
-  return data<ActionResult>({ intent, ok: messages[result.status] });
+  return data<ActionResult>({ intent, ok: translator(locale)(messages[result.status]) });
 };
 
 /** Who takes which role of the method (the group's managers). */
-const roles: Handler = async ({ context, user, id, form, intent }) => {
+const roles: Handler = async ({ context, user, id, form, intent, locale }) => {
   const chosen: Record<string, string> = {};
   for (const [key, value] of Object.entries(formValues(form))) {
     if (key.startsWith("rol-")) chosen[key.slice(4)] = value;
   }
   await assignRoles(context.db, user, id, chosen);
-  return data<ActionResult>({ intent, ok: "De rollen zijn opgeslagen." });
+  return data<ActionResult>({ intent, ok: translator(locale)("notice.session.rolesSaved") });
 };
 
 /** The group's shared notes, with a conflict when someone else saved in between. */
-const notes: Handler = async ({ context, user, id, form, intent }) => {
+const notes: Handler = async ({ context, user, id, form, intent, locale }) => {
   const parsed = parseForm(notesSchema, form);
   // Shown at the notes field, also when the hidden version was wrong.
   if (!parsed.ok) return fail(intent, { notes: parsed.message });
   const result = await saveNotes(context.db, user, id, parsed.value);
   if (!result.ok) return data<ActionResult>({ intent, conflict: result.conflict }, { status: 409 });
-  return data<ActionResult>({ intent, ok: "De notities zijn opgeslagen." });
+  return data<ActionResult>({ intent, ok: translator(locale)("notice.session.notesSaved") });
 };
 
 /** A score and comment after the session. */
-const rate: Handler = async ({ context, user, id, form, intent }) => {
+const rate: Handler = async ({ context, user, id, form, intent, locale }) => {
   const parsed = parseForm(ratingSchema, form);
   if (!parsed.ok) return fail(intent, parsed.errors);
   await rateSession(context.db, user, id, parsed.value);
-  return data<ActionResult>({ intent, ok: "Dank je wel voor je beoordeling." });
+  return data<ActionResult>({ intent, ok: translator(locale)("notice.session.rated") });
 };
 
 /** The case owner's practice case: saved, or submitted when all consents are in. */
-const draft: Handler = async ({ context, user, id, form, intent }) => {
+const draft: Handler = async ({ context, user, id, form, intent, locale }) => {
   // The sources come as one line of keys; the case rules are in `caseSchema`.
   const fields = formFields(
     form,
@@ -99,19 +102,20 @@ const draft: Handler = async ({ context, user, id, form, intent }) => {
     const result = await draftCase(context.db, user, id, parsed.value);
     return data<ActionResult>({
       intent,
-      ok: result.submitted
-        ? "De praktijkcasus is ingediend bij de kennisbank."
-        : "De praktijkcasus is opgeslagen. De andere aanwezigen is om toestemming gevraagd.",
+      ok: translator(locale)(result.submitted ? "notice.session.caseSubmitted" : "notice.session.caseSaved"),
     });
   } catch (error) {
     if (isAppError(error) && error.status === 400)
-      return data<ActionResult>({ intent, errors: { form: error.message }, values: sent }, { status: 400 });
+      return data<ActionResult>(
+        { intent, errors: { form: error.text(locale) }, values: sent },
+        { status: 400 },
+      );
     throw error;
   }
 };
 
 /** A present member's consent to the case, or its withdrawal; both answer as "casus-toestemming". */
-const consent: Handler = async ({ context, user, id, form, intent }) => {
+const consent: Handler = async ({ context, user, id, form, intent, locale }) => {
   const give = intent === "casus-toestemming";
   const result = await setConsent(context.db, user, id, {
     give,
@@ -119,11 +123,13 @@ const consent: Handler = async ({ context, user, id, form, intent }) => {
   });
   return data<ActionResult>({
     intent: "casus-toestemming",
-    ok: !give
-      ? "Je toestemming is ingetrokken. De casus gaat niet naar de kennisbank zolang die ontbreekt."
-      : result.submitted
-        ? "Dank je. Iedereen heeft toestemming gegeven: de casus gaat nu ter beoordeling naar de kennisbank."
-        : "Dank je, je toestemming is vastgelegd. De casus wacht op de andere aanwezigen.",
+    ok: translator(locale)(
+      !give
+        ? "notice.session.consentWithdrawn"
+        : result.submitted
+          ? "notice.session.consentComplete"
+          : "notice.session.consentGiven",
+    ),
   });
 };
 
@@ -137,8 +143,10 @@ const handlers: Record<string, Handler> = {
   "casus-intrekken": consent,
 };
 
-/** The handler for a form's intent; an unknown intent gets a Dutch error. */
+/** The handler for a form's intent; an unknown intent gets an error in the page's language. */
 export function handleIntent(args: IntentArgs) {
   const handler = Object.hasOwn(handlers, args.intent) ? handlers[args.intent]! : null;
-  return handler ? handler(args) : Promise.resolve(fail(args.intent, { form: "Onbekende actie." }));
+  return handler
+    ? handler(args)
+    : Promise.resolve(fail(args.intent, { form: translator(args.locale)("error.form.unknownIntent") }));
 }

@@ -112,12 +112,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   await requireSessionAccess(context.db, id, user).catch(throwAsResponse);
   const form = await request.formData();
   const intent = formIntent(form);
+  const locale = localeFromRequest(request);
   try {
-    return await handleIntent({ context, user, id, form, intent });
+    return await handleIntent({ context, user, id, form, intent, locale });
   } catch (error) {
-    return errorResponse(error, (e) => ({ intent, errors: { form: e.message } }) satisfies ActionResult, {
-      asErrorPage: [404],
-    });
+    return errorResponse(
+      error,
+      locale,
+      (message) => ({ intent, errors: { form: message } }) satisfies ActionResult,
+      {
+        asErrorPage: [404],
+      },
+    );
   }
 }
 

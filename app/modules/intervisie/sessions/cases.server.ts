@@ -191,7 +191,7 @@ async function requirePresent(db: DB | Tx, viewer: Viewer, sessionId: number, no
   if (access.membership === null) throw noAccess();
   const present = await presentMembers(db, session, now);
   if (!present.some((p) => p.userId === viewer.id)) {
-    throw new SessionError("Alleen wie bij de bijeenkomst aanwezig was, kan hierover beslissen.", 403);
+    throw new SessionError("error.session.notPresent", 403);
   }
   return { session, present };
 }
@@ -209,21 +209,20 @@ export async function draftCase(
 ): Promise<{ caseId: number; submitted: boolean }> {
   const { session } = await requirePresent(db, viewer, sessionId, now);
   if (session.roles.caseOwner !== viewer.id) {
-    throw new SessionError("Alleen de inbrenger van deze bijeenkomst schrijft de praktijkcasus.", 403);
+    throw new SessionError("error.session.notPresenter", 403);
   }
   if (input.carriers.length) {
     const known = await db
       .select({ slug: article.slug })
       .from(article)
       .where(and(inArray(article.slug, input.carriers), eq(article.kind, "drager")));
-    if (known.length !== new Set(input.carriers).size)
-      throw new SessionError("Kies alleen dragers uit de lijst.");
+    if (known.length !== new Set(input.carriers).size) throw new SessionError("error.session.unknownCarrier");
   }
   if (input.sourceKeys.length) {
     const known = await sourcesByKey(db, input.sourceKeys);
     const missing = input.sourceKeys.filter((k) => !known.has(k));
     if (missing.length)
-      throw new SessionError(`Deze bronnen staan niet in het bronnenregister: ${missing.join(", ")}.`);
+      throw new SessionError("error.session.unknownSources", 400, { keys: missing.join(", ") });
   }
   const result = await db.transaction(async (tx) => {
     const [existing] = await tx
@@ -232,10 +231,7 @@ export async function draftCase(
       .where(eq(practiceCase.sessionId, sessionId))
       .for("update");
     if (existing?.articleSlug) {
-      throw new SessionError(
-        "Deze praktijkcasus is al ingediend bij de kennisbank en kan hier niet meer veranderen.",
-        409,
-      );
+      throw new SessionError("error.session.caseInKennisbank", 409);
     }
     const values = {
       title: input.title,
@@ -298,9 +294,9 @@ export async function setConsent(
       .from(practiceCase)
       .where(eq(practiceCase.sessionId, sessionId))
       .for("update");
-    if (!row) throw new SessionError("Er is nog geen praktijkcasus voor deze bijeenkomst.", 404);
+    if (!row) throw new SessionError("error.session.noCase", 404);
     if (row.articleSlug) {
-      throw new SessionError("Deze praktijkcasus is al ingediend; toestemming verandert niet meer.", 409);
+      throw new SessionError("error.session.caseSubmitted", 409);
     }
     if (input.give) {
       const values = { consentedAt: now, withdrawnAt: null, nameInstitution: input.nameInstitution ?? false };

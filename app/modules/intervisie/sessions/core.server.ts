@@ -3,7 +3,7 @@
 // notes, ratings, reminders (docs/domain.md §8).
 
 import { and, eq, sql } from "drizzle-orm";
-import { AppError } from "#app/lib/errors.ts";
+import { AppError, type ErrorKey, type ErrorParams } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { preparedFor } from "#db/prepared.server.ts";
 import {
@@ -19,21 +19,20 @@ export type Viewer = { id: string; role: Role };
 export type RsvpStatus = "going" | "waitlist" | "not_going" | "maybe";
 export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
-/** A refusal with a Dutch message and the HTTP status a route should answer with. */
+/** A refusal (a message key) and the HTTP status a route should answer with. */
 export class SessionError extends AppError {
-  constructor(message: string, status = 400) {
-    super(message, { status });
+  constructor(key: ErrorKey, status = 400, params?: ErrorParams) {
+    super(key, { status, params });
   }
 }
 
-export const notFound = () => new SessionError("Deze bijeenkomst bestaat niet.", 404);
-export const noAccess = () => new SessionError("Deze bijeenkomst is alleen voor de leden van de groep.", 403);
+export const notFound = () => new SessionError("error.session.notFound", 404);
+export const noAccess = () => new SessionError("error.session.noAccess", 403);
 
 export async function requireManage(db: DB, groupId: number, viewer: Viewer): Promise<GroupAccess> {
   const access = await groupAccess(db, groupId, viewer);
   if (!access.canView) throw noAccess();
-  if (!access.canManage)
-    throw new SessionError("Alleen de gespreksleider van de groep of een moderator kan dit doen.", 403);
+  if (!access.canManage) throw new SessionError("error.session.notManager", 403);
   return access;
 }
 

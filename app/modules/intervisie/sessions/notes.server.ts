@@ -27,7 +27,7 @@ export async function saveNotes(
   const { access } = await requireSessionAccess(db, sessionId, viewer);
   // Notes are the group's own: moderators who are not members may not read or write them.
   if (access.membership === null) throw noAccess();
-  if (input.notes.length > 50_000) throw new SessionError("De notities mogen hooguit 50.000 tekens hebben.");
+  if (input.notes.length > 50_000) throw new SessionError("error.session.notesTooLong");
   const [saved] = await db
     .update(intervisionSession)
     .set({ notes: input.notes, notesVersion: sql`${intervisionSession.notesVersion} + 1` })

@@ -160,10 +160,9 @@ export async function planSession(
   mailEnv?: MailEnv,
 ): Promise<number> {
   const group = await getGroup(db, groupId);
-  if (!group) throw new SessionError("Deze groep bestaat niet.", 404);
+  if (!group) throw new SessionError("error.session.groupNotFound", 404);
   await requireManage(db, groupId, viewer);
-  if (group.closed)
-    throw new SessionError("Deze groep is opgeheven; er kunnen geen bijeenkomsten meer bij.", 409);
+  if (group.closed) throw new SessionError("error.session.groupClosed", 409);
   const [row] = await db
     .insert(intervisionSession)
     .values({ groupId, ...input, createdBy: viewer.id })
@@ -221,8 +220,7 @@ export async function updateSession(
   const existing = await getSession(db, id);
   if (!existing) throw notFound();
   await requireManage(db, existing.groupId, viewer);
-  if (existing.cancelledAt)
-    throw new SessionError("Deze bijeenkomst is afgezegd en kan niet meer worden gewijzigd.", 409);
+  if (existing.cancelledAt) throw new SessionError("error.session.cancelledNoChange", 409);
   const promoted = await db.transaction(async (tx) => {
     await lockSession(tx, id);
     await tx

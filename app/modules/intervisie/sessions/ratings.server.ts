@@ -2,6 +2,7 @@
 
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import type { ErrorKey } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { preparedFor } from "#db/prepared.server.ts";
 import { intervisionGroup, intervisionSession, sessionRating } from "#db/schema/intervisie.ts";
@@ -25,10 +26,10 @@ export const ratingSchema = z.object({
 });
 
 /** Whether the viewer may rate: went (status going), and the session has started and was held. */
-export function ratingRefusal(session: SessionRow, status: RsvpStatus | null, now: Date): string | null {
-  if (session.cancelledAt) return "Deze bijeenkomst is afgezegd en kan niet worden beoordeeld.";
-  if (session.startsAt.getTime() > now.getTime()) return "Beoordelen kan pas als de bijeenkomst is begonnen.";
-  if (status !== "going") return "Alleen wie aangemeld was voor de bijeenkomst, kan haar beoordelen.";
+export function ratingRefusal(session: SessionRow, status: RsvpStatus | null, now: Date): ErrorKey | null {
+  if (session.cancelledAt) return "error.session.rateCancelled";
+  if (session.startsAt.getTime() > now.getTime()) return "error.session.rateNotStarted";
+  if (status !== "going") return "error.session.rateNotGoing";
   return null;
 }
 
@@ -44,7 +45,11 @@ export async function rateSession(
   const refusal = ratingRefusal(session, await myRsvpStatus(db, sessionId, viewer.id), now);
   if (refusal) throw new SessionError(refusal, 403);
   const parsed = ratingSchema.safeParse(input);
-  if (!parsed.success) throw new SessionError(parsed.error.issues[0]!.message);
+  // The route has checked the form already (in the page's language); this is the module's own guard.
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path[0];
+    throw new SessionError(field === "comment" ? "error.session.ratingComment" : "error.session.ratingScore");
+  }
   await db
     .insert(sessionRating)
     .values({ sessionId, userId: viewer.id, ...parsed.data })

@@ -40,9 +40,9 @@ export async function assignRoles(
   const members = new Set((await groupMembers(db, session.groupId)).map((m) => m.userId));
   const next: SessionRoles = {};
   for (const [key, userId] of Object.entries(roles)) {
-    if (!allowed.has(key)) throw new SessionError("Deze rol hoort niet bij de methode van de bijeenkomst.");
+    if (!allowed.has(key)) throw new SessionError("error.session.roleNotInMethod");
     if (!userId) continue;
-    if (!members.has(userId)) throw new SessionError("Een rol kan alleen naar een lid van de groep gaan.");
+    if (!members.has(userId)) throw new SessionError("error.session.roleNotMember");
     next[key] = userId;
   }
   await db.update(intervisionSession).set({ roles: next }).where(eq(intervisionSession.id, sessionId));

@@ -105,10 +105,9 @@ export async function answerRsvp(
       .select({ role: intervisionMember.role })
       .from(intervisionMember)
       .where(and(eq(intervisionMember.groupId, session.groupId), eq(intervisionMember.userId, viewer.id)));
-    if (!member) throw new SessionError("Alleen leden van de groep kunnen zich aanmelden.", 403);
-    if (session.cancelledAt) throw new SessionError("Deze bijeenkomst is afgezegd.", 409);
-    if (session.startsAt.getTime() <= now.getTime())
-      throw new SessionError("De bijeenkomst is al begonnen; je antwoord kan niet meer veranderen.", 409);
+    if (!member) throw new SessionError("error.session.rsvpNotMember", 403);
+    if (session.cancelledAt) throw new SessionError("error.session.cancelled", 409);
+    if (session.startsAt.getTime() <= now.getTime()) throw new SessionError("error.session.started", 409);
     const [current] = await tx
       .select({ status: sessionRsvp.status })
       .from(sessionRsvp)
