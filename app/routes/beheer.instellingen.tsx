@@ -12,6 +12,7 @@ import {
   useLocale,
   useT,
 } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
 import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
@@ -57,7 +58,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const member = parseForm(membershipSchema, form);
     if (!member.ok) return data({ error: t("error.institutions.chooseRequest"), ok: null }, { status: 400 });
     const accept = member.value.intent === "lid-bevestigen";
-    const decided = await decideMembership(context.db, moderator, { ...member.value, accept });
+    let decided: Awaited<ReturnType<typeof decideMembership>>;
+    try {
+      decided = await decideMembership(context.db, moderator, { ...member.value, accept });
+    } catch (error) {
+      // A moderator's own request, or someone not asking to join: said in the form.
+      return errorResponse(error, localeFromRequest(request), (message) => ({ error: message, ok: null }));
+    }
     if (!decided) return data({ error: t("error.institutions.requestDecided"), ok: null }, { status: 409 });
     return {
       error: null,

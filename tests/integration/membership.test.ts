@@ -25,7 +25,7 @@ import { intervisionParticipant } from "#db/schema/intervisie.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { createGroup, memberOf } from "#tests/support/factories.ts";
-import { contextFor, get, post, thrownResponse } from "#tests/support/remix.ts";
+import { body, contextFor, get, post, status, thrownResponse } from "#tests/support/remix.ts";
 
 let database: Database;
 let context: AppLoadContext;
@@ -234,6 +234,24 @@ describe("joining an existing institution", () => {
     await expect(
       decideMembership(database.db, self, { userId: moderator.id, institutionId: archive, accept: true }),
     ).rejects.toThrow(/iemand anders/);
+    // Through the moderators' page the refusal is said in the form, in the page's language,
+    // not thrown to the error page.
+    for (const [page, expected] of [
+      ["/beheer/instellingen", /iemand anders/],
+      ["/en/beheer/instellingen", /someone else/i],
+    ] as const) {
+      const refused = await moderatorAction({
+        request: post(
+          page,
+          { intent: "lid-bevestigen", userId: moderator.id, institutionId: String(archive) },
+          { Cookie: moderator.cookie },
+        ),
+        params: {},
+        context,
+      });
+      expect(status(refused)).toBeGreaterThanOrEqual(400);
+      expect(body<{ error: string }>(refused).error).toMatch(expected);
+    }
 
     // Eve proposes "Filmarchief West"; Fien types the same name and so asks to join it.
     const eve = await userWithSession(database.db, "member", "Eve");
