@@ -4,7 +4,7 @@ import { readSearchParams, searchKennisbank } from "#app/modules/kennisbank/sear
 
 /**
  * GET /api/search?q=&kind=&topic=&medium=&locale=&limit=&offset=
- * → { hits: [{ slug, title, kind, summary, snippet, score }], facets, total, engine, tookMs }, and
+ * → { hits: [{ slug, locale, title, kind, summary, snippet, score }], facets, total, engine, tookMs }, and
  * `suggestion` when a word was found nowhere and a similar one was searched for too.
  * An empty q with filters lists everything that matches them.
  */

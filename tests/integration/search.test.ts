@@ -59,6 +59,7 @@ describe("GET /api/search", () => {
     expect(result.hits[0]).toMatchObject({ slug: "u-matic", kind: "drager" });
     expect(Object.keys(result.hits[0]!).sort()).toEqual([
       "kind",
+      "locale",
       "score",
       "slug",
       "snippet",
@@ -66,6 +67,8 @@ describe("GET /api/search", () => {
       "title",
     ]);
     expect(result.hits[0]!.snippet).toContain("<mark>");
+    // The language of the hit's text: this query is answered in Dutch.
+    expect(result.hits[0]!.locale).toBe("nl");
     expect(Object.keys(result.facets).sort()).toEqual(["kind", "medium", "topic"]);
     expect(result.total).toBeGreaterThanOrEqual(result.hits.length);
   });
