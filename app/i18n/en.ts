@@ -1743,4 +1743,8 @@ export const en: Dictionary = {
   "error.pooling.unknownIntent": "Unknown action: choose one of the buttons on the page.",
   "error.pooling.noInstitution":
     "First link your account to an institution (My account); then you can post something here.",
+  // Form messages: the row of a list named in a message (the editor's sources).
+  "form.editor.sourceRow": "Source",
+  // Form messages: a mistake the schema has no message for (zod's own are English and technical).
+  "form.invalid": "This value is not right.",
 };

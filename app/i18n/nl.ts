@@ -1774,6 +1774,10 @@ export const nl = {
   "error.pooling.unknownIntent": "Onbekende actie: kies een van de knoppen op de pagina.",
   "error.pooling.noInstitution":
     "Koppel eerst je account aan een instelling (Mijn account); dan kun je hier iets plaatsen.",
+  // Form messages: the row of a list named in a message (the editor's sources).
+  "form.editor.sourceRow": "Bron",
+  // Form messages: a mistake the schema has no message for (zod's own are English and technical).
+  "form.invalid": "Deze waarde klopt niet.",
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof nl;

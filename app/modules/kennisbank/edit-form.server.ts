@@ -147,7 +147,7 @@ export function parseEditFields(
         .filter(Boolean),
       carrier,
     },
-    { rows: { sources: "Bron" } },
+    { rows: { sources: "form.editor.sourceRow" } },
   );
   if (!data.ok) for (const [key, message] of Object.entries(data.errors)) errors[key] ??= message;
   const base = fields.baseRevisionId ? Number(fields.baseRevisionId) : null;
