@@ -1886,6 +1886,17 @@ export const en: Dictionary = {
   "form.editor.summaryLong": "A summary can have at most 600 characters.",
   "form.editor.body": "The text cannot be empty.",
   "form.editor.sourceRow": "Source",
+  // Form messages: an article's data (the editor, content files, the import).
+  "form.article.slug": "A slug consists of lower-case letters, digits and hyphens, such as 'u-matic'.",
+  "form.article.sourceUrl": "A source link must be a full address starting with https:// or http://.",
+  "form.article.topics": "Choose at least one topic.",
+  "form.article.sources": "Name at least one source.",
+  "form.article.carrierNeeded": "A carrier guide has a fact box (carrier).",
+  "form.article.carrierOnly": "Only a carrier guide has a fact box.",
+  // Form messages: a source of the registry (/bronnen, db/seed/sources).
+  "form.source.key": "A source key consists of lower-case letters, digits, '-' and '.'.",
+  "form.source.url": "Only http(s) addresses.",
+  "form.source.where": "A source without a URL says where it can be found (where).",
   // Form messages: a mistake the schema has no message for (zod's own are English and technical).
   "form.invalid": "This value is not right.",
 };

@@ -1917,6 +1917,17 @@ export const nl = {
   "form.editor.summaryLong": "Een samenvatting mag hooguit 600 tekens hebben.",
   "form.editor.body": "De tekst mag niet leeg zijn.",
   "form.editor.sourceRow": "Bron",
+  // Form messages: an article's data (the editor, content files, the import).
+  "form.article.slug": "Een slug bestaat uit kleine letters, cijfers en streepjes, zoals 'u-matic'.",
+  "form.article.sourceUrl": "Een bron-link moet een volledig adres zijn dat begint met https:// of http://.",
+  "form.article.topics": "Kies minstens één onderwerp.",
+  "form.article.sources": "Noem minstens één bron.",
+  "form.article.carrierNeeded": "Een dragergids heeft een feitenblok (carrier).",
+  "form.article.carrierOnly": "Alleen een dragergids heeft een feitenblok.",
+  // Form messages: a source of the registry (/bronnen, db/seed/sources).
+  "form.source.key": "Een bronsleutel bestaat uit kleine letters, cijfers, '-' en '.'.",
+  "form.source.url": "Alleen http(s)-adressen.",
+  "form.source.where": "Een bron zonder URL zegt waar hij te vinden is (where).",
   // Form messages: a mistake the schema has no message for (zod's own are English and technical).
   "form.invalid": "Deze waarde klopt niet.",
 } as const satisfies Record<string, Message>;

@@ -34,7 +34,7 @@ export interface FormOptions {
  * (one the schema built with `t(…)` already) is shown as it is. A custom issue may carry the
  * key's placeholders in `params`; a size issue gives its bound as `count`.
  */
-function issueMessage(issue: z.ZodIssue, locale: Locale): string {
+export function issueMessage(issue: z.ZodIssue, locale: Locale): string {
   if (!Object.hasOwn(nl, issue.message)) return issue.message;
   const params: Record<string, string | number> = {};
   if (issue.code === "too_small") params.count = Number(issue.minimum);

@@ -13,10 +13,6 @@ import { parseForm } from "#app/lib/forms.ts";
 const exempt: Record<string, string> = {
   // The server's settings, checked at start-up for the operator, before any request.
   [join("app", "modules", "env.server.ts")]: "operator",
-  // Content files and the source registry, checked when seeding and importing (their messages
-  // are reported per file by front-matter.server.ts and db/seed); not yet in the message layer.
-  [join("app", "modules", "kennisbank", "model.ts")]: "content files",
-  [join("app", "modules", "kennisbank", "sources.ts")]: "content files",
 };
 
 /**
