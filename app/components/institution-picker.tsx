@@ -14,7 +14,7 @@ export const institutionChoiceSchema = z
     newInstitutionName: z
       .string()
       .transform(normaliseInstitutionName)
-      .pipe(z.string().max(200, "Een naam mag hooguit 200 tekens hebben."))
+      .pipe(z.string().max(200, "form.institution.nameLong"))
       .optional()
       .default(""),
     newInstitutionType: z.enum(institutionTypes).optional(),
@@ -24,11 +24,11 @@ export const institutionChoiceSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["newInstitutionName"],
-        message: "Vul de naam van je instelling in.",
+        message: "form.institution.name",
       });
     }
     if (v.institution && v.institution !== "nieuw" && !/^\d+$/.test(v.institution)) {
-      ctx.addIssue({ code: "custom", path: ["institution"], message: "Kies een instelling uit de lijst." });
+      ctx.addIssue({ code: "custom", path: ["institution"], message: "form.institution.choose" });
     }
   })
   .transform((v) => ({

@@ -1774,6 +1774,162 @@ export const nl = {
   "error.pooling.unknownIntent": "Onbekende actie: kies een van de knoppen op de pagina.",
   "error.pooling.noInstitution":
     "Koppel eerst je account aan een instelling (Mijn account); dan kun je hier iets plaatsen.",
+  // Form messages: registration (/registreren).
+  "form.register.name": "Vul je naam in.",
+  "form.register.nameLong": "Een naam mag hooguit 120 tekens hebben.",
+  "form.register.email": "Vul een geldig e-mailadres in, zoals naam@archief.nl.",
+  "form.register.password": "Kies een wachtwoord.",
+  // Form messages: logging in (/inloggen, /inloggen/code).
+  "form.login.email": "Vul je e-mailadres in.",
+  "form.login.password": "Vul je wachtwoord in.",
+  "form.login.code": "Vul de code uit je app in, of een herstelcode.",
+  "form.login.codeLong": "Deze code is te lang.",
+  // Form messages: forgotten and new password.
+  "form.password.email": "Vul een geldig e-mailadres in.",
+  "form.password.new": "Kies een nieuw wachtwoord.",
+  // Form messages: my account.
+  "form.account.language": "Kies Nederlands of Engels.",
+  "form.account.currentPassword": "Vul je huidige wachtwoord in.",
+  "form.account.deletePassword": "Vul je wachtwoord in om te bevestigen.",
+  "form.account.deleteConfirm": "Vink aan dat je je account wilt verwijderen.",
+  // Form messages: second factor (/account/tweede-factor).
+  "form.secondFactor.code": "Vul de code in.",
+  // Form messages: the institution picker (registration, account).
+  "form.institution.nameLong": "Een naam mag hooguit 200 tekens hebben.",
+  "form.institution.name": "Vul de naam van je instelling in.",
+  "form.institution.choose": "Kies een instelling uit de lijst.",
+  // Form messages: planning a session.
+  "form.session.title": "Geef de bijeenkomst een titel.",
+  "form.session.titleShort": "Geef de bijeenkomst een titel van ten minste 3 tekens.",
+  "form.session.titleLong": "De titel mag hooguit 120 tekens hebben.",
+  "form.session.date": "Vul een datum in.",
+  "form.session.dateFormat": "Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-03-12.",
+  "form.session.time": "Vul een begintijd in.",
+  "form.session.timeFormat": "Vul een begintijd in als uu:mm, bijvoorbeeld 14:00.",
+  "form.session.duration": "Vul de duur in minuten in.",
+  "form.session.durationWhole": "Vul de duur in hele minuten in.",
+  "form.session.durationShort": "Een bijeenkomst duurt ten minste 15 minuten.",
+  "form.session.durationLong": "Een bijeenkomst duurt hooguit 480 minuten (8 uur).",
+  "form.session.linkLong": "De link mag hooguit 500 tekens hebben.",
+  "form.session.link": "Vul een volledige link in die begint met https://.",
+  "form.session.addressLong": "Het adres mag hooguit 300 tekens hebben.",
+  "form.session.method": "Kies een intervisiemethode uit de lijst.",
+  "form.session.capacity": "Vul het aantal plaatsen in.",
+  "form.session.capacityWhole": "Vul een heel aantal plaatsen in.",
+  "form.session.capacityLow": "Er is ten minste 1 plaats nodig.",
+  "form.session.capacityHigh": "Hooguit 50 plaatsen.",
+  "form.session.place": "Vul een adres of een online link in (of allebei).",
+  "form.session.skippedHour":
+    "Dit tijdstip bestaat niet in Nederland: de klok gaat die nacht van 2:00 naar 3:00 (zomertijd). Kies een ander tijdstip.",
+  "form.session.noSuchDate": "Deze datum bestaat niet. Vul een datum in als jjjj-mm-dd.",
+  "form.session.past": "Kies een datum en tijd in de toekomst.",
+  // Form messages: taking part in intervision (/intervisie/deelnemen).
+  "form.participation.consent":
+    "Geef toestemming om het profiel van je instelling met je groep te delen, anders kun je niet meedoen.",
+  "form.participation.topics": "Kies onderwerpen uit de lijst.",
+  "form.participation.needs": "Kies ten minste één onderwerp waarover je wilt praten.",
+  "form.participation.inPerson": "Zeg of je fysiek kunt afspreken.",
+  "form.participation.province": "Kies een provincie uit de lijst.",
+  "form.participation.fte": "Kies een omvang uit de lijst.",
+  "form.participation.digitisation": "Kies een digitaliseringsgraad uit de lijst.",
+  "form.participation.provinceNeeded": "Kies je provincie als je fysiek wilt afspreken.",
+  // Form messages: rating a session.
+  "form.rating.score": "Kies een cijfer van 1 tot 5.",
+  "form.rating.commentLong": "De toelichting mag hooguit 2000 tekens hebben.",
+  // Form messages: a practice case.
+  "form.case.topics": "Kies minstens één onderwerp.",
+  "form.case.carrier": "Onbekende drager.",
+  "form.case.source": "Onbekende bron.",
+  "form.case.attribution": "Kies hoe de deelnemers genoemd worden.",
+  "form.case.title": "Vul een titel in.",
+  "form.case.titleLong": "Een titel mag hooguit {count} tekens hebben.",
+  "form.case.question": "Vul de vraag in.",
+  "form.case.questionLong": "De vraag mag hooguit {count} tekens hebben.",
+  "form.case.advice": "Vul wat de groep adviseerde in.",
+  "form.case.adviceLong": "Wat de groep adviseerde mag hooguit {count} tekens hebben.",
+  "form.case.action": "Vul wat je deed in.",
+  "form.case.actionLong": "Wat je deed mag hooguit {count} tekens hebben.",
+  "form.case.outcome": "Vul wat er gebeurde in.",
+  "form.case.outcomeLong": "Wat er gebeurde mag hooguit {count} tekens hebben.",
+  // Form messages: the session page (answer, notes).
+  "form.sessionPage.answer": "Kies ja, nee of misschien.",
+  "form.sessionPage.notesLong": "De notities mogen hooguit 50.000 tekens hebben.",
+  // Form messages: pooling carriers (/dragers/samenwerken).
+  "form.pooling.carrier": "Kies een drager.",
+  "form.pooling.carrierList": "Kies een drager uit de lijst.",
+  "form.pooling.count": "Vul het aantal items in.",
+  "form.pooling.countWhole": "Vul een heel getal in, zoals 25 (0 haalt je vraag weg).",
+  "form.pooling.noteLong": "Hoogstens 500 tekens.",
+  "form.pooling.offerCarriers": "Kies minstens één drager die jullie lijn kan verwerken.",
+  "form.pooling.offerCarrierList": "Kies dragers uit de lijst.",
+  "form.pooling.shared": "Kies of de lijn kosteloos of tegen betaling beschikbaar is.",
+  "form.pooling.suitability": "Kies een antwoord uit de lijst.",
+  "form.pooling.termsLong": "Hoogstens 1000 tekens.",
+  "form.pooling.countHigh": "Vul hoogstens 1.000.000 in.",
+  // Form messages: the planner's assumptions (/beheer/dragers).
+  "form.assumptions.certainty": "Kies bron, alg of ?.",
+  "form.assumptions.number": "Vul een getal in.",
+  "form.assumptions.positive": "Vul een getal groter dan 0 in.",
+  "form.assumptions.score": "Vul een score van 1 tot en met 5 in.",
+  "form.assumptions.scoreWhole": "Vul een heel getal van 1 tot en met 5 in.",
+  "form.assumptions.masterFormat": "Noem het formaat van de bewaarmaster.",
+  "form.assumptions.accessFormat": "Noem het formaat van de toegangskopie.",
+  "form.assumptions.sources": "Noem minstens één bron (of schrijf waarom er geen is).",
+  "form.assumptions.noteLong": "Hoogstens 1000 tekens.",
+  "form.assumptions.numberHigh": "Vul een getal tot en met {count} in.",
+  "form.assumptions.textLong": "Hoogstens {count} tekens.",
+  // Form messages: matching (/beheer/intervisie).
+  "form.matching.number": "Geef een getal.",
+  "form.matching.weightLow": "Een gewicht is 0 of meer.",
+  "form.matching.weightHigh": "Een gewicht is ten hoogste 10.",
+  "form.matching.pool": "Kies een pool.",
+  "form.matching.whole": "Geef een heel getal.",
+  "form.matching.min": "Een groep heeft ten minste 2 deelnemers.",
+  "form.matching.max": "Een groep heeft ten hoogste 20 deelnemers.",
+  "form.matching.order": "De grootste groep is niet kleiner dan de kleinste.",
+  // Form messages: a matching proposal.
+  "form.proposal.incomplete": "Het formulier is onvolledig; laad de pagina opnieuw.",
+  "form.proposal.group": "Kies een groep.",
+  // Form messages: a group's page.
+  "form.group.request": "Kies een aanvraag.",
+  "form.group.name": "Geef de groep een naam van 3 tot 120 tekens.",
+  // Form messages: open groups.
+  "form.groups.group": "Kies een groep.",
+  // Form messages: feedback on an article.
+  "form.feedback.helpful": "Kies ja of nee.",
+  "form.feedback.commentLong": "Een opmerking mag hooguit 2000 tekens hebben.",
+  // Form messages: claims to check (/beheer/kennisbank/te-controleren).
+  "form.review.source": "Kies een bron uit de bronnenlijst.",
+  "form.review.locatorLong": "Een vindplaats mag hooguit 200 tekens hebben.",
+  "form.review.note": "Schrijf op wat er nog te controleren is.",
+  // Form messages: importing articles.
+  "form.kbImport.json": "Geen geldige JSON.",
+  // Form messages: linking survey respondents.
+  "form.surveyLink.respondent": "Kies een respondent.",
+  "form.surveyLink.institution": "Kies een instelling.",
+  "form.surveyLink.name": "Vul de naam van de instelling in.",
+  "form.surveyLink.nameLong": "Een naam mag hooguit 200 tekens hebben.",
+  "form.surveyLink.type": "Kies een type.",
+  // Form messages: the article editor (the row of a source list: "Bron 2: …").
+  "form.editor.title": "Vul een titel in.",
+  "form.editor.titleLong": "Een titel mag hooguit 200 tekens hebben.",
+  "form.editor.summary": "Vul een samenvatting in.",
+  "form.editor.summaryLong": "Een samenvatting mag hooguit 600 tekens hebben.",
+  "form.editor.body": "De tekst mag niet leeg zijn.",
+  "form.editor.sourceRow": "Bron",
+  // Form messages: an article's data (the editor, content files, the import).
+  "form.article.slug": "Een slug bestaat uit kleine letters, cijfers en streepjes, zoals 'u-matic'.",
+  "form.article.sourceUrl": "Een bron-link moet een volledig adres zijn dat begint met https:// of http://.",
+  "form.article.topics": "Kies minstens één onderwerp.",
+  "form.article.sources": "Noem minstens één bron.",
+  "form.article.carrierNeeded": "Een dragergids heeft een feitenblok (carrier).",
+  "form.article.carrierOnly": "Alleen een dragergids heeft een feitenblok.",
+  // Form messages: a source of the registry (/bronnen, db/seed/sources).
+  "form.source.key": "Een bronsleutel bestaat uit kleine letters, cijfers, '-' en '.'.",
+  "form.source.url": "Alleen http(s)-adressen.",
+  "form.source.where": "Een bron zonder URL zegt waar hij te vinden is (where).",
+  // Form messages: a mistake the schema has no message for (zod's own are English and technical).
+  "form.invalid": "Deze waarde klopt niet.",
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof nl;

@@ -1,10 +1,13 @@
 // The one way a submitted form is read and checked (decision 017). A zod schema says what a
-// form must hold and which Dutch message each mistake gets; `parseForm` turns the FormData into
-// values for it and the failures into messages keyed by field name, which the page shows with
+// form must hold and which message each mistake gets, as a key of the dictionary
+// (`form.<area>.<what>`); `parseForm` turns the FormData into values for it and the failures
+// into messages in the page's language (`options.locale`), keyed by field name, shown with
 // `fieldIds`/`FieldError` from app/components/forms.tsx. Routes do not call `safeParse` or read
 // fields by hand (tests/unit/forms.test.ts checks that). Plain TypeScript and zod, so modules
 // shared with the browser may use it too.
-import type { z } from "zod";
+import { defaultErrorMap, type z } from "zod";
+import { defaultLocale, type Locale, type MessageKey, translate } from "#app/i18n/index.ts";
+import { nl } from "#app/i18n/nl.ts";
 
 /** Messages by field name; `form` is the message for the form as a whole. */
 export type FormErrors = Record<string, string>;
@@ -21,8 +24,34 @@ export interface FormOptions {
   /** Fields that may be sent more than once (checkboxes, multiple selects): always a list. */
   arrays?: readonly string[];
   /** Lists whose rows are named in their messages: `{ sources: "Bron" }` gives "Bron 2: …". */
-  rows?: Readonly<Record<string, string>>;
+  rows?: Readonly<Record<string, MessageKey>>;
+  /** The language of the messages: the page's (`localeFromRequest`), Dutch when not given. */
+  locale?: Locale;
 }
+
+/**
+ * An issue's message in the locale. A schema names a dictionary key; a message that is no key
+ * (one the schema built with `t(…)` already) is shown as it is. A custom issue may carry the
+ * key's placeholders in `params`; a size issue gives its bound as `count`.
+ */
+export function issueMessage(issue: z.ZodIssue, locale: Locale): string {
+  if (!Object.hasOwn(nl, issue.message)) return issue.message;
+  const params: Record<string, string | number> = {};
+  if (issue.code === "too_small") params.count = Number(issue.minimum);
+  if (issue.code === "too_big") params.count = Number(issue.maximum);
+  if (issue.code === "custom") Object.assign(params, issue.params);
+  return translate(locale, issue.message as MessageKey, params as { count: number });
+}
+
+/**
+ * The message for a mistake the schema gives no message for: zod's own defaults are English
+ * and technical ("String must contain at most 254 character(s)") and would reach the page. A
+ * message the schema gives (also through its own `errorMap`) is kept.
+ */
+const fallbackMessages: z.ZodErrorMap = (issue, ctx) => {
+  const zodDefault = defaultErrorMap(issue, { ...ctx, defaultError: "" }).message;
+  return { message: ctx.defaultError === zodDefault ? "form.invalid" : ctx.defaultError };
+};
 
 /**
  * The text fields of a form. A field named in `arrays` is the list of every value sent (empty
@@ -76,14 +105,19 @@ export function formFiles(form: FormData, name: string): File[] {
 }
 
 /** The first message per field of a failed parse; an issue without a field is the form's. */
-export function issueErrors(error: z.ZodError, rows: FormOptions["rows"] = {}): FormErrors {
+export function issueErrors(
+  error: z.ZodError,
+  rows: FormOptions["rows"] = {},
+  locale: Locale = defaultLocale,
+): FormErrors {
   const errors: FormErrors = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? "form");
     const row = rows[key];
     const index = issue.path[1];
+    const message = issueMessage(issue, locale);
     errors[key] ??=
-      row && typeof index === "number" ? `${row} ${index + 1}: ${issue.message}` : issue.message;
+      row && typeof index === "number" ? `${translate(locale, row)} ${index + 1}: ${message}` : message;
   }
   return errors;
 }
@@ -98,11 +132,13 @@ export function parseForm<T extends z.ZodTypeAny>(
   options: FormOptions = {},
 ): ParsedForm<z.output<T>> {
   const raw = form instanceof FormData || form instanceof URLSearchParams ? formValues(form, options) : form;
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(raw, { errorMap: fallbackMessages });
   if (result.success) return { ok: true, value: result.data };
+  const locale = options.locale ?? defaultLocale;
+  const first = result.error.issues[0];
   return {
     ok: false,
-    errors: issueErrors(result.error, options.rows),
-    message: result.error.issues[0]?.message ?? "",
+    errors: issueErrors(result.error, options.rows, locale),
+    message: first ? issueMessage(first, locale) : "",
   };
 }

@@ -54,15 +54,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const languageSchema = z.object({
-  language: z.enum(locales, { errorMap: () => ({ message: "Kies Nederlands of Engels." }) }),
+  language: z.enum(locales, { errorMap: () => ({ message: "form.account.language" }) }),
 });
 const passwordSchema = z.object({
-  currentPassword: z.string().min(1, "Vul je huidige wachtwoord in."),
-  newPassword: z.string().min(1, "Kies een nieuw wachtwoord."),
+  currentPassword: z.string().min(1, "form.account.currentPassword"),
+  newPassword: z.string().min(1, "form.password.new"),
 });
 const deleteSchema = z.object({
-  password: z.string().min(1, "Vul je wachtwoord in om te bevestigen."),
-  confirm: z.literal("ja", { errorMap: () => ({ message: "Vink aan dat je je account wilt verwijderen." }) }),
+  password: z.string().min(1, "form.account.deletePassword"),
+  confirm: z.literal("ja", { errorMap: () => ({ message: "form.account.deleteConfirm" }) }),
 });
 
 /**
@@ -119,7 +119,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     switch (intent) {
       case "wachtwoord": {
-        const parsed = parseForm(passwordSchema, form);
+        const parsed = parseForm(passwordSchema, form, { locale: localeFromRequest(request) });
         if (!parsed.ok) return data({ intent, errors: parsed.errors, ok: null }, { status: 400 });
         await limitedPasswordCheck(context, user.email, "currentPassword", () =>
           changePassword(context.db, user.id, parsed.value.currentPassword, parsed.value.newPassword),
@@ -139,19 +139,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return localRedirect(request, "/inloggen", { headers: { "Set-Cookie": blankSessionCookie(secure) } });
       }
       case "instelling": {
-        const parsed = parseForm(institutionChoiceSchema, form);
+        const parsed = parseForm(institutionChoiceSchema, form, { locale: localeFromRequest(request) });
         if (!parsed.ok) return data({ intent, errors: parsed.errors, ok: null }, { status: 400 });
         await setInstitution(context.db, user.id, parsed.value.institution ?? {}, context.env);
         return { intent, errors: {}, ok: t("notice.account.institutionSaved") };
       }
       case "taal": {
-        const parsed = parseForm(languageSchema, form);
+        const parsed = parseForm(languageSchema, form, { locale: localeFromRequest(request) });
         if (!parsed.ok) return data({ intent, errors: parsed.errors, ok: null }, { status: 400 });
         await setLanguage(context.db, user.id, parsed.value.language);
         return { intent, errors: {}, ok: t("notice.account.languageSaved") };
       }
       case "verwijderen": {
-        const parsed = parseForm(deleteSchema, form);
+        const parsed = parseForm(deleteSchema, form, { locale: localeFromRequest(request) });
         if (!parsed.ok) return data({ intent, errors: parsed.errors, ok: null }, { status: 400 });
         await limitedPasswordCheck(context, user.email, "password", () =>
           deleteAccount(context.db, user.id, parsed.value.password),

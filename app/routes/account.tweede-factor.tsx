@@ -85,7 +85,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const codeSchema = z.object({
-  code: z.string().trim().min(1, "Vul de code in.").max(64, "Deze code is te lang."),
+  code: z.string().trim().min(1, "form.secondFactor.code").max(64, "form.login.codeLong"),
 });
 
 type Result = {
@@ -111,7 +111,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return data<Result>({ intent, errors: {}, ok: null });
       }
       case "bevestigen": {
-        const parsed = parseForm(codeSchema, form);
+        const parsed = parseForm(codeSchema, form, { locale: localeFromRequest(request) });
         if (!parsed.ok) return fail(parsed.errors);
         const codes = await confirmEnrolment(context.db, user.id, session!.id, parsed.value.code);
         notifySecondFactor(context.db, context.env, user.id, "enabled");
@@ -123,7 +123,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         });
       }
       case "nieuwe-codes": {
-        const parsed = parseForm(codeSchema, form);
+        const parsed = parseForm(codeSchema, form, { locale: localeFromRequest(request) });
         if (!parsed.ok) return fail(parsed.errors);
         await verifySecondFactor(context.db, user.id, parsed.value.code, context.clientIp);
         const codes = await regenerateRecoveryCodes(context.db, user.id);
@@ -138,7 +138,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         if (staffRole(user) !== null) {
           return fail({ form: t("error.secondFactor.staffNeedsIt") });
         }
-        const parsed = parseForm(codeSchema, form);
+        const parsed = parseForm(codeSchema, form, { locale: localeFromRequest(request) });
         if (!parsed.ok) return fail(parsed.errors);
         await verifySecondFactor(context.db, user.id, parsed.value.code, context.clientIp);
         await removeSecondFactor(context.db, user.id);

@@ -60,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const added = await prefillOffersFromSurvey(context.db, { id: user.id });
     return localRedirect(request, `/beheer/dragers?klaar=enquete&toegevoegd=${added}`);
   }
-  const parsed = parseForm(assumptionFormSchema, form);
+  const parsed = parseForm(assumptionFormSchema, form, { locale: localeFromRequest(request) });
   if (!parsed.ok) {
     // What was typed comes back, so the form shows it beside the messages.
     return data({ errors: parsed.errors, values: formValues(form) }, { status: 400 });

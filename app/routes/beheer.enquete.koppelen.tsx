@@ -32,32 +32,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { unlinked: unlinked.names, withoutName: unlinked.withoutName, linked, institutions };
 }
 
-const nameKey = z.string().trim().min(1, "Kies een respondent.").max(400);
+const nameKey = z.string().trim().min(1, "form.surveyLink.respondent").max(400);
 const schema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("koppelen"),
     nameKey,
     institutionId: z.coerce
-      .number({ message: "Kies een instelling." })
+      .number({ message: "form.surveyLink.institution" })
       .int()
-      .positive("Kies een instelling."),
+      .positive("form.surveyLink.institution"),
   }),
   z.object({
     intent: z.literal("nieuw"),
     nameKey,
-    name: z
-      .string()
-      .trim()
-      .min(2, "Vul de naam van de instelling in.")
-      .max(200, "Een naam mag hooguit 200 tekens hebben."),
-    type: z.enum(institutionTypes, { message: "Kies een type." }),
+    name: z.string().trim().min(2, "form.surveyLink.name").max(200, "form.surveyLink.nameLong"),
+    type: z.enum(institutionTypes, { message: "form.surveyLink.type" }),
   }),
   z.object({ intent: z.literal("ontkoppelen"), nameKey }),
 ]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "import:survey");
-  const parsed = parseForm(schema, await request.formData());
+  const parsed = parseForm(schema, await request.formData(), { locale: localeFromRequest(request) });
   const locale = localeFromRequest(request);
   const t = translator(locale);
   if (!parsed.ok) {

@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = localeFromRequest(request);
   const t = translator(locale);
   if (formIntent(form) === "tweede-factor-uitzetten") {
-    const target = parseForm(secondFactorSchema, form);
+    const target = parseForm(secondFactorSchema, form, { locale: localeFromRequest(request) });
     if (!target.ok) return data({ error: t("error.users.chooseUser"), ok: null }, { status: 400 });
     try {
       await removeSecondFactorAsAdmin(context.db, admin.id, target.value.userId);
@@ -41,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return errorResponse(error, locale, (message) => ({ error: message, ok: null }));
     }
   }
-  const parsed = parseForm(schema, form);
+  const parsed = parseForm(schema, form, { locale: localeFromRequest(request) });
   if (!parsed.ok) return data({ error: t("error.users.chooseUserAndRole"), ok: null }, { status: 400 });
   try {
     await setRole(context.db, admin.id, parsed.value.userId, parsed.value.role);

@@ -55,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = formIntent(form);
   const t = translator(localeFromRequest(request));
   if (intent === "lid-bevestigen" || intent === "lid-afwijzen") {
-    const member = parseForm(membershipSchema, form);
+    const member = parseForm(membershipSchema, form, { locale: localeFromRequest(request) });
     if (!member.ok) return data({ error: t("error.institutions.chooseRequest"), ok: null }, { status: 400 });
     const accept = member.value.intent === "lid-bevestigen";
     let decided: Awaited<ReturnType<typeof decideMembership>>;
@@ -71,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ok: t(accept ? "notice.institutions.memberConfirmed" : "notice.institutions.memberDeclined"),
     };
   }
-  const parsed = parseForm(schema, form);
+  const parsed = parseForm(schema, form, { locale: localeFromRequest(request) });
   if (!parsed.ok) return data({ error: t("error.institutions.chooseProposal"), ok: null }, { status: 400 });
   const done =
     parsed.value.intent === "bevestigen"

@@ -42,24 +42,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const weightField = z.coerce
-  .number({ invalid_type_error: "Geef een getal." })
-  .min(0, "Een gewicht is 0 of meer.")
-  .max(10, "Een gewicht is ten hoogste 10.");
+  .number({ invalid_type_error: "form.matching.number" })
+  .min(0, "form.matching.weightLow")
+  .max(10, "form.matching.weightHigh");
 
 const schema = z
   .object({
-    pool: z.string().refine((v) => parsePool(v) !== null, "Kies een pool."),
+    pool: z.string().refine((v) => parsePool(v) !== null, "form.matching.pool"),
     min: z.coerce
-      .number({ invalid_type_error: "Geef een getal." })
-      .int("Geef een heel getal.")
-      .min(2, "Een groep heeft ten minste 2 deelnemers."),
+      .number({ invalid_type_error: "form.matching.number" })
+      .int("form.matching.whole")
+      .min(2, "form.matching.min"),
     max: z.coerce
-      .number({ invalid_type_error: "Geef een getal." })
-      .int("Geef een heel getal.")
-      .max(20, "Een groep heeft ten hoogste 20 deelnemers."),
+      .number({ invalid_type_error: "form.matching.number" })
+      .int("form.matching.whole")
+      .max(20, "form.matching.max"),
     seed: z.coerce
-      .number({ invalid_type_error: "Geef een getal." })
-      .int("Geef een heel getal.")
+      .number({ invalid_type_error: "form.matching.number" })
+      .int("form.matching.whole")
       .min(0)
       .max(2 ** 31),
     sameType: weightField,
@@ -71,12 +71,12 @@ const schema = z
   })
   .refine((v) => v.max >= v.min, {
     path: ["max"],
-    message: "De grootste groep is niet kleiner dan de kleinste.",
+    message: "form.matching.order",
   });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "run:matching");
-  const parsed = parseForm(schema, await request.formData());
+  const parsed = parseForm(schema, await request.formData(), { locale: localeFromRequest(request) });
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const { pool, min, max, seed, ...weights } = parsed.value;
   const result = await runMatching(context.db, moderator.id, {

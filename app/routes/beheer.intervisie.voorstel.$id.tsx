@@ -20,7 +20,7 @@ import {
 import { reasonText } from "#app/modules/intervisie/reasons.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 
-const incomplete = "Het formulier is onvolledig; laad de pagina opnieuw.";
+const incomplete = "form.proposal.incomplete";
 /** The version of the proposal the page showed; a change to a newer one is refused. */
 const versionSchema = z.object({
   versie: z.string().default("").transform(Number).refine(Number.isInteger, incomplete),
@@ -32,7 +32,7 @@ const moveSchema = z.object({
     .string()
     .default("")
     .transform((v) => (v === "nieuw" ? ("nieuw" as const) : Number(v)))
-    .refine((v) => v === "nieuw" || Number.isInteger(v), "Kies een groep."),
+    .refine((v) => v === "nieuw" || Number.isInteger(v), "form.proposal.group"),
 });
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -54,12 +54,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = formIntent(form);
   const locale = localeFromRequest(request);
-  const parsed = parseForm(versionSchema, form);
+  const parsed = parseForm(versionSchema, form, { locale: localeFromRequest(request) });
   if (!parsed.ok) return data({ error: parsed.message }, { status: 400 });
   const version = parsed.value.versie;
   try {
     if (intent === "verplaatsen") {
-      const move = parseForm(moveSchema, form);
+      const move = parseForm(moveSchema, form, { locale: localeFromRequest(request) });
       if (!move.ok) return data({ error: move.message }, { status: 400 });
       await moveMember(context.db, moderator.id, runId, version, move.value.deelnemer, move.value.naar);
       return localRedirect(request, `/beheer/intervisie/voorstel/${runId}`);

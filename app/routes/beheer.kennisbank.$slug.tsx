@@ -91,7 +91,10 @@ const schema = z.object({
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "publish:article");
-  const parsed = parseForm(schema, await request.formData(), { arrays: ["sources"] });
+  const parsed = parseForm(schema, await request.formData(), {
+    arrays: ["sources"],
+    locale: localeFromRequest(request),
+  });
   const t = translator(localeFromRequest(request));
   if (!parsed.ok) return data({ error: t("error.form.unknownIntent"), ok: null }, { status: 400 });
   const actor = { id: moderator.id, role: moderator.role };

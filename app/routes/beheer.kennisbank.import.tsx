@@ -30,7 +30,7 @@ const previewSchema = z.object({
       try {
         return JSON.parse(text) as unknown;
       } catch {
-        ctx.addIssue({ code: "custom", message: "Geen geldige JSON." });
+        ctx.addIssue({ code: "custom", message: "form.kbImport.json" });
         return z.NEVER;
       }
     })
@@ -50,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const form = await request.formData();
   if (formIntent(form) === "apply") {
-    const parsed = parseForm(previewSchema, form);
+    const parsed = parseForm(previewSchema, form, { locale: localeFromRequest(request) });
     if (!parsed.ok) {
       return data(
         {

@@ -75,13 +75,13 @@ const schema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("citeren"),
     ...targetSchema,
-    key: z.string().min(1, "Kies een bron uit de bronnenlijst."),
-    locator: z.string().max(200, "Een vindplaats mag hooguit 200 tekens hebben.").default(""),
+    key: z.string().min(1, "form.review.source"),
+    locator: z.string().max(200, "form.review.locatorLong").default(""),
   }),
   z.object({
     intent: z.literal("markeren"),
     ...targetSchema,
-    note: z.string().trim().min(1, "Schrijf op wat er nog te controleren is.").max(1000),
+    note: z.string().trim().min(1, "form.review.note").max(1000),
   }),
 ]);
 
@@ -89,7 +89,7 @@ const schema = z.discriminatedUnion("intent", [
 export async function action({ request, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "publish:article");
   const form = formValues(await request.formData());
-  const parsed = parseForm(schema, form);
+  const parsed = parseForm(schema, form, { locale: localeFromRequest(request) });
   const claim = `${form.slug}|${form.locale}|${form.ref}`;
   if (!parsed.ok) {
     // The field of the first message, so the page marks that control.

@@ -28,8 +28,8 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 };
 
 const schema = z.object({
-  email: z.string().trim().min(1, "Vul je e-mailadres in.").max(254),
-  password: z.string().min(1, "Vul je wachtwoord in.").max(256),
+  email: z.string().trim().min(1, "form.login.email").max(254),
+  password: z.string().min(1, "form.login.password").max(256),
   redirectTo: z.string().optional(),
 });
 
@@ -40,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(schema, await request.formData());
+  const parsed = parseForm(schema, await request.formData(), { locale: localeFromRequest(request) });
   if (!parsed.ok) return data({ error: parsed.message }, { status: 400 });
   try {
     const userId = await authenticate(

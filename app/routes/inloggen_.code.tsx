@@ -41,11 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const schema = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(1, "Vul de code uit je app in, of een herstelcode.")
-    .max(64, "Deze code is te lang."),
+  code: z.string().trim().min(1, "form.login.code").max(64, "form.login.codeLong"),
   redirectTo: z.string().optional(),
 });
 
@@ -53,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user, session, pendingSecondFactor } = await getAuth(request, context);
   if (user) throw localRedirect(request, "/account");
   if (!session || !pendingSecondFactor) throw localRedirect(request, "/inloggen");
-  const parsed = parseForm(schema, await request.formData());
+  const parsed = parseForm(schema, await request.formData(), { locale: localeFromRequest(request) });
   if (!parsed.ok) {
     const t = translator(localeFromRequest(request));
     return data({ error: parsed.errors.code ?? t("error.secondFactor.codeMissing") }, { status: 400 });

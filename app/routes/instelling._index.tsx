@@ -83,7 +83,7 @@ const decisionSchema = z.object({
 /** A confirmed member confirms or turns down a request to join their institution. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const parsed = parseForm(decisionSchema, await request.formData());
+  const parsed = parseForm(decisionSchema, await request.formData(), { locale: localeFromRequest(request) });
   if (!parsed.ok || !user.institutionId) {
     return data({ ok: null, error: "profiel.requests.gone" as const, name: "" }, { status: 400 });
   }

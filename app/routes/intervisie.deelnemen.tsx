@@ -52,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await withdrawParticipation(context.db, user);
     return { ok: "withdrawn" } satisfies ActionResult;
   }
-  const read = readParticipationForm(form);
+  const read = readParticipationForm(form, localeFromRequest(request));
   if (!read.ok)
     return data(
       {

@@ -33,12 +33,12 @@ import { topics } from "#app/modules/taxonomy.ts";
 
 const decisionSchema = z.object({
   aanvraag: z.coerce
-    .number({ message: "Kies een aanvraag." })
-    .int("Kies een aanvraag.")
-    .positive("Kies een aanvraag."),
+    .number({ message: "form.group.request" })
+    .int("form.group.request")
+    .positive("form.group.request"),
 });
 
-const settingsName = "Geef de groep een naam van 3 tot 120 tekens.";
+const settingsName = "form.group.name";
 const settingsSchema = z.object({
   naam: z.string({ message: settingsName }).trim().min(3, settingsName).max(120, settingsName),
   open: z.string().optional(),
@@ -80,7 +80,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     if (!access.canManage) forbidden();
     if (intent === "toelaten" || intent === "afwijzen") {
-      const parsed = parseForm(decisionSchema, form);
+      const parsed = parseForm(decisionSchema, form, { locale: localeFromRequest(request) });
       if (!parsed.ok) return data({ error: parsed.message, ok: null }, { status: 400 });
       const requestId = parsed.value.aanvraag;
       await decideRequest(context.db, user.id, groupId, requestId, intent === "toelaten", context.env);
@@ -90,7 +90,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       };
     }
     if (intent === "instellingen") {
-      const parsed = parseForm(settingsSchema, form);
+      const parsed = parseForm(settingsSchema, form, { locale: localeFromRequest(request) });
       if (!parsed.ok) return data({ error: parsed.message, ok: null }, { status: 400 });
       await updateGroupSettings(context.db, user.id, groupId, {
         name: parsed.value.naam,

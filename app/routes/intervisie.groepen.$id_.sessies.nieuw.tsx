@@ -91,7 +91,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     if (intent !== "opslaan")
       return data({ errors: { form: t("error.form.unknownIntent") }, values }, { status: 400 });
-    const parsed = parseSessionForm(values, { now: session ? undefined : new Date() });
+    const parsed = parseSessionForm(values, {
+      now: session ? undefined : new Date(),
+      locale: localeFromRequest(request),
+    });
     if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
     if (session) {
       await updateSession(context.db, user, session.id, parsed.value, context.env);

@@ -13,7 +13,10 @@ import { getParticipation } from "#app/modules/intervisie/participation.server.t
 import { institutionTypes, topics } from "#app/modules/taxonomy.ts";
 
 const schema = z.object({
-  groep: z.coerce.number({ message: "Kies een groep." }).int("Kies een groep.").positive("Kies een groep."),
+  groep: z.coerce
+    .number({ message: "form.groups.group" })
+    .int("form.groups.group")
+    .positive("form.groups.group"),
   intent: z.string().optional(),
   bericht: z.string().default(""),
 });
@@ -34,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const parsed = parseForm(schema, await request.formData());
+  const parsed = parseForm(schema, await request.formData(), { locale: localeFromRequest(request) });
   if (!parsed.ok) return data({ error: parsed.message, ok: null }, { status: 400 });
   const { groep: groupId, intent, bericht } = parsed.value;
   try {

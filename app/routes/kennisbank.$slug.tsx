@@ -146,8 +146,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
     : [{ title: pageTitle(matches, "meta.notFound") }];
 
 const feedbackSchema = z.object({
-  helpful: z.enum(["ja", "nee"], { errorMap: () => ({ message: "Kies ja of nee." }) }),
-  comment: z.string().max(2000, "Een opmerking mag hooguit 2000 tekens hebben.").optional().default(""),
+  helpful: z.enum(["ja", "nee"], { errorMap: () => ({ message: "form.feedback.helpful" }) }),
+  comment: z.string().max(2000, "form.feedback.commentLong").optional().default(""),
 });
 
 /** Feedback: did this article help? Members only. */
@@ -156,7 +156,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Feedback only on an article whose page exists: an unknown or archived one is a 404.
   const found = await getPublishedArticle(context.db, params.slug ?? "", "nl");
   if (!found || found.archived) throw new Response("Niet gevonden", { status: 404 });
-  const parsed = parseForm(feedbackSchema, await request.formData());
+  const parsed = parseForm(feedbackSchema, await request.formData(), { locale: localeFromRequest(request) });
   if (!parsed.ok) return data({ error: parsed.message, thanks: false }, { status: 400 });
   await recordFeedback(
     context.db,

@@ -168,7 +168,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!resolved.ok) return fail(resolved.error);
     return data({ fields: resolved.fields, errors: {}, conflict: null, stamp: Date.now(), notice: "claim" });
   }
-  const parsed = parseEditFields(fields, published.kind, await sourceLookup(context.db));
+  const parsed = parseEditFields(
+    fields,
+    published.kind,
+    await sourceLookup(context.db),
+    localeFromRequest(request),
+  );
   if (!parsed.ok)
     return data({ fields, errors: parsed.errors, conflict: null, stamp: Date.now() }, { status: 400 });
   try {

@@ -19,9 +19,9 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 const schema = z
   .object({
-    name: z.string().trim().min(1, "Vul je naam in.").max(120, "Een naam mag hooguit 120 tekens hebben."),
-    email: z.string().trim().email("Vul een geldig e-mailadres in, zoals naam@archief.nl.").max(254),
-    password: z.string().min(1, "Kies een wachtwoord."),
+    name: z.string().trim().min(1, "form.register.name").max(120, "form.register.nameLong"),
+    email: z.string().trim().email("form.register.email").max(254),
+    password: z.string().min(1, "form.register.password"),
   })
   .and(institutionChoiceSchema);
 
@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(schema, await request.formData());
+  const parsed = parseForm(schema, await request.formData(), { locale: localeFromRequest(request) });
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const { name, email, password, institution } = parsed.value;
   // At most 3 registrations per e-mail address and 10 per client address in 15 minutes.

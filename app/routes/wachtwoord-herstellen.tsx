@@ -27,11 +27,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 const schema = z.object({
   token: z.string().min(1),
-  newPassword: z.string().min(1, "Kies een nieuw wachtwoord."),
+  newPassword: z.string().min(1, "form.password.new"),
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(schema, await request.formData());
+  const parsed = parseForm(schema, await request.formData(), { locale: localeFromRequest(request) });
   if (!parsed.ok) return data({ error: parsed.message }, { status: 400 });
   try {
     const userId = await completePasswordReset(

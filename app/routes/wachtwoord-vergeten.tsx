@@ -11,10 +11,10 @@ import { requestPasswordReset } from "#app/modules/auth/login.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.forgot.title") }];
 
-const schema = z.object({ email: z.string().trim().email("Vul een geldig e-mailadres in.").max(254) });
+const schema = z.object({ email: z.string().trim().email("form.password.email").max(254) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(schema, await request.formData());
+  const parsed = parseForm(schema, await request.formData(), { locale: localeFromRequest(request) });
   if (!parsed.ok) return data({ error: parsed.message, sent: false }, { status: 400 });
   try {
     await requestPasswordReset(context.db, context.env, parsed.value.email, context.clientIp);

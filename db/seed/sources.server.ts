@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
+import { issueMessage } from "../../app/lib/forms.ts";
 import { type RegistrySource, registrySourceSchema } from "../../app/modules/kennisbank/sources.ts";
 import { sourceFolder } from "../paths.ts";
 
@@ -22,7 +23,9 @@ export function readSourceRegistry(dir = sourcesDir): Map<string, RegistrySource
       if (!parsed.success) {
         const where = (item as { key?: string })?.key ?? `nr. ${i + 1}`;
         for (const issue of parsed.error.issues) {
-          problems.push(`${file} (${where}): ${issue.path.join(".") || "bron"}: ${issue.message}`);
+          problems.push(
+            `${file} (${where}): ${issue.path.join(".") || "bron"}: ${issueMessage(issue, "nl")}`,
+          );
         }
         return;
       }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseForm } from "#app/lib/forms.ts";
 import {
   assumptionFormSchema,
   defaultAssumptionBySlug,
@@ -255,15 +256,15 @@ describe("the moderator's assumption form", () => {
   });
 
   it("rejects a missing source, a score of 6 and a negative rate, with Dutch messages", () => {
-    const r = assumptionFormSchema.safeParse({
+    // The schema names message keys; parseForm says them in the page's language (Dutch here).
+    const r = parseForm(assumptionFormSchema, {
       ...valid,
       sources: " ",
       degradationScore: "6",
       masterGbPerHour: "-1",
     });
-    expect(r.success).toBe(false);
-    const messages = Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path[0], i.message]));
-    expect(messages).toEqual({
+    expect(r.ok).toBe(false);
+    expect(r.ok ? null : r.errors).toEqual({
       sources: "Noem minstens één bron (of schrijf waarom er geen is).",
       degradationScore: "Vul een score van 1 tot en met 5 in.",
       masterGbPerHour: "Vul een getal groter dan 0 in.",

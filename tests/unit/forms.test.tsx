@@ -67,7 +67,11 @@ describe("parseForm", () => {
 
   it("names the row of a list in its message when asked", () => {
     const rows = z.object({ sources: z.array(z.string().url("geen URL")) });
-    const parsed = parseForm(rows, { sources: ["https://a.nl", "nee"] }, { rows: { sources: "Bron" } });
+    const parsed = parseForm(
+      rows,
+      { sources: ["https://a.nl", "nee"] },
+      { rows: { sources: "form.editor.sourceRow" } },
+    );
     expect(parsed.ok ? null : parsed.errors).toEqual({ sources: "Bron 2: geen URL" });
   });
 

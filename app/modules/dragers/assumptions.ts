@@ -489,19 +489,19 @@ export const defaultAssumptionBySlug: ReadonlyMap<string, CarrierAssumption> = n
   defaultAssumptions.map((a) => [a.carrier, a]),
 );
 
-const certainty = z.enum(certainties, { message: "Kies bron, alg of ?." });
+const certainty = z.enum(certainties, { message: "form.assumptions.certainty" });
 const positive = (max: number) =>
   z.coerce
-    .number({ message: "Vul een getal in." })
-    .positive("Vul een getal groter dan 0 in.")
-    .max(max, `Vul een getal tot en met ${max} in.`);
+    .number({ message: "form.assumptions.number" })
+    .positive("form.assumptions.positive")
+    .max(max, "form.assumptions.numberHigh");
 const score = z.coerce
-  .number({ message: "Vul een score van 1 tot en met 5 in." })
-  .int("Vul een heel getal van 1 tot en met 5 in.")
-  .min(1, "Vul een score van 1 tot en met 5 in.")
-  .max(5, "Vul een score van 1 tot en met 5 in.");
+  .number({ message: "form.assumptions.score" })
+  .int("form.assumptions.scoreWhole")
+  .min(1, "form.assumptions.score")
+  .max(5, "form.assumptions.score");
 const text = (max: number, required: string) =>
-  z.string().trim().min(1, required).max(max, `Hoogstens ${max} tekens.`);
+  z.string().trim().min(1, required).max(max, "form.assumptions.textLong");
 
 /** The moderator's form for one carrier's assumptions (numbers may use a decimal comma). */
 export const assumptionFormSchema = z.preprocess(
@@ -519,9 +519,9 @@ export const assumptionFormSchema = z.preprocess(
     minutesPerItem: positive(10_000),
     transferFactor: positive(20),
     masterGbPerHour: positive(100_000),
-    masterFormat: text(200, "Noem het formaat van de bewaarmaster."),
+    masterFormat: text(200, "form.assumptions.masterFormat"),
     accessGbPerHour: positive(1_000),
-    accessFormat: text(200, "Noem het formaat van de toegangskopie."),
+    accessFormat: text(200, "form.assumptions.accessFormat"),
     degradationScore: score,
     obsolescenceScore: score,
     certaintyMinutes: certainty,
@@ -529,8 +529,8 @@ export const assumptionFormSchema = z.preprocess(
     certaintyMaster: certainty,
     certaintyAccess: certainty,
     certaintyScores: certainty,
-    sources: text(4_000, "Noem minstens één bron (of schrijf waarom er geen is)."),
-    note: z.string().trim().max(1_000, "Hoogstens 1000 tekens.").default(""),
+    sources: text(4_000, "form.assumptions.sources"),
+    note: z.string().trim().max(1_000, "form.assumptions.noteLong").default(""),
   }),
 );
 export type AssumptionForm = z.infer<typeof assumptionFormSchema>;

@@ -14,17 +14,17 @@ export const MAX_DEMAND = 1_000_000;
 export function demandSchema(known: ReadonlySet<string>) {
   return z.object({
     carrier: z
-      .string({ message: "Kies een drager." })
-      .min(1, "Kies een drager.")
-      .refine((v) => known.has(v), "Kies een drager uit de lijst."),
+      .string({ message: "form.pooling.carrier" })
+      .min(1, "form.pooling.carrier")
+      .refine((v) => known.has(v), "form.pooling.carrierList"),
     count: z
-      .string({ message: "Vul het aantal items in." })
+      .string({ message: "form.pooling.count" })
       .trim()
-      .min(1, "Vul het aantal items in.")
-      .regex(/^\d+$/, "Vul een heel getal in, zoals 25 (0 haalt je vraag weg).")
+      .min(1, "form.pooling.count")
+      .regex(/^\d+$/, "form.pooling.countWhole")
       .transform(Number)
-      .refine((n) => n <= MAX_DEMAND, `Vul hoogstens ${MAX_DEMAND.toLocaleString("nl-NL")} in.`),
-    note: z.string().trim().max(500, "Hoogstens 500 tekens.").default(""),
+      .refine((n) => n <= MAX_DEMAND, "form.pooling.countHigh"),
+    note: z.string().trim().max(500, "form.pooling.noteLong").default(""),
   });
 }
 
@@ -37,27 +37,24 @@ export function offerSchema(known: ReadonlySet<string>) {
         .transform((chosen) => [...new Set(chosen)])
         .superRefine((carriers, ctx) => {
           const problem = !carriers.length
-            ? "Kies minstens één drager die jullie lijn kan verwerken."
+            ? "form.pooling.offerCarriers"
             : carriers.some((c) => !known.has(c))
-              ? "Kies dragers uit de lijst."
+              ? "form.pooling.offerCarrierList"
               : null;
           if (problem) ctx.addIssue({ code: "custom", message: problem });
         }),
       beschikbaar: z
         .string()
         .default("")
-        .refine(
-          (v) => (sharedLabels as readonly string[]).includes(v),
-          "Kies of de lijn kosteloos of tegen betaling beschikbaar is.",
-        ),
+        .refine((v) => (sharedLabels as readonly string[]).includes(v), "form.pooling.shared"),
       geschiktheid: z
         .string()
         .default("")
         .refine(
           (v) => !v || (suitabilityLabels as readonly string[]).includes(v),
-          "Kies een antwoord uit de lijst.",
+          "form.pooling.suitability",
         ),
-      voorwaarden: z.string().trim().max(1000, "Hoogstens 1000 tekens.").default(""),
+      voorwaarden: z.string().trim().max(1000, "form.pooling.termsLong").default(""),
     })
     .transform((v) => ({
       carriers: v.dragers,

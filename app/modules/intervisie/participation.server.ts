@@ -6,6 +6,7 @@
 
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { defaultLocale, type Locale, translate } from "#app/i18n/index.ts";
 import { AppError } from "#app/lib/errors.ts";
 import { formFields, parseForm } from "#app/lib/forms.ts";
 import type { DB } from "#db/client.server.ts";
@@ -90,51 +91,41 @@ export const participationSchema = z
   .object({
     consent: z.literal("ja", {
       errorMap: () => ({
-        message:
-          "Geef toestemming om het profiel van je instelling met je groep te delen, anders kun je niet meedoen.",
+        message: "form.participation.consent",
       }),
     }),
     needs: z
-      .array(z.enum(topicKeys, { errorMap: () => ({ message: "Kies onderwerpen uit de lijst." }) }))
-      .min(1, "Kies ten minste één onderwerp waarover je wilt praten."),
-    offers: z.array(z.enum(topicKeys, { errorMap: () => ({ message: "Kies onderwerpen uit de lijst." }) })),
-    inPerson: z.enum(["ja", "nee"], { errorMap: () => ({ message: "Zeg of je fysiek kunt afspreken." }) }),
+      .array(z.enum(topicKeys, { errorMap: () => ({ message: "form.participation.topics" }) }))
+      .min(1, "form.participation.needs"),
+    offers: z.array(z.enum(topicKeys, { errorMap: () => ({ message: "form.participation.topics" }) })),
+    inPerson: z.enum(["ja", "nee"], { errorMap: () => ({ message: "form.participation.inPerson" }) }),
     province: z
       .string()
-      .refine(
-        (v) => v === "" || (provinces as readonly string[]).includes(v),
-        "Kies een provincie uit de lijst.",
-      ),
+      .refine((v) => v === "" || (provinces as readonly string[]).includes(v), "form.participation.province"),
     fte: z
       .string()
-      .refine(
-        (v) => v === "" || (fteAvLabels as readonly string[]).includes(v),
-        "Kies een omvang uit de lijst.",
-      ),
+      .refine((v) => v === "" || (fteAvLabels as readonly string[]).includes(v), "form.participation.fte"),
     digitisationDegree: z
       .string()
-      .refine(
-        (v) => v === "" || digitisationBands.includes(v),
-        "Kies een digitaliseringsgraad uit de lijst.",
-      ),
+      .refine((v) => v === "" || digitisationBands.includes(v), "form.participation.digitisation"),
   })
   .refine((v) => v.inPerson !== "ja" || v.province !== "", {
     path: ["province"],
-    message: "Kies je provincie als je fysiek wilt afspreken.",
+    message: "form.participation.provinceNeeded",
   });
 
-/** Reads the form (checkbox lists as repeated fields). */
-export function readParticipationForm(form: FormData) {
+/** Reads the form (checkbox lists as repeated fields); messages in `locale`. */
+export function readParticipationForm(form: FormData, locale: Locale = defaultLocale) {
   const raw = formFields(
     form,
     ["consent", "inPerson", "province", "fte", "digitisationDegree"],
     ["needs", "offers"],
   );
-  const result = parseForm(participationSchema, raw);
+  const result = parseForm(participationSchema, raw, { locale });
   if (result.ok) return { ok: true as const, value: result.value };
   const errors = { ...result.errors };
   if (raw.inPerson === "ja" && raw.province === "" && !errors.province)
-    errors.province = "Kies je provincie als je fysiek wilt afspreken.";
+    errors.province = translate(locale, "form.participation.provinceNeeded");
   return { ok: false as const, errors, values: raw };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defaultLocale, type Locale } from "#app/i18n/index.ts";
 import { formFields, parseForm } from "#app/lib/forms.ts";
 import {
   type CarrierFields,
@@ -82,21 +83,18 @@ const lines = (text: string) =>
 
 const headSchema = z.object({
   locale: z.enum(contentLocales),
-  title: z.string().trim().min(1, "Vul een titel in.").max(200, "Een titel mag hooguit 200 tekens hebben."),
-  summary: z
-    .string()
-    .trim()
-    .min(1, "Vul een samenvatting in.")
-    .max(600, "Een samenvatting mag hooguit 600 tekens hebben."),
-  body: z.string().trim().min(1, "De tekst mag niet leeg zijn.").max(200_000),
+  title: z.string().trim().min(1, "form.editor.title").max(200, "form.editor.titleLong"),
+  summary: z.string().trim().min(1, "form.editor.summary").max(600, "form.editor.summaryLong"),
+  body: z.string().trim().min(1, "form.editor.body").max(200_000),
   note: z.string().max(500).default(""),
 });
 
-/** Validates the edit form; errors per field, in Dutch. */
+/** Validates the edit form; errors per field, in the locale (Dutch when not given). */
 export function parseEditFields(
   fields: EditFields,
   kind: string,
   registry?: SourceLookup,
+  locale: Locale = defaultLocale,
 ):
   | {
       ok: true;
@@ -112,7 +110,7 @@ export function parseEditFields(
     }
   | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  const head = parseForm(headSchema, fields);
+  const head = parseForm(headSchema, fields, { locale });
   if (!head.ok) Object.assign(errors, head.errors);
 
   let carrier: unknown;
@@ -147,7 +145,7 @@ export function parseEditFields(
         .filter(Boolean),
       carrier,
     },
-    { rows: { sources: "Bron" } },
+    { rows: { sources: "form.editor.sourceRow" }, locale },
   );
   if (!data.ok) for (const [key, message] of Object.entries(data.errors)) errors[key] ??= message;
   const base = fields.baseRevisionId ? Number(fields.baseRevisionId) : null;

@@ -1,4 +1,5 @@
 import { parseDocument, stringify } from "yaml";
+import { issueMessage } from "#app/lib/forms.ts";
 import { type ArticleContent, articleContentSchema } from "./model.ts";
 import { citationPattern } from "./sources.ts";
 
@@ -84,7 +85,7 @@ export function parseArticleFile(
       ok: false,
       problems: parsed.error.issues.map((i) => ({
         file,
-        message: `${i.path.join(".") || "bestand"}: ${i.message}`,
+        message: `${i.path.join(".") || "bestand"}: ${issueMessage(i, "nl")}`,
       })),
     };
   }

@@ -77,10 +77,7 @@ export const sizeKeys = [
 
 const topicKeys = topics.map((t) => t.key) as [string, ...string[]];
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const slugSchema = z
-  .string()
-  .regex(slugPattern, "Een slug bestaat uit kleine letters, cijfers en streepjes, zoals 'u-matic'.")
-  .max(100);
+export const slugSchema = z.string().regex(slugPattern, "form.article.slug").max(100);
 
 const text = z.string().trim().min(1);
 
@@ -121,21 +118,17 @@ export const sourceSchema = z.object({
     .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/)
     .optional(),
   title: text,
-  url: z
-    .string()
-    .trim()
-    .refine(isHttpUrl, "Een bron-link moet een volledig adres zijn dat begint met https:// of http://.")
-    .optional(),
+  url: z.string().trim().refine(isHttpUrl, "form.article.sourceUrl").optional(),
 });
 
 /** Everything about an article version except slug, locale, title, summary and body. */
 export const articleDataSchema = z.object({
-  topics: z.array(z.enum(topicKeys)).min(1, "Kies minstens één onderwerp."),
+  topics: z.array(z.enum(topicKeys)).min(1, "form.article.topics"),
   institutionTypes: z.array(z.enum(institutionTypes)).default([]),
   // No lastReviewed: a file's date is ignored; only a moderator's review (article_review) sets one.
   needsReview: z.boolean().default(false),
   uncertain: z.array(text).default([]),
-  sources: z.array(sourceSchema).min(1, "Noem minstens één bron."),
+  sources: z.array(sourceSchema).min(1, "form.article.sources"),
   related: z.array(slugSchema).default([]),
   carrier: carrierSchema.optional(),
 });
@@ -156,14 +149,14 @@ export const articleContentSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["carrier"],
-        message: "Een dragergids heeft een feitenblok (carrier).",
+        message: "form.article.carrierNeeded",
       });
     }
     if (v.kind !== "drager" && v.carrier) {
       ctx.addIssue({
         code: "custom",
         path: ["carrier"],
-        message: "Alleen een dragergids heeft een feitenblok.",
+        message: "form.article.carrierOnly",
       });
     }
   });

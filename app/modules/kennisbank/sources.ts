@@ -21,13 +21,11 @@ const text = z.string().trim().min(1);
 
 export const registrySourceSchema = z
   .object({
-    key: z
-      .string()
-      .regex(sourceKeyPattern, "Een bronsleutel bestaat uit kleine letters, cijfers, '-' en '.'."),
+    key: z.string().regex(sourceKeyPattern, "form.source.key"),
     title: text.max(300),
     publisher: text.max(200).optional(),
     year: z.coerce.string().trim().min(1).max(40).optional(),
-    url: z.string().url().refine(isHttpUrl, "Alleen http(s)-adressen.").optional(),
+    url: z.string().url().refine(isHttpUrl, "form.source.url").optional(),
     kind: z.enum(sourceKinds),
     language: z.enum(["nl", "en", "fr", "de", "multi"]),
     accessed: z
@@ -42,7 +40,7 @@ export const registrySourceSchema = z
     description: text.max(1000).optional(),
   })
   .strict()
-  .refine((s) => s.url || s.where, { message: "Een bron zonder URL zegt waar hij te vinden is (where)." });
+  .refine((s) => s.url || s.where, { message: "form.source.where" });
 export type RegistrySource = z.infer<typeof registrySourceSchema>;
 
 /** A citation in an article body: `[@key]`, `[@key, locator]`, `[@?]` or `[@?, note]` (to be checked). */

@@ -3,7 +3,7 @@
 // once and dispatches here by the form's `intent`.
 
 import { data } from "@remix-run/node";
-import { type Locale, translate } from "#app/i18n/index.ts";
+import { type Locale, localeFromRequest, translate } from "#app/i18n/index.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { type Actor, deleteOffer, saveDemand, saveOffer } from "#app/modules/dragers/dragers.server.ts";
 import { demandSchema, offerSchema } from "#app/modules/dragers/pooling-form.ts";
@@ -29,7 +29,7 @@ type Handler = (args: IntentArgs) => Promise<Response | ReturnType<typeof data<P
 
 /** Demand for one carrier: how many items the institution wants digitised. */
 const postDemand: Handler = async ({ request, db, actor, institutionId, form, intent, known }) => {
-  const parsed = parseForm(demandSchema(known), form);
+  const parsed = parseForm(demandSchema(known), form, { locale: localeFromRequest(request) });
   if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
   await saveDemand(db, actor, institutionId, parsed.value);
   return localRedirect(request, "/dragers/samenwerken?opgeslagen=vraag");
@@ -37,7 +37,10 @@ const postDemand: Handler = async ({ request, db, actor, institutionId, form, in
 
 /** The institution's digitisation line: carriers, availability, suitability and terms. */
 const saveLine: Handler = async ({ request, db, actor, institutionId, form, intent, known }) => {
-  const parsed = parseForm(offerSchema(known), form, { arrays: ["dragers"] });
+  const parsed = parseForm(offerSchema(known), form, {
+    arrays: ["dragers"],
+    locale: localeFromRequest(request),
+  });
   if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
   await saveOffer(db, actor, institutionId, parsed.value);
   return localRedirect(request, "/dragers/samenwerken?opgeslagen=aanbod");

@@ -15,10 +15,10 @@ import { answerRsvp } from "#app/modules/intervisie/sessions/rsvp.server.ts";
 import type { ActionResult } from "./shared.tsx";
 
 const answerSchema = z.object({
-  answer: z.enum(["yes", "no", "maybe"], { errorMap: () => ({ message: "Kies ja, nee of misschien." }) }),
+  answer: z.enum(["yes", "no", "maybe"], { errorMap: () => ({ message: "form.sessionPage.answer" }) }),
 });
 const notesSchema = z.object({
-  notes: z.string().max(50_000, "De notities mogen hooguit 50.000 tekens hebben."),
+  notes: z.string().max(50_000, "form.sessionPage.notesLong"),
   // A form without it counts as version 0 (nothing saved yet).
   baseVersion: z.coerce.number().int().min(0).default(0),
 });
@@ -41,7 +41,7 @@ const fail = (intent: string, errors: Record<string, string>, status = 400) =>
 
 /** Yes, no or maybe to the session. */
 const answer: Handler = async ({ context, user, id, form, intent, locale }) => {
-  const parsed = parseForm(answerSchema, form);
+  const parsed = parseForm(answerSchema, form, { locale });
   if (!parsed.ok) return fail(intent, parsed.errors);
   const result = await answerRsvp(context.db, user, id, parsed.value.answer, {
     mailEnv: context.env,
@@ -67,7 +67,7 @@ const roles: Handler = async ({ context, user, id, form, intent, locale }) => {
 
 /** The group's shared notes, with a conflict when someone else saved in between. */
 const notes: Handler = async ({ context, user, id, form, intent, locale }) => {
-  const parsed = parseForm(notesSchema, form);
+  const parsed = parseForm(notesSchema, form, { locale });
   // Shown at the notes field, also when the hidden version was wrong.
   if (!parsed.ok) return fail(intent, { notes: parsed.message });
   const result = await saveNotes(context.db, user, id, parsed.value);
@@ -77,7 +77,7 @@ const notes: Handler = async ({ context, user, id, form, intent, locale }) => {
 
 /** A score and comment after the session. */
 const rate: Handler = async ({ context, user, id, form, intent, locale }) => {
-  const parsed = parseForm(ratingSchema, form);
+  const parsed = parseForm(ratingSchema, form, { locale });
   if (!parsed.ok) return fail(intent, parsed.errors);
   await rateSession(context.db, user, id, parsed.value);
   return data<ActionResult>({ intent, ok: translator(locale)("notice.session.rated") });
@@ -96,7 +96,7 @@ const draft: Handler = async ({ context, user, id, form, intent, locale }) => {
     .map((k) => k.trim().replace(/^@/, ""))
     .filter(Boolean);
   const sent = { ...fields, sourceKeys };
-  const parsed = parseForm(caseSchema, sent);
+  const parsed = parseForm(caseSchema, sent, { locale });
   if (!parsed.ok) return data<ActionResult>({ intent, errors: parsed.errors, values: sent }, { status: 400 });
   try {
     const result = await draftCase(context.db, user, id, parsed.value);

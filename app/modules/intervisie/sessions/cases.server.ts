@@ -4,6 +4,7 @@
 
 import { and, arrayOverlaps, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import type { MessageKey } from "#app/i18n/index.ts";
 import type { DB } from "#db/client.server.ts";
 import { preparedFor } from "#db/prepared.server.ts";
 import { institution, user } from "#db/schema/auth.ts";
@@ -40,32 +41,27 @@ export type Attribution = (typeof attributions)[number];
 /** The registry source a case without sources of its own cites: the report that asks for practice examples. */
 export const defaultCaseSource = "trendmonitor-2024";
 
-const field = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Vul ${label} in.`)
-    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} mag hooguit ${max} tekens hebben.`);
+// Each field's two messages: `form.case.<name>` when empty, `…Long` (with the bound) when too long.
+const field = (empty: MessageKey, tooLong: MessageKey, max: number) =>
+  z.string().trim().min(1, empty).max(max, tooLong);
 
 export const caseSchema = z.object({
-  title: field("een titel", 200),
-  question: field("de vraag", 4000),
-  advice: field("wat de groep adviseerde", 4000),
-  action: field("wat je deed", 4000),
-  outcome: field("wat er gebeurde", 4000),
-  topics: z
-    .array(z.enum(topicList.map((t) => t.key) as [string, ...string[]]))
-    .min(1, "Kies minstens één onderwerp."),
+  title: field("form.case.title", "form.case.titleLong", 200),
+  question: field("form.case.question", "form.case.questionLong", 4000),
+  advice: field("form.case.advice", "form.case.adviceLong", 4000),
+  action: field("form.case.action", "form.case.actionLong", 4000),
+  outcome: field("form.case.outcome", "form.case.outcomeLong", 4000),
+  topics: z.array(z.enum(topicList.map((t) => t.key) as [string, ...string[]])).min(1, "form.case.topics"),
   carriers: z
-    .array(z.string().regex(/^[a-z0-9-]+$/, "Onbekende drager."))
+    .array(z.string().regex(/^[a-z0-9-]+$/, "form.case.carrier"))
     .max(20)
     .default([]),
   sourceKeys: z
-    .array(z.string().regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, "Onbekende bron."))
+    .array(z.string().regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, "form.case.source"))
     .max(20)
     .default([]),
   attribution: z.enum(attributions, {
-    errorMap: () => ({ message: "Kies hoe de deelnemers genoemd worden." }),
+    errorMap: () => ({ message: "form.case.attribution" }),
   }),
 });
 export type CaseInput = z.infer<typeof caseSchema>;

@@ -2,6 +2,7 @@
 
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import { defaultLocale, type Locale, translate } from "#app/i18n/index.ts";
 import { formFields, parseForm } from "#app/lib/forms.ts";
 import type { DB } from "#db/client.server.ts";
 import { intervisionSession } from "#db/schema/intervisie.ts";
@@ -43,43 +44,43 @@ const optionalText = (max: number, message: string) =>
 const formSchema = z
   .object({
     title: z
-      .string({ required_error: "Geef de bijeenkomst een titel." })
+      .string({ required_error: "form.session.title" })
       .trim()
-      .min(3, "Geef de bijeenkomst een titel van ten minste 3 tekens.")
-      .max(120, "De titel mag hooguit 120 tekens hebben."),
+      .min(3, "form.session.titleShort")
+      .max(120, "form.session.titleLong"),
     date: z
-      .string({ required_error: "Vul een datum in." })
+      .string({ required_error: "form.session.date" })
       .trim()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-03-12."),
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "form.session.dateFormat"),
     time: z
-      .string({ required_error: "Vul een begintijd in." })
+      .string({ required_error: "form.session.time" })
       .trim()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Vul een begintijd in als uu:mm, bijvoorbeeld 14:00."),
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "form.session.timeFormat"),
     durationMinutes: z.coerce
-      .number({ invalid_type_error: "Vul de duur in minuten in." })
-      .int("Vul de duur in hele minuten in.")
-      .min(15, "Een bijeenkomst duurt ten minste 15 minuten.")
-      .max(480, "Een bijeenkomst duurt hooguit 480 minuten (8 uur)."),
-    onlineUrl: optionalText(500, "De link mag hooguit 500 tekens hebben.").refine(
+      .number({ invalid_type_error: "form.session.duration" })
+      .int("form.session.durationWhole")
+      .min(15, "form.session.durationShort")
+      .max(480, "form.session.durationLong"),
+    onlineUrl: optionalText(500, "form.session.linkLong").refine(
       (v) => v === null || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(v),
-      "Vul een volledige link in die begint met https://.",
+      "form.session.link",
     ),
-    address: optionalText(300, "Het adres mag hooguit 300 tekens hebben."),
+    address: optionalText(300, "form.session.addressLong"),
     method: z.enum(methods.map((m) => m.key) as [string, ...string[]], {
-      errorMap: () => ({ message: "Kies een intervisiemethode uit de lijst." }),
+      errorMap: () => ({ message: "form.session.method" }),
     }),
     capacity: z.coerce
-      .number({ invalid_type_error: "Vul het aantal plaatsen in." })
-      .int("Vul een heel aantal plaatsen in.")
-      .min(1, "Er is ten minste 1 plaats nodig.")
-      .max(50, "Hooguit 50 plaatsen."),
+      .number({ invalid_type_error: "form.session.capacity" })
+      .int("form.session.capacityWhole")
+      .min(1, "form.session.capacityLow")
+      .max(50, "form.session.capacityHigh"),
   })
   .superRefine((value, ctx) => {
     if (!value.onlineUrl && !value.address) {
       ctx.addIssue({
         code: "custom",
         path: ["address"],
-        message: "Vul een adres of een online link in (of allebei).",
+        message: "form.session.place",
       });
     }
   });
@@ -106,13 +107,15 @@ export function formValuesFrom(form: FormData): SessionFormValues {
 /**
  * Validates the planning form. The date and time are Amsterdam wall-clock time; a time that
  * does not exist (the skipped hour in March) is refused. `now` set: the start must be later.
+ * The messages are in `locale` (Dutch when not given).
  */
 export function parseSessionForm(
   values: SessionFormValues,
-  options: { now?: Date } = {},
+  options: { now?: Date; locale?: Locale } = {},
 ): { ok: true; value: SessionInput } | { ok: false; errors: Record<string, string> } {
   const raw = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ""));
-  const result = parseForm(formSchema, raw);
+  const locale = options.locale ?? defaultLocale;
+  const result = parseForm(formSchema, raw, { locale });
   const errors: Record<string, string> = result.ok ? {} : { ...result.errors };
   // The moment itself, also checked when other fields are wrong, so every problem shows at once.
   let startsAt: Date | null = null;
@@ -122,13 +125,12 @@ export function parseSessionForm(
       const [y, m, d] = values.date.trim().split("-").map(Number) as [number, number, number];
       const realDate = m >= 1 && m <= 12 && new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
       if (realDate) {
-        errors.time =
-          "Dit tijdstip bestaat niet in Nederland: de klok gaat die nacht van 2:00 naar 3:00 (zomertijd). Kies een ander tijdstip.";
+        errors.time = translate(locale, "form.session.skippedHour");
       } else {
-        errors.date = "Deze datum bestaat niet. Vul een datum in als jjjj-mm-dd.";
+        errors.date = translate(locale, "form.session.noSuchDate");
       }
     } else if (options.now && startsAt.getTime() <= options.now.getTime()) {
-      errors.date = "Kies een datum en tijd in de toekomst.";
+      errors.date = translate(locale, "form.session.past");
     }
   }
   if (!result.ok || !startsAt || Object.keys(errors).length > 0) return { ok: false, errors };

@@ -18,11 +18,11 @@ import { myRsvpStatus } from "./rsvp.server.ts";
 
 export const ratingSchema = z.object({
   score: z.coerce
-    .number({ invalid_type_error: "Kies een cijfer van 1 tot 5." })
-    .int("Kies een cijfer van 1 tot 5.")
-    .min(1, "Kies een cijfer van 1 tot 5.")
-    .max(5, "Kies een cijfer van 1 tot 5."),
-  comment: z.string().trim().max(2000, "De toelichting mag hooguit 2000 tekens hebben.").default(""),
+    .number({ invalid_type_error: "form.rating.score" })
+    .int("form.rating.score")
+    .min(1, "form.rating.score")
+    .max(5, "form.rating.score"),
+  comment: z.string().trim().max(2000, "form.rating.commentLong").default(""),
 });
 
 /** Whether the viewer may rate: went (status going), and the session has started and was held. */
