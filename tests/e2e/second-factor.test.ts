@@ -55,7 +55,8 @@ describe("second factor", () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole("link", { name: "Verder" }).click();
     await page.waitForURL("**/beheer");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Beheer");
+    // The address changes a moment before the new page is drawn.
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Beheer");
     // Only the wrong code's answer (400); no script or CSP error.
     expect(errors).toEqual([WRONG_CODE_ANSWER]);
     await context.close();
