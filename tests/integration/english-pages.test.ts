@@ -13,11 +13,7 @@
 // or `data-content`) may name Dutch institutions and is not read.
 
 import { readdirSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
-import express from "express";
 import { Parser } from "htmlparser2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "#app/i18n/en.ts";
@@ -29,8 +25,7 @@ import type { Database } from "#db/client.server.ts";
 import { seed } from "#db/seed/index.server.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { createGroup, joinGroup, memberOfNew, person } from "#tests/support/factories.ts";
-import { contextFor } from "#tests/support/remix.ts";
-import { setupServerBuild } from "#tests/support/server-build.ts";
+import { serveBuild, setupServerBuild } from "#tests/support/server-build.ts";
 import { fixtureSurveyFile, SYNTHETIC } from "#tests/support/survey.ts";
 
 const serverBuild = setupServerBuild();
@@ -163,8 +158,8 @@ function dutchIn(text: string): string[] {
 // The site, with content, a survey, an institution, a group with a session and a pulse round
 
 let database: Database;
-let server: Server;
 let base: string;
+let close: (() => Promise<void>) | undefined;
 const cookies: Record<"member" | "admin", string> = { member: "", admin: "" };
 const ids = { group: 0, session: 0, institution: 0, round: 0 };
 
@@ -197,25 +192,10 @@ beforeAll(async () => {
   });
   ids.round = await createRound(database.db, admin.id, { title: "Spring pulse", columns: ["ooc_known"] });
 
-  const app = express();
-  app.use((_req, res, next) => {
-    res.locals.cspNonce = "test";
-    next();
-  });
-  app.all(
-    "*",
-    createRequestHandler({
-      build: serverBuild(),
-      mode: "production",
-      getLoadContext: (_req, res) => contextFor(database, { cspNonce: res.locals.cspNonce as string }),
-    }),
-  );
-  server = app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close } = await serveBuild(serverBuild(), database));
 }, 180_000);
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  await close?.();
   await database?.close();
 });
 

@@ -1,10 +1,3 @@
-// The HTTP caching of app/server/http-cache.ts, through the real Express + Remix pipeline (the
-// app's routes loaded by Vite, as `npm run dev` does) on a real database (PGlite, or PostgreSQL
-// with TEST_DATABASE_URL): the render cache drops a page the moment content changes, cached
-// pages carry no nonce and a CSP that allows exactly their inline scripts, and session pages are
-// never stored.
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import compression from "compression";
 import express from "express";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -16,7 +9,6 @@ import {
   transitionRevision,
   upsertPublishedContent,
 } from "#app/modules/kennisbank/articles.server.ts";
-import { createRequestHandler } from "#app/modules/request-guards.server.ts";
 import { createNonce, securityHeaders } from "#app/modules/security.server.ts";
 import { importSurveyFile } from "#app/modules/survey/import.server.ts";
 import { type HttpCache, httpCache, inlineScripts, scriptHash } from "#app/server/http-cache.ts";
@@ -26,15 +18,14 @@ import { intervisionSession } from "#db/schema/intervisie.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { articleContent, createGroup, joinGroup, system } from "#tests/support/factories.ts";
-import { contextFor } from "#tests/support/remix.ts";
-import { setupServerBuild } from "#tests/support/server-build.ts";
+import { serveBuild, setupServerBuild } from "#tests/support/server-build.ts";
 import { generateSurvey } from "#tests/support/survey.ts";
 
 const serverBuild = setupServerBuild();
 
 let database: Database;
-let server: Server;
 let base: string;
+let close: (() => Promise<void>) | undefined;
 let cache: HttpCache;
 beforeEach(async () => {
   database = await createTestDatabase();
@@ -53,20 +44,10 @@ beforeEach(async () => {
   app.use(wholeBodyCompression);
   cache = httpCache({ db: database.db, megabytes: 16 });
   app.use(cache);
-  app.all(
-    "*",
-    createRequestHandler({
-      build: serverBuild(),
-      mode: "production",
-      getLoadContext: (_req, res) => contextFor(database, { cspNonce: res.locals.cspNonce as string }),
-    }),
-  );
-  server = app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close } = await serveBuild(serverBuild(), database, app));
 });
 afterEach(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  await close?.();
   await database?.close();
 });
 

@@ -1,11 +1,3 @@
-// /bronnen a page at a time, and each source on its own page (/bronnen/<key>): a citation in an
-// article links to a page that shows that source, however long the registry grows. Through the
-// real Express + Remix pipeline (the app's routes loaded by Vite) on a real database (PGlite, or
-// PostgreSQL with TEST_DATABASE_URL).
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { createRequestHandler } from "@remix-run/express";
-import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertPublishedContent } from "#app/modules/kennisbank/articles.server.ts";
 import { seedSources } from "#app/modules/kennisbank/sources.server.ts";
@@ -17,8 +9,7 @@ import {
 import type { Database } from "#db/client.server.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { articleContent, system } from "#tests/support/factories.ts";
-import { contextFor } from "#tests/support/remix.ts";
-import { setupServerBuild } from "#tests/support/server-build.ts";
+import { serveBuild, setupServerBuild } from "#tests/support/server-build.ts";
 
 const serverBuild = setupServerBuild();
 
@@ -52,8 +43,8 @@ const sector = registrySourceSchema.parse({
 });
 
 let database: Database;
-let server: Server;
 let base: string;
+let close: (() => Promise<void>) | undefined;
 // The tests only read: one database and one server for all of them.
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -66,21 +57,10 @@ beforeAll(async () => {
       sources: [{ key: "iso-18923", title: cited.title }],
     }),
   );
-  const app = express();
-  app.all(
-    "*",
-    createRequestHandler({
-      build: serverBuild(),
-      mode: "production",
-      getLoadContext: () => contextFor(database),
-    }),
-  );
-  server = app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close } = await serveBuild(serverBuild(), database));
 });
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  await close?.();
   await database?.close();
 });
 

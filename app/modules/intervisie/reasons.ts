@@ -2,7 +2,7 @@
 // values), stored with the membership (intervision_member.reasons, jsonb) and said in the
 // reader's language when a page shows them (issue #17). Shared by server and browser code.
 
-import { type Locale, type MessageKey, translate } from "#app/i18n/index.ts";
+import { institutionTypeLabel, type Locale, translate } from "#app/i18n/index.ts";
 import { answerLabel } from "#app/modules/survey/questionnaire.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 
@@ -54,25 +54,12 @@ function topicList(keys: readonly string[], locale: Locale): string {
     .join(", ");
 }
 
-const typeKeys: Readonly<Record<string, MessageKey>> = {
-  Archief: "survey.type.Archief",
-  Omroep: "survey.type.Omroep",
-  Museum: "survey.type.Museum",
-  Overig: "survey.type.Overig",
-  Onbekend: "survey.type.Onbekend",
-};
-
-function typeLabel(type: string, locale: Locale): string {
-  const key = typeKeys[type];
-  return (key ? translate(locale, key) : type).toLowerCase();
-}
-
 /** A reason in the reader's language. */
 export function reasonText(reason: MatchReason, locale: Locale): string {
   switch (reason.code) {
     case "sameType":
       return translate(locale, "intervisie.reason.sameType", {
-        type: typeLabel(reason.type, locale),
+        type: institutionTypeLabel(locale, reason.type).toLowerCase(),
         count: reason.count,
         of: reason.of,
       });
