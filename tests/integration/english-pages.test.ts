@@ -299,7 +299,7 @@ const stillDutch: Record<string, string> = {
   "/bronnen": "as /kennisbank: registry titles in Dutch for sources marked English",
   "/bronnen/trendmonitor-2024": "as /bronnen: publisher and citing guides' titles",
   "/beheer/kennisbank/u-matic":
-    "as /bronnen: the review's source list shows the whole registry, with Dutch titles of sources marked English",
+    "the review's source list shows the whole registry: Dutch titles of sources registered as English or multi (henderson-baking, nara-film-scanning, avg, …)",
   "/beheer/kennisbank/te-controleren": "as /beheer/kennisbank/u-matic: each claim's source list",
   "/beheer/bronnen": "as /beheer/kennisbank/u-matic: the registry's list",
   "/beheer/dragers": "staff page: as /dragers/planner, the assumptions' Dutch notes",
