@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Form } from "#app/components/link.tsx";
 import { institutionTypeLabel, useLocale, useT } from "#app/i18n/index.ts";
 import type { EditFields } from "#app/modules/kennisbank/edit-form.server.ts";
+import { contentLang } from "#app/modules/kennisbank/sources.ts";
 import { institutionTypes, topics } from "#app/modules/taxonomy.ts";
 import { CarrierFieldset } from "./carrier-form.tsx";
 import { Field, FieldFrame, FormMessage, fieldIds, SubmitButton } from "./forms.tsx";
@@ -15,6 +16,7 @@ function TextArea({
   error,
   hint,
   mono,
+  lang,
 }: {
   label: string;
   name: string;
@@ -23,6 +25,8 @@ function TextArea({
   error?: string;
   hint?: string;
   mono?: boolean;
+  /** The language of the text in the field, when it is the article's (not the page's). */
+  lang?: string;
 }) {
   const id = `veld-${name}`;
   return (
@@ -32,6 +36,7 @@ function TextArea({
         name={name}
         rows={rows}
         defaultValue={defaultValue}
+        lang={lang}
         {...fieldIds(id, hint, error)}
         className={`block w-full rounded border border-muted p-2 ${mono ? "font-mono text-sm" : ""}`}
       />
@@ -79,6 +84,8 @@ export function ArticleEditForm({
   const locale = useLocale();
   // The key makes React render fresh inputs when the server sends other values (after a conflict).
   const key = `${fields.baseRevisionId}-${fields.locale}-${renderKey}`;
+  // The fields hold the version being edited, in its language; the labels are the page's.
+  const lang = contentLang(fields.locale);
   return (
     <Form
       method="post"
@@ -108,11 +115,13 @@ export function ArticleEditForm({
         defaultValue={fields.title}
         error={errors.title}
         required
+        lang={lang}
       />
       <TextArea
         label={t("kb.edit.summary")}
         name="summary"
         defaultValue={fields.summary}
+        lang={lang}
         rows={3}
         error={errors.summary}
       />
@@ -122,6 +131,7 @@ export function ArticleEditForm({
           label={t("kb.edit.body")}
           name="body"
           defaultValue={fields.body}
+          lang={lang}
           rows={24}
           error={errors.body}
           hint={t("kb.edit.bodyHint")}
@@ -175,6 +185,7 @@ export function ArticleEditForm({
         label={t("kb.edit.uncertain")}
         name="uncertain"
         defaultValue={fields.uncertain}
+        lang={lang}
         rows={4}
         hint={t("kb.edit.onePerLine")}
       />
@@ -182,6 +193,7 @@ export function ArticleEditForm({
         label={t("kb.sources")}
         name="sources"
         defaultValue={fields.sources}
+        lang={lang}
         rows={4}
         error={errors.sources}
         hint={t("kb.edit.sourcesHint")}
@@ -193,7 +205,7 @@ export function ArticleEditForm({
         error={errors.related}
         hint={t("kb.edit.relatedHint")}
       />
-      {kind === "drager" ? <CarrierFieldset fields={fields.carrier} errors={errors} /> : null}
+      {kind === "drager" ? <CarrierFieldset fields={fields.carrier} errors={errors} lang={lang} /> : null}
       <Field label={t("kb.edit.note")} name="note" defaultValue={fields.note} hint={t("kb.edit.noteHint")} />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{submitLabel}</SubmitButton>

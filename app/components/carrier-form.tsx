@@ -21,11 +21,13 @@ function ListRows({
   label,
   rows,
   error,
+  lang,
 }: {
   name: CarrierListField;
   label: string;
   rows: string[];
   error?: string;
+  lang?: string;
 }) {
   const t = useT();
   const next = useRef(rows.length);
@@ -42,6 +44,7 @@ function ListRows({
               id={i === 0 ? id : undefined}
               name={`carrier.${name}`}
               defaultValue={item.value}
+              lang={lang}
               aria-label={t("kb.cf.row", { field: label, n: i + 1 })}
               aria-invalid={error ? true : undefined}
               aria-describedby={errorId}
@@ -101,11 +104,13 @@ function CiteField({
   label,
   value,
   error,
+  lang,
 }: {
   field: string;
   label: string;
   value: string;
   error?: string;
+  lang?: string;
 }) {
   const t = useT();
   const [text, setText] = useState(value);
@@ -124,6 +129,7 @@ function CiteField({
           id={id}
           name={`carrier.cite.${field}`}
           value={text}
+          lang={lang}
           onChange={(e) => setText(e.target.value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={described}
@@ -149,15 +155,24 @@ function CiteField({
 export function CarrierFieldset({
   fields,
   errors,
+  lang,
 }: {
   fields: CarrierFields;
   errors: Record<string, string | undefined>;
+  /** The language of the version being edited: its facts and notes are written in it. */
+  lang?: string;
 }) {
   const t = useT();
   const label = (f: string) => t(`kb.cf.${f}` as MessageKey);
   const err = (f: string) => errors[`carrier.${f}`];
   const cite = (field: string, name = label(field)) => (
-    <CiteField field={field} label={name} value={fields.cite[field] ?? ""} error={err(`cite.${field}`)} />
+    <CiteField
+      field={field}
+      label={name}
+      value={fields.cite[field] ?? ""}
+      error={err(`cite.${field}`)}
+      lang={lang}
+    />
   );
   const text = (f: CarrierScalarField, opts: { hint?: string; area?: boolean; type?: string } = {}) => {
     const id = idOf(f);
@@ -165,6 +180,7 @@ export function CarrierFieldset({
       id,
       name: `carrier.${f}`,
       defaultValue: fields.values[f],
+      lang,
       ...fieldIds(id, opts.hint, err(f)),
     };
     return (
@@ -202,8 +218,15 @@ export function CarrierFieldset({
       </FieldFrame>
     );
   };
+  // The names in Dutch and in English are in those languages, whichever version this is.
   const list = (f: CarrierListField) => (
-    <ListRows name={f} label={label(f)} rows={fields.lists[f]} error={err(f)} />
+    <ListRows
+      name={f}
+      label={label(f)}
+      rows={fields.lists[f]}
+      error={err(f)}
+      lang={f === "names.nl" ? "nl" : f === "names.en" ? "en" : lang}
+    />
   );
   const group = (key: string, ...children: ReactNode[]) =>
     createElement("div", { key, className: "space-y-2" }, ...children);

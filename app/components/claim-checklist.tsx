@@ -1,5 +1,6 @@
 import { type MessageKey, useT } from "#app/i18n/index.ts";
 import type { OpenClaim } from "#app/modules/kennisbank/claims.ts";
+import { contentLang } from "#app/modules/kennisbank/sources.ts";
 
 /**
  * The moderator's checklist in the editor: every open "te controleren" claim of the text and the
@@ -10,10 +11,13 @@ export function ClaimChecklist({
   claims,
   sources,
   errors,
+  lang,
 }: {
   claims: OpenClaim[];
-  sources: { key: string; title: string }[];
+  sources: { key: string; title: string; language: string }[];
   errors: Record<string, string | undefined>;
+  /** The language of the text being edited, which the claims quote. */
+  lang?: string;
 }) {
   const t = useT();
   const fieldLabel = (field: string) => {
@@ -32,7 +36,7 @@ export function ClaimChecklist({
         // One list of the registry for every claim's source field: a page with many claims stays light.
         <datalist id="checklist-bronnen">
           {sources.map((s) => (
-            <option key={s.key} value={s.key}>
+            <option key={s.key} value={s.key} lang={contentLang(s.language)}>
               {s.title}
             </option>
           ))}
@@ -54,8 +58,12 @@ export function ClaimChecklist({
                 <span className="text-sm font-medium">
                   {c.field ? t("kb.check.field", { field: fieldLabel(c.field) }) : `${t("kb.check.body")}:`}
                 </span>{" "}
-                {c.field ? null : <q>{c.text}</q>}
-                {c.note ? <span className="te-controleren ml-1">{c.note}</span> : null}
+                {c.field ? null : <q lang={lang}>{c.text}</q>}
+                {c.note ? (
+                  <span lang={lang} className="te-controleren ml-1">
+                    {c.note}
+                  </span>
+                ) : null}
               </p>
               {error ? (
                 <p id={`${id}-fout`} role="alert" className="text-sm font-medium text-accent">

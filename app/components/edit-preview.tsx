@@ -1,14 +1,19 @@
 import { useT } from "#app/i18n/index.ts";
 import type { DiffPart } from "#app/modules/kennisbank/diff.ts";
+import { contentLang } from "#app/modules/kennisbank/sources.ts";
 import { DiffView } from "./diff-view.tsx";
+import { InLanguage } from "./in-language.tsx";
 
 /** What the editor's preview shows: the text as it will be published, and the word diff. */
 export interface Preview {
+  /** The language of the version previewed. */
+  locale: string;
   title: string;
   summary: string;
   /** Rendered and sanitised on the server by the same renderer as the article page. */
   html: string;
-  notes: { n: number; title: string; known: boolean; locator: string }[];
+  /** The notes: a registered source's title is in the source's language. */
+  notes: { n: number; title: string; language: string | null; known: boolean; locator: string }[];
   titleDiff: DiffPart[];
   summaryDiff: DiffPart[];
   bodyDiff: DiffPart[];
@@ -19,6 +24,7 @@ export interface Preview {
 /** The text as it will be published, beside the editor. */
 export function PreviewPanel({ preview }: { preview: Preview }) {
   const t = useT();
+  const lang = contentLang(preview.locale);
   return (
     <section
       id="voorbeeld"
@@ -29,18 +35,22 @@ export function PreviewPanel({ preview }: { preview: Preview }) {
       <h2 id="voorbeeld-kop" className="text-sm font-semibold uppercase tracking-wide text-muted">
         {t("kb.preview.title")}
       </h2>
-      <p className="text-xl font-bold">{preview.title}</p>
-      <p className="text-muted">{preview.summary}</p>
+      <p lang={lang} className="text-xl font-bold">
+        {preview.title}
+      </p>
+      <p lang={lang} className="text-muted">
+        {preview.summary}
+      </p>
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered on the server from Markdown and passed through the allow-list sanitiser (markdown.server.ts) */}
-      <div className="prose-article" dangerouslySetInnerHTML={{ __html: preview.html }} />
+      <div lang={lang} className="prose-article" dangerouslySetInnerHTML={{ __html: preview.html }} />
       {preview.notes.length ? (
         <div>
           <p className="font-semibold">{t("kb.preview.notes")}</p>
           <ol className="list-decimal pl-6 text-sm">
             {preview.notes.map((n) => (
               <li key={n.n} className={n.known ? "" : "font-medium text-accent"}>
-                {n.title}
-                {n.locator ? `, ${n.locator}` : ""}
+                <InLanguage lang={n.language}>{n.title}</InLanguage>
+                {n.locator ? <InLanguage lang={lang}>{`, ${n.locator}`}</InLanguage> : ""}
                 {n.known ? "" : ` (${t("kb.preview.unknownSource")})`}
               </li>
             ))}
@@ -54,6 +64,7 @@ export function PreviewPanel({ preview }: { preview: Preview }) {
 /** The word diff against the published version, as moderators will see it. */
 export function ChangesPanel({ preview }: { preview: Preview }) {
   const t = useT();
+  const lang = contentLang(preview.locale);
   const unchanged = [preview.titleDiff, preview.summaryDiff, preview.bodyDiff, preview.factsDiff ?? []].every(
     (d) => d.every((p) => p.kind === "same"),
   );
@@ -66,11 +77,11 @@ export function ChangesPanel({ preview }: { preview: Preview }) {
         <p>{t("kb.preview.unchanged")}</p>
       ) : (
         <>
-          <DiffView parts={preview.titleDiff} label={t("kb.edit.title")} />
-          <DiffView parts={preview.summaryDiff} label={t("kb.edit.summary")} />
-          <DiffView parts={preview.bodyDiff} label={t("kb.edit.body")} />
+          <DiffView parts={preview.titleDiff} label={t("kb.edit.title")} lang={lang} />
+          <DiffView parts={preview.summaryDiff} label={t("kb.edit.summary")} lang={lang} />
+          <DiffView parts={preview.bodyDiff} label={t("kb.edit.body")} lang={lang} />
           {preview.factsDiff?.some((p) => p.kind !== "same") ? (
-            <DiffView parts={preview.factsDiff} label={t("kb.preview.facts")} />
+            <DiffView parts={preview.factsDiff} label={t("kb.preview.facts")} lang={lang} />
           ) : null}
         </>
       )}

@@ -144,15 +144,23 @@ interface ButtonProps {
   value?: string;
   /** For a button repeated per row ("Bevestigen: Bram Bakker"). */
   label?: string;
+  id?: string;
+  /**
+   * The ids whose text names the button, instead of `label`: when part of the name is in another
+   * language (a Dutch article title on an English page), it keeps its `lang` there.
+   */
+  labelledBy?: string;
 }
 
-export function SubmitButton({ children, name, value, label }: ButtonProps) {
+export function SubmitButton({ children, name, value, label, id, labelledBy }: ButtonProps) {
   return (
     <button
       type="submit"
+      id={id}
       name={name}
       value={value}
       aria-label={label}
+      aria-labelledby={labelledBy}
       className="rounded bg-brand px-4 py-2 font-medium text-paper hover:bg-brand-dark"
     >
       {children}

@@ -1,9 +1,11 @@
 import { useEffect, useId, useState } from "react";
 import { useT } from "#app/i18n/index.ts";
+import { contentLang } from "#app/modules/kennisbank/sources.ts";
 
+/** Guides and sources to pick, each title with its language (WCAG 3.1.2). */
 export interface ToolbarChoices {
-  articles: { slug: string; title: string }[];
-  sources: { key: string; title: string }[];
+  articles: { slug: string; title: string; locale: string }[];
+  sources: { key: string; title: string; language: string }[];
 }
 
 /** Replaces the selection of a textarea and tells the form (live preview, autosave) it changed. */
@@ -129,7 +131,7 @@ export function MarkdownToolbar({ target, choices }: { target: string; choices: 
             >
               <option value="">—</option>
               {choices.articles.map((a) => (
-                <option key={a.slug} value={a.slug}>
+                <option key={a.slug} value={a.slug} lang={contentLang(a.locale)}>
                   {a.title}
                 </option>
               ))}
@@ -164,7 +166,7 @@ export function MarkdownToolbar({ target, choices }: { target: string; choices: 
               <option value="">—</option>
               <option value="?">{t("kb.toolbar.citeCheck")}</option>
               {choices.sources.map((s) => (
-                <option key={s.key} value={s.key}>
+                <option key={s.key} value={s.key} lang={contentLang(s.language)}>
                   {s.title}
                 </option>
               ))}

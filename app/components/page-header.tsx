@@ -7,7 +7,8 @@ export function PageHeader({
   titleLang,
   introLang,
 }: {
-  title: string;
+  /** Text, or text with a part in another language (`<span lang>`). */
+  title: ReactNode;
   intro?: string;
   children?: ReactNode;
   /** The language of a title or intro that is content in another language than the page's. */

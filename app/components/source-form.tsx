@@ -1,7 +1,7 @@
 import { Field, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { Form } from "#app/components/link.tsx";
 import { type MessageKey, useT } from "#app/i18n/index.ts";
-import { type SourceFields, sourceKinds } from "#app/modules/kennisbank/sources.ts";
+import { contentLang, type SourceFields, sourceKinds } from "#app/modules/kennisbank/sources.ts";
 
 export const sourceLanguages = ["nl", "en", "fr", "de", "multi"] as const;
 
@@ -17,6 +17,10 @@ export function SourceForm({
 }) {
   const t = useT();
   const hasErrors = Object.keys(errors).length > 0;
+  // A value keeps its language on an English page (WCAG 3.1.2): title and publisher are the
+  // source's own words; where to find it and the description are ours, written in Dutch.
+  const sourceLang = (value: string) => (value ? contentLang(fields.language) : undefined);
+  const ours = (value: string) => (value ? "nl" : undefined);
   return (
     <Form method="post" className="max-w-2xl space-y-4" noValidate>
       {hasErrors ? <FormMessage>{errors.form ?? t("sources.form.fix")}</FormMessage> : null}
@@ -38,12 +42,14 @@ export function SourceForm({
         defaultValue={fields.title}
         error={errors.title}
         required
+        lang={sourceLang(fields.title)}
       />
       <Field
         label={t("sources.field.publisher")}
         name="publisher"
         defaultValue={fields.publisher}
         error={errors.publisher}
+        lang={sourceLang(fields.publisher)}
       />
       <Field label={t("sources.field.year")} name="year" defaultValue={fields.year} error={errors.year} />
       <Field
@@ -60,6 +66,7 @@ export function SourceForm({
         defaultValue={fields.where}
         error={errors.where}
         hint={t("sources.field.whereHint")}
+        lang={ours(fields.where)}
       />
       <SelectField label={t("sources.field.kind")} name="kind" defaultValue={fields.kind} error={errors.kind}>
         {sourceKinds.map((k) => (
@@ -92,6 +99,7 @@ export function SourceForm({
         name="description"
         defaultValue={fields.description}
         error={errors.description}
+        lang={ours(fields.description)}
       />
       <label className="flex items-center gap-2">
         <input type="checkbox" name="sector" value="ja" defaultChecked={fields.sector} />

@@ -14,7 +14,7 @@ import {
   saveSource,
   sourceFieldsFromForm,
 } from "#app/modules/kennisbank/sources.server.ts";
-import { sourceFieldsFrom } from "#app/modules/kennisbank/sources.ts";
+import { contentLang, sourceFieldsFrom } from "#app/modules/kennisbank/sources.ts";
 import { safeHref } from "#app/modules/urls.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -29,6 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     sources: sources.map((s) => ({
       key: s.key,
       title: s.title,
+      language: s.language,
       kind: s.kind,
       url: s.url,
       where: s.where,
@@ -98,7 +99,9 @@ export default function SourcesBeheer() {
               <tr key={s.key} id={`bron-${s.key}`} className="border-b border-line align-top">
                 <td className="py-2 pr-3 font-mono">{s.key}</td>
                 <td className="py-2 pr-3">
-                  {s.title}
+                  <span id={`titel-${s.key}`} lang={contentLang(s.language)}>
+                    {s.title}
+                  </span>
                   {s.sector ? <span className="text-muted"> · {t("sources.sectorShort")}</span> : null}
                 </td>
                 <td className="py-2 pr-3">{t(`sources.kind.${s.kind}` as MessageKey)}</td>
@@ -109,14 +112,16 @@ export default function SourcesBeheer() {
                     </a>
                   ) : (
                     <span className="text-muted">
-                      {t("sources.where")}: {s.where}
+                      {t("sources.where")}: <span lang="nl">{s.where}</span>
                     </span>
                   )}
                 </td>
                 <td className="py-2">
+                  {/* Named "Edit" and the title, which keeps its own language. */}
                   <Link
                     to={`/beheer/bronnen/${s.key}`}
-                    aria-label={`${t("sources.beheer.edit")}: ${s.title}`}
+                    id={`bewerk-${s.key}`}
+                    aria-labelledby={`bewerk-${s.key} titel-${s.key}`}
                   >
                     {t("sources.beheer.edit")}
                   </Link>

@@ -4,7 +4,14 @@ import { z } from "zod";
 import { DangerButton, Field, FormMessage, SelectField, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, type MessageKey, pageTitle, translator, useT } from "#app/i18n/index.ts";
+import {
+  institutionTypeLabel,
+  localeFromRequest,
+  pageTitle,
+  translator,
+  useLocale,
+  useT,
+} from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
@@ -94,12 +101,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
-const typeKey = (type: string) => `survey.type.${type}` as MessageKey;
-
+/**
+ * The survey's respondents by the name they gave, as exported: Dutch data, marked `lang="nl"` on
+ * the English page, also where such a name fills the field for a new institution's name.
+ */
 export default function LinkRespondents() {
   const { unlinked, withoutName, linked, institutions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  const locale = useLocale();
   return (
     <div className="max-w-4xl space-y-10">
       <PageHeader title={t("survey.link.title")} intro={t("survey.link.intro")}>
@@ -119,11 +129,11 @@ export default function LinkRespondents() {
         <ul className="space-y-4">
           {unlinked.map((entry, i) => (
             <li key={entry.nameKey} className="space-y-3 rounded border border-line p-4">
-              <h3 className="font-semibold" id={`naam-${i}`}>
+              <h3 className="font-semibold" id={`naam-${i}`} lang="nl">
                 {entry.name}
               </h3>
               <p className="text-sm text-muted">
-                {t(typeKey(entry.type))} ·{" "}
+                {institutionTypeLabel(locale, entry.type)} ·{" "}
                 {t("survey.link.waves", { waves: entry.waves.join(", "), n: entry.responses })}
               </p>
               <p>
@@ -161,6 +171,7 @@ export default function LinkRespondents() {
                     name="name"
                     id={`naam-nieuw-${i}`}
                     defaultValue={entry.name}
+                    lang="nl"
                     required
                   />
                   <SelectField
@@ -173,7 +184,7 @@ export default function LinkRespondents() {
                       .filter((type) => type !== "Onbekend")
                       .map((type) => (
                         <option key={type} value={type}>
-                          {t(typeKey(type))}
+                          {institutionTypeLabel(locale, type)}
                         </option>
                       ))}
                   </SelectField>
@@ -213,7 +224,9 @@ export default function LinkRespondents() {
             <tbody>
               {linked.map((link) => (
                 <tr key={link.nameKey} className="border-b border-line">
-                  <td className="py-1 pr-3">{link.nameKey}</td>
+                  <td className="py-1 pr-3" lang="nl">
+                    {link.nameKey}
+                  </td>
                   <td className="py-1 pr-3">
                     <Link to={`/instellingen/${link.institutionId}`}>{link.institutionName}</Link>
                   </td>
@@ -223,7 +236,9 @@ export default function LinkRespondents() {
                       <input type="hidden" name="nameKey" value={link.nameKey} />
                       <DangerButton name="intent" value="ontkoppelen">
                         {t("survey.link.unlink")}
-                        <span className="sr-only">: {link.nameKey}</span>
+                        <span className="sr-only">
+                          : <span lang="nl">{link.nameKey}</span>
+                        </span>
                       </DangerButton>
                     </Form>
                   </td>

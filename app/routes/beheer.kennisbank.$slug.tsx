@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DiffView } from "#app/components/diff-view.tsx";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
+import { InLanguage } from "#app/components/in-language.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
@@ -32,6 +33,7 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "publish:article");
+  const pageLocale = localeFromRequest(request);
   const slug = params.slug ?? "";
   const article = await getPublishedArticle(context.db, slug, "nl");
   const revisions = await listRevisions(context.db, slug);
@@ -46,8 +48,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const compare =
     a && b && a.slug === slug && b.slug === slug
       ? {
-          a: { id: a.id, status: statusLabel(a.status) },
-          b: { id: b.id, status: statusLabel(b.status) },
+          a: { id: a.id, status: statusLabel(pageLocale, a.status) },
+          b: { id: b.id, status: statusLabel(pageLocale, b.status) },
+          // Two versions of one language: the diff is in that language.
+          lang: a.locale === b.locale ? a.locale : undefined,
           title: wordDiff(a.title, b.title),
           summary: wordDiff(a.summary, b.summary),
           body: wordDiff(a.body, b.body),
@@ -63,14 +67,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const cited = article ? citedKeys(article.body, article.data) : [];
   return {
     reviewSources: registry
-      .map((s) => ({ key: s.key, title: s.title, cited: cited.includes(s.key) }))
+      .map((s) => ({ key: s.key, title: s.title, language: s.language, cited: cited.includes(s.key) }))
       .sort((a, b) => Number(b.cited) - Number(a.cited)),
     reviews: reviews.map((r) => ({ ...r, reviewedAt: r.reviewedAt.toISOString() })),
     reviewable: Boolean(article),
     slug,
     title: article?.title ?? revisions[0]!.title,
+    titleLang: article ? "nl" : revisions[0]!.locale,
     archived: article?.archived ?? false,
-    revisions: revisions.map((r) => ({ ...r, statusText: statusLabel(r.status) })),
+    revisions: revisions.map((r) => ({ ...r, statusText: statusLabel(pageLocale, r.status) })),
     compare,
     saved: url.searchParams.get("opgeslagen"),
     feedback: {
@@ -135,14 +140,31 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Revisions() {
-  const { slug, title, archived, revisions, compare, saved, feedback, reviewSources, reviews, reviewable } =
-    useLoaderData<typeof loader>();
+  const {
+    slug,
+    title,
+    titleLang,
+    archived,
+    revisions,
+    compare,
+    saved,
+    feedback,
+    reviewSources,
+    reviews,
+    reviewable,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   return (
     <div className="space-y-8">
-      <PageHeader title={`${t("kbb.revisions")}: ${title}`}>
+      <PageHeader
+        title={
+          <>
+            {t("kbb.revisions")}: <InLanguage lang={titleLang}>{title}</InLanguage>
+          </>
+        }
+      >
         <p className="flex flex-wrap gap-4">
           <Link to={`/kennisbank/${slug}`}>{t("kbb.view")}</Link>
           <Link to={`/kennisbank/${slug}/bewerken`}>{t("kb.edit")}</Link>
@@ -180,7 +202,8 @@ export default function Revisions() {
                 <label key={s.key} className="flex items-start gap-2 text-sm">
                   <input type="checkbox" name="sources" value={s.key} className="mt-1" />
                   <span>
-                    {s.title} <span className="text-muted">({s.key})</span>
+                    <InLanguage lang={s.language}>{s.title}</InLanguage>{" "}
+                    <span className="text-muted">({s.key})</span>
                     {s.cited ? <span className="text-muted"> · {t("reviews.cited")}</span> : null}
                   </span>
                 </label>
@@ -321,11 +344,11 @@ export default function Revisions() {
             <p className="text-sm text-muted">
               {t("kbb.compare.legend", { a: compare.a.id, b: compare.b.id })}
             </p>
-            <DiffView parts={compare.title} label={t("kb.edit.title")} />
-            <DiffView parts={compare.summary} label={t("kb.edit.summary")} />
-            <DiffView parts={compare.body} label={t("kb.edit.body")} />
+            <DiffView parts={compare.title} label={t("kb.edit.title")} lang={compare.lang} />
+            <DiffView parts={compare.summary} label={t("kb.edit.summary")} lang={compare.lang} />
+            <DiffView parts={compare.body} label={t("kb.edit.body")} lang={compare.lang} />
             {compare.facts.some((p) => p.kind !== "same") ? (
-              <DiffView parts={compare.facts} label={t("kb.preview.facts")} />
+              <DiffView parts={compare.facts} label={t("kb.preview.facts")} lang={compare.lang} />
             ) : null}
           </div>
         ) : null}

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useNavigation } from "@remix-run/react";
+import { InLanguage } from "#app/components/in-language.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { formIntent } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { localRedirect } from "#app/modules/http.server.ts";
@@ -27,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   const reindexed = new URL(request.url).searchParams.get("herbouwd");
   return {
-    queue: queue.map((q) => ({ ...q, statusText: statusLabel(q.status) })),
+    queue: queue.map((q) => ({ ...q, statusText: statusLabel(localeFromRequest(request), q.status) })),
     dueCount: due.length,
     claimCount: claims.length,
     misses,
@@ -87,7 +88,9 @@ export default function KennisbankBeheer() {
             {queue.map((q) => (
               <tr key={q.id} className="border-b border-line align-top">
                 <td className="py-2 pr-4">
-                  <Link to={`/beheer/kennisbank/${q.slug}?b=${q.id}`}>{q.title}</Link>{" "}
+                  <Link to={`/beheer/kennisbank/${q.slug}?b=${q.id}`}>
+                    <InLanguage lang={q.locale}>{q.title}</InLanguage>
+                  </Link>{" "}
                   <span className="text-sm text-muted">({q.locale})</span>
                   {q.note ? <div className="text-sm text-muted">{q.note}</div> : null}
                 </td>

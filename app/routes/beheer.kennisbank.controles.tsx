@@ -12,7 +12,10 @@ export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "meta.checks", "kennisbank.title", "beheer.title") },
 ];
 
-/** The review queue: articles never reviewed by a moderator, and those past their interval. */
+/**
+ * The review queue: articles never reviewed by a moderator, and those past their interval; each
+ * by the title of its Dutch version (marked so on the English page).
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "publish:article");
   const due = await reviewDue(context.db);
@@ -55,7 +58,9 @@ export default function ReviewQueue() {
         <ul className="list-disc space-y-1 pl-6">
           {overdue.map((d) => (
             <li key={d.slug}>
-              <Link to={`/beheer/kennisbank/${d.slug}#controle`}>{d.title}</Link>{" "}
+              <Link to={`/beheer/kennisbank/${d.slug}#controle`} lang="nl">
+                {d.title}
+              </Link>{" "}
               <span className="text-sm text-muted">
                 ({kindLabels[d.kind][locale]}){" "}
                 {t("reviews.overdueLine", {
@@ -75,7 +80,9 @@ export default function ReviewQueue() {
         <ul className="list-disc space-y-1 pl-6">
           {never.map((d) => (
             <li key={d.slug}>
-              <Link to={`/beheer/kennisbank/${d.slug}#controle`}>{d.title}</Link>{" "}
+              <Link to={`/beheer/kennisbank/${d.slug}#controle`} lang="nl">
+                {d.title}
+              </Link>{" "}
               <span className="text-sm text-muted">({kindLabels[d.kind][locale]})</span>
             </li>
           ))}

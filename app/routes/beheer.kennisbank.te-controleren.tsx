@@ -2,10 +2,11 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ClaimLine } from "#app/components/citations.tsx";
+import { withForeign } from "#app/components/foreign.tsx";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { errorResponse } from "#app/lib/errors.ts";
 import { formValues, parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
@@ -14,6 +15,7 @@ import { getPublishedArticle } from "#app/modules/kennisbank/articles.server.ts"
 import { countClaims } from "#app/modules/kennisbank/claims.ts";
 import { citeSourceForClaim, claimQueue, keepClaimFlagged } from "#app/modules/kennisbank/reviews.server.ts";
 import { listSources } from "#app/modules/kennisbank/sources.server.ts";
+import { contentLang } from "#app/modules/kennisbank/sources.ts";
 import { formatDate } from "#app/utils/format.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -28,10 +30,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const [all, sources] = await Promise.all([claimQueue(context.db), listSources(context.db)]);
   // The articles with open claims, for the filter; then one page of the (filtered) queue.
-  const articles = new Map<string, { slug: string; title: string; count: number }>();
+  const articles = new Map<string, { slug: string; title: string; locale: string; count: number }>();
   for (const c of all) {
-    const entry = articles.get(c.slug) ?? { slug: c.slug, title: c.title, count: 0 };
-    if (c.locale === "nl") entry.title = c.title;
+    const entry = articles.get(c.slug) ?? { slug: c.slug, title: c.title, locale: c.locale, count: 0 };
+    if (c.locale === "nl") Object.assign(entry, { title: c.title, locale: c.locale });
     entry.count++;
     articles.set(c.slug, entry);
   }
@@ -57,9 +59,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     pages,
     filter,
     articles: [...articles.values()].sort((a, b) => a.title.localeCompare(b.title, "nl")),
-    sources: sources.map((s) => ({ key: s.key, title: s.title })),
+    sources: sources.map((s) => ({ key: s.key, title: s.title, language: s.language })),
     cited: cited
-      ? { slug: cited.slug, title: cited.title, counts: countClaims(cited.body, cited.data.carrier) }
+      ? {
+          slug: cited.slug,
+          title: cited.title,
+          locale: cited.locale,
+          counts: countClaims(cited.body, cited.data.carrier),
+        }
       : null,
     kept: url.searchParams.get("bewaard"),
   };
@@ -123,6 +130,11 @@ export default function ClaimQueue() {
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
+  const fieldLabel = (field: string) => {
+    const key = `kb.cf.${field}` as MessageKey;
+    const label = t(key);
+    return label === key ? field : label;
+  };
   return (
     <div className="space-y-8">
       <PageHeader title={t("claims.title")} intro={t("claims.intro")}>
@@ -134,7 +146,7 @@ export default function ClaimQueue() {
       </PageHeader>
       {cited ? (
         <FormMessage tone="ok">
-          {t("claims.cited", { title: cited.title })}{" "}
+          {withForeign((title) => t("claims.cited", { title }), [cited.title], cited.locale)}{" "}
           <Link to={`/kennisbank/${cited.slug}`}>
             <ClaimLine sourced={cited.counts.sourced} toCheck={cited.counts.toCheck} />
           </Link>
@@ -160,7 +172,7 @@ export default function ClaimQueue() {
             >
               <option value="">{t("claims.filterAll")}</option>
               {articles.map((a) => (
-                <option key={a.slug} value={a.slug}>
+                <option key={a.slug} value={a.slug} lang={a.locale}>
                   {a.title} ({a.count})
                 </option>
               ))}
@@ -192,15 +204,24 @@ export default function ClaimQueue() {
               className="space-y-3 rounded-lg border border-line p-4"
             >
               <h2 id={`${id}-titel`} className="text-base">
-                <Link to={`/kennisbank/${c.slug}`}>{c.title}</Link>{" "}
+                <Link to={`/kennisbank/${c.slug}`} id={`${id}-naam`} lang={c.locale}>
+                  {c.title}
+                </Link>{" "}
                 <span className="text-sm font-normal text-muted">({c.locale})</span>
               </h2>
-              <blockquote lang={c.locale} className="border-l-4 border-line pl-3">
-                {c.field ? t("claims.field", { field: c.field }) : c.text}
-              </blockquote>
+              {c.field ? (
+                <blockquote className="border-l-4 border-line pl-3">
+                  {t("claims.field", { field: fieldLabel(c.field) })}
+                </blockquote>
+              ) : (
+                <blockquote lang={c.locale} className="border-l-4 border-line pl-3">
+                  {c.text}
+                </blockquote>
+              )}
               {c.note ? (
                 <p className="text-sm">
-                  <span className="font-medium">{t("claims.authorNote")}:</span> {c.note}
+                  <span className="font-medium">{t("claims.authorNote")}:</span>{" "}
+                  <span lang={c.locale}>{c.note}</span>
                 </p>
               ) : null}
               {c.kept ? (
@@ -234,7 +255,7 @@ export default function ClaimQueue() {
                     >
                       <option value="">{t("claims.chooseSource")}</option>
                       {sources.map((s) => (
-                        <option key={s.key} value={s.key}>
+                        <option key={s.key} value={s.key} lang={contentLang(s.language)}>
                           {s.title} ({s.key})
                         </option>
                       ))}
@@ -252,7 +273,13 @@ export default function ClaimQueue() {
                       className="block max-w-xs rounded border border-muted px-2 py-1"
                     />
                   </div>
-                  <SubmitButton name="intent" value="citeren" label={`${t("claims.citeSubmit")}: ${c.title}`}>
+                  {/* Named with the article's title, which keeps its own language. */}
+                  <SubmitButton
+                    name="intent"
+                    value="citeren"
+                    id={`${id}-citeren`}
+                    labelledBy={`${id}-citeren ${id}-naam`}
+                  >
                     {t("claims.citeSubmit")}
                   </SubmitButton>
                 </Form>
@@ -277,7 +304,8 @@ export default function ClaimQueue() {
                   <SubmitButton
                     name="intent"
                     value="markeren"
-                    label={`${t("claims.keepSubmit")}: ${c.title}`}
+                    id={`${id}-markeren`}
+                    labelledBy={`${id}-markeren ${id}-naam`}
                   >
                     {t("claims.keepSubmit")}
                   </SubmitButton>

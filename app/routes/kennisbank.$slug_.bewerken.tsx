@@ -42,6 +42,7 @@ import { renderMarkdown } from "#app/modules/kennisbank/markdown.server.ts";
 import type { ArticleData, ContentLocale } from "#app/modules/kennisbank/model.ts";
 import { keepClaimFlagged } from "#app/modules/kennisbank/reviews.server.ts";
 import { listSources, sourceLookup, sourcesByKey } from "#app/modules/kennisbank/sources.server.ts";
+import { contentLang } from "#app/modules/kennisbank/sources.ts";
 import type { DB } from "#db/client.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -74,9 +75,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     choices: {
       articles: articles
         .filter((a) => a.slug !== published.slug)
-        .map((a) => ({ slug: a.slug, title: a.title }))
+        .map((a) => ({ slug: a.slug, title: a.title, locale: a.locale }))
         .sort((a, b) => a.title.localeCompare(b.title, locale)),
-      sources: sources.map((s) => ({ key: s.key, title: s.title })),
+      sources: sources.map((s) => ({ key: s.key, title: s.title, language: s.language })),
     },
     slug: published.slug,
     kind: published.kind,
@@ -230,12 +231,14 @@ async function buildPreview(
   const rendered = renderMarkdown(fields.body, { locale: fields.locale === "en" ? "en" : "nl" });
   const registry = await sourcesByKey(db, [...new Set(rendered.notes.map((n) => n.key))]);
   return {
+    locale: fields.locale,
     title: fields.title,
     summary: fields.summary,
     html: rendered.html,
     notes: rendered.notes.map((n) => ({
       n: n.n,
       title: registry.get(n.key)?.title ?? `[@${n.key}]`,
+      language: registry.get(n.key)?.language ?? null,
       known: registry.has(n.key),
       locator: n.locator,
     })),
@@ -255,6 +258,8 @@ export default function EditArticle() {
   const result = useActionData<typeof action>();
   const t = useT();
   const fields = result?.fields ?? loaded.fields;
+  // The text being edited is in the language of its version; the page around it in the page's.
+  const lang = contentLang(fields.locale);
   const conflict = result?.conflict ?? null;
   const live = useFetcher<typeof action>();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -284,7 +289,13 @@ export default function EditArticle() {
   }
   return (
     <div className="space-y-6">
-      <PageHeader title={`${loaded.moderator ? t("kb.edit") : t("kb.suggest")}: ${loaded.title}`}>
+      <PageHeader
+        title={
+          <>
+            {loaded.moderator ? t("kb.edit") : t("kb.suggest")}: <span lang="nl">{loaded.title}</span>
+          </>
+        }
+      >
         <p className="text-muted">
           {loaded.moderator ? t("kb.edit.introModerator") : t("kb.edit.introMember")}
         </p>
@@ -328,11 +339,11 @@ export default function EditArticle() {
           </h2>
           <p>{t("kb.conflict.text", { name: conflict.theirs.authorName ?? "—", id: conflict.theirs.id })}</p>
           <h3 className="font-semibold">{t("kb.conflict.diff")}</h3>
-          <DiffView parts={conflict.summaryDiff} label={t("kb.edit.summary")} />
-          <DiffView parts={conflict.bodyDiff} label={t("kb.edit.body")} />
+          <DiffView parts={conflict.summaryDiff} label={t("kb.edit.summary")} lang={lang} />
+          <DiffView parts={conflict.bodyDiff} label={t("kb.edit.body")} lang={lang} />
           <details>
             <summary className="cursor-pointer">{t("kb.conflict.theirs")}</summary>
-            <pre className="mt-2 whitespace-pre-wrap rounded border border-line p-3 text-sm">
+            <pre lang={lang} className="mt-2 whitespace-pre-wrap rounded border border-line p-3 text-sm">
               {conflict.theirs.body}
             </pre>
           </details>
@@ -357,6 +368,7 @@ export default function EditArticle() {
               claims={openClaimsOfForm(fields.body, fields.carrier)}
               sources={loaded.choices.sources}
               errors={result?.errors ?? {}}
+              lang={lang}
             />
           ) : null
         }

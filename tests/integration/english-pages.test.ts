@@ -293,17 +293,15 @@ const stillDutch: Record<string, string> = {
   "/kennisbank?q=umatic":
     "a practice case's title names Beeld & Geluid (a name; cases carry no language yet)",
   "/kennisbank/u-matic": "as /kennisbank: notes cite registry sources with Dutch titles marked English",
-  "/kennisbank/u-matic/bewerken": "the editor's fields hold the Dutch version; they need that version's lang",
   "/dragers/planner": "a preservation format's label in the planner table is Dutch (“per schijf”)",
   "/dragers/vergelijk?d=vhs&d=u-matic": "a carrier's dimension source line is Dutch carrier data",
   "/trends": "the charts' text alternatives name institution types and answers in Dutch",
   "/bronnen": "as /kennisbank: registry titles in Dutch for sources marked English",
   "/bronnen/trendmonitor-2024": "as /bronnen: publisher and citing guides' titles",
-  "/beheer/kennisbank/u-matic": "staff page: review sources and notes, not marked with their language",
-  "/beheer/kennisbank/controles": "staff page: Dutch article titles not marked lang=nl",
-  "/beheer/kennisbank/te-controleren": "staff page: Dutch article titles and claims not marked lang=nl",
-  "/beheer/bronnen": "staff page: Dutch source titles and descriptions in the edit forms",
-  "/beheer/enquete/koppelen": "staff page: the survey's respondent names and answers as exported",
+  "/beheer/kennisbank/u-matic":
+    "the review's source list shows the whole registry: Dutch titles of sources registered as English or multi (henderson-baking, nara-film-scanning, avg, …)",
+  "/beheer/kennisbank/te-controleren": "as /beheer/kennisbank/u-matic: each claim's source list",
+  "/beheer/bronnen": "as /beheer/kennisbank/u-matic: the registry's list",
   "/beheer/dragers": "staff page: as /dragers/planner, the assumptions' Dutch notes",
 };
 
@@ -377,4 +375,42 @@ describe("every page in English", () => {
       expect(dutch.html).toContain(`hrefLang="en" href="${base}${english$}"`.replaceAll("&", "&amp;"));
     });
   }
+});
+
+describe("content in its own language on English staff pages", () => {
+  /** The opening tag of the form control with this id. */
+  const control = (html: string, id: string) =>
+    html.match(new RegExp(`<(?:input|textarea)\\b[^>]*\\bid="${id}"[^>]*>`))?.[0] ?? "";
+
+  it("the editor's fields carry the language of the version edited; its labels stay English", async () => {
+    // A member edits the Dutch version (the default) on the English page.
+    const dutch = await fetchPage("/en/kennisbank/u-matic/bewerken", "member");
+    expect(dutch.response.status).toBe(200);
+    for (const id of ["veld-title", "veld-summary", "veld-body", "veld-carrier-recognition"])
+      expect(control(dutch.html, id), id).toContain('lang="nl"');
+    expect(dutch.html).toMatch(/<label for="veld-body"[^>]*>Text \(Markdown\)<\/label>/);
+    // The carrier's names in English are English, whichever version is edited.
+    expect(control(dutch.html, "veld-carrier-names-en")).toContain('lang="en"');
+    // The English version: the same fields, in English.
+    const english = await fetchPage("/en/kennisbank/u-matic/bewerken?taal=en", "member");
+    expect(english.response.status).toBe(200);
+    expect(control(english.html, "veld-body")).toContain('lang="en"');
+  });
+
+  it("the revisions page names statuses in English and marks a Dutch source's title", async () => {
+    const { response, html } = await fetchPage("/en/beheer/kennisbank/u-matic", "admin");
+    expect(response.status).toBe(200);
+    expect(html).toMatch(/<td[^>]*>published<\/td>/);
+    expect(html).not.toContain("gepubliceerd");
+    expect(html).toContain('<span lang="nl">Nationaal Archief: Magnetische dragers</span>');
+  });
+
+  it("the survey's respondents are Dutch data, their type in English", async () => {
+    const { response, html } = await fetchPage("/en/beheer/enquete/koppelen", "admin");
+    expect(response.status).toBe(200);
+    // The name as the survey has it, then its type.
+    const entry = html.match(/<h3[^>]*>Archief 001 \(synthetisch\)<\/h3><p[^>]*>[^<]*/)?.[0] ?? "";
+    expect(entry).toContain('lang="nl"');
+    expect(entry).toMatch(/>Archive$/);
+  });
 });
