@@ -294,9 +294,6 @@ const stillDutch: Record<string, string> = {
     "a practice case's title names Beeld & Geluid (a name; cases carry no language yet)",
   "/kennisbank/u-matic": "as /kennisbank: notes cite registry sources with Dutch titles marked English",
   "/kennisbank/u-matic/bewerken": "the editor's fields hold the Dutch version; they need that version's lang",
-  "/dragers/planner": "a preservation format's label in the planner table is Dutch (“per schijf”)",
-  "/dragers/vergelijk?d=vhs&d=u-matic": "a carrier's dimension source line is Dutch carrier data",
-  "/trends": "the charts' text alternatives name institution types and answers in Dutch",
   "/bronnen": "as /kennisbank: registry titles in Dutch for sources marked English",
   "/bronnen/trendmonitor-2024": "as /bronnen: publisher and citing guides' titles",
   "/beheer/kennisbank/u-matic": "staff page: review sources and notes, not marked with their language",
@@ -304,7 +301,6 @@ const stillDutch: Record<string, string> = {
   "/beheer/kennisbank/te-controleren": "staff page: Dutch article titles and claims not marked lang=nl",
   "/beheer/bronnen": "staff page: Dutch source titles and descriptions in the edit forms",
   "/beheer/enquete/koppelen": "staff page: the survey's respondent names and answers as exported",
-  "/beheer/dragers": "staff page: as /dragers/planner, the assumptions' Dutch notes",
 };
 
 const routesDir = path.resolve("app/routes");

@@ -21,26 +21,59 @@ export interface CarrierAssumption {
 }
 
 // Targets and their data rates (arithmetic from the target format's bit rate, 1 GB = 10^9 bytes).
+// A format is named in Dutch (stored, and what a moderator edits) and in English (shown on an
+// English page while the stored name is still this default: `formatName`).
+const format = (nl: string, en: string = nl) => ({ nl, en });
 const master = {
-  ffv1: { gb: 50, format: "FFV1 10-bit 4:2:2 in Matroska (PAL SD)", certainty: "?" },
-  dv: { gb: 13, format: "DV25 native (.dv)", certainty: "bron" },
-  wavStereo: { gb: 2.07, format: "WAV/BWF 96 kHz / 24 bit stereo", certainty: "bron" },
-  wavMono: { gb: 1.04, format: "WAV/BWF 96 kHz / 24 bit mono", certainty: "bron" },
-  dat: { gb: 0.69, format: "WAV 48 kHz / 16 bit stereo (native DAT)", certainty: "bron" },
-  cd: { gb: 0.64, format: "WAV 44,1 kHz / 16 bit stereo (secure rip)", certainty: "bron" },
-  minidisc: { gb: 0.64, format: "WAV 44,1 kHz / 16 bit stereo (uit ATRAC)", certainty: "alg" },
-  dvdIso: { gb: 4.7, format: "ISO-image (4,7 GB per schijf)", certainty: "?" },
-  dpx2k18: { gb: 830, format: "2K 10-bit DPX, 18 fps", certainty: "bron" },
-  dpx2k16: { gb: 730, format: "2K 10-bit DPX, 16 fps", certainty: "?" },
-  dpx2k24: { gb: 1100, format: "2K 10-bit DPX, 24 fps", certainty: "bron" },
-  dpx4k24: { gb: 6600, format: "4K 16-bit DPX, 24 fps", certainty: "bron" },
-} as const satisfies Record<string, { gb: number; format: string; certainty: Certainty }>;
+  ffv1: { gb: 50, format: format("FFV1 10-bit 4:2:2 in Matroska (PAL SD)"), certainty: "?" },
+  dv: { gb: 13, format: format("DV25 native (.dv)"), certainty: "bron" },
+  wavStereo: { gb: 2.07, format: format("WAV/BWF 96 kHz / 24 bit stereo"), certainty: "bron" },
+  wavMono: { gb: 1.04, format: format("WAV/BWF 96 kHz / 24 bit mono"), certainty: "bron" },
+  dat: { gb: 0.69, format: format("WAV 48 kHz / 16 bit stereo (native DAT)"), certainty: "bron" },
+  cd: {
+    gb: 0.64,
+    format: format("WAV 44,1 kHz / 16 bit stereo (secure rip)", "WAV 44.1 kHz / 16 bit stereo (secure rip)"),
+    certainty: "bron",
+  },
+  minidisc: {
+    gb: 0.64,
+    format: format("WAV 44,1 kHz / 16 bit stereo (uit ATRAC)", "WAV 44.1 kHz / 16 bit stereo (from ATRAC)"),
+    certainty: "alg",
+  },
+  dvdIso: {
+    gb: 4.7,
+    format: format("ISO-image (4,7 GB per schijf)", "ISO image (4.7 GB per disc)"),
+    certainty: "?",
+  },
+  dpx2k18: { gb: 830, format: format("2K 10-bit DPX, 18 fps"), certainty: "bron" },
+  dpx2k16: { gb: 730, format: format("2K 10-bit DPX, 16 fps"), certainty: "?" },
+  dpx2k24: { gb: 1100, format: format("2K 10-bit DPX, 24 fps"), certainty: "bron" },
+  dpx4k24: { gb: 6600, format: format("4K 16-bit DPX, 24 fps"), certainty: "bron" },
+} as const satisfies Record<string, { gb: number; format: { nl: string; en: string }; certainty: Certainty }>;
 
 const access = {
-  video: { gb: 1.7, format: "H.264 in MP4, 3,5 Mbit/s + AAC 320 kbit/s", certainty: "bron" },
-  film: { gb: 3.7, format: "H.264 in MP4, 8 Mbit/s + AAC 320 kbit/s", certainty: "bron" },
-  audio: { gb: 0.144, format: "MP3 of AAC, 320 kbit/s", certainty: "alg" },
-} as const satisfies Record<string, { gb: number; format: string; certainty: Certainty }>;
+  video: {
+    gb: 1.7,
+    format: format("H.264 in MP4, 3,5 Mbit/s + AAC 320 kbit/s", "H.264 in MP4, 3.5 Mbit/s + AAC 320 kbit/s"),
+    certainty: "bron",
+  },
+  film: { gb: 3.7, format: format("H.264 in MP4, 8 Mbit/s + AAC 320 kbit/s"), certainty: "bron" },
+  audio: { gb: 0.144, format: format("MP3 of AAC, 320 kbit/s", "MP3 or AAC, 320 kbit/s"), certainty: "alg" },
+} as const satisfies Record<string, { gb: number; format: { nl: string; en: string }; certainty: Certainty }>;
+
+const englishFormats: ReadonlyMap<string, string> = new Map(
+  [...Object.values(master), ...Object.values(access)].map((m) => [m.format.nl, m.format.en]),
+);
+
+/**
+ * A stored format name as a page in `locale` shows it: a default format in that language; a
+ * moderator's own wording as written, which is Dutch (`lang: "nl"` on an English page).
+ */
+export function formatName(stored: string, locale: "nl" | "en"): { text: string; lang?: "nl" } {
+  if (locale === "nl") return { text: stored };
+  const english = englishFormats.get(stored);
+  return english === undefined ? { text: stored, lang: "nl" } : { text: english };
+}
 
 // Each text cites the source registry (db/seed/sources, shown on /bronnen) as `[@key]`; the
 // planner links those. `[?]`: no source found, `[alg]`: a general rule of thumb.
@@ -76,9 +109,9 @@ function make(
     minutesPerItem,
     transferFactor,
     masterGbPerHour: m.gb,
-    masterFormat: m.format,
+    masterFormat: m.format.nl,
     accessGbPerHour: a.gb,
-    accessFormat: a.format,
+    accessFormat: a.format.nl,
     degradationScore,
     obsolescenceScore,
     certainty: {

@@ -1,7 +1,7 @@
 // The plan and the assumptions behind it, as tables (shared by the planner and its printable page).
 import { useLocale, useLocalizedPath, useT } from "#app/i18n/index.ts";
 import { sourceHref } from "#app/modules/kennisbank/sources.ts";
-import type { CarrierAssumption } from "./assumptions.ts";
+import { type CarrierAssumption, formatName } from "./assumptions.ts";
 import { conditionLabels, explainRank, formatNumber, type Plan } from "./planner.ts";
 import type { Certainty } from "./types.ts";
 
@@ -53,6 +53,17 @@ export function SourceText({ text }: { text: string }) {
         ) : null;
       })}
     </>
+  );
+}
+
+/** A preservation or access format, in the page's language where it is a default one. */
+function FormatName({ stored }: { stored: string }) {
+  const locale = useLocale();
+  const { text, lang } = formatName(stored, locale);
+  return (
+    <div lang={lang} className="text-muted">
+      {text}
+    </div>
   );
 }
 
@@ -191,12 +202,12 @@ export function AssumptionTable({
               <td className="py-2 pr-3">
                 {n(a.masterGbPerHour)} {t("dragers.assumptions.gbPerHour")}
                 <CertaintyMark value={a.certainty.masterGbPerHour} />
-                <div className="text-muted">{a.masterFormat}</div>
+                <FormatName stored={a.masterFormat} />
               </td>
               <td className="py-2 pr-3">
                 {n(a.accessGbPerHour, 3)} {t("dragers.assumptions.gbPerHour")}
                 <CertaintyMark value={a.certainty.accessGbPerHour} />
-                <div className="text-muted">{a.accessFormat}</div>
+                <FormatName stored={a.accessFormat} />
               </td>
               <td className="py-2 pr-3">
                 D {a.degradationScore} · O {a.obsolescenceScore}
