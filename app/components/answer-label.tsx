@@ -13,7 +13,7 @@ export function AnswerLabel({ label }: { label: string }) {
   return (
     <>
       {lang ? <span lang={lang}>{text}</span> : text}
-      {gloss ? <span className="font-normal text-muted"> ({gloss})</span> : null}
+      {gloss ? <span className="font-normal text-muted">{` (${gloss})`}</span> : null}
     </>
   );
 }
