@@ -153,6 +153,11 @@ describe("carrier data in English", () => {
     expect(english).toContain("ISO image (4.7 GB per disc)");
     expect(english).toContain("MP3 or AAC, 320 kbit/s");
     expect(english).not.toContain(">ISO-image (4,7 GB per schijf)<");
+    // The default notes and sources too, with their links to the sources.
+    expect(english).toContain("An RF capture takes 50-150 GB per disc (tbc-tools).");
+    expect(english).toMatch(
+      /<span>Target format for video: IASA TC-06 \(2019\) <\/span><a href="\/en\/bronnen\/iasa-tc06">\[iasa-tc06\]<\/a>/,
+    );
     const dutch = await text("/dragers/planner");
     expect(dutch).toContain("ISO-image (4,7 GB per schijf)");
     expect(dutch).toContain("MP3 of AAC, 320 kbit/s");
@@ -161,10 +166,15 @@ describe("carrier data in English", () => {
     await saveAssumption(
       database.db,
       { id: moderator.id },
-      { ...defaultAssumptionBySlug.get("dvd-r")!, masterFormat: "ISO-image plus losse hoofdstukken" },
+      {
+        ...defaultAssumptionBySlug.get("dvd-r")!,
+        masterFormat: "ISO-image plus losse hoofdstukken",
+        note: "Eerst de staat van de schijf noteren.",
+      },
     );
     const changed = await text("/en/dragers/planner");
     expect(changed).toMatch(/<div lang="nl" class="[^"]*">ISO-image plus losse hoofdstukken<\/div>/);
+    expect(changed).toMatch(/<span lang="nl" class="[^"]*">Eerst de staat van de schijf noteren\./);
     // The other carriers keep the default, in English.
     expect(changed).toContain("ISO image (4.7 GB per disc)");
 
