@@ -191,14 +191,14 @@ export function CarrierDrawing({
             {" "}
             {t("drawing.source")}:{" "}
             {dims.sources.map((s, i) => (
-              <span key={s.label}>
+              <span key={s.label.nl}>
                 {i ? "; " : ""}
                 {s.url ? (
                   <a href={s.url} className="underline">
-                    {s.label}
+                    {s.label[locale]}
                   </a>
                 ) : (
-                  s.label
+                  s.label[locale]
                 )}
               </span>
             ))}

@@ -1,13 +1,16 @@
 // The chart(s) of one TrendMonitor figure (app/modules/survey/figures.ts): bars with the waves
 // side by side, a diverging chart for Likert items (Table 2, figure 13), stacked bars per
 // institution type. Used by /trends and by the SVG download (/trends.svg), so both draw the same.
+// A chart is an image: its labels, title and description are plain text in the page's language,
+// so in English an answer of the survey is drawn as its English gloss (the data table under the
+// chart shows the Dutch wording beside it).
 
 import type { ReactElement } from "react";
 import { BarChart } from "#app/components/bar-chart.tsx";
 import { StackedChart, type StackedRow } from "#app/components/stacked-chart.tsx";
 import type { Locale } from "#app/i18n/index.ts";
 import { SECONDARY_HIDDEN_LABEL, SMALL_GROUP_LABEL } from "#app/modules/survey/aggregate.ts";
-import type { FigureView, SeriesView } from "#app/modules/survey/figures.ts";
+import { type FigureView, figureLabel, type SeriesView } from "#app/modules/survey/figures.ts";
 
 const notPrinted = { nl: "niet afgedrukt", en: "not printed" };
 
@@ -21,7 +24,7 @@ function describe(figure: FigureView, locale: Locale, labels: readonly string[],
   const parts = labels.flatMap((label) => {
     const i = figure.labels.indexOf(label);
     const value = series.percent[i];
-    return value === null || value === undefined ? [] : [`${label}: ${value}%`];
+    return value === null || value === undefined ? [] : [`${figureLabel(figure, label, locale)}: ${value}%`];
   });
   const n = series.hidden ? emptyText(series, figure, locale) : (series.n ?? "?");
   return `${series.wave} (N = ${n}): ${parts.join("; ") || emptyText(series, figure, locale)}`;
@@ -36,6 +39,7 @@ export interface ChartPart {
 /** One chart per item for bar figures (figure 2 has two), one chart for the others. */
 export function figureCharts(figure: FigureView, locale: Locale): ChartPart[] {
   const heading = `${figure.number[locale]}. ${figure.title[locale]}`;
+  const text = (label: string) => figureLabel(figure, label, locale);
   if (figure.kind === "bars") {
     return figure.items
       .filter((item) => item.series.length)
@@ -65,7 +69,7 @@ export function figureCharts(figure: FigureView, locale: Locale): ChartPart[] {
               id={id}
               title={title}
               description={`${item.series.map((s) => describe(figure, locale, labels, s)).join(". ")}.`}
-              categories={labels}
+              categories={labels.map(text)}
               series={item.series.map((s) => ({ name: String(s.wave), values: values(s) }))}
               hiddenText={
                 item.series[0]?.hidden
@@ -109,8 +113,13 @@ export function figureCharts(figure: FigureView, locale: Locale): ChartPart[] {
           id={`grafiek-${figure.id}`}
           title={heading}
           description={`${description}.`}
-          answers={figure.labels}
-          scale={scale}
+          answers={figure.labels.map(text)}
+          scale={{
+            negative: scale.negative.map(text),
+            neutral: scale.neutral === null ? null : text(scale.neutral),
+            positive: scale.positive.map(text),
+            other: scale.other.map(text),
+          }}
           rows={rows}
         />
       ),

@@ -2,9 +2,10 @@
 // data table, N, waves, the report's source line and wording, CSV and SVG downloads, links to
 // what the platform offers) and, for moderators, the check against the printed numbers.
 
+import { AnswerLabel } from "#app/components/answer-label.tsx";
 import { withForeign } from "#app/components/foreign.tsx";
 import { figureCharts } from "#app/components/report-chart.tsx";
-import { type MessageKey, useLocale, useLocalizedPath, useT } from "#app/i18n/index.ts";
+import { institutionTypeLabel, type MessageKey, useLocale, useLocalizedPath, useT } from "#app/i18n/index.ts";
 import { SECONDARY_HIDDEN_LABEL, SMALL_GROUP_LABEL } from "#app/modules/survey/aggregate.ts";
 import type { FigureSource, FigureView } from "#app/modules/survey/figures.ts";
 import {
@@ -22,18 +23,20 @@ const formatNumber = (value: number, locale: "nl" | "en") =>
 
 export function SourceBanner({ source, waves }: { source: FigureSource; waves: number[] }) {
   const t = useT();
+  const locale = useLocale();
+  // The report's title and its colophon (who made it for whom) are quoted in Dutch.
   const text =
     source === "published"
       ? withForeign(
           (mark) =>
             t("trends.source.published", {
               title: mark,
-              publisher: REPORT.publisher,
-              fieldwork: REPORT.fieldwork,
+              publisher: mark,
+              fieldwork: REPORT.fieldwork[locale],
               n: REPORT.respondents,
               waves: REPORT.waves.join(", "),
             }),
-          [REPORT.title],
+          [REPORT.title, REPORT.publisher],
           "nl",
         )
       : withForeign(
@@ -156,7 +159,7 @@ function FigureTable({ figure }: { figure: FigureView }) {
             </th>
             {shown.map(({ label }) => (
               <th key={label} scope="col" className="py-1 pr-3 text-right">
-                {label}
+                <FigureLabel figure={figure} label={label} />
               </th>
             ))}
           </tr>
@@ -194,10 +197,17 @@ function FigureTable({ figure }: { figure: FigureView }) {
   );
 }
 
+/** A figure's label in a table: an institution type translated, an answer as asked (with gloss). */
+function FigureLabel({ figure, label }: { figure: FigureView; label: string }) {
+  const locale = useLocale();
+  return figure.labelKind === "type" ? institutionTypeLabel(locale, label) : <AnswerLabel label={label} />;
+}
+
 function Checks({ figure }: { figure: FigureView }) {
   const t = useT();
+  const locale = useLocale();
   if (!figure.checks) return null;
-  const column = (key: string) => figure.items.find((item) => item.key === key)?.label.nl ?? key;
+  const column = (key: string) => figure.items.find((item) => item.key === key)?.label[locale] ?? key;
   return (
     <div className="rounded border border-line bg-wash p-3 text-sm print:hidden">
       <h4 className="font-semibold">{t("trends.check.title")}</h4>
@@ -212,7 +222,7 @@ function Checks({ figure }: { figure: FigureView }) {
                   ? t("trends.check.differs", {
                       column: column(c.column),
                       wave: c.wave,
-                      points: formatNumber(c.points, "nl"),
+                      points: formatNumber(c.points, locale),
                     })
                   : null,
                 c.countsDiffer > 0
@@ -394,14 +404,15 @@ export function FigureSections({ figures }: { figures: FigureView[] }) {
 
 export function AboutFigures() {
   const t = useT();
+  const locale = useLocale();
   return (
     <section id="over-de-cijfers" aria-labelledby="over-de-cijfers-kop" className="space-y-3">
       <h2 id="over-de-cijfers-kop">{t("trends.about.title")}</h2>
       <h3 className="text-lg font-semibold">{t("trends.about.noColumn")}</h3>
       <ul className="list-disc pl-5 text-sm">
         {figuresWithoutColumn.map((f) => (
-          <li key={f.number}>
-            {f.number}: {f.subject}
+          <li key={f.number.nl}>
+            {f.number[locale]}: {f.subject[locale]}
           </li>
         ))}
       </ul>

@@ -862,7 +862,8 @@ export const en: Dictionary = {
   "trends.source.label.published": "Published in the report",
   "trends.source.label.respondents": "Computed from respondent data",
   "trends.findings.title": "Key findings",
-  "trends.findings.intro": "In the report's words (Dutch); each finding links to its figure.",
+  "trends.findings.intro":
+    "The report's findings, translated from the Dutch; each finding links to its figure.",
   "trends.toc.title": "Contents",
   "trends.figures.group.response": "Response",
   "trends.figures.group.collection": "Collections",

@@ -123,6 +123,7 @@ export default function CarrierAssumptions() {
         <SubmitButton>{t("dragers.beheer.edit")}</SubmitButton>
       </Form>
 
+      {/* The formats, sources and note are stored as the moderators write them: in Dutch. */}
       {a ? (
         <Form method="post" className="max-w-3xl space-y-4 rounded border border-line p-4" noValidate>
           <h2>{titles.get(a.carrier) ?? a.carrier}</h2>
@@ -164,6 +165,7 @@ export default function CarrierAssumptions() {
             <Field
               label={t("dragers.beheer.masterFormat")}
               name="masterFormat"
+              lang="nl"
               defaultValue={value("masterFormat", a.masterFormat)}
               error={errors.masterFormat}
             />
@@ -179,6 +181,7 @@ export default function CarrierAssumptions() {
             <Field
               label={t("dragers.beheer.accessFormat")}
               name="accessFormat"
+              lang="nl"
               defaultValue={value("accessFormat", a.accessFormat)}
               error={errors.accessFormat}
             />
@@ -206,6 +209,7 @@ export default function CarrierAssumptions() {
             <textarea
               id="veld-sources"
               name="sources"
+              lang="nl"
               rows={6}
               defaultValue={value("sources", a.sources)}
               {...fieldIds("veld-sources", undefined, errors.sources)}
@@ -216,6 +220,7 @@ export default function CarrierAssumptions() {
           <Field
             label={t("dragers.beheer.note")}
             name="note"
+            lang="nl"
             defaultValue={value("note", a.note)}
             error={errors.note}
           />

@@ -1,5 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { AnswerLabel } from "#app/components/answer-label.tsx";
 import { BarChart } from "#app/components/bar-chart.tsx";
 import { Form } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
@@ -121,7 +123,7 @@ function WaveSelector({ waves, wave }: { waves: readonly number[]; wave: number 
 
 interface CountRow {
   key: string;
-  label: string;
+  label: ReactNode;
   count: string | number | null;
   percent: string;
 }
@@ -238,6 +240,8 @@ function questionTitle(question: QuestionView, locale: Locale): { short: string;
 function Question({ question, wave }: { question: QuestionView; wave: number }) {
   const t = useT();
   const locale = useLocale();
+  // The chart and its description are plain text: an answer is its English gloss there.
+  const plain = (label: string) => answerLabel(label, locale);
   const { short, text } = questionTitle(question, locale);
   const id = `vraag-${question.column}`;
   const caption = t("trends.caption.answers", { question: short, wave });
@@ -258,8 +262,8 @@ function Question({ question, wave }: { question: QuestionView; wave: number }) 
           <BarChart
             id={`grafiek-${question.column}`}
             title={caption}
-            description={`N = ${question.n}. ${question.answers.map((a) => `${a.label}: ${a.percent}%`).join("; ")}.`}
-            categories={question.labels}
+            description={`N = ${question.n}. ${question.answers.map((a) => `${plain(a.label)}: ${a.percent}%`).join("; ")}.`}
+            categories={question.labels.map(plain)}
             series={[{ name: String(wave), values: question.answers.map((a) => a.percent) }]}
             hiddenText={SMALL_GROUP_LABEL}
           />
@@ -269,7 +273,7 @@ function Question({ question, wave }: { question: QuestionView; wave: number }) 
               firstColumn={t("trends.col.answer")}
               rows={question.answers.map((answer) => ({
                 key: answer.label,
-                label: answer.label,
+                label: <AnswerLabel label={answer.label} />,
                 count: answer.count,
                 percent: `${answer.percent}%`,
               }))}
@@ -287,13 +291,15 @@ function Question({ question, wave }: { question: QuestionView; wave: number }) 
 
 function Comparison({ question, short, wave }: { question: QuestionView; short: string; wave: number }) {
   const t = useT();
+  const locale = useLocale();
+  const text = (label: string) => answerLabel(label, locale);
   const comparison = question.comparison!;
   const caption = t("trends.caption.compare", { question: short });
   const description = comparison.waves
     .map(
       (w, i) =>
         `${w} (N = ${comparison.n[i] ?? SMALL_GROUP_LABEL}): ` +
-        comparison.rows.map((row) => `${row.label} ${row.percent[i] ?? SMALL_GROUP_LABEL}%`).join(", "),
+        comparison.rows.map((row) => `${text(row.label)} ${row.percent[i] ?? SMALL_GROUP_LABEL}%`).join(", "),
     )
     .join("; ");
   return (
@@ -306,7 +312,7 @@ function Comparison({ question, short, wave }: { question: QuestionView; short: 
           id={`grafiek-golven-${question.column}`}
           title={caption}
           description={`${description}.`}
-          categories={comparison.rows.map((row) => row.label)}
+          categories={comparison.rows.map((row) => text(row.label))}
           series={comparison.waves.map((w, i) => ({
             name: String(w),
             values: comparison.rows.map((row) => row.percent[i] ?? null),
@@ -332,7 +338,7 @@ function Comparison({ question, short, wave }: { question: QuestionView; short: 
               {comparison.rows.map((row) => (
                 <tr key={row.label} className="border-b border-line">
                   <th scope="row" className="py-1 pr-4 font-normal">
-                    {row.label}
+                    <AnswerLabel label={row.label} />
                   </th>
                   {row.percent.map((p, i) => (
                     <td key={comparison.waves[i]} className="py-1 pr-4 text-right">
@@ -380,7 +386,7 @@ function ByType({ question, short, wave }: { question: QuestionView; short: stri
                 </th>
                 {question.labels.map((label) => (
                   <th key={label} scope="col" className="py-1 pr-3 text-right">
-                    {label}
+                    <AnswerLabel label={label} />
                   </th>
                 ))}
               </tr>

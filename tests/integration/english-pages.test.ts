@@ -293,16 +293,12 @@ const stillDutch: Record<string, string> = {
   "/kennisbank?q=umatic":
     "a practice case's title names Beeld & Geluid (a name; cases carry no language yet)",
   "/kennisbank/u-matic": "as /kennisbank: notes cite registry sources with Dutch titles marked English",
-  "/dragers/planner": "a preservation format's label in the planner table is Dutch (“per schijf”)",
-  "/dragers/vergelijk?d=vhs&d=u-matic": "a carrier's dimension source line is Dutch carrier data",
-  "/trends": "the charts' text alternatives name institution types and answers in Dutch",
   "/bronnen": "as /kennisbank: registry titles in Dutch for sources marked English",
   "/bronnen/trendmonitor-2024": "as /bronnen: publisher and citing guides' titles",
   "/beheer/kennisbank/u-matic":
     "the review's source list shows the whole registry: Dutch titles of sources registered as English or multi (henderson-baking, nara-film-scanning, avg, …)",
   "/beheer/kennisbank/te-controleren": "as /beheer/kennisbank/u-matic: each claim's source list",
   "/beheer/bronnen": "as /beheer/kennisbank/u-matic: the registry's list",
-  "/beheer/dragers": "staff page: as /dragers/planner, the assumptions' Dutch notes",
 };
 
 const routesDir = path.resolve("app/routes");

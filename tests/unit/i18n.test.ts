@@ -14,7 +14,7 @@ import {
   unlocalizedPath,
 } from "#app/i18n/index.ts";
 import { nl } from "#app/i18n/nl.ts";
-import { allAnswerLabels, answerLabel } from "#app/modules/survey/questionnaire.ts";
+import { allAnswerLabels, answerInEnglish, answerLabel } from "#app/modules/survey/questionnaire.ts";
 
 const dictionaries: Record<Locale, Record<string, Message>> = { nl, en };
 
@@ -261,5 +261,25 @@ describe("survey answer labels in English", () => {
     }
     expect(answerLabel("Weet ik niet", "en")).toBe("Don't know");
     expect(answerLabel("101-1.000", "en")).toBe("101-1,000");
+  });
+
+  it("in a table: Dutch wording marked Dutch with its gloss, numbers in English notation", () => {
+    expect(answerInEnglish("Minder dan 5%")).toEqual({
+      text: "Minder dan 5%",
+      lang: "nl",
+      gloss: "Less than 5%",
+    });
+    expect(answerInEnglish("101-1.000")).toEqual({ text: "101-1,000" });
+    expect(answerInEnglish("1-5 fte")).toEqual({ text: "1-5 FTE" });
+    expect(answerInEnglish("10-25%")).toEqual({ text: "10-25%" });
+    expect(answerInEnglish("speech-to-text")).toEqual({ text: "speech-to-text" });
+    // A Dutch answer without a gloss (added to the survey later) is shown marked Dutch.
+    expect(answerInEnglish("Nog niet besloten")).toEqual({ text: "Nog niet besloten", lang: "nl" });
+    for (const label of allAnswerLabels()) {
+      const shown = answerInEnglish(label);
+      // Every Dutch label of the questionnaire has a gloss, and the gloss is its plain text.
+      if (shown.lang) expect(shown.gloss, label).toBe(answerLabel(label, "en"));
+      else expect(shown.text, label).toBe(answerLabel(label, "en"));
+    }
   });
 });

@@ -3,10 +3,15 @@
 import { describe, expect, it } from "vitest";
 import { translate } from "#app/i18n/index.ts";
 import { toCsv } from "#app/lib/csv.ts";
-import { defaultAssumptionBySlug } from "#app/modules/dragers/assumptions.ts";
+import {
+  assumptionText,
+  defaultAssumptionBySlug,
+  defaultAssumptions,
+} from "#app/modules/dragers/assumptions.ts";
 import { buildPlan, planCsv } from "#app/modules/dragers/planner.ts";
 import { sessionEvent } from "#app/modules/intervisie/calendar-feed.server.ts";
 import { dashboardTable } from "#app/modules/survey/dashboard.ts";
+import { figureTable, publishedFigures } from "#app/modules/survey/figures.ts";
 import { surveyRow, syntheticRows } from "#tests/support/survey.ts";
 
 describe("message interpolation", () => {
@@ -122,5 +127,50 @@ describe("CSV headers", () => {
       "No",
       "Answered (N)",
     ]);
+  });
+});
+
+describe("data labels in English", () => {
+  it("the report's figure tables: institution types and answers in English, Dutch as it was", () => {
+    const figures = publishedFigures();
+    const table1 = figureTable(figures.find((f) => f.id === "tabel-1")!, "en");
+    expect(table1.columns.slice(0, 8)).toEqual([
+      "Item",
+      "Wave",
+      "N",
+      "Archive (%)",
+      "Broadcaster (%)",
+      "Museum (%)",
+      "Other (%)",
+      "Unknown (%)",
+    ]);
+    expect(figureTable(figures.find((f) => f.id === "tabel-1")!).columns[3]).toBe("Archief (%)");
+    const table2 = figureTable(figures.find((f) => f.id === "tabel-2")!, "en");
+    expect(table2.columns).toContain("Moderately promising (%)");
+    expect(table2.columns).toContain("Don't know (count)");
+    expect(figureTable(figures.find((f) => f.id === "tabel-2")!).columns).toContain("Matig kansrijk (%)");
+  });
+
+  it("the planner's default formats, notes and sources in English; a moderator's own wording stays Dutch", () => {
+    const dvd = defaultAssumptionBySlug.get("dvd-r")!;
+    expect(dvd.masterFormat).toBe("ISO-image (4,7 GB per schijf)");
+    expect(assumptionText(dvd.masterFormat, "en")).toEqual({ text: "ISO image (4.7 GB per disc)" });
+    expect(assumptionText(dvd.masterFormat, "nl")).toEqual({ text: "ISO-image (4,7 GB per schijf)" });
+    expect(assumptionText("Eigen schijfkopie", "en")).toEqual({ text: "Eigen schijfkopie", lang: "nl" });
+    // Every default format has an English name (the same where nothing in it is Dutch).
+    for (const a of defaultAssumptions) {
+      for (const stored of [a.masterFormat, a.accessFormat]) {
+        const shown = assumptionText(stored, "en");
+        expect(shown.lang, stored).toBeUndefined();
+        expect(shown.text, stored).not.toMatch(/\d,\d| of | uit | per schijf/);
+      }
+      // And so has every default note and every line of the default sources.
+      for (const stored of [a.note, ...a.sources.split("\n")].filter(Boolean)) {
+        expect(assumptionText(stored, "en").lang, stored).toBeUndefined();
+      }
+    }
+    expect(assumptionText(defaultAssumptionBySlug.get("laserdisc")!.note, "en").text).toBe(
+      "An RF capture takes 50-150 GB per disc (tbc-tools).",
+    );
   });
 });

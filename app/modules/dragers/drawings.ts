@@ -3,8 +3,11 @@
 // Pure: no data access and no React, so that the unit tests can check the geometry.
 // The React component that draws these shapes is app/components/carrier-drawing.tsx.
 
-/** Where a dimension comes from. Without a source the caption says "afmetingen bij benadering". */
-export type DimensionSource = { label: string; url?: string };
+/**
+ * Where a dimension comes from, named in Dutch and in English (the caption follows the page's
+ * language). Without a source the caption says "afmetingen bij benadering".
+ */
+export type DimensionSource = { label: { nl: string; en: string }; url?: string };
 
 export type CarrierShape =
   /** A cassette seen from the front: outline, window, hubs. `hubs`: two side by side, one, or two stacked (coaxial). */
@@ -44,10 +47,18 @@ export type CarrierDimensions = {
 const INCH = 25.4;
 const RECORD_HOLE = 7.24; // centre hole of gramophone records, about 0.285 inch
 const ITWISSEN: DimensionSource = {
-  label: "ITWissen, 'video cassette' (VHS 187 x 103 mm, Video-8 95 x 62,5 x 15 mm)",
+  label: {
+    nl: "ITWissen, 'video cassette' (VHS 187 x 103 mm, Video-8 95 x 62,5 x 15 mm)",
+    en: "ITWissen, 'video cassette' (VHS 187 x 103 mm, Video-8 95 x 62.5 x 15 mm)",
+  },
   url: "https://www.itwissen.info/en/video-cassette.html",
 };
-const ID1: DimensionSource = { label: "ISO/IEC 7810, formaat ID-1 (85,60 x 53,98 x 0,76 mm)" };
+const ID1: DimensionSource = {
+  label: {
+    nl: "ISO/IEC 7810, formaat ID-1 (85,60 x 53,98 x 0,76 mm)",
+    en: "ISO/IEC 7810, format ID-1 (85.60 x 53.98 x 0.76 mm)",
+  },
+};
 
 const betacamS = (): CarrierShape => ({
   form: "cassette",

@@ -1,7 +1,8 @@
 // The plan and the assumptions behind it, as tables (shared by the planner and its printable page).
+import { Fragment } from "react";
 import { useLocale, useLocalizedPath, useT } from "#app/i18n/index.ts";
 import { sourceHref } from "#app/modules/kennisbank/sources.ts";
-import type { CarrierAssumption } from "./assumptions.ts";
+import { assumptionText, type CarrierAssumption } from "./assumptions.ts";
 import { conditionLabels, explainRank, formatNumber, type Plan } from "./planner.ts";
 import type { Certainty } from "./types.ts";
 
@@ -17,42 +18,70 @@ export function CertaintyMark({ value }: { value: Certainty }) {
 }
 
 /**
- * An assumption's source text: `[@key]` links to the source's page (/bronnen/<key>), `[?]` and `[alg]` read
- * as "te controleren" and "algemene kennis" (a moderator's own text may have neither).
+ * An assumption's source text, a source a line: `[@key]` links to the source's page
+ * (/bronnen/<key>), `[?]` and `[alg]` read as "te controleren" and "algemene kennis" (a
+ * moderator's own text may have neither). A default line is shown in the page's language; a
+ * moderator's own line as written, in Dutch (`assumptionText`).
  */
 export function SourceText({ text }: { text: string }) {
   const locale = useLocale();
   const localized = useLocalizedPath();
-  const parts = text.split(/(\[@[a-z0-9][a-z0-9-]*\]|\[\?\]|\[alg\])/);
   return (
     <>
-      {parts.map((part, i) => {
-        const key = /^\[@([a-z0-9-]+)\]$/.exec(part)?.[1];
-        if (key) {
-          return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text
-            <a key={i} href={localized(sourceHref(key))}>
-              [{key}]
-            </a>
-          );
-        }
-        if (part === "[?]" || part === "[alg]") {
-          return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text
-            <span key={i} className={part === "[?]" ? "font-medium text-accent" : undefined}>
-              [{certaintyText[part === "[?]" ? "?" : "alg"][locale]}]
-            </span>
-          );
-        }
-        // The moderators write these notes in Dutch.
-        return part ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text
-          <span key={i} lang="nl">
-            {part}
-          </span>
-        ) : null;
+      {text.split("\n").map((stored, line) => {
+        const { text: shown, lang } = assumptionText(stored, locale);
+        const parts = shown.split(/(\[@[a-z0-9][a-z0-9-]*\]|\[\?\]|\[alg\])/);
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one fixed text
+          <Fragment key={line}>
+            {line ? "\n" : null}
+            {parts.map((part, i) => {
+              const key = /^\[@([a-z0-9-]+)\]$/.exec(part)?.[1];
+              if (key) {
+                return (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text
+                  <a key={i} href={localized(sourceHref(key))}>
+                    [{key}]
+                  </a>
+                );
+              }
+              if (part === "[?]" || part === "[alg]") {
+                return (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text
+                  <span key={i} className={part === "[?]" ? "font-medium text-accent" : undefined}>
+                    [{certaintyText[part === "[?]" ? "?" : "alg"][locale]}]
+                  </span>
+                );
+              }
+              return part ? (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text
+                <span key={i} lang={lang}>
+                  {part}
+                </span>
+              ) : null;
+            })}
+          </Fragment>
+        );
       })}
     </>
+  );
+}
+
+/** An assumption's note: a default one in the page's language, a moderator's own as written. */
+function Note({ stored }: { stored: string }) {
+  const locale = useLocale();
+  const { text, lang } = assumptionText(stored, locale);
+  return <span lang={lang} className="text-ink">{`${text}\n`}</span>;
+}
+
+/** A preservation or access format, in the page's language where it is a default one. */
+function FormatName({ stored }: { stored: string }) {
+  const locale = useLocale();
+  const { text, lang } = assumptionText(stored, locale);
+  return (
+    <div lang={lang} className="text-muted">
+      {text}
+    </div>
   );
 }
 
@@ -191,19 +220,19 @@ export function AssumptionTable({
               <td className="py-2 pr-3">
                 {n(a.masterGbPerHour)} {t("dragers.assumptions.gbPerHour")}
                 <CertaintyMark value={a.certainty.masterGbPerHour} />
-                <div className="text-muted">{a.masterFormat}</div>
+                <FormatName stored={a.masterFormat} />
               </td>
               <td className="py-2 pr-3">
                 {n(a.accessGbPerHour, 3)} {t("dragers.assumptions.gbPerHour")}
                 <CertaintyMark value={a.certainty.accessGbPerHour} />
-                <div className="text-muted">{a.accessFormat}</div>
+                <FormatName stored={a.accessFormat} />
               </td>
               <td className="py-2 pr-3">
                 D {a.degradationScore} · O {a.obsolescenceScore}
                 <CertaintyMark value={a.certainty.scores} />
               </td>
               <td className="whitespace-pre-line py-2 text-muted">
-                {a.note ? <span lang="nl" className="text-ink">{`${a.note}\n`}</span> : null}
+                {a.note ? <Note stored={a.note} /> : null}
                 <SourceText text={a.sources} />
               </td>
             </tr>

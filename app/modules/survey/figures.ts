@@ -7,6 +7,7 @@
 // A question is compared only across the waves that asked it (a wave where nobody answered it
 // is left out). Shared by server and browser code.
 
+import { institutionTypeLabel } from "#app/i18n/index.ts";
 import type { Table, TableValue } from "#app/lib/csv.ts";
 import { type InstitutionType, institutionTypes, topics } from "#app/modules/taxonomy.ts";
 import {
@@ -17,7 +18,14 @@ import {
   respondentsByType,
   SMALL_GROUP_LABEL,
 } from "./aggregate.ts";
-import { aiUseLabels, type ChoiceColumn, choiceDef, labelsOf, type Text } from "./questionnaire.ts";
+import {
+  aiUseLabels,
+  answerLabel,
+  type ChoiceColumn,
+  choiceDef,
+  labelsOf,
+  type Text,
+} from "./questionnaire.ts";
 import {
   type FigureColumn,
   type FigureKind,
@@ -86,7 +94,9 @@ export interface FigureView {
   sourceLine: string;
   kind: FigureKind;
   source: FigureSource;
+  /** The canonical labels: institution types (Table 1) or the survey's (Dutch) answers. */
   labels: string[];
+  labelKind: "type" | "answer";
   items: ItemView[];
   /** Waves shown (only those in which the question was asked / printed). */
   waves: number[];
@@ -234,6 +244,7 @@ function base(figure: ReportFigure, source: FigureSource) {
     sourceLine: figure.sourceLine,
     kind: figure.kind,
     source,
+    labelKind: figure.columns[0] === "institution_type" ? ("type" as const) : ("answer" as const),
     wording: figure.wording,
     links: figureLinks[figure.id] ?? [],
     likert: likertScales[figure.id] ?? null,
@@ -435,6 +446,14 @@ export function findReportFigure(id: string): ReportFigure | undefined {
   return reportFigures.find((figure) => figure.id === id);
 }
 
+/**
+ * A figure's label as plain text in `locale` (a chart, its description, a CSV): an institution
+ * type translated, an answer of the survey as its English gloss (questionnaire.ts).
+ */
+export function figureLabel(view: Pick<FigureView, "labelKind">, label: string, locale: "nl" | "en"): string {
+  return view.labelKind === "type" ? institutionTypeLabel(locale, label) : answerLabel(label, locale);
+}
+
 /** The data table behind a figure, as the page shows it and the CSV gives it. */
 export function figureTable(view: FigureView, locale: "nl" | "en" = "nl"): Table {
   const first =
@@ -457,8 +476,10 @@ export function figureTable(view: FigureView, locale: "nl" | "en" = "nl"): Table
       first,
       locale === "nl" ? "Golf" : "Wave",
       "N",
-      ...view.labels.map((label) => `${label} (%)`),
-      ...view.labels.map((label) => `${label} (${locale === "nl" ? "aantal" : "count"})`),
+      ...view.labels.map((label) => `${figureLabel(view, label, locale)} (%)`),
+      ...view.labels.map(
+        (label) => `${figureLabel(view, label, locale)} (${locale === "nl" ? "aantal" : "count"})`,
+      ),
     ],
     rows,
   };

@@ -558,14 +558,26 @@ export type { InstitutionType };
 /**
  * English for the canonical answer labels, which are Dutch (they are what the export and the
  * database hold, and what a form sends). Only for display: a page in English shows these, the
- * stored value stays the Dutch label. Labels that read the same in both languages (ranges such
- * as "1-100" or "10-25%", province names) are not listed.
+ * stored value stays the Dutch label. Two kinds:
+ * - `englishNotation`: a number or range written the Dutch way ("101-1.000", "1-5 fte"); in
+ *   English it is simply written the English way;
+ * - `englishGlosses`: Dutch words, the wording of the survey as it was asked; a page in English
+ *   shows the Dutch label (marked `lang="nl"`) with this gloss beside it where it can, and the
+ *   gloss alone where it cannot (a chart, an attribute, a CSV).
+ * Labels that read the same in both languages (ranges such as "1-100" or "10-25%",
+ * "speech-to-text") are in neither.
  */
-const englishLabels: Readonly<Record<string, string>> = {
-  Geen: "None",
+const englishNotation: Readonly<Record<string, string>> = {
   "101-1.000": "101-1,000",
   "1.001-10.000": "1,001-10,000",
   "10.001-50.000": "10,001-50,000",
+  "1 fte": "1 FTE",
+  "1-5 fte": "1-5 FTE",
+  "5-10 fte": "5-10 FTE",
+};
+
+const englishGlosses: Readonly<Record<string, string>> = {
+  Geen: "None",
   "Meer dan 50.000": "More than 50,000",
   "Weet ik niet": "Don't know",
   Goed: "Good",
@@ -578,9 +590,6 @@ const englishLabels: Readonly<Record<string, string>> = {
   "Voldoende kansrijk": "Promising enough",
   "Zeer kansrijk": "Very promising",
   "Minder dan 1 fte": "Less than 1 FTE",
-  "1 fte": "1 FTE",
-  "1-5 fte": "1-5 FTE",
-  "5-10 fte": "5-10 FTE",
   "Meer dan 10 fte": "More than 10 FTE",
   Ja: "Yes",
   Nee: "No",
@@ -611,9 +620,26 @@ const englishLabels: Readonly<Record<string, string>> = {
   ondertitelen: "subtitling",
 };
 
-/** A canonical (Dutch) answer label as a page in `locale` shows it. */
+/** Answer labels with letters that read the same in English. */
+const sameInEnglish: ReadonlySet<string> = new Set(["speech-to-text"]);
+
+/** A canonical (Dutch) answer label as plain text on a page in `locale` (English: the gloss). */
 export function answerLabel(label: string, locale: "nl" | "en"): string {
-  return locale === "en" ? (englishLabels[label] ?? label) : label;
+  return locale === "en" ? (englishNotation[label] ?? englishGlosses[label] ?? label) : label;
+}
+
+/**
+ * An answer label as a page in English shows it where it can mark a language: `text` to show,
+ * `lang: "nl"` when that text is the Dutch wording of the survey, and `gloss`, its English gloss.
+ * A Dutch label without a gloss (one added to the survey later) is shown marked Dutch.
+ */
+export function answerInEnglish(label: string): { text: string; lang?: "nl"; gloss?: string } {
+  const notation = englishNotation[label];
+  if (notation !== undefined) return { text: notation };
+  const gloss = englishGlosses[label];
+  if (gloss !== undefined) return { text: label, lang: "nl", gloss };
+  if (!/\p{L}/u.test(label) || sameInEnglish.has(label)) return { text: label };
+  return { text: label, lang: "nl" };
 }
 
 /** Every answer label of the questionnaire (choice and multi questions), for checks. */

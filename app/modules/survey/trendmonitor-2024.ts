@@ -19,7 +19,7 @@ export const REPORT = {
   title: "TrendMonitor Audiovisuele Collecties in Nederland 2024",
   publisher:
     "Panteia in opdracht van het Nederlands Instituut voor Beeld & Geluid, in samenwerking met AVA_Net",
-  fieldwork: "december 2024 – april 2025",
+  fieldwork: { nl: "december 2024 – april 2025", en: "December 2024 – April 2025" },
   respondents: 96,
   waves: [2019, 2022, 2024] as const,
 } as const;
@@ -561,14 +561,56 @@ function table2Row(row2024: number[], row2022: number[]): Record<number, Printed
 }
 
 /** Figures of the report that no column of the import answers (so nothing to compute). */
-export const figuresWithoutColumn: { number: string; subject: string }[] = [
-  { number: "Figuur 3", subject: "Selectiecriteria voor opname van AV-materiaal (2019-2024)" },
-  { number: "Figuur 4", subject: "AV-materiaal in samenhang met andere collecties beschikbaar stellen" },
-  { number: "Figuur 5", subject: "AV-materiaal gebruiken om informatie naar een groter publiek te brengen" },
-  { number: "Figuur 11", subject: "IT-infrastructuur" },
-  { number: "Figuur 12", subject: "Financiering beheer en beschikbaarstelling AV-materiaal (2017-2024)" },
-  { number: "Figuur 20", subject: "Financiering van de digitalisering (2017-2024)" },
-  { number: "Figuur 22", subject: "Beleid voor tekst- en datamining door Large Language Models (2024)" },
+export const figuresWithoutColumn: {
+  number: { nl: string; en: string };
+  subject: { nl: string; en: string };
+}[] = [
+  {
+    number: { nl: "Figuur 3", en: "Figure 3" },
+    subject: {
+      nl: "Selectiecriteria voor opname van AV-materiaal (2019-2024)",
+      en: "Selection criteria for taking in AV material (2019-2024)",
+    },
+  },
+  {
+    number: { nl: "Figuur 4", en: "Figure 4" },
+    subject: {
+      nl: "AV-materiaal in samenhang met andere collecties beschikbaar stellen",
+      en: "Making AV material available together with other collections",
+    },
+  },
+  {
+    number: { nl: "Figuur 5", en: "Figure 5" },
+    subject: {
+      nl: "AV-materiaal gebruiken om informatie naar een groter publiek te brengen",
+      en: "Using AV material to bring information to a wider audience",
+    },
+  },
+  {
+    number: { nl: "Figuur 11", en: "Figure 11" },
+    subject: { nl: "IT-infrastructuur", en: "IT infrastructure" },
+  },
+  {
+    number: { nl: "Figuur 12", en: "Figure 12" },
+    subject: {
+      nl: "Financiering beheer en beschikbaarstelling AV-materiaal (2017-2024)",
+      en: "Funding the management and availability of AV material (2017-2024)",
+    },
+  },
+  {
+    number: { nl: "Figuur 20", en: "Figure 20" },
+    subject: {
+      nl: "Financiering van de digitalisering (2017-2024)",
+      en: "Funding of digitisation (2017-2024)",
+    },
+  },
+  {
+    number: { nl: "Figuur 22", en: "Figure 22" },
+    subject: {
+      nl: "Beleid voor tekst- en datamining door Large Language Models (2024)",
+      en: "Policy on text and data mining by large language models (2024)",
+    },
+  },
 ];
 
 /** Where the report's printed numbers or words contradict each other (shown on /trends). */
