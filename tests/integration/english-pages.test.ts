@@ -120,7 +120,12 @@ function readable(html: string): { text: string; title: string } {
       ontext(data) {
         if (stack.some((s) => s.skip) && foreign.length) foreign[foreign.length - 1] += data;
         if (skipping()) return;
-        if (stack.at(-1)?.name === "title") title += data;
+        // The <title> is read on its own (below, without the words of parts marked as another
+        // language), not a second time as text, where a Dutch report's name in it would count.
+        if (stack.at(-1)?.name === "title") {
+          title += data;
+          return;
+        }
         text += data;
       },
       onclosetag(name) {
@@ -288,17 +293,10 @@ const routes: Record<string, Page[] | { notAPage: string }> = {
  * then), so this list can only shrink.
  */
 const stillDutch: Record<string, string> = {
-  "/kennisbank":
-    "four registry sources have a Dutch title but language en (arsclist-draad-2009, projecttracks-azijnsyndroom-sepmag, avarchivering-iasa-tc04, avanet-kennisbank-tc05): check their language",
-  "/kennisbank?q=umatic":
-    "a practice case's title names Beeld & Geluid (a name; cases carry no language yet)",
-  "/kennisbank/u-matic": "as /kennisbank: notes cite registry sources with Dutch titles marked English",
   "/kennisbank/u-matic/bewerken": "the editor's fields hold the Dutch version; they need that version's lang",
   "/dragers/planner": "a preservation format's label in the planner table is Dutch (“per schijf”)",
   "/dragers/vergelijk?d=vhs&d=u-matic": "a carrier's dimension source line is Dutch carrier data",
   "/trends": "the charts' text alternatives name institution types and answers in Dutch",
-  "/bronnen": "as /kennisbank: registry titles in Dutch for sources marked English",
-  "/bronnen/trendmonitor-2024": "as /bronnen: publisher and citing guides' titles",
   "/beheer/kennisbank/u-matic": "staff page: review sources and notes, not marked with their language",
   "/beheer/kennisbank/controles": "staff page: Dutch article titles not marked lang=nl",
   "/beheer/kennisbank/te-controleren": "staff page: Dutch article titles and claims not marked lang=nl",
