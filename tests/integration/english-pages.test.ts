@@ -339,6 +339,23 @@ describe("every page in English", () => {
       expect(dutchWords.has(word), word).toBe(true);
   });
 
+  it("an English guide names a related guide in the language the reader will get it in", async () => {
+    const { html } = await fetchPage("/en/kennisbank/u-matic", "anonymous");
+    // The link in the list of related guides (the body may link to it too, in its own words).
+    const related = (slug: string) =>
+      html
+        .slice(html.indexOf('id="gerelateerd"'))
+        .match(new RegExp(`<a[^>]*href="/en/kennisbank/${slug}"[^>]*>(.*?)</a>`))?.[0] ?? "";
+    // No English version: the Dutch title, marked Dutch for a screen reader.
+    expect(related("praktijk-uitbesteden")).toContain('lang="nl"');
+    expect(related("praktijk-uitbesteden")).toContain(
+      ">Digitalisering uitbesteden: van inventaris tot oplevering<",
+    );
+    // An English version: its English title.
+    expect(related("vhs")).toContain('lang="en"');
+    expect(related("vhs")).toContain(">VHS (including S-VHS and VHS-C)<");
+  });
+
   const pages = Object.entries(routes).flatMap(([id, entry]) =>
     Array.isArray(entry) ? entry.map((p) => ({ id, ...p })) : [],
   );
