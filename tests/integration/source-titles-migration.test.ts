@@ -97,4 +97,30 @@ describe("migration 0019: source titles in the source's language", () => {
       .where(eq(source.key, "classiccmp-tape-software"));
     expect(await reindexStaleSources(db)).toEqual(["classiccmp-tape-software"]);
   });
+
+  it("sets each column to what the seed files now say, from what they said before", () => {
+    const registry = readSourceRegistry();
+    const migration = readFileSync("db/migrations/0019_source_titles.sql", "utf8");
+    const literal = "'((?:[^']|'')*)'";
+    const updates = [
+      ...migration.matchAll(
+        new RegExp(
+          `UPDATE "source" SET "(\\w+)" = ${literal} WHERE "key" = ${literal} AND "\\w+" = ${literal};`,
+          "g",
+        ),
+      ),
+    ].map(([, field, value, key, old]) => ({
+      field: field as "title" | "publisher" | "language",
+      key: key!,
+      value: value!.replaceAll("''", "'"),
+      old: old!.replaceAll("''", "'"),
+    }));
+    // Every statement is such an update, and none was missed by the pattern.
+    expect(updates).toHaveLength(migration.match(/^UPDATE /gm)?.length ?? 0);
+    expect(updates.length).toBeGreaterThan(40);
+    for (const u of updates) {
+      expect(registry.get(u.key)?.[u.field], `${u.key}.${u.field}`).toBe(u.value);
+      expect(u.old, `${u.key}.${u.field}`).not.toBe(u.value);
+    }
+  });
 });
