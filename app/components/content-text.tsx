@@ -29,7 +29,7 @@ function Named({ text, lang }: { text: string; lang: string | undefined }): Reac
 /**
  * Content text in its own language. The `lang` is set also when it is the page's language: the
  * text may stand inside a part in another language (an English title beside a Dutch guide
- * shown on an English page). Without a language (a source in several), no `lang`.
+ * shown on an English page). Without a known language, no `lang`.
  */
 export function ContentText({ text, lang }: { text: string; lang: string | null | undefined }) {
   const own = lang ?? undefined;

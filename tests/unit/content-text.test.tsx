@@ -3,6 +3,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ContentText } from "#app/components/content-text.tsx";
+import { contentLang } from "#app/modules/kennisbank/sources.ts";
 import { nameParts } from "#app/modules/names.ts";
 
 describe("nameParts", () => {
@@ -36,9 +37,17 @@ describe("ContentText", () => {
     expect(renderToStaticMarkup(<ContentText text="Wegwijzer: Beeld & Geluid" lang="nl" />)).toBe(
       '<span lang="nl">Wegwijzer: Beeld &amp; Geluid</span>',
     );
-    // A source in several languages has no one `lang`.
+    // Text of unknown language gets none.
     expect(renderToStaticMarkup(<ContentText text="Wikipedia: Video 2000" lang={undefined} />)).toBe(
       "<span>Wikipedia: Video 2000</span>",
     );
+  });
+});
+
+describe("contentLang", () => {
+  it("is the source's language; a source in several languages is registered in Dutch", () => {
+    expect(["nl", "en", "fr", "de", "multi"].map(contentLang)).toEqual(["nl", "en", "fr", "de", "nl"]);
+    expect(contentLang(null)).toBeUndefined();
+    expect(contentLang("")).toBeUndefined();
   });
 });
