@@ -1,3 +1,4 @@
+import { ContentText } from "#app/components/content-text.tsx";
 import { useLocalizedPath, useT } from "#app/i18n/index.ts";
 import { contentLang, sourceHref } from "#app/modules/kennisbank/sources.ts";
 import { safeHref } from "#app/modules/urls.ts";
@@ -69,24 +70,28 @@ export function NotesList({ notes }: { notes: NoteView[] }) {
           <li key={note.n} id={`noot-${note.n}`} value={note.n} className="scroll-mt-4">
             {note.source ? (
               <>
-                <span lang={contentLang(note.source.language)}>
-                  {safeHref(note.source.url) ? (
-                    <a href={safeHref(note.source.url)} rel="noopener noreferrer">
-                      {note.source.title}
-                    </a>
-                  ) : (
-                    <cite className="not-italic">{note.source.title}</cite>
-                  )}
-                  {[note.source.publisher, note.source.year].filter(Boolean).length
-                    ? `, ${[note.source.publisher, note.source.year].filter(Boolean).join(", ")}`
-                    : null}
-                </span>
+                {safeHref(note.source.url) ? (
+                  <a href={safeHref(note.source.url)} rel="noopener noreferrer">
+                    <ContentText text={note.source.title} lang={contentLang(note.source.language)} />
+                  </a>
+                ) : (
+                  <cite className="not-italic">
+                    <ContentText text={note.source.title} lang={contentLang(note.source.language)} />
+                  </cite>
+                )}
+                {note.source.publisher ? (
+                  <>
+                    , <ContentText text={note.source.publisher} lang={contentLang(note.source.language)} />
+                  </>
+                ) : null}
+                {note.source.year ? `, ${note.source.year}` : null}
                 {/* The place in the source, in the words of the article's (Dutch) authors. */}
                 {note.locator ? <span lang="nl">, {note.locator}</span> : null}
                 {!note.source.url && note.source.where ? (
                   <span className="text-muted">
                     {" "}
-                    ({t("sources.where")}: {note.source.where})
+                    {/* Where to find it: the moderators' words, in Dutch. */}({t("sources.where")}:{" "}
+                    <span lang="nl">{note.source.where}</span>)
                   </span>
                 ) : null}{" "}
                 <a href={localized(sourceHref(note.key))} className="text-muted">

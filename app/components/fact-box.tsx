@@ -1,4 +1,5 @@
 import { type CiteView, FieldCites } from "#app/components/citations.tsx";
+import { ArticleLink, type ArticleTitle } from "#app/components/content-text.tsx";
 import { Link } from "#app/components/link.tsx";
 import { useLocale, useT } from "#app/i18n/index.ts";
 import { compareKeysFor, drawCarrier, extraNames } from "#app/modules/dragers/drawings.ts";
@@ -25,7 +26,7 @@ export function FactBox({
   title,
 }: {
   facts: CarrierFacts;
-  lookalikes: { slug: string; title: string }[];
+  lookalikes: ArticleTitle[];
   /** Per field of carrier.cite: its note references or "te controleren" marks. */
   cites?: Record<string, CiteView[]>;
   /** The guide's slug and title: with them the box shows the carrier drawn to scale. */
@@ -117,7 +118,7 @@ export function FactBox({
               {lookalikes.map((l, i) => (
                 <span key={l.slug}>
                   {i ? ", " : ""}
-                  <Link to={`/kennisbank/${l.slug}`}>{l.title}</Link>
+                  <ArticleLink article={l} />
                 </span>
               ))}
               <FieldCites cites={cites.lookalikes} />

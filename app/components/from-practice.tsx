@@ -1,10 +1,10 @@
 // "Uit de praktijk": published practice cases from intervision groups about this guide's carrier
 // or topics (docs/decisions/014-practice-cases.md).
 
-import { Link } from "#app/components/link.tsx";
+import { ArticleLink, type ArticleTitle } from "#app/components/content-text.tsx";
 import { useT } from "#app/i18n/index.ts";
 
-export function FromPractice({ cases }: { cases: { slug: string; title: string }[] }) {
+export function FromPractice({ cases }: { cases: ArticleTitle[] }) {
   const t = useT();
   if (!cases.length) return null;
   return (
@@ -15,7 +15,7 @@ export function FromPractice({ cases }: { cases: { slug: string; title: string }
       <ul className="space-y-1">
         {cases.map((c) => (
           <li key={c.slug}>
-            <Link to={`/kennisbank/${c.slug}`}>{c.title}</Link>
+            <ArticleLink article={c} />
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { ContentText } from "#app/components/content-text.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import {
@@ -74,8 +75,8 @@ function SourceEntry({ s }: { s: SourceItem }) {
   return (
     <li id={s.anchor} className="scroll-mt-4 border-b border-line pb-2">
       <h3 className="font-semibold">
-        <Link to={sourceHref(s.key)} lang={contentLang(s.language)}>
-          {s.title}
+        <Link to={sourceHref(s.key)}>
+          <ContentText text={s.title} lang={contentLang(s.language)} />
         </Link>
       </h3>
       <p className="text-sm text-muted">
@@ -84,7 +85,7 @@ function SourceEntry({ s }: { s: SourceItem }) {
         {s.publisher ? (
           <>
             {" · "}
-            <span lang={contentLang(s.language)}>{s.publisher}</span>
+            <ContentText text={s.publisher} lang={contentLang(s.language)} />
           </>
         ) : null}
         {[s.year, s.cited ? t("sources.citedCount", { count: s.cited }) : t("sources.notCited")]

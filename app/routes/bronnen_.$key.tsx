@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { ArticleLink, ContentText } from "#app/components/content-text.tsx";
 import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
@@ -62,13 +63,16 @@ export default function SourcePage() {
           {[
             t(`sources.kind.${s.kind}` as MessageKey),
             s.sector ? t("sources.sector") : null,
-            s.publisher,
+            // The publisher as the source names it, in its language.
+            s.publisher ? (
+              <ContentText key="publisher" text={s.publisher} lang={contentLang(s.language)} />
+            ) : null,
             s.year,
             t(`sources.lang.${s.language}` as MessageKey),
             s.accessed ? t("sources.accessed", { date: formatDate(s.accessed, locale) }) : null,
           ]
             .filter(Boolean)
-            .join(" · ")}
+            .flatMap((part, i) => (i ? [" · ", part] : [part]))}
         </p>
       </PageHeader>
       <dl className="space-y-2">
@@ -85,7 +89,8 @@ export default function SourcePage() {
         {s.where ? (
           <div>
             <dt className="font-medium">{t("sources.where")}</dt>
-            <dd>{s.where}</dd>
+            {/* Written by the moderators, in Dutch (like the description). */}
+            <dd lang="nl">{s.where}</dd>
           </div>
         ) : null}
         <div>
@@ -101,7 +106,7 @@ export default function SourcePage() {
           <ul className="list-disc space-y-1 pl-5">
             {citedBy.map((a) => (
               <li key={a.slug}>
-                <Link to={`/kennisbank/${a.slug}`}>{a.title}</Link>{" "}
+                <ArticleLink article={a} />{" "}
                 <span className="text-sm text-muted">({kindLabels[a.kind][locale]})</span>
               </li>
             ))}

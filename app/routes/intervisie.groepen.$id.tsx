@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ArticleLink } from "#app/components/content-text.tsx";
 import { DangerButton, Field, FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
@@ -190,7 +191,7 @@ export default function GroupPage() {
           <ul className="list-disc pl-5">
             {cases.map((c) => (
               <li key={c.slug}>
-                <Link to={`/kennisbank/${c.slug}`}>{c.title}</Link>
+                <ArticleLink article={c} />
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { type CiteView, ClaimLine, NotesList, type NoteView } from "#app/components/citations.tsx";
+import { ArticleLink, ContentText } from "#app/components/content-text.tsx";
 import { FactBox } from "#app/components/fact-box.tsx";
 import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { FromPractice } from "#app/components/from-practice.tsx";
@@ -297,16 +298,17 @@ export default function ArticlePage() {
               {sources.map((s) => (
                 <li key={s.key ?? s.title + (s.url ?? "")}>
                   {safeHref(s.url) ? (
-                    <a href={safeHref(s.url)} rel="noopener noreferrer" lang={contentLang(s.language)}>
-                      {s.title}
+                    <a href={safeHref(s.url)} rel="noopener noreferrer">
+                      <ContentText text={s.title} lang={contentLang(s.language)} />
                     </a>
                   ) : (
-                    <span lang={contentLang(s.language)}>{s.title}</span>
+                    <ContentText text={s.title} lang={contentLang(s.language)} />
                   )}
                   {!s.url && s.where ? (
                     <span className="text-muted">
                       {" "}
-                      ({t("sources.where")}: {s.where})
+                      {/* Where to find it: the moderators' words, in Dutch. */}({t("sources.where")}:{" "}
+                      <span lang="nl">{s.where}</span>)
                     </span>
                   ) : null}
                 </li>
@@ -374,7 +376,7 @@ export default function ArticlePage() {
               <ul className="space-y-1">
                 {related.map((r) => (
                   <li key={r.slug}>
-                    <Link to={`/kennisbank/${r.slug}`}>{r.title}</Link>{" "}
+                    <ArticleLink article={r} />{" "}
                     <span className="text-sm text-muted">({kindLabels[r.kind][locale]})</span>
                   </li>
                 ))}

@@ -1,13 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { ContentText } from "#app/components/content-text.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { Snippet } from "#app/components/snippet.tsx";
 import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { type ArticleKind, kindLabels } from "#app/modules/kennisbank/model.ts";
 import { readSearchParams, searchKennisbank } from "#app/modules/kennisbank/search.server.ts";
-import { sourceHref } from "#app/modules/kennisbank/sources.ts";
+import { sourceLanguages } from "#app/modules/kennisbank/sources.server.ts";
+import { contentLang, sourceHref } from "#app/modules/kennisbank/sources.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -23,8 +25,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const read = readSearchParams(url, aliases);
   const params = { ...read, limit: pageSize(read.q) };
-  const result = await searchKennisbank(context, params, localeFromRequest(request));
-  return { params, result };
+  const found = await searchKennisbank(context, params, localeFromRequest(request));
+  // A source's title is in the source's language (the index knows only Dutch or not).
+  const languages = await sourceLanguages(
+    context.db,
+    found.hits.filter((h) => h.kind === "bron").map((h) => h.slug.replace(/^bron:/, "")),
+  );
+  const hits = found.hits.map((hit) => ({
+    ...hit,
+    lang: hit.kind === "bron" ? contentLang(languages.get(hit.slug.replace(/^bron:/, ""))) : hit.locale,
+  }));
+  return { params, result: { ...found, hits } };
 }
 
 type Params = Awaited<ReturnType<typeof loader>>["params"];
@@ -175,7 +186,7 @@ export default function Kennisbank() {
                         : `/kennisbank/${hit.slug}`
                     }
                   >
-                    <span lang={hit.locale}>{hit.title}</span>
+                    <ContentText text={hit.title} lang={hit.lang} />
                   </Link>
                 </h3>
                 {/* A source's summary is the moderators' Dutch description; a guide's is its own text. */}

@@ -14,6 +14,7 @@ import { AccountError } from "#app/modules/auth/users.server.ts";
 import type { AppContext } from "#app/modules/context.server.ts";
 import { type Env, EnvError, loadEnv } from "#app/modules/env.server.ts";
 import { startJobs } from "#app/modules/jobs.server.ts";
+import { reindexStaleSources } from "#app/modules/kennisbank/sources.server.ts";
 import { createRequestHandler, guardBody, guardMethodAndTarget } from "#app/modules/request-guards.server.ts";
 import { createNonce, securityHeaders, startupWarnings } from "#app/modules/security.server.ts";
 import { httpCache } from "#app/server/http-cache.ts";
@@ -56,8 +57,13 @@ try {
   if (await isEmpty(database.db)) {
     const summary = await seed(database.db, seedOptionsFromEnv(env));
     console.log(`Lege database gevuld met de seed: ${describeSeed(summary)}.`);
-  } else if ((await ensureConfiguredAdmin(database.db, seedOptionsFromEnv(env))) === "created") {
-    console.log(`Beheerder ${env.ADMIN_EMAIL} aangemaakt (ADMIN_EMAIL, ADMIN_PASSWORD).`);
+  } else {
+    if ((await ensureConfiguredAdmin(database.db, seedOptionsFromEnv(env))) === "created") {
+      console.log(`Beheerder ${env.ADMIN_EMAIL} aangemaakt (ADMIN_EMAIL, ADMIN_PASSWORD).`);
+    }
+    // Sources a migration changed (0019_source_titles) are found by search as they are now.
+    const stale = await reindexStaleSources(database.db);
+    if (stale.length) console.log(`Zoekindex bijgewerkt voor ${stale.length} gewijzigde bronnen.`);
   }
 } catch (error) {
   const message = describeStartError(error);

@@ -120,7 +120,12 @@ function readable(html: string): { text: string; title: string } {
       ontext(data) {
         if (stack.some((s) => s.skip) && foreign.length) foreign[foreign.length - 1] += data;
         if (skipping()) return;
-        if (stack.at(-1)?.name === "title") title += data;
+        // The <title> is read on its own (below, without the words of parts marked as another
+        // language), not a second time as text, where a Dutch report's name in it would count.
+        if (stack.at(-1)?.name === "title") {
+          title += data;
+          return;
+        }
         text += data;
       },
       onclosetag(name) {
@@ -288,13 +293,6 @@ const routes: Record<string, Page[] | { notAPage: string }> = {
  * then), so this list can only shrink.
  */
 const stillDutch: Record<string, string> = {
-  "/kennisbank":
-    "four registry sources have a Dutch title but language en (arsclist-draad-2009, projecttracks-azijnsyndroom-sepmag, avarchivering-iasa-tc04, avanet-kennisbank-tc05): check their language",
-  "/kennisbank?q=umatic":
-    "a practice case's title names Beeld & Geluid (a name; cases carry no language yet)",
-  "/kennisbank/u-matic": "as /kennisbank: notes cite registry sources with Dutch titles marked English",
-  "/bronnen": "as /kennisbank: registry titles in Dutch for sources marked English",
-  "/bronnen/trendmonitor-2024": "as /bronnen: publisher and citing guides' titles",
   "/beheer/kennisbank/u-matic":
     "the review's source list shows the whole registry: Dutch titles of sources registered as English or multi (henderson-baking, nara-film-scanning, avg, …)",
   "/beheer/kennisbank/te-controleren": "as /beheer/kennisbank/u-matic: each claim's source list",
@@ -333,6 +331,23 @@ describe("every page in English", () => {
     expect(dutchWords.size).toBeGreaterThan(500);
     for (const word of ["inloggen", "opslaan", "bijeenkomst", "zoeken"])
       expect(dutchWords.has(word), word).toBe(true);
+  });
+
+  it("an English guide names a related guide in the language the reader will get it in", async () => {
+    const { html } = await fetchPage("/en/kennisbank/u-matic", "anonymous");
+    // The link in the list of related guides (the body may link to it too, in its own words).
+    const related = (slug: string) =>
+      html
+        .slice(html.indexOf('id="gerelateerd"'))
+        .match(new RegExp(`<a[^>]*href="/en/kennisbank/${slug}"[^>]*>(.*?)</a>`))?.[0] ?? "";
+    // No English version: the Dutch title, marked Dutch for a screen reader.
+    expect(related("praktijk-uitbesteden")).toContain('lang="nl"');
+    expect(related("praktijk-uitbesteden")).toContain(
+      ">Digitalisering uitbesteden: van inventaris tot oplevering<",
+    );
+    // An English version: its English title.
+    expect(related("vhs")).toContain('lang="en"');
+    expect(related("vhs")).toContain(">VHS (including S-VHS and VHS-C)<");
   });
 
   const pages = Object.entries(routes).flatMap(([id, entry]) =>

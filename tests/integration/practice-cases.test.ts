@@ -167,6 +167,13 @@ describe("practice cases", () => {
       await articleLoader({ request: get("/kennisbank/u-matic"), params: { slug: "u-matic" }, context }),
     );
     expect(guide.fromPractice.map((c) => c.title)).toEqual([caseFields.title]);
+    // A case is written in Dutch: on the English guide it keeps its Dutch title, marked as Dutch.
+    const englishGuide = body<{ fromPractice: { title: string; locale: string }[] }>(
+      await articleLoader({ request: get("/en/kennisbank/u-matic"), params: { slug: "u-matic" }, context }),
+    );
+    expect(englishGuide.fromPractice).toEqual([
+      expect.objectContaining({ title: caseFields.title, locale: "nl" }),
+    ]);
 
     const group = body<{ cases: { slug: string }[] }>(
       await groupLoader({

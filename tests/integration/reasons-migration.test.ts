@@ -2,13 +2,14 @@
 // test puts a migrated database back in the state before 0018 (the column as text[], the
 // migration not yet applied), stores sentences as reasonsFor and decideRequest wrote them, and
 // applies the migrations again.
+import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { type MatchReason, reasonText } from "#app/modules/intervisie/reasons.ts";
 import { topics } from "#app/modules/taxonomy.ts";
 import type { Database } from "#db/client.server.ts";
 import { intervisionMember } from "#db/schema/intervisie.ts";
-import { createTestDatabase, rowsOf } from "#tests/support/db.ts";
+import { createTestDatabase } from "#tests/support/db.ts";
 import { createGroup, person } from "#tests/support/factories.ts";
 
 let database: Database;
@@ -23,10 +24,12 @@ async function beforeMigration(db: Database["db"]) {
     sql`alter table intervision_member alter column reasons set data type text[] using '{}'::text[]`,
   );
   await db.execute(sql`alter table intervision_member alter column reasons set default '{}'::text[]`);
-  const [last] = rowsOf<{ id: number }>(
-    await db.execute(sql`select id from drizzle.__drizzle_migrations order by created_at desc limit 1`),
+  // 0018 and the migrations after it are applied again (they leave data they do not know alone).
+  const journal: { entries: { tag: string; when: number }[] } = JSON.parse(
+    readFileSync("db/migrations/meta/_journal.json", "utf8"),
   );
-  await db.execute(sql`delete from drizzle.__drizzle_migrations where id = ${last!.id}`);
+  const { when } = journal.entries.find((e) => e.tag === "0018_reasons_as_data")!;
+  await db.execute(sql`delete from drizzle.__drizzle_migrations where created_at >= ${when}`);
 }
 
 async function storeOld(db: Database["db"], groupId: number, reasons: string[]) {

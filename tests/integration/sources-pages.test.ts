@@ -57,6 +57,25 @@ beforeAll(async () => {
       sources: [{ key: "iso-18923", title: cited.title }],
     }),
   );
+  // A guide in both languages that cites the same source; its English title names a Dutch
+  // institution.
+  for (const [locale, title] of [
+    ["nl", "Wegwijzer: Beeld & Geluid voor kleinere collecties"],
+    ["en", "Signpost: Beeld & Geluid for smaller collections"],
+  ] as const) {
+    await upsertPublishedContent(
+      database.db,
+      system,
+      articleContent({
+        slug: "wegwijzer-proef",
+        kind: "wegwijzer",
+        locale,
+        title,
+        body: "## Opslag\n\nZie de norm [@iso-18923].",
+        sources: [{ key: "iso-18923", title: cited.title }],
+      }),
+    );
+  }
   ({ base, close } = await serveBuild(serverBuild(), database));
 });
 afterAll(async () => {
@@ -123,6 +142,32 @@ describe("/bronnen", () => {
     const none = await page("/bronnen?q=bestaatniet");
     expect(entriesOf(none.text)).toEqual([]);
     expect(none.text).toContain("Geen bronnen gevonden voor ‘bestaatniet’.");
+  });
+
+  it("on the English page, a citing guide's title is in its own language, with the Dutch marked", async () => {
+    const english = await page("/en/bronnen/iso-18923");
+    expect(english.status).toBe(200);
+    const linkTo = (html: string, href: string) =>
+      html.match(new RegExp(`<a[^>]*href="${href}"[^>]*>.*?</a>`))?.[0];
+    // A guide without an English version: its Dutch title, marked Dutch for a screen reader.
+    const dutchOnly = linkTo(english.text, "/en/kennisbank/proefartikel");
+    expect(dutchOnly).toContain('lang="nl"');
+    expect(dutchOnly).toContain("Proefartikel over opslag");
+    // A guide with one: its English title, with the institution's Dutch name marked as such.
+    const translated = linkTo(english.text, "/en/kennisbank/wegwijzer-proef");
+    expect(translated).toContain('lang="en"');
+    expect(translated).toContain(
+      'Signpost: <span lang="nl">Beeld &amp; Geluid</span> for smaller collections',
+    );
+    expect(english.text).not.toContain("Wegwijzer: Beeld &amp; Geluid voor kleinere collecties");
+    // Where to find it is the moderators' Dutch; the title and publisher are the source's English.
+    expect(english.text).toContain('<dd lang="nl">ISO-norm 18923:2000');
+    expect(english.text).toContain('<span lang="en">ISO</span>');
+    // On the Dutch page, the Dutch title, and no name marked inside Dutch text.
+    const dutch = await page("/bronnen/iso-18923");
+    const dutchLink = linkTo(dutch.text, "/kennisbank/wegwijzer-proef");
+    expect(dutchLink).toContain('lang="nl"');
+    expect(dutchLink).toContain(">Wegwijzer: Beeld &amp; Geluid voor kleinere collecties</a>");
   });
 
   it("an unknown source is a 404", async () => {

@@ -154,17 +154,22 @@ export async function getPublishedArticle(
   };
 }
 
-/** Titles of published articles by slug (for related articles and lookalikes). */
+/**
+ * Titles of published articles by slug (for related articles and lookalikes): the English title
+ * where `locale` is English and there is one, else the Dutch, with the language of the title.
+ */
 export async function getArticleTitles(
   db: DB,
   slugs: string[],
   locale: ContentLocale,
-): Promise<{ slug: string; title: string; kind: ArticleKind }[]> {
+): Promise<{ slug: string; title: string; kind: ArticleKind; locale: ContentLocale }[]> {
   if (!slugs.length) return [];
   // Only the asked slugs are read (this runs twice on every article page).
   const items = await listPublishedArticles(db, { locale, slugs });
   return slugs.flatMap((s) =>
-    items.filter((i) => i.slug === s).map((i) => ({ slug: i.slug, title: i.title, kind: i.kind })),
+    items
+      .filter((i) => i.slug === s)
+      .map((i) => ({ slug: i.slug, title: i.title, kind: i.kind, locale: i.locale })),
   );
 }
 

@@ -5,7 +5,7 @@ import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { formFields, parseForm } from "#app/lib/forms.ts";
 import type { DB } from "#db/client.server.ts";
 import { article, articleRevision, source } from "#db/schema/kennisbank.ts";
-import { searchOutbox } from "#db/schema/search.ts";
+import { searchDocument, searchOutbox } from "#db/schema/search.ts";
 import { PostgresEngine } from "#search/postgres.ts";
 import type { SearchDocument } from "#search/types.ts";
 import { audit } from "../audit.server.ts";
@@ -154,11 +154,24 @@ export async function saveSource(
   });
 }
 
-/** Which published guides cite or list each source (Dutch titles, or English where asked). */
+/** The registry's language of each of these sources (for the `lang` of their titles in a list). */
+export async function sourceLanguages(db: DB, keys: string[]): Promise<Map<string, string>> {
+  if (!keys.length) return new Map();
+  const rows = await db
+    .select({ key: source.key, language: source.language })
+    .from(source)
+    .where(inArray(source.key, keys));
+  return new Map(rows.map((r) => [r.key, r.language]));
+}
+
+/**
+ * Which published guides cite or list each source, with the title in `locale` where the guide has
+ * that version (else the Dutch one) and the language of that title.
+ */
 export async function citingArticles(
   db: DB,
   locale: ContentLocale,
-): Promise<Map<string, { slug: string; title: string; kind: ArticleKind }[]>> {
+): Promise<Map<string, { slug: string; title: string; kind: ArticleKind; locale: ContentLocale }[]>> {
   const rows = await db
     .select({
       slug: article.slug,
@@ -172,17 +185,27 @@ export async function citingArticles(
     .innerJoin(article, eq(article.id, articleRevision.articleId))
     .where(and(eq(articleRevision.status, "published"), isNull(article.archivedAt)))
     .orderBy(asc(articleRevision.title));
-  const titles = new Map<string, string>();
-  for (const r of rows) if (r.locale === "nl" || locale === "en") titles.set(r.slug, r.title);
-  const cited = new Map<string, Map<string, { slug: string; title: string; kind: ArticleKind }>>();
+  // The title each guide is listed by: the asked version's, or the Dutch one when it has none.
+  const titles = new Map<string, { title: string; locale: ContentLocale }>();
+  for (const r of rows) {
+    const version = r.locale as ContentLocale;
+    if (version === locale || (version === "nl" && !titles.has(r.slug)))
+      titles.set(r.slug, { title: r.title, locale: version });
+  }
+  type Citing = { slug: string; title: string; kind: ArticleKind; locale: ContentLocale };
+  const cited = new Map<string, Map<string, Citing>>();
   for (const r of rows) {
     for (const key of citedKeys(r.body, r.data)) {
-      const list = cited.get(key) ?? new Map();
-      list.set(r.slug, { slug: r.slug, title: titles.get(r.slug) ?? r.title, kind: r.kind as ArticleKind });
+      const list = cited.get(key) ?? new Map<string, Citing>();
+      const shown = titles.get(r.slug) ?? { title: r.title, locale: r.locale as ContentLocale };
+      list.set(r.slug, { slug: r.slug, kind: r.kind as ArticleKind, ...shown });
       cited.set(key, list);
     }
   }
-  return new Map([...cited].map(([k, v]) => [k, [...v.values()]]));
+  // In the order of the titles shown.
+  return new Map(
+    [...cited].map(([k, v]) => [k, [...v.values()].sort((a, b) => a.title.localeCompare(b.title, locale))]),
+  );
 }
 
 /** The id and slug of a source in the search index (kind `bron`); /bronnen has its anchor. */
@@ -230,4 +253,44 @@ export async function reindexSources(db: DB, keys?: string[]): Promise<number> {
       );
   }
   return docs.length;
+}
+
+/**
+ * Re-indexes the sources whose search document no longer says what the registry says (a source
+ * changed by a migration, as 0019_source_titles, not through the moderators' form), or that have
+ * none. Run at start; costs one read of the registry and of the sources' documents.
+ */
+export async function reindexStaleSources(db: DB): Promise<string[]> {
+  const [rows, docs] = await Promise.all([
+    db.select().from(source),
+    db
+      .select({
+        id: searchDocument.id,
+        locale: searchDocument.locale,
+        title: searchDocument.title,
+        aliases: searchDocument.aliases,
+        summary: searchDocument.summary,
+        body: searchDocument.body,
+      })
+      .from(searchDocument)
+      .where(eq(searchDocument.kind, "bron")),
+  ]);
+  const indexed = new Map(docs.map((d) => [d.id, d]));
+  const stale = rows
+    .filter((row) => {
+      const want = sourceSearchDocument(row);
+      const have = indexed.get(want.id);
+      return (
+        !have ||
+        have.locale !== want.locale ||
+        have.title !== want.title ||
+        have.aliases !== want.aliases.join(" ") ||
+        have.summary !== want.summary ||
+        have.body !== want.body
+      );
+    })
+    .map((row) => row.key)
+    .sort();
+  await reindexSources(db, stale);
+  return stale;
 }

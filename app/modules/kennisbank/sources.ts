@@ -140,9 +140,12 @@ export function pageOfSources<T extends Listable>(
 }
 
 /**
- * The `lang` attribute for a source's own words (its title): the registry's language when it is
- * one language (`nl`, `en`, `fr`, `de`), none for `multi`.
+ * The `lang` attribute for a source's own words (its title, its publisher): the registry's
+ * language when it is one language (`nl`, `en`, `fr`, `de`). A source in several languages
+ * (`multi`: an EU regulation, Wikipedia in two languages) is registered by the title of its Dutch
+ * version or a Dutch description (db/seed/content/README.md), so that is Dutch.
  */
 export function contentLang(language: string | null | undefined): string | undefined {
+  if (language === "multi") return "nl";
   return language && /^[a-z]{2}$/.test(language) ? language : undefined;
 }
