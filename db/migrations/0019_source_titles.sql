@@ -113,3 +113,5 @@ UPDATE "source" SET "publisher" = 'radionold.blogspot.com (blog of a television 
 UPDATE "source" SET "publisher" = 'Tape Resources (copy of a Sony FAQ)' WHERE "key" = 'taperesources-xdcam' AND "publisher" = 'Tape Resources (kopie van een Sony-FAQ)';
 --> statement-breakpoint
 UPDATE "source" SET "publisher" = 'Lemac (camera rental company)' WHERE "key" = 'lemac-p2-card' AND "publisher" = 'Lemac (verhuurbedrijf voor camera''s)';
+--> statement-breakpoint
+UPDATE "source" SET "language" = 'nl' WHERE "key" = 'kvan-jb-2018-selection' AND "language" = 'en';

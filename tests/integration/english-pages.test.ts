@@ -41,7 +41,7 @@ const wordsOf = (text: string) =>
     text
       .replace(/\{\w+\}/g, " ")
       .toLowerCase()
-      .match(/\p{L}[\p{L}’'-]*\p{L}/gu) ?? []
+      .match(/[\p{L}\p{N}][\p{L}\p{N}’'-]*[\p{L}\p{N}]/gu) ?? []
   ).map((w) => w.replace(/’/g, "'"));
 const englishWords = new Set(texts(en).flatMap(wordsOf));
 /**
@@ -63,7 +63,8 @@ const alsoEnglish = new Set([
 const dutchWords = new Set(
   texts(nl)
     .flatMap(wordsOf)
-    .filter((w) => w.length >= 4 && !englishWords.has(w) && !alsoEnglish.has(w)),
+    // A word has letters; digits belong to it ("16mm-film", a key such as "boek9-aw-20").
+    .filter((w) => w.length >= 4 && /\p{L}/u.test(w) && !englishWords.has(w) && !alsoEnglish.has(w)),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -149,7 +150,7 @@ function readable(html: string): { text: string; title: string } {
 function dutchIn(text: string): string[] {
   const found: string[] = [];
   const normal = text.replace(/\s+/g, " ");
-  for (const match of normal.matchAll(/\p{L}[\p{L}’'-]*\p{L}/gu)) {
+  for (const match of normal.matchAll(/[\p{L}\p{N}][\p{L}\p{N}’'-]*[\p{L}\p{N}]/gu)) {
     const word = match[0].toLowerCase().replace(/’/g, "'");
     if (dutchWords.has(word)) {
       const at = match.index ?? 0;
@@ -287,18 +288,6 @@ const routes: Record<string, Page[] | { notAPage: string }> = {
   "beheer.kennisbank.export": { notAPage: "a zip download" },
 };
 
-/**
- * Pages that still show Dutch words on their English version, and why. Each is a known gap of
- * issue #17, not an exception: the test fails when one of them no longer shows any (remove it
- * then), so this list can only shrink.
- */
-const stillDutch: Record<string, string> = {
-  "/beheer/kennisbank/u-matic":
-    "the review's source list shows the whole registry: Dutch titles of sources registered as English or multi (henderson-baking, nara-film-scanning, avg, …)",
-  "/beheer/kennisbank/te-controleren": "as /beheer/kennisbank/u-matic: each claim's source list",
-  "/beheer/bronnen": "as /beheer/kennisbank/u-matic: the registry's list",
-};
-
 const routesDir = path.resolve("app/routes");
 const routeIds = readdirSync(routesDir, { withFileTypes: true }).flatMap((entry) => {
   if (entry.isDirectory()) {
@@ -365,15 +354,7 @@ describe("every page in English", () => {
       expect(dutchIn(title), `${englishPath}: Dutch in <title> "${title}"`).toEqual([]);
       const found = dutchIn(text);
       if (process.env.SHOW_DUTCH) console.log(englishPath, found.length, found.slice(0, 6));
-      if (dutchPath in stillDutch) {
-        // A known gap (issue #17): it must shrink, so a page that became clean fails until its
-        // entry goes.
-        expect(found.length, `${englishPath} has no Dutch left: remove it from stillDutch`).toBeGreaterThan(
-          0,
-        );
-      } else {
-        expect(found, `${englishPath}: Dutch interface words`).toEqual([]);
-      }
+      expect(found, `${englishPath}: Dutch interface words`).toEqual([]);
       const [pathname, query] = dutchPath.split("?");
       const search = query ? `?${query}` : "";
       const english$ = `/en${pathname === "/" ? "" : pathname}${search}`;
