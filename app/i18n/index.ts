@@ -1,4 +1,4 @@
-import { useRouteLoaderData } from "@remix-run/react";
+import { useLocation, useRouteLoaderData } from "@remix-run/react";
 import { en } from "./en.ts";
 import { type Dictionary, type Message, type MessageKey, nl, type PluralMessage } from "./nl.ts";
 
@@ -109,14 +109,14 @@ export function translator(locale: Locale): Translator {
   return (key, ...params) => translate(locale, key, ...params);
 }
 
-/** The current locale in a component: the root loader's, or the document's when it failed. */
+/**
+ * The current locale in a component: the root loader's, or, when that loader failed (an error
+ * page), the URL's: the path still says the page's language.
+ */
 export function useLocale(): Locale {
   const data = useRouteLoaderData<{ locale?: Locale }>("root");
-  if (data?.locale) return data.locale;
-  if (typeof document !== "undefined" && isLocale(document.documentElement.lang)) {
-    return document.documentElement.lang;
-  }
-  return defaultLocale;
+  const { pathname } = useLocation();
+  return data?.locale ?? localeFromPath(pathname);
 }
 
 /** A function that puts a site path in the page's language (see localizedPath). */
