@@ -46,8 +46,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const compare =
     a && b && a.slug === slug && b.slug === slug
       ? {
-          a: { id: a.id, status: statusLabel(a.status) },
-          b: { id: b.id, status: statusLabel(b.status) },
+          a: { id: a.id, status: statusLabel(localeFromRequest(request), a.status) },
+          b: { id: b.id, status: statusLabel(localeFromRequest(request), b.status) },
           title: wordDiff(a.title, b.title),
           summary: wordDiff(a.summary, b.summary),
           body: wordDiff(a.body, b.body),
@@ -70,7 +70,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     slug,
     title: article?.title ?? revisions[0]!.title,
     archived: article?.archived ?? false,
-    revisions: revisions.map((r) => ({ ...r, statusText: statusLabel(r.status) })),
+    revisions: revisions.map((r) => ({
+      ...r,
+      statusText: statusLabel(localeFromRequest(request), r.status),
+    })),
     compare,
     saved: url.searchParams.get("opgeslagen"),
     feedback: {

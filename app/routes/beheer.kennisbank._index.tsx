@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useLoaderData, useNavigation } from "@remix-run/react";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
-import { pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
 import { formIntent } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { localRedirect } from "#app/modules/http.server.ts";
@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   const reindexed = new URL(request.url).searchParams.get("herbouwd");
   return {
-    queue: queue.map((q) => ({ ...q, statusText: statusLabel(q.status) })),
+    queue: queue.map((q) => ({ ...q, statusText: statusLabel(localeFromRequest(request), q.status) })),
     dueCount: due.length,
     claimCount: claims.length,
     misses,

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { AppError, type ErrorKey, type ErrorMessage, type ErrorParams } from "#app/lib/errors.ts";
+import type { Locale } from "#app/i18n/index.ts";
+import { AppError, type ErrorKey, type ErrorMessage, type ErrorParams, errorText } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { user } from "#db/schema/auth.ts";
 import { article, articleFeedback, articleRevision } from "#db/schema/kennisbank.ts";
@@ -674,16 +675,9 @@ function statusMessage(status: string): ErrorMessage {
   return key ? { key } : { key: "error.kennisbank.status.other", params: { status } };
 }
 
-export function statusLabel(status: string): string {
-  return (
-    {
-      draft: "concept",
-      in_review: "ter beoordeling",
-      published: "gepubliceerd",
-      superseded: "vervangen",
-      rejected: "afgewezen",
-    }[status] ?? status
-  );
+/** A revision's status as a reader of the locale names it ("concept", "draft"); an unknown one as it is. */
+export function statusLabel(locale: Locale, status: string): string {
+  return errorText(locale, statusMessage(status));
 }
 
 /** JSON with object keys sorted: jsonb does not keep key order, so compare this way. */
