@@ -1,4 +1,4 @@
-import { useLocation, useRouteLoaderData } from "@remix-run/react";
+import { useInRouterContext, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { en } from "./en.ts";
 import { type Dictionary, type Message, type MessageKey, nl, type PluralMessage } from "./nl.ts";
 
@@ -115,8 +115,13 @@ export function translator(locale: Locale): Translator {
  */
 export function useLocale(): Locale {
   const data = useRouteLoaderData<{ locale?: Locale }>("root");
-  const { pathname } = useLocation();
-  return data?.locale ?? localeFromPath(pathname);
+  // Outside a router (a component rendered on its own, in a test) there is no path to read.
+  // Whether there is a router never changes during a component's life, so the hooks called
+  // stay the same from one render to the next.
+  // biome-ignore lint/correctness/useHookAtTopLevel: the condition is fixed per component
+  const pathname = useInRouterContext() ? useLocation().pathname : null;
+  if (data?.locale) return data.locale;
+  return pathname === null ? defaultLocale : localeFromPath(pathname);
 }
 
 /** A function that puts a site path in the page's language (see localizedPath). */

@@ -1734,10 +1734,27 @@ export const nl = {
   "error.session.chooseToCancel": "Kies eerst een bijeenkomst om af te zeggen.",
   "error.editor.claimNotPublished":
     "Deze bewering is nog niet gepubliceerd: een notitie kan pas na publicatie.",
+  "error.editor.claimMoved": "Deze bewering staat niet meer zo in de tekst. Bekijk de bijgewerkte lijst.",
+  "error.editor.claimGone": "Deze bewering staat niet meer zo in de tekst.",
+  "error.editor.locatorChars": "Een vindplaats bevat geen [, ] of ;.",
   "error.kbImport.tooBig": "De upload is groter dan 10 MB.",
   "error.kbImport.badPreview": "De voorvertoning is ongeldig; upload de bestanden opnieuw.",
   "error.kbImport.nothingSaved": "{reason} Er is niets opgeslagen.",
   "error.kbImport.noFiles": "Kies een of meer .md-bestanden of een .zip.",
+  "error.kbImport.filesTooBig": "De bestanden zijn samen groter dan {mb} MB.",
+  "error.kbImport.unreadableZip": "Dit zip-bestand kan niet worden gelezen (beschadigd).",
+  "error.kbImport.entryTooBig": "'{name}' is uitgepakt groter dan {mb} MB; er is niets geïmporteerd.",
+  "error.kbImport.zipTooBig": "Het zip-bestand is uitgepakt groter dan {mb} MB; er is niets geïmporteerd.",
+  "error.kbImport.onlyMarkdown": "Alleen .md-bestanden of een .zip met .md-bestanden.",
+  "error.kbImport.duplicate": "'{slug}' ({locale}) staat ook in {earlier}.",
+  "error.kbImport.noArticles": "Geen artikelbestanden gevonden.",
+  "error.kbImport.noFrontMatter": "Het bestand begint niet met front matter tussen twee regels '---'.",
+  "error.kbImport.yaml": "Front matter is geen geldige YAML (regel {line}): {detail}",
+  "error.kbImport.noFields": "De front matter moet velden bevatten (slug, title, ...).",
+  "error.kbImport.unknownSource": "sources: bron '{key}' staat niet in de bronnenlijst.",
+  "error.kbImport.field": "{field}: {reason}",
+  "error.kbImport.wholeFile": "bestand",
+  "error.kbImport.wrongPath": "hoort te heten {path}",
   "error.surveyImport.tooBig":
     "Het bestand is te groot; de grens is {mb} MB. Is dit het goede bestand? Splits het anders per golf.",
   "error.proposal.emptyPool": "Er zijn geen deelnemers in deze pool: niemand heeft zich (nog) aangemeld.",
@@ -1755,6 +1772,18 @@ export const nl = {
   "error.planner.noInstitution":
     "Koppel eerst je account aan een instelling (Mijn account); dan kun je het plan bewaren.",
   "error.planner.noLines": "Vul minstens één regel in: een drager en het aantal items.",
+  "error.planner.tooManyLines": "Hoogstens {max} regels; voeg regels van dezelfde drager samen.",
+  "error.planner.carrier": "Kies een drager.",
+  "error.planner.unknownCarrier": "Kies een drager uit de lijst.",
+  "error.planner.count": "Vul het aantal items in.",
+  "error.planner.countWhole": "Vul een heel getal van 1 of meer in, zoals 40.",
+  "error.planner.countMax": "Vul hoogstens {max} in.",
+  "error.planner.minutes": "Vul de gemiddelde duur in minuten in (groter dan 0), of laat het leeg.",
+  "error.planner.minutesMax": "Vul hoogstens {max} minuten in.",
+  "error.planner.condition": "Kies goed, twijfelachtig of slecht.",
+  "error.planner.csvErrors": "De inventaris bevat fouten: {errors}",
+  "error.planner.csvEmpty":
+    "Geen inventaris: vul de planner in op /dragers/planner en kies 'Download als CSV'.",
   "error.assumptions.unknownCarrier": "Onbekende drager: kies er een uit de lijst.",
   // Why a member is in their group (the matcher's reasons, app/modules/intervisie/reasons.ts).
   "intervisie.reason.sameType": "zelfde type: {type} ({count} van {of} groepsgenoten)",
@@ -1918,6 +1947,33 @@ export const nl = {
   "form.editor.body": "De tekst mag niet leeg zijn.",
   "form.editor.sourceRow": "Bron",
   // Form messages: an article's data (the editor, content files, the import).
+  "form.editor.unknownSource":
+    "Onbekende bron in de tekst: {keys}. Voeg de bron eerst toe aan de bronnenlijst.",
+  "form.editor.version": "Ongeldige versie.",
+  "form.carrier.namesNl": "Noem minstens één Nederlandse naam.",
+  "form.carrier.namesEn": "Noem minstens één Engelse naam.",
+  "form.carrier.lookalike":
+    "'{slug}' is geen slug van een gids: kleine letters, cijfers en streepjes, zoals 'betacam-sp'.",
+  "form.carrier.medium": "Kies een medium.",
+  "form.carrier.form": "Kies een vorm.",
+  "form.carrier.size": "Vul de maat in, zoals '19 mm (¾ inch) band'.",
+  "form.carrier.sizeKey": "Kies de maat voor de tekening.",
+  "form.carrier.yearsFrom": "Vul een beginjaar in van vier cijfers, tussen 1850 en 2100.",
+  "form.carrier.yearsTo":
+    "Vul een eindjaar in van vier cijfers, tussen 1850 en 2100, of laat het leeg als de drager nog in gebruik is.",
+  "form.carrier.yearsOrder": "Het eindjaar ligt vóór het beginjaar ({from}).",
+  "form.carrier.recognition": "Beschrijf hoe je de drager herkent zonder hem af te spelen.",
+  "form.carrier.playback": "Noem de afspeelapparatuur.",
+  "form.carrier.preservationFormat": "Noem het formaat van de bewaarmaster.",
+  "form.carrier.accessFormat": "Noem het formaat van de toegangskopie.",
+  "form.carrier.riskReason": "Leg uit waarom het risico zo hoog is.",
+  "form.carrier.risk": "Onbekend risico: '{risk}'.",
+  "form.carrier.score": "Kies een score van 1 tot en met 5.",
+  "form.carrier.riskLevel": "Kies een risiconiveau.",
+  "form.carrier.minutes": "Vul een aantal minuten in groter dan 0 en hooguit 10.000, zoals 60.",
+  "form.carrier.cite":
+    "'{entry}' is geen verwijzing. Schrijf @sleutel of @sleutel, vindplaats (uit de bronnenlijst), of ? als het nog te controleren is.",
+  "form.carrier.unknownSource": "Onbekende bron: @{key}. Voeg de bron eerst toe aan de bronnenlijst.",
   "form.article.slug": "Een slug bestaat uit kleine letters, cijfers en streepjes, zoals 'u-matic'.",
   "form.article.sourceUrl": "Een bron-link moet een volledig adres zijn dat begint met https:// of http://.",
   "form.article.topics": "Kies minstens één onderwerp.",
@@ -1929,6 +1985,15 @@ export const nl = {
   "form.source.url": "Alleen http(s)-adressen.",
   "form.source.where": "Een bron zonder URL zegt waar hij te vinden is (where).",
   // Form messages: a mistake the schema has no message for (zod's own are English and technical).
+  "form.source.keyExample":
+    "Een bronsleutel bestaat uit kleine letters, cijfers, '-' en '.' (bijvoorbeeld iasa-tc05).",
+  "form.source.title": "Vul een titel in (hooguit 300 tekens).",
+  "form.source.urlFull": "Een URL begint met http:// of https:// en is een volledig webadres.",
+  "form.source.kind": "Kies een soort bron.",
+  "form.source.language": "Kies een taal.",
+  "form.source.accessed": "Een datum als 2026-12-04.",
+  "form.source.whereNeeded":
+    "Een bron zonder URL zegt waar hij te vinden is (een normnummer, een bibliotheek).",
   "form.invalid": "Deze waarde klopt niet.",
 } as const satisfies Record<string, Message>;
 

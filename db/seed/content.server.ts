@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
+import { errorText } from "../../app/lib/errors.ts";
 import { upsertPublishedContent } from "../../app/modules/kennisbank/articles.server.ts";
 import { type FileProblem, parseArticleFile } from "../../app/modules/kennisbank/front-matter.server.ts";
 import type { ArticleContent } from "../../app/modules/kennisbank/model.ts";
@@ -14,7 +15,7 @@ export const contentDir = sourceFolder(import.meta.url, "./content", "db/seed/co
 export class SeedContentError extends Error {
   constructor(readonly problems: FileProblem[]) {
     super(
-      `De seed-artikelen bevatten fouten:\n${problems.map((p) => `  - ${p.file}: ${p.message}`).join("\n")}`,
+      `De seed-artikelen bevatten fouten:\n${problems.map((p) => `  - ${p.file}: ${errorText("nl", p.message)}`).join("\n")}`,
     );
   }
 }
@@ -35,7 +36,13 @@ export function readSeedContent(dir = contentDir, registry = readSourceRegistry(
       }
       const expected = `${result.content.slug}${result.content.locale === "nl" ? "" : `.${result.content.locale}`}.md`;
       if (file !== expected || entry.name !== result.content.kind) {
-        problems.push({ file: name, message: `hoort te heten ${result.content.kind}/${expected}` });
+        problems.push({
+          file: name,
+          message: {
+            key: "error.kbImport.wrongPath",
+            params: { path: `${result.content.kind}/${expected}` },
+          },
+        });
       }
       contents.push(result.content);
     }

@@ -1,0 +1,185 @@
+// Messages made outside the form schemas follow the page's language too (issue #17): the
+// planner's row errors and its CSV answer, the source form, the problems of a knowledge-base
+// import, revision statuses on the staff pages. Each is asked for on the Dutch and the English
+// address; the Dutch text stays what it was.
+import type { AppLoadContext } from "@remix-run/node";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { upsertPublishedContent } from "#app/modules/kennisbank/articles.server.ts";
+import { action as sourcesAction } from "#app/routes/beheer.bronnen._index.tsx";
+import { loader as revisionsLoader } from "#app/routes/beheer.kennisbank.$slug.tsx";
+import { action as importAction } from "#app/routes/beheer.kennisbank.import.tsx";
+import { loader as plannerLoader } from "#app/routes/dragers.planner.tsx";
+import { loader as plannerCsv } from "#app/routes/dragers.planner[.]csv.ts";
+import type { Database } from "#db/client.server.ts";
+import { userWithSession } from "#tests/support/auth.ts";
+import { createTestDatabase } from "#tests/support/db.ts";
+import { articleContent, system } from "#tests/support/factories.ts";
+import { body, contextFor, get, ORIGIN, post, status } from "#tests/support/remix.ts";
+
+let database: Database;
+let context: AppLoadContext;
+beforeEach(async () => {
+  database = await createTestDatabase();
+  context = contextFor(database);
+});
+afterEach(async () => {
+  await database?.close();
+});
+
+type Language = "nl" | "en";
+const at = (language: Language, path: string) => (language === "en" ? `/en${path}` : path);
+
+describe("messages in the page's language", () => {
+  it("the planner: an error per row, and the CSV's refusal", async () => {
+    const query = "?drager=laserdisk&aantal=0&duur=-5&staat=goed&drager=&aantal=2&duur=&staat=kapot";
+    const errors = async (language: Language) =>
+      (
+        await plannerLoader({
+          request: get(at(language, `/dragers/planner${query}`)),
+          params: {},
+          context,
+        })
+      ).errors;
+    expect(await errors("nl")).toEqual({
+      "drager-0": "Kies een drager uit de lijst.",
+      "aantal-0": "Vul een heel getal van 1 of meer in, zoals 40.",
+      "duur-0": "Vul de gemiddelde duur in minuten in (groter dan 0), of laat het leeg.",
+      "drager-1": "Kies een drager.",
+      "staat-1": "Kies goed, twijfelachtig of slecht.",
+    });
+    expect(await errors("en")).toEqual({
+      "drager-0": "Choose a carrier from the list.",
+      "aantal-0": "Enter a whole number of 1 or more, such as 40.",
+      "duur-0": "Enter the average duration in minutes (greater than 0), or leave it empty.",
+      "drager-1": "Choose a carrier.",
+      "staat-1": "Choose good, doubtful or bad.",
+    });
+    const tooMany = await plannerLoader({
+      request: get("/en/dragers/planner?drager=vhs&aantal=20000000"),
+      params: {},
+      context,
+    });
+    expect(tooMany.errors["aantal-0"]).toBe("Enter at most 1,000,000.");
+
+    const csv = async (language: Language, q: string) => {
+      const response = (await plannerCsv({
+        request: get(at(language, `/dragers/planner.csv${q}`)),
+        params: {},
+        context,
+      })) as Response;
+      return [response.status, await response.text()];
+    };
+    expect(await csv("en", "?drager=&aantal=2&duur=&staat=goed")).toEqual([
+      400,
+      "The inventory has errors: Choose a carrier.\n",
+    ]);
+    expect(await csv("nl", "?drager=&aantal=2&duur=&staat=goed")).toEqual([
+      400,
+      "De inventaris bevat fouten: Kies een drager.\n",
+    ]);
+    expect((await csv("en", ""))[1]).toBe(
+      "No inventory: fill in the planner at /en/dragers/planner and choose 'Download as CSV'.\n",
+    );
+  });
+
+  it("the source form on /beheer/bronnen", async () => {
+    const moderator = await userWithSession(database.db, "moderator");
+    const add = async (language: Language) =>
+      body<{ errors: Record<string, string> }>(
+        await sourcesAction({
+          request: post(
+            at(language, "/beheer/bronnen"),
+            {
+              key: "Niet Goed!",
+              title: "",
+              url: "",
+              where: "",
+              kind: "",
+              language: "",
+              accessed: "gisteren",
+            },
+            { Cookie: moderator.cookie },
+          ),
+          params: {},
+          context,
+        }),
+      ).errors;
+    const dutch = await add("nl");
+    expect(dutch.key).toBe(
+      "Een bronsleutel bestaat uit kleine letters, cijfers, '-' en '.' (bijvoorbeeld iasa-tc05).",
+    );
+    expect(dutch.title).toBe("Vul een titel in (hooguit 300 tekens).");
+    const english = await add("en");
+    expect(english).toMatchObject({
+      key: "A source key consists of lower-case letters, digits, '-' and '.' (for example iasa-tc05).",
+      title: "Enter a title (at most 300 characters).",
+      kind: "Choose a kind of source.",
+      language: "Choose a language.",
+      accessed: "A date such as 2026-12-04.",
+    });
+  });
+
+  it("the problems of a knowledge-base import on /en/beheer/kennisbank/import", async () => {
+    const moderator = await userWithSession(database.db, "moderator");
+    const upload = async (language: Language) => {
+      const form = new FormData();
+      const file = (name: string, text: string) => form.append("files", new File([text], name));
+      file("zonder-kop.md", "Alleen tekst, geen front matter.");
+      file("leeg.md", "---\n- een\n- lijst\n---\nTekst.");
+      file("velden.md", "---\nslug: Geen Slug\n---\nTekst.");
+      file("plaatje.png", "PNG");
+      const answer = await importAction({
+        request: new Request(new URL(at(language, "/beheer/kennisbank/import"), ORIGIN), {
+          method: "POST",
+          body: form,
+          headers: { Origin: ORIGIN, Cookie: moderator.cookie },
+        }),
+        params: {},
+        context,
+      });
+      expect(status(answer)).toBe(400);
+      return body<{ problems: { file: string; message: string }[] }>(answer).problems;
+    };
+    const english = await upload("en");
+    expect(english).toEqual(
+      expect.arrayContaining([
+        { file: "plaatje.png", message: "Only .md files, or a .zip of .md files." },
+        {
+          file: "zonder-kop.md",
+          message: "The file does not start with front matter between two '---' lines.",
+        },
+        { file: "leeg.md", message: "The front matter must contain fields (slug, title, ...)." },
+      ]),
+    );
+    // A field the schema refuses: its name, then the schema's message in English.
+    const fields = english.filter((p) => p.file === "velden.md").map((p) => p.message);
+    expect(fields.length).toBeGreaterThan(0);
+    for (const message of fields) expect(message).toMatch(/^[\w.]+: /);
+    expect(fields.join(" ")).not.toMatch(/\b(Vul|Kies|moet|waarde)\b/);
+    const dutch = await upload("nl");
+    expect(dutch).toEqual(
+      expect.arrayContaining([
+        { file: "plaatje.png", message: "Alleen .md-bestanden of een .zip met .md-bestanden." },
+        {
+          file: "zonder-kop.md",
+          message: "Het bestand begint niet met front matter tussen twee regels '---'.",
+        },
+      ]),
+    );
+  });
+
+  it("revision statuses on the staff pages", async () => {
+    const moderator = await userWithSession(database.db, "moderator");
+    await upsertPublishedContent(database.db, system, articleContent({ slug: "u-matic" }));
+    const revisions = async (language: Language) =>
+      (
+        await revisionsLoader({
+          request: get(at(language, "/beheer/kennisbank/u-matic"), { Cookie: moderator.cookie }),
+          params: { slug: "u-matic" },
+          context,
+        })
+      ).revisions.map((r) => r.statusText);
+    expect(await revisions("en")).toContain("published");
+    expect(await revisions("nl")).toContain("gepubliceerd");
+  });
+});
