@@ -1724,9 +1724,19 @@ export const en: Dictionary = {
   "error.kbImport.unknownSource": "sources: source '{key}' is not in the source list.",
   "error.kbImport.field": "{field}: {reason}",
   "error.kbImport.wholeFile": "file",
-  "error.kbImport.wrongPath": "should be named {path}",
   "error.surveyImport.tooBig":
     "The file is too large; the limit is {mb} MB. Is this the right file? Otherwise split it by wave.",
+  "error.surveyImport.noFile": "Choose a CSV file with the survey export.",
+  "error.surveyImport.unknownIntent": "Unknown action. Upload the file again.",
+  "error.trendsCsv.question": "Unknown question. Choose a table through the download links on /en/trends.",
+  "error.trendsCsv.table": "Unknown table: choose antwoorden, type or golven.",
+  "error.trendsCsv.wave": "There are no figures for this wave.",
+  "error.trendsCsv.noTable": "This table does not exist for this question and wave.",
+  "error.trendsCsv.figure": "Unknown figure. Choose a table through the download links on /en/trends.",
+  "error.trendsJson.wave": "There are no figures for wave {wave}. Available waves: {waves}.",
+  "error.template.notFound": "This template does not exist.",
+  "error.crossSite":
+    "This request does not come from AV-Kennisnet itself and has been refused. Go back and try again.",
   "error.proposal.emptyPool": "There are no participants in this pool: nobody has signed up (yet).",
   "notice.surveyLinks.linked": {
     one: "Linked: {count} answer.",

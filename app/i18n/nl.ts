@@ -1754,9 +1754,19 @@ export const nl = {
   "error.kbImport.unknownSource": "sources: bron '{key}' staat niet in de bronnenlijst.",
   "error.kbImport.field": "{field}: {reason}",
   "error.kbImport.wholeFile": "bestand",
-  "error.kbImport.wrongPath": "hoort te heten {path}",
   "error.surveyImport.tooBig":
     "Het bestand is te groot; de grens is {mb} MB. Is dit het goede bestand? Splits het anders per golf.",
+  "error.surveyImport.noFile": "Kies een CSV-bestand met de enquête-export.",
+  "error.surveyImport.unknownIntent": "Onbekende actie. Upload het bestand opnieuw.",
+  "error.trendsCsv.question": "Onbekende vraag. Kies een tabel via de downloadlinks op /trends.",
+  "error.trendsCsv.table": "Onbekende tabel: kies antwoorden, type of golven.",
+  "error.trendsCsv.wave": "Voor deze golf zijn er geen cijfers.",
+  "error.trendsCsv.noTable": "Deze tabel bestaat niet voor deze vraag en golf.",
+  "error.trendsCsv.figure": "Onbekende figuur. Kies een tabel via de downloadlinks op /trends.",
+  "error.trendsJson.wave": "Er zijn geen cijfers voor golf {wave}. Beschikbare golven: {waves}.",
+  "error.template.notFound": "Dit sjabloon bestaat niet.",
+  "error.crossSite":
+    "Dit verzoek komt niet van AV-Kennisnet zelf en is daarom geweigerd. Ga terug en probeer het opnieuw.",
   "error.proposal.emptyPool": "Er zijn geen deelnemers in deze pool: niemand heeft zich (nog) aangemeld.",
   "notice.surveyLinks.linked": {
     one: "Gekoppeld: {count} antwoord.",

@@ -6,10 +6,13 @@ import type { AppLoadContext } from "@remix-run/node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { upsertPublishedContent } from "#app/modules/kennisbank/articles.server.ts";
 import { action as sourcesAction } from "#app/routes/beheer.bronnen._index.tsx";
+import { action as surveyAction } from "#app/routes/beheer.enquete._index.tsx";
 import { loader as revisionsLoader } from "#app/routes/beheer.kennisbank.$slug.tsx";
 import { action as importAction } from "#app/routes/beheer.kennisbank.import.tsx";
 import { loader as plannerLoader } from "#app/routes/dragers.planner.tsx";
 import { loader as plannerCsv } from "#app/routes/dragers.planner[.]csv.ts";
+import { loader as trendsCsv } from "#app/routes/trends[.]csv.ts";
+import { loader as trendsJson } from "#app/routes/trends[.]json.ts";
 import type { Database } from "#db/client.server.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
@@ -166,6 +169,52 @@ describe("messages in the page's language", () => {
         },
       ]),
     );
+  });
+
+  it("the trend downloads: an unknown question, table or wave", async () => {
+    const csv = async (path: string) => {
+      const response = await trendsCsv({ request: get(path), params: {}, context });
+      return [response.status, await response.text()];
+    };
+    expect(await csv("/en/trends.csv?vraag=bestaat-niet")).toEqual([
+      404,
+      "Unknown question. Choose a table through the download links on /en/trends.\n",
+    ]);
+    expect(await csv("/trends.csv?vraag=bestaat-niet")).toEqual([
+      404,
+      "Onbekende vraag. Kies een tabel via de downloadlinks op /trends.\n",
+    ]);
+    expect(await csv("/en/trends.csv?figuur=bestaat-niet")).toEqual([
+      404,
+      "Unknown figure. Choose a table through the download links on /en/trends.\n",
+    ]);
+    const json = await trendsJson({ request: get("/en/trends.json?wave=1900"), params: {}, context });
+    expect(json.status).toBe(404);
+    expect(((await json.json()) as { error: string }).error).toMatch(
+      /^There are no figures for wave "1900"\. Available waves: /,
+    );
+  });
+
+  it("the survey import without a file", async () => {
+    const moderator = await userWithSession(database.db, "moderator");
+    const send = async (language: Language, intent: string) => {
+      const form = new FormData();
+      form.append("intent", intent);
+      return body<{ problems: string[] }>(
+        await surveyAction({
+          request: new Request(new URL(at(language, "/beheer/enquete"), ORIGIN), {
+            method: "POST",
+            body: form,
+            headers: { Origin: ORIGIN, Cookie: moderator.cookie },
+          }),
+          params: {},
+          context,
+        }),
+      ).problems;
+    };
+    expect(await send("en", "controleren")).toEqual(["Choose a CSV file with the survey export."]);
+    expect(await send("nl", "controleren")).toEqual(["Kies een CSV-bestand met de enquête-export."]);
+    expect(await send("en", "dansen")).toEqual(["Unknown action. Upload the file again."]);
   });
 
   it("revision statuses on the staff pages", async () => {
