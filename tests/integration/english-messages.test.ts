@@ -4,7 +4,14 @@
 // address; the Dutch text stays what it was.
 import type { AppLoadContext } from "@remix-run/node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { errorText } from "#app/lib/errors.ts";
 import { upsertPublishedContent } from "#app/modules/kennisbank/articles.server.ts";
+import { emptyCarrierFields } from "#app/modules/kennisbank/carrier-form.ts";
+import {
+  type EditFields,
+  parseEditFields,
+  resolveClaimInFields,
+} from "#app/modules/kennisbank/edit-form.server.ts";
 import { action as sourcesAction } from "#app/routes/beheer.bronnen._index.tsx";
 import { action as surveyAction } from "#app/routes/beheer.enquete._index.tsx";
 import { loader as revisionsLoader } from "#app/routes/beheer.kennisbank.$slug.tsx";
@@ -215,6 +222,53 @@ describe("messages in the page's language", () => {
     expect(await send("en", "controleren")).toEqual(["Choose a CSV file with the survey export."]);
     expect(await send("nl", "controleren")).toEqual(["Kies een CSV-bestand met de enquête-export."]);
     expect(await send("en", "dansen")).toEqual(["Unknown action. Upload the file again."]);
+  });
+
+  it("the editor: its own checks, the fact box and a claim that moved", () => {
+    const fields: EditFields = {
+      locale: "nl",
+      baseRevisionId: "x",
+      title: "",
+      summary: "Kort.",
+      body: "Tekst met [@bestaat-niet].",
+      topics: [],
+      institutionTypes: [],
+      needsReview: false,
+      uncertain: "",
+      sources: "",
+      related: "",
+      carrier: emptyCarrierFields(),
+      note: "",
+    };
+    const check = (locale: Language) => {
+      const parsed = parseEditFields(fields, "drager", new Map(), locale);
+      if (parsed.ok) throw new Error("verwachtte fouten");
+      return parsed.errors;
+    };
+    expect(check("nl")).toMatchObject({
+      title: "Vul een titel in.",
+      body: "Onbekende bron in de tekst: [@bestaat-niet]. Voeg de bron eerst toe aan de bronnenlijst.",
+      form: "Ongeldige versie.",
+      "carrier.names.nl": "Noem minstens één Nederlandse naam.",
+      "carrier.playback": "Noem de afspeelapparatuur.",
+    });
+    expect(check("en")).toMatchObject({
+      title: "Enter a title.",
+      body: "Unknown source in the text: [@bestaat-niet]. Add the source to the source list first.",
+      form: "Invalid version.",
+      "carrier.names.nl": "Give at least one Dutch name.",
+      "carrier.playback": "Name the playback equipment.",
+      "carrier.degradationScore": "Choose a score from 1 to 5.",
+    });
+    const moved = resolveClaimInFields(fields, "body:0", "?", { remove: true }, new Map());
+    expect(moved.ok).toBe(false);
+    if (moved.ok) return;
+    expect(errorText("en", moved.error)).toBe(
+      "This claim is no longer in the text as it was. Look at the updated list.",
+    );
+    expect(errorText("nl", moved.error)).toBe(
+      "Deze bewering staat niet meer zo in de tekst. Bekijk de bijgewerkte lijst.",
+    );
   });
 
   it("revision statuses on the staff pages", async () => {

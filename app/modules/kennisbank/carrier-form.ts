@@ -1,6 +1,6 @@
 // The fact box of a carrier guide as form fields (`carrier.<field>`, lists as rows,
 // `carrier.cite.<field>` per field), to and from the stored `carrier` data (model.ts), with a
-// Dutch message per field. Shared by the editor's server code and its form (no data access).
+// message per field in the page's language. Shared by the editor's server code and its form (no data access).
 
 import { stringify as stringifyYaml } from "yaml";
 import { defaultLocale, type Locale, type MessageKey, translate, translator } from "#app/i18n/index.ts";
