@@ -15,10 +15,12 @@ import { useNonce } from "./components/nonce.tsx";
 import {
   defaultLocale,
   type Locale,
+  localeFromPath,
   localeFromRequest,
   locales,
   pathInLocale,
   translate,
+  useLocale,
 } from "./i18n/index.ts";
 import { appOrigin } from "./lib/origin.ts";
 import { getAuth } from "./modules/auth/auth.server.ts";
@@ -46,8 +48,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return setCookie ? data(body, { headers: { "Set-Cookie": setCookie } }) : body;
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const locale = data?.locale ?? defaultLocale;
+export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
+  const locale = data?.locale ?? localeFromPath(location.pathname);
   return [
     { title: translate(locale, "site.name") },
     { name: "description", content: translate(locale, "site.tagline") },
@@ -56,7 +58,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export function Layout({ children }: { children: ReactNode }) {
   const loaderData = useRouteLoaderData<typeof loader>("root");
-  const locale: Locale = loaderData?.locale ?? defaultLocale;
+  // Without the root loader's data (it failed: an error page) the URL still names the language.
+  const locale: Locale = useLocale();
   const nonce = useNonce();
   return (
     <html lang={locale}>

@@ -1,4 +1,4 @@
-import { useRouteLoaderData } from "@remix-run/react";
+import { useInRouterContext, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { en } from "./en.ts";
 import { type Dictionary, type Message, type MessageKey, nl, type PluralMessage } from "./nl.ts";
 
@@ -109,14 +109,19 @@ export function translator(locale: Locale): Translator {
   return (key, ...params) => translate(locale, key, ...params);
 }
 
-/** The current locale in a component: the root loader's, or the document's when it failed. */
+/**
+ * The current locale in a component: the root loader's, or, when that loader failed (an error
+ * page), the URL's: the path still says the page's language.
+ */
 export function useLocale(): Locale {
   const data = useRouteLoaderData<{ locale?: Locale }>("root");
+  // Outside a router (a component rendered on its own, in a test) there is no path to read.
+  // Whether there is a router never changes during a component's life, so the hooks called
+  // stay the same from one render to the next.
+  // biome-ignore lint/correctness/useHookAtTopLevel: the condition is fixed per component
+  const pathname = useInRouterContext() ? useLocation().pathname : null;
   if (data?.locale) return data.locale;
-  if (typeof document !== "undefined" && isLocale(document.documentElement.lang)) {
-    return document.documentElement.lang;
-  }
-  return defaultLocale;
+  return pathname === null ? defaultLocale : localeFromPath(pathname);
 }
 
 /** A function that puts a site path in the page's language (see localizedPath). */

@@ -18,30 +18,39 @@ import { type Locale, type MessageKey, translate } from "#app/i18n/index.ts";
 /** The keys a refusal may carry: only the `error.` part of the dictionary. */
 export type ErrorKey = Extract<MessageKey, `error.${string}`>;
 
-/** A message to say later, in the reader's language: a key and the values of its `{name}`s. */
-export interface ErrorMessage {
-  key: ErrorKey;
+/**
+ * A message to say later, in the reader's language: a key of the dictionary and the values of
+ * its `{name}`s. Kept (or stored) as data, said at the edge with errorText (a problem in an
+ * imported file, a form message nested in it).
+ */
+export interface LaterMessage {
+  key: MessageKey;
   params?: ErrorParams;
+}
+
+/** A refusal to say later: a key of the `error.` part of the dictionary and its values. */
+export interface ErrorMessage extends LaterMessage {
+  key: ErrorKey;
 }
 
 /**
  * Values for a message's placeholders; a value can itself be a message (a reason inside a
  * refusal), or a list of messages (said one after another).
  */
-export type ErrorParams = Readonly<Record<string, string | number | ErrorMessage | readonly ErrorMessage[]>>;
+export type ErrorParams = Readonly<Record<string, string | number | LaterMessage | readonly LaterMessage[]>>;
 
 /** The message in the locale, with nested messages said in the same locale. */
-export function errorText(locale: Locale, message: ErrorMessage): string {
+export function errorText(locale: Locale, message: LaterMessage): string {
   const { key, params } = message;
   if (!params) return translate(locale, key);
   const flat: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
     if (typeof value !== "object") flat[name] = value;
     else if (Array.isArray(value))
-      flat[name] = value.map((m: ErrorMessage) => errorText(locale, m)).join(" ");
-    else flat[name] = errorText(locale, value as ErrorMessage);
+      flat[name] = value.map((m: LaterMessage) => errorText(locale, m)).join(" ");
+    else flat[name] = errorText(locale, value as LaterMessage);
   }
-  return translate(locale, key, flat);
+  return translate(locale, key, flat as { count: number });
 }
 
 export interface AppErrorOptions {

@@ -8,6 +8,7 @@
 import { defaultErrorMap, type z } from "zod";
 import { defaultLocale, type Locale, type MessageKey, translate } from "#app/i18n/index.ts";
 import { nl } from "#app/i18n/nl.ts";
+import type { LaterMessage } from "./errors.ts";
 
 /** Messages by field name; `form` is the message for the form as a whole. */
 export type FormErrors = Record<string, string>;
@@ -36,11 +37,24 @@ export interface FormOptions {
  */
 export function issueMessage(issue: z.ZodIssue, locale: Locale): string {
   if (!Object.hasOwn(nl, issue.message)) return issue.message;
+  return translate(locale, issue.message as MessageKey, issueParams(issue) as { count: number });
+}
+
+function issueParams(issue: z.ZodIssue): Record<string, string | number> {
   const params: Record<string, string | number> = {};
   if (issue.code === "too_small") params.count = Number(issue.minimum);
   if (issue.code === "too_big") params.count = Number(issue.maximum);
   if (issue.code === "custom") Object.assign(params, issue.params);
-  return translate(locale, issue.message as MessageKey, params as { count: number });
+  return params;
+}
+
+/**
+ * An issue as a message to say later (a problem in an imported file): the schema's key with its
+ * parameters, or `form.invalid` for a mistake the schema gives no key for (zod's own message).
+ */
+export function issueAsMessage(issue: z.ZodIssue): LaterMessage {
+  if (!Object.hasOwn(nl, issue.message)) return { key: "form.invalid" };
+  return { key: issue.message as MessageKey, params: issueParams(issue) };
 }
 
 /**

@@ -30,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "publish:article");
   const fields = { ...sourceFieldsFromForm(await request.formData()), key: params.key ?? "" };
-  const parsed = parseSourceFields(fields);
+  const parsed = parseSourceFields(fields, localeFromRequest(request));
   if (!parsed.ok) return data({ fields, errors: parsed.errors }, { status: 400 });
   try {
     await saveSource(context.db, { id: moderator.id, role: moderator.role }, parsed.value, "update");

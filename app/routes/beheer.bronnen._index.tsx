@@ -43,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "publish:article");
   const fields = sourceFieldsFromForm(await request.formData());
-  const parsed = parseSourceFields(fields);
+  const parsed = parseSourceFields(fields, localeFromRequest(request));
   if (!parsed.ok) return data({ fields, errors: parsed.errors }, { status: 400 });
   try {
     await saveSource(context.db, { id: moderator.id, role: moderator.role }, parsed.value, "create");

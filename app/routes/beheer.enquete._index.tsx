@@ -67,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "controleren") {
     const [file] = formFiles(form, "bestand");
     if (!file) {
-      return problems(["Kies een CSV-bestand met de enquête-export."], 400);
+      return problems([translator(locale)("error.surveyImport.noFile")], 400);
     }
     const result = await previewUpload(context.db, {
       fileName: file.name || "enquete.csv",
@@ -82,7 +82,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       plan: result.plan,
     });
   }
-  return problems(["Onbekende actie. Upload het bestand opnieuw."], 400);
+  return problems([translator(locale)("error.surveyImport.unknownIntent")], 400);
 }
 
 function PlanTable({ plan, caption }: { plan: ImportPlan; caption: string }) {

@@ -5,6 +5,7 @@ import { FormMessage, SubmitButton } from "#app/components/forms.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translator, useT } from "#app/i18n/index.ts";
+import { errorText } from "#app/lib/errors.ts";
 import { formFiles, formIntent, parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { KennisbankError } from "#app/modules/kennisbank/articles.server.ts";
@@ -96,7 +97,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const read = readImportFiles(uploads, await sourceLookup(context.db));
-  if (!read.ok) return data({ step: "error" as const, problems: read.problems }, { status: 400 });
+  if (!read.ok) {
+    const problems = read.problems.map((p) => ({ file: p.file, message: errorText(locale, p.message) }));
+    return data({ step: "error" as const, problems }, { status: 400 });
+  }
   return {
     step: "preview" as const,
     items: read.contents.map((c) => ({ slug: c.slug, locale: c.locale, kind: c.kind, title: c.title })),

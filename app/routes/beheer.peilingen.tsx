@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const ok = id !== null && (await setRoundOpen(context.db, moderator.id, id, intent === "openen"));
     if (!ok)
       return data(
-        { errors: { form: t("pulse.error.not_found") } as Record<string, string>, ok: null },
+        { errors: { form: t("error.pulse.notFound") } as Record<string, string>, ok: null },
         { status: 404 },
       );
     return { errors: {} as Record<string, string>, ok: intent === "openen" ? "opened" : "closed" };

@@ -76,7 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     listAssumptions(context.db),
   ]);
   const known = new Set(guides.filter((g) => assumptions.has(g.slug)).map((g) => g.slug));
-  const read = readInventory(form, known);
+  const read = readInventory(form, known, localeFromRequest(request));
   if (!read.ok) return data({ errors: read.errors, drafts: read.drafts }, { status: 400 });
   if (!read.lines.length) {
     return data({ errors: { form: t("error.planner.noLines") }, drafts: read.drafts }, { status: 400 });

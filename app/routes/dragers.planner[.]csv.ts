@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { localeFromRequest } from "#app/i18n/index.ts";
+import { localeFromRequest, translator } from "#app/i18n/index.ts";
 import { csvResponse } from "#app/lib/csv.ts";
 import { getUser } from "#app/modules/auth/auth.server.ts";
 import { loadPlanner } from "#app/modules/dragers/planner.server.ts";
@@ -20,9 +20,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     user?.institutionId ?? null,
   );
   if (!planner.plan) {
+    const t = translator(locale);
     const message = Object.keys(planner.errors).length
-      ? `De inventaris bevat fouten: ${Object.values(planner.errors).join(" ")}`
-      : "Geen inventaris: vul de planner in op /dragers/planner en kies 'Download als CSV'.";
+      ? t("error.planner.csvErrors", { errors: Object.values(planner.errors).join(" ") })
+      : t("error.planner.csvEmpty");
     return new Response(`${message}\n`, {
       status: 400,
       headers: { "Content-Type": "text/plain; charset=utf-8" },

@@ -6,16 +6,11 @@ import { FormMessage, SelectField, SubmitButton } from "#app/components/forms.ts
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
+import { errorResponse } from "#app/lib/errors.ts";
 import { idParam } from "#app/lib/params.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { localRedirect } from "#app/modules/http.server.ts";
-import {
-  getRound,
-  ownAnswer,
-  PulseError,
-  readPulseAnswer,
-  savePulseAnswer,
-} from "#app/modules/survey/pulse.server.ts";
+import { getRound, ownAnswer, readPulseAnswer, savePulseAnswer } from "#app/modules/survey/pulse.server.ts";
 import { answerLabel, choiceDef, labelsOf } from "#app/modules/survey/questionnaire.ts";
 import { institution } from "#db/schema/auth.ts";
 
@@ -34,7 +29,7 @@ async function roundFor(request: Request, context: LoaderFunctionArgs["context"]
   if (!own?.confirmed) throw localRedirect(request, "/instelling");
   const round = await getRound(context.db, idParam(params, "id"));
   if (!round)
-    throw new Response(translator(localeFromRequest(request))("pulse.error.not_found"), { status: 404 });
+    throw new Response(translator(localeFromRequest(request))("error.pulse.notFound"), { status: 404 });
   return { user: { id: user.id, institutionId: user.institutionId }, round, name: own.name };
 }
 
@@ -47,18 +42,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, round } = await roundFor(request, context, params);
-  const t = translator(localeFromRequest(request));
-  const read = readPulseAnswer(await request.formData(), round.columns, t);
+  const locale = localeFromRequest(request);
+  const read = readPulseAnswer(await request.formData(), round.columns, translator(locale));
   if (!read.ok) return data({ errors: read.errors }, { status: 400 });
   try {
     await savePulseAnswer(context.db, user, round.id, read.answers);
   } catch (error) {
-    if (error instanceof PulseError)
-      return data(
-        { errors: { form: t(`pulse.error.${error.code}`) } as Record<string, string> },
-        { status: 409 },
-      );
-    throw error;
+    return errorResponse(error, locale, (message) => ({
+      errors: { form: message } as Record<string, string>,
+    }));
   }
   return localRedirect(request, `/instelling/peiling/${round.id}?opgeslagen=1`);
 }

@@ -10,6 +10,7 @@ import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useDraft } from "#app/components/use-draft.ts";
 import { localeFromRequest, pageTitle, translator, useT } from "#app/i18n/index.ts";
+import { errorText } from "#app/lib/errors.ts";
 import { formIntent, formText } from "#app/lib/forms.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
@@ -166,7 +167,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       how === "bron" ? { cite: { key: str("bron"), locator: str("vindplaats") } } : { remove: true },
       await sourceLookup(context.db),
     );
-    if (!resolved.ok) return fail(resolved.error);
+    if (!resolved.ok) return fail(errorText(pageLocale, resolved.error));
     return data({ fields: resolved.fields, errors: {}, conflict: null, stamp: Date.now(), notice: "claim" });
   }
   const parsed = parseEditFields(

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { type Locale, localeFromRequest } from "#app/i18n/index.ts";
+import { type Locale, localeFromRequest, translate } from "#app/i18n/index.ts";
 import { csvResponse, toCsv } from "#app/lib/csv.ts";
 import { type CsvTable, csvTables, dashboardTable, RESPONDENTS } from "#app/modules/survey/dashboard.ts";
 import { loadFigures } from "#app/modules/survey/figures.server.ts";
@@ -29,14 +29,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const question = params.get("vraag") ?? "";
   const tableParam = params.get("tabel") ?? "antwoorden";
   if (question !== RESPONDENTS && !(dashboardColumns as readonly string[]).includes(question)) {
-    return notFound("Onbekende vraag. Kies een tabel via de downloadlinks op /trends.");
+    return notFound(translate(locale, "error.trendsCsv.question"));
   }
   if (!(csvTables as readonly string[]).includes(tableParam)) {
-    return notFound("Onbekende tabel: kies antwoorden, type of golven.");
+    return notFound(translate(locale, "error.trendsCsv.table"));
   }
   const { rows, waves } = await loadTrendData(context.db);
   const wave = pickWave(waves, params.get("wave"));
-  if (wave === null) return notFound("Voor deze golf zijn er geen cijfers.");
+  if (wave === null) return notFound(translate(locale, "error.trendsCsv.wave"));
   const table = dashboardTable(
     rows,
     waves,
@@ -45,7 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     tableParam as CsvTable,
     locale,
   );
-  if (!table) return notFound("Deze tabel bestaat niet voor deze vraag en golf.");
+  if (!table) return notFound(translate(locale, "error.trendsCsv.noTable"));
   const suffix = tableParam === "antwoorden" ? "" : `-${tableParam}`;
   // The headers follow the language, which is in the URL (`/en/trends.csv`): no Vary needed.
   return csvResponse(toCsv(table), `trends-${wave}-${question}${suffix}.csv`, "public, max-age=300");
@@ -58,7 +58,7 @@ async function figureCsv(
 ): Promise<Response> {
   const { source, figures } = await loadFigures(db);
   const figure = figures.find((f) => f.id === id);
-  if (!figure) return notFound("Onbekende figuur. Kies een tabel via de downloadlinks op /trends.");
+  if (!figure) return notFound(translate(locale, "error.trendsCsv.figure"));
   const filename = `trendmonitor-${figure.id}-${source === "published" ? "gepubliceerd" : "berekend"}.csv`;
   return csvResponse(toCsv(figureTable(figure, locale)), filename, "public, max-age=300");
 }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { localeFromRequest, translate } from "#app/i18n/index.ts";
 import { publicWave } from "#app/modules/survey/dashboard.ts";
 import { publishedWave, publishedWaves } from "#app/modules/survey/figures.ts";
 import { dashboardColumns } from "#app/modules/survey/questionnaire.ts";
@@ -12,7 +13,7 @@ import { loadTrendData, pickWave } from "#app/modules/survey/trends.server.ts";
  * - source "published": no respondent data imported yet; the numbers the TrendMonitor 2024
  *   report prints (app/modules/survey/trendmonitor-2024.ts), under the same column keys and
  *   answer labels; a count or N the report does not print is null.
- * Without ?wave the latest wave; an unknown wave answers 404 with a Dutch message.
+ * Without ?wave the latest wave; an unknown wave answers 404 with a message in the language of the URL.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { rows, waves } = await loadTrendData(context.db);
@@ -22,7 +23,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const wave = pickWave(available, param);
   const headers = { "Cache-Control": "public, max-age=300" };
   if (wave === null) {
-    const message = `Er zijn geen cijfers voor golf ${JSON.stringify(param?.slice(0, 20) ?? "")}. Beschikbare golven: ${available.join(", ")}.`;
+    const message = translate(localeFromRequest(request), "error.trendsJson.wave", {
+      wave: JSON.stringify(param?.slice(0, 20) ?? ""),
+      waves: available.join(", "),
+    });
     return Response.json({ error: message, waves: available }, { status: 404 });
   }
   if (published) {

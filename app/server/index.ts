@@ -8,6 +8,7 @@ import v8 from "node:v8";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { localeFromPath, translate } from "#app/i18n/index.ts";
 import { expressOrigin } from "#app/lib/origin.ts";
 import { isSameOriginRequest } from "#app/modules/auth/origin.server.ts";
 import { AccountError } from "#app/modules/auth/users.server.ts";
@@ -107,9 +108,7 @@ app.use((req, res, next) => {
   res
     .status(403)
     .type("text/plain; charset=utf-8")
-    .send(
-      "Dit verzoek komt niet van AV-Kennisnet zelf en is daarom geweigerd. Ga terug en probeer het opnieuw.",
-    );
+    .send(translate(localeFromPath(req.path), "error.crossSite"));
 });
 
 // Methods, addresses and bodies are checked (and bodies limited) before anything parses them.

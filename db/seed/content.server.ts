@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
+import { errorText } from "../../app/lib/errors.ts";
 import { upsertPublishedContent } from "../../app/modules/kennisbank/articles.server.ts";
 import { type FileProblem, parseArticleFile } from "../../app/modules/kennisbank/front-matter.server.ts";
 import type { ArticleContent } from "../../app/modules/kennisbank/model.ts";
@@ -11,18 +12,26 @@ import { readSourceRegistry } from "./sources.server.ts";
 
 export const contentDir = sourceFolder(import.meta.url, "./content", "db/seed/content");
 
+/** A problem in a seed file, in Dutch: the seed is read on the command line and in tests. */
+export interface SeedProblem {
+  file: string;
+  message: string;
+}
+
 export class SeedContentError extends Error {
-  constructor(readonly problems: FileProblem[]) {
+  constructor(readonly problems: SeedProblem[]) {
     super(
       `De seed-artikelen bevatten fouten:\n${problems.map((p) => `  - ${p.file}: ${p.message}`).join("\n")}`,
     );
   }
 }
 
+const inDutch = (p: FileProblem): SeedProblem => ({ file: p.file, message: errorText("nl", p.message) });
+
 /** Reads and validates every article file under db/seed/content (Dutch before English). */
 export function readSeedContent(dir = contentDir, registry = readSourceRegistry()): ArticleContent[] {
   const contents: ArticleContent[] = [];
-  const problems: FileProblem[] = [];
+  const problems: SeedProblem[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
     for (const file of readdirSync(path.join(dir, entry.name)).sort()) {
@@ -30,7 +39,7 @@ export function readSeedContent(dir = contentDir, registry = readSourceRegistry(
       const name = `${entry.name}/${file}`;
       const result = parseArticleFile(readFileSync(path.join(dir, entry.name, file), "utf8"), name, registry);
       if (!result.ok) {
-        problems.push(...result.problems);
+        problems.push(...result.problems.map(inDutch));
         continue;
       }
       const expected = `${result.content.slug}${result.content.locale === "nl" ? "" : `.${result.content.locale}`}.md`;

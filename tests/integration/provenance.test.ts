@@ -2,6 +2,7 @@
 // reviews that only a moderator gives, the claim queue, /bronnen and sources in search.
 import { count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { errorText } from "#app/lib/errors.ts";
 import { getPublishedArticle, upsertPublishedContent } from "#app/modules/kennisbank/articles.server.ts";
 import { applyImport, exportZip, readImportFiles } from "#app/modules/kennisbank/bulk.server.ts";
 import { countClaims, openClaims } from "#app/modules/kennisbank/claims.ts";
@@ -219,7 +220,14 @@ describe("the source registry in the database", () => {
     const unknown = file.replace("[@kenjedrager]", "[@onbekende-bron, p. 3]");
     const read = readImportFiles([{ name: "fout.md", bytes: new TextEncoder().encode(unknown) }], lookup);
     expect(read.ok).toBe(false);
-    if (!read.ok) expect(read.problems[0]!.message).toContain("onbekende-bron");
+    if (!read.ok) {
+      expect(errorText("nl", read.problems[0]!.message)).toBe(
+        "sources: bron 'onbekende-bron' staat niet in de bronnenlijst.",
+      );
+      expect(errorText("en", read.problems[0]!.message)).toBe(
+        "sources: source 'onbekende-bron' is not in the source list.",
+      );
+    }
   });
 
   it("an export and import round trip keeps the citations, the keys and carrier.cite", async () => {

@@ -97,5 +97,7 @@ describe("templates to download", () => {
       expect(response.status, path).toBe(404);
       expect(await response.text()).toBe("Dit sjabloon bestaat niet.");
     }
+    const english = await thrownResponse(() => download("/en/kennisbank/bestaat-niet/sjabloon/1"));
+    expect([english.status, await english.text()]).toEqual([404, "This template does not exist."]);
   });
 });

@@ -122,9 +122,8 @@ const builtKeys: { prefix: string; values: string[]; suffix?: string }[] = [
     ],
   },
   { prefix: "survey.type.", values: ["Archief", "Omroep", "Museum", "Overig", "Onbekend"] },
-  // Pulse rounds: the admin's result and the member's error code.
+  // Pulse rounds: the admin's result.
   { prefix: "pulse.admin.", values: ["opened", "closed"] },
-  { prefix: "pulse.error.", values: ["closed", "no_institution"] },
   // Sources: kind and language; practice cases: how a case is attributed.
   {
     prefix: "sources.kind.",

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { errorText } from "#app/lib/errors.ts";
 import { parseArticleFile } from "#app/modules/kennisbank/front-matter.server.ts";
 import { readSeedContent } from "#db/seed/content.server.ts";
 import { readSourceRegistry } from "#db/seed/sources.server.ts";
@@ -44,9 +45,11 @@ describe("the source registry and citations", () => {
       registry,
     );
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems.map((p) => p.message).join()).toContain("'bestaat-niet'");
+    expect(!result.ok && result.problems.map((p) => errorText("nl", p.message)).join()).toContain(
+      "'bestaat-niet'",
+    );
     const unknownSource = parseArticleFile(file("sources: [onbekend]", "Tekst."), "proef.md", registry);
-    expect(!unknownSource.ok && unknownSource.problems[0]!.message).toContain("'onbekend'");
+    expect(!unknownSource.ok && errorText("nl", unknownSource.problems[0]!.message)).toContain("'onbekend'");
   });
 
   it("refuses a registry entry without URL or where, and duplicate keys", () => {

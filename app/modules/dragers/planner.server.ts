@@ -42,7 +42,7 @@ export async function loadPlanner(
   const saved = institutionId ? await getSavedPlan(db, institutionId) : null;
   const base = { carriers, assumptions, savedAt: saved?.updatedAt ?? null };
   if (params.has("drager")) {
-    const read = readInventory(params, new Set(titles.keys()));
+    const read = readInventory(params, new Set(titles.keys()), locale);
     if (!read.ok) {
       return {
         ...base,

@@ -10,6 +10,7 @@
 // Estimates per line: content hours = items × minutes / 60; digitisation hours = content hours ×
 // transfer factor; storage = content hours × GB per hour / 1000 (TB, 10^12 bytes).
 
+import { defaultLocale, type Locale, translator } from "#app/i18n/index.ts";
 import { type TableValue, toCsv } from "#app/lib/csv.ts";
 import { formFields } from "#app/lib/forms.ts";
 import type { CarrierAssumption } from "./assumptions.ts";
@@ -254,11 +255,13 @@ export interface InventoryDraft {
 
 /**
  * Reads the inventory from repeated fields drager, aantal, duur, staat (a GET query or a POSTed
- * form). Empty rows are skipped. Errors are keyed "aantal-2" (field and row) in Dutch.
+ * form). Empty rows are skipped. Errors are keyed "aantal-2" (field and row), in the locale
+ * (Dutch when not given).
  */
 export function readInventory(
   params: URLSearchParams | FormData,
   knownCarriers: ReadonlySet<string>,
+  locale: Locale = defaultLocale,
 ):
   | { ok: true; lines: InventoryLine[]; drafts: InventoryDraft[] }
   | { ok: false; errors: InventoryErrors; drafts: InventoryDraft[] } {
@@ -271,6 +274,7 @@ export function readInventory(
   const drafts: InventoryDraft[] = [];
   const errors: InventoryErrors = {};
   const lines: InventoryLine[] = [];
+  const t = translator(locale);
   for (let i = 0; i < size; i++) {
     const draft = {
       carrier: carriers[i] ?? "",
@@ -282,41 +286,41 @@ export function readInventory(
     const row = drafts.length;
     drafts.push(draft);
     if (row >= MAX_LINES) {
-      errors.form = `Hoogstens ${MAX_LINES} regels; voeg regels van dezelfde drager samen.`;
+      errors.form = t("error.planner.tooManyLines", { max: MAX_LINES });
       break;
     }
     let ok = true;
     if (!draft.carrier) {
-      errors[`drager-${row}`] = "Kies een drager.";
+      errors[`drager-${row}`] = t("error.planner.carrier");
       ok = false;
     } else if (!knownCarriers.has(draft.carrier)) {
-      errors[`drager-${row}`] = "Kies een drager uit de lijst.";
+      errors[`drager-${row}`] = t("error.planner.unknownCarrier");
       ok = false;
     }
     const count = Number(draft.count.replace(/\./g, ""));
     if (!draft.count) {
-      errors[`aantal-${row}`] = "Vul het aantal items in.";
+      errors[`aantal-${row}`] = t("error.planner.count");
       ok = false;
     } else if (!/^\d[\d.]*$/.test(draft.count) || !Number.isInteger(count) || count < 1) {
-      errors[`aantal-${row}`] = "Vul een heel getal van 1 of meer in, zoals 40.";
+      errors[`aantal-${row}`] = t("error.planner.countWhole");
       ok = false;
     } else if (count > MAX_COUNT) {
-      errors[`aantal-${row}`] = `Vul hoogstens ${MAX_COUNT.toLocaleString("nl-NL")} in.`;
+      errors[`aantal-${row}`] = t("error.planner.countMax", { max: formatNumber(MAX_COUNT, locale) });
       ok = false;
     }
     let mins: number | null = null;
     if (draft.minutes) {
       mins = Number(draft.minutes.replace(",", "."));
       if (!Number.isFinite(mins) || mins <= 0) {
-        errors[`duur-${row}`] = "Vul de gemiddelde duur in minuten in (groter dan 0), of laat het leeg.";
+        errors[`duur-${row}`] = t("error.planner.minutes");
         ok = false;
       } else if (mins > MAX_MINUTES) {
-        errors[`duur-${row}`] = `Vul hoogstens ${MAX_MINUTES.toLocaleString("nl-NL")} minuten in.`;
+        errors[`duur-${row}`] = t("error.planner.minutesMax", { max: formatNumber(MAX_MINUTES, locale) });
         ok = false;
       }
     }
     if (!(conditions as readonly string[]).includes(draft.condition)) {
-      errors[`staat-${row}`] = "Kies goed, twijfelachtig of slecht.";
+      errors[`staat-${row}`] = t("error.planner.condition");
       ok = false;
     }
     if (ok)

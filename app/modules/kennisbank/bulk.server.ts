@@ -1,4 +1,5 @@
 import { strFromU8, strToU8, Unzip, UnzipInflate, zipSync } from "fflate";
+import type { LaterMessage } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { audit } from "../audit.server.ts";
 import { type Actor, exportPublishedContent, upsertPublishedContent } from "./articles.server.ts";
@@ -26,7 +27,7 @@ const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
 type Unzipped =
   | { ok: true; entries: { name: string; bytes: Uint8Array }[]; inflated: number }
-  | { ok: false; message: string };
+  | { ok: false; message: LaterMessage };
 
 /**
  * The .md entries of a zip, inflated as a stream that stops as soon as one entry passes
@@ -41,7 +42,7 @@ export function unzipArticles(
 ): Unzipped {
   const entries: { name: string; bytes: Uint8Array }[] = [];
   let inflated = 0;
-  let stop: string | null = null;
+  let stop: LaterMessage | null = null;
   const unzip = new Unzip((file) => {
     const base = file.name.split("/").pop() ?? "";
     if (!file.name.toLowerCase().endsWith(".md") || base.startsWith(".")) return;
@@ -50,18 +51,21 @@ export function unzipArticles(
     file.ondata = (error, data, final) => {
       if (stop) return;
       if (error) {
-        stop = "Dit zip-bestand kan niet worden gelezen (beschadigd).";
+        stop = { key: "error.kbImport.unreadableZip" };
         return;
       }
       size += data.length;
       inflated += data.length;
       if (size > MAX_UNZIPPED_ENTRY_BYTES) {
-        stop = `'${file.name}' is uitgepakt groter dan ${megabytes(MAX_UNZIPPED_ENTRY_BYTES)} MB; er is niets geïmporteerd.`;
+        stop = {
+          key: "error.kbImport.entryTooBig",
+          params: { name: file.name, mb: megabytes(MAX_UNZIPPED_ENTRY_BYTES) },
+        };
         file.terminate();
         return;
       }
       if (already + inflated > limit) {
-        stop = `Het zip-bestand is uitgepakt groter dan ${megabytes(limit)} MB; er is niets geïmporteerd.`;
+        stop = { key: "error.kbImport.zipTooBig", params: { mb: megabytes(limit) } };
         file.terminate();
         return;
       }
@@ -85,7 +89,7 @@ export function unzipArticles(
       unzip.push(bytes.subarray(at, end), end === bytes.length);
     }
   } catch {
-    return { ok: false, message: "Dit zip-bestand kan niet worden gelezen (beschadigd)." };
+    return { ok: false, message: { key: "error.kbImport.unreadableZip" } };
   }
   if (stop) return { ok: false, message: stop };
   return { ok: true, entries, inflated };
@@ -114,7 +118,12 @@ export function readImportFiles(
   if (total > MAX_IMPORT_BYTES) {
     return {
       ok: false,
-      problems: [{ file: "upload", message: "De bestanden zijn samen groter dan 10 MB." }],
+      problems: [
+        {
+          file: "upload",
+          message: { key: "error.kbImport.filesTooBig", params: { mb: megabytes(MAX_IMPORT_BYTES) } },
+        },
+      ],
     };
   }
   const texts: { name: string; text: string }[] = [];
@@ -136,7 +145,7 @@ export function readImportFiles(
     } else if (upload.name.toLowerCase().endsWith(".md")) {
       texts.push({ name: upload.name, text: new TextDecoder("utf-8").decode(upload.bytes) });
     } else {
-      problems.push({ file: upload.name, message: "Alleen .md-bestanden of een .zip met .md-bestanden." });
+      problems.push({ file: upload.name, message: { key: "error.kbImport.onlyMarkdown" } });
     }
   }
   const seen = new Map<string, string>();
@@ -151,7 +160,10 @@ export function readImportFiles(
     if (earlier) {
       problems.push({
         file: name,
-        message: `'${parsed.content.slug}' (${parsed.content.locale}) staat ook in ${earlier}.`,
+        message: {
+          key: "error.kbImport.duplicate",
+          params: { slug: parsed.content.slug, locale: parsed.content.locale, earlier },
+        },
       });
       continue;
     }
@@ -159,7 +171,7 @@ export function readImportFiles(
     contents.push(parsed.content);
   }
   if (!texts.length && !problems.length)
-    problems.push({ file: "upload", message: "Geen artikelbestanden gevonden." });
+    problems.push({ file: "upload", message: { key: "error.kbImport.noArticles" } });
   if (problems.length) return { ok: false, problems };
   // Dutch first, so that a new article exists before its translation.
   contents.sort((a, b) => (a.locale === b.locale ? 0 : a.locale === "nl" ? -1 : 1));

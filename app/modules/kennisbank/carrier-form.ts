@@ -1,8 +1,9 @@
 // The fact box of a carrier guide as form fields (`carrier.<field>`, lists as rows,
 // `carrier.cite.<field>` per field), to and from the stored `carrier` data (model.ts), with a
-// Dutch message per field. Shared by the editor's server code and its form (no data access).
+// message per field in the page's language. Shared by the editor's server code and its form (no data access).
 
 import { stringify as stringifyYaml } from "yaml";
+import { defaultLocale, type Locale, type MessageKey, translate, translator } from "#app/i18n/index.ts";
 import { formValues } from "#app/lib/forms.ts";
 import { type OpenClaim, openClaims, parseFactCite } from "./claims.ts";
 import {
@@ -162,14 +163,17 @@ function wholeNumber(text: string): number | null {
 }
 
 /**
- * Validates the fact box; errors under `carrier.<field>` (and `carrier.cite.<field>`), in Dutch.
- * `registry` tells which source keys exist; `cite` entries must name one of them.
+ * Validates the fact box; errors under `carrier.<field>` (and `carrier.cite.<field>`), in the
+ * locale (Dutch when not given). `registry` tells which source keys exist; `cite` entries must
+ * name one of them.
  */
 export function parseCarrierFields(
   fields: CarrierFields,
   registry?: { has(key: string): boolean },
+  locale: Locale = defaultLocale,
 ): { ok: true; value: CarrierFacts } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
+  const t = translator(locale);
   const v = fields.values;
   const fail = (field: string, message: string) => {
     errors[`carrier.${field}`] ??= message;
@@ -177,53 +181,45 @@ export function parseCarrierFields(
 
   const namesNl = rows(fields.lists["names.nl"]);
   const namesEn = rows(fields.lists["names.en"]);
-  if (!namesNl.length) fail("names.nl", "Noem minstens één Nederlandse naam.");
-  if (!namesEn.length) fail("names.en", "Noem minstens één Engelse naam.");
+  if (!namesNl.length) fail("names.nl", t("form.carrier.namesNl"));
+  if (!namesEn.length) fail("names.en", t("form.carrier.namesEn"));
   const lookalikes = rows(fields.lists.lookalikes);
   const badSlug = lookalikes.find((s) => !isSlug(s));
-  if (badSlug)
-    fail(
-      "lookalikes",
-      `'${badSlug}' is geen slug van een gids: kleine letters, cijfers en streepjes, zoals 'betacam-sp'.`,
-    );
-  if (!(media as readonly string[]).includes(v.medium)) fail("medium", "Kies een medium.");
-  if (!(forms as readonly string[]).includes(v.form)) fail("form", "Kies een vorm.");
-  if (!v.size.trim()) fail("size", "Vul de maat in, zoals '19 mm (¾ inch) band'.");
-  if (!(sizeKeys as readonly string[]).includes(v.sizeKey)) fail("sizeKey", "Kies de maat voor de tekening.");
+  if (badSlug) fail("lookalikes", t("form.carrier.lookalike", { slug: badSlug }));
+  if (!(media as readonly string[]).includes(v.medium)) fail("medium", t("form.carrier.medium"));
+  if (!(forms as readonly string[]).includes(v.form)) fail("form", t("form.carrier.form"));
+  if (!v.size.trim()) fail("size", t("form.carrier.size"));
+  if (!(sizeKeys as readonly string[]).includes(v.sizeKey)) fail("sizeKey", t("form.carrier.sizeKey"));
   const yearsFrom = wholeNumber(v.yearsFrom);
   if (yearsFrom === null || yearsFrom < 1850 || yearsFrom > 2100)
-    fail("yearsFrom", "Vul een beginjaar in van vier cijfers, tussen 1850 en 2100.");
+    fail("yearsFrom", t("form.carrier.yearsFrom"));
   let yearsTo: number | null = null;
   if (v.yearsTo.trim()) {
     yearsTo = wholeNumber(v.yearsTo);
-    if (yearsTo === null || yearsTo < 1850 || yearsTo > 2100)
-      fail(
-        "yearsTo",
-        "Vul een eindjaar in van vier cijfers, tussen 1850 en 2100, of laat het leeg als de drager nog in gebruik is.",
-      );
+    if (yearsTo === null || yearsTo < 1850 || yearsTo > 2100) fail("yearsTo", t("form.carrier.yearsTo"));
     else if (yearsFrom !== null && yearsTo < yearsFrom)
-      fail("yearsTo", `Het eindjaar ligt vóór het beginjaar (${yearsFrom}).`);
+      fail("yearsTo", t("form.carrier.yearsOrder", { from: yearsFrom }));
   }
-  const required: [CarrierScalarField, string][] = [
-    ["recognition", "Beschrijf hoe je de drager herkent zonder hem af te spelen."],
-    ["playback", "Noem de afspeelapparatuur."],
-    ["preservationFormat", "Noem het formaat van de bewaarmaster."],
-    ["accessFormat", "Noem het formaat van de toegangskopie."],
-    ["riskReason", "Leg uit waarom het risico zo hoog is."],
+  const required: [CarrierScalarField, MessageKey][] = [
+    ["recognition", "form.carrier.recognition"],
+    ["playback", "form.carrier.playback"],
+    ["preservationFormat", "form.carrier.preservationFormat"],
+    ["accessFormat", "form.carrier.accessFormat"],
+    ["riskReason", "form.carrier.riskReason"],
   ];
-  for (const [field, message] of required) if (!v[field].trim()) fail(field, message);
+  for (const [field, key] of required) if (!v[field].trim()) fail(field, translate(locale, key));
   const badRisk = fields.risks.find((r) => !(degradationRisks as readonly string[]).includes(r));
-  if (badRisk) fail("risks", `Onbekend risico: '${badRisk}'.`);
+  if (badRisk) fail("risks", t("form.carrier.risk", { risk: badRisk }));
   const scores = (["degradationScore", "obsolescenceScore"] as const).map((field) => {
     const n = wholeNumber(v[field]);
-    if (n === null || n < 1 || n > 5) fail(field, "Kies een score van 1 tot en met 5.");
+    if (n === null || n < 1 || n > 5) fail(field, t("form.carrier.score"));
     return n;
   });
-  if (!(riskLevels as readonly string[]).includes(v.riskLevel)) fail("riskLevel", "Kies een risiconiveau.");
+  if (!(riskLevels as readonly string[]).includes(v.riskLevel))
+    fail("riskLevel", t("form.carrier.riskLevel"));
   const minutesText = v.minutesPerItem.trim().replace(",", ".");
   const minutes = /^\d+(\.\d+)?$/.test(minutesText) ? Number(minutesText) : Number.NaN;
-  if (!(minutes > 0 && minutes <= 10_000))
-    fail("minutesPerItem", "Vul een aantal minuten in groter dan 0 en hooguit 10.000, zoals 60.");
+  if (!(minutes > 0 && minutes <= 10_000)) fail("minutesPerItem", t("form.carrier.minutes"));
 
   const cite: Record<string, string[]> = {};
   const citeFields = [
@@ -236,12 +232,9 @@ export function parseCarrierFields(
     for (const entry of list) {
       const parsed = parseFactCite(entry);
       if (!parsed) {
-        fail(
-          `cite.${field}`,
-          `'${entry}' is geen verwijzing. Schrijf @sleutel of @sleutel, vindplaats (uit de bronnenlijst), of ? als het nog te controleren is.`,
-        );
+        fail(`cite.${field}`, t("form.carrier.cite", { entry }));
       } else if (parsed.key !== "?" && registry && !registry.has(parsed.key)) {
-        fail(`cite.${field}`, `Onbekende bron: @${parsed.key}. Voeg de bron eerst toe aan de bronnenlijst.`);
+        fail(`cite.${field}`, t("form.carrier.unknownSource", { key: parsed.key }));
       }
     }
     if (list.length) cite[field] = list;
@@ -274,8 +267,7 @@ export function parseCarrierFields(
   });
   if (!facts.success) {
     // Every rule above is checked first; this is a safety net with a plain message per field.
-    for (const i of facts.error.issues)
-      fail(i.path.map(String).slice(0, 2).join("."), "Deze waarde klopt niet.");
+    for (const i of facts.error.issues) fail(i.path.map(String).slice(0, 2).join("."), t("form.invalid"));
     return { ok: false, errors };
   }
   return { ok: true, value: facts.data };

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { defaultLocale, type Locale } from "#app/i18n/index.ts";
+import { defaultLocale, type Locale, translate } from "#app/i18n/index.ts";
+import type { ErrorMessage } from "#app/lib/errors.ts";
 import { formFields, parseForm } from "#app/lib/forms.ts";
 import {
   type CarrierFields,
@@ -115,7 +116,7 @@ export function parseEditFields(
 
   let carrier: unknown;
   if (kind === "drager") {
-    const parsed = parseCarrierFields(fields.carrier, registry);
+    const parsed = parseCarrierFields(fields.carrier, registry, locale);
     if (parsed.ok) carrier = parsed.value;
     else Object.assign(errors, parsed.errors);
   }
@@ -129,7 +130,9 @@ export function parseEditFields(
   if (registry) {
     const unknown = unknownCitations(fields.body, registry);
     if (unknown.length)
-      errors.body = `Onbekende bron in de tekst: ${unknown.map((k) => `[@${k}]`).join(", ")}. Voeg de bron eerst toe aan de bronnenlijst.`;
+      errors.body = translate(locale, "form.editor.unknownSource", {
+        keys: unknown.map((k) => `[@${k}]`).join(", "),
+      });
   }
   const data = parseForm(
     articleDataSchema,
@@ -149,7 +152,7 @@ export function parseEditFields(
   );
   if (!data.ok) for (const [key, message] of Object.entries(data.errors)) errors[key] ??= message;
   const base = fields.baseRevisionId ? Number(fields.baseRevisionId) : null;
-  if (base !== null && !Number.isInteger(base)) errors.form = "Ongeldige versie.";
+  if (base !== null && !Number.isInteger(base)) errors.form = translate(locale, "form.editor.version");
   if (Object.keys(errors).length || !head.ok || !data.ok) return { ok: false, errors };
   return {
     ok: true,
@@ -163,7 +166,7 @@ export const openClaimsOfFields = (fields: EditFields) => openClaimsOfForm(field
 /**
  * Resolves one open claim in the form (the moderator's checklist in the editor): cite a registered
  * source, or remove the flag. The result is the form with the change, not yet saved. Fails with a
- * Dutch message when the claim is no longer where the checklist showed it.
+ * message to say in the page's language when the claim is no longer where the checklist showed it.
  */
 export function resolveClaimInFields(
   fields: EditFields,
@@ -171,18 +174,18 @@ export function resolveClaimInFields(
   expectedKey: string,
   action: { cite: { key: string; locator: string } } | { remove: true },
   registry: SourceLookup,
-): { ok: true; fields: EditFields } | { ok: false; error: string } {
+): { ok: true; fields: EditFields } | { ok: false; error: ErrorMessage } {
   const claim = openClaimsOfFields(fields).find((c) => c.ref === ref);
   if (!claim || claim.key !== expectedKey) {
-    return { ok: false, error: "Deze bewering staat niet meer zo in de tekst. Bekijk de bijgewerkte lijst." };
+    return { ok: false, error: { key: "error.editor.claimMoved" } };
   }
   if ("cite" in action) {
     const key = action.cite.key.trim();
     const locator = action.cite.locator.trim();
-    if (!key) return { ok: false, error: "Kies een bron uit de bronnenlijst." };
-    if (!registry.get(key)) return { ok: false, error: "Kies een bron uit de bronnenlijst." };
-    if (locator.length > 200) return { ok: false, error: "Een vindplaats mag hooguit 200 tekens hebben." };
-    if (/[[\];]/.test(locator)) return { ok: false, error: "Een vindplaats bevat geen [, ] of ;." };
+    if (!key) return { ok: false, error: { key: "error.kennisbank.chooseSource" } };
+    if (!registry.get(key)) return { ok: false, error: { key: "error.kennisbank.chooseSource" } };
+    if (locator.length > 200) return { ok: false, error: { key: "error.kennisbank.locatorTooLong" } };
+    if (/[[\];]/.test(locator)) return { ok: false, error: { key: "error.editor.locatorChars" } };
     const marker = locator ? `@${key}, ${locator}` : `@${key}`;
     const sources = lines(fields.sources).includes(key)
       ? fields.sources
@@ -204,7 +207,7 @@ export function resolveClaimInFields(
       };
     }
     const resolved = resolveClaim(fields.body, undefined, ref, key, locator);
-    if (!resolved) return { ok: false, error: "Deze bewering staat niet meer zo in de tekst." };
+    if (!resolved) return { ok: false, error: { key: "error.editor.claimGone" } };
     return { ok: true, fields: { ...fields, sources, body: resolved.body } };
   }
   // The claim holds without a source (common knowledge): the flag goes, the text stays.
@@ -225,7 +228,7 @@ export function resolveClaimInFields(
   }
   const n = Number(/^body:(\d+)$/.exec(ref)?.[1] ?? -1);
   const target = citationsIn(fields.body).filter((c) => c.key === "?")[n];
-  if (!target) return { ok: false, error: "Deze bewering staat niet meer zo in de tekst." };
+  if (!target) return { ok: false, error: { key: "error.editor.claimGone" } };
   const before = fields.body.slice(0, target.start).replace(/[ \t]+$/, "");
   return { ok: true, fields: { ...fields, body: `${before}${fields.body.slice(target.end)}` } };
 }

@@ -1,14 +1,16 @@
 import { parseDocument, stringify } from "yaml";
-import { issueMessage } from "#app/lib/forms.ts";
+import type { LaterMessage } from "#app/lib/errors.ts";
+import { issueAsMessage } from "#app/lib/forms.ts";
 import { type ArticleContent, articleContentSchema } from "./model.ts";
 import { citationPattern } from "./sources.ts";
 
 /** What a citation key resolves to: an entry of the source registry. */
 export type SourceLookup = ReadonlyMap<string, { title: string; url?: string }>;
 
+/** A problem in a file: which file, and the message to say in the reader's language. */
 export interface FileProblem {
   file: string;
-  message: string;
+  message: LaterMessage;
 }
 
 /**
@@ -25,7 +27,7 @@ export function parseArticleFile(
   if (!match) {
     return {
       ok: false,
-      problems: [{ file, message: "Het bestand begint niet met front matter tussen twee regels '---'." }],
+      problems: [{ file, message: { key: "error.kbImport.noFrontMatter" } }],
     };
   }
   const doc = parseDocument(match[1]!, { prettyErrors: false });
@@ -34,7 +36,10 @@ export function parseArticleFile(
       ok: false,
       problems: doc.errors.map((e) => ({
         file,
-        message: `Front matter is geen geldige YAML (regel ${(e.linePos?.[0]?.line ?? 0) + 1}): ${e.message.split("\n")[0]}`,
+        message: {
+          key: "error.kbImport.yaml",
+          params: { line: (e.linePos?.[0]?.line ?? 0) + 1, detail: e.message.split("\n")[0] ?? "" },
+        },
       })),
     };
   }
@@ -42,7 +47,7 @@ export function parseArticleFile(
   if (!front || typeof front !== "object" || Array.isArray(front)) {
     return {
       ok: false,
-      problems: [{ file, message: "De front matter moet velden bevatten (slug, title, ...)." }],
+      problems: [{ file, message: { key: "error.kbImport.noFields" } }],
     };
   }
   const body = match[2]!.trim();
@@ -75,7 +80,7 @@ export function parseArticleFile(
       ok: false,
       problems: [...unknown].map((key) => ({
         file,
-        message: `sources: bron '${key}' staat niet in de bronnenlijst.`,
+        message: { key: "error.kbImport.unknownSource", params: { key } },
       })),
     };
   }
@@ -85,7 +90,13 @@ export function parseArticleFile(
       ok: false,
       problems: parsed.error.issues.map((i) => ({
         file,
-        message: `${i.path.join(".") || "bestand"}: ${issueMessage(i, "nl")}`,
+        message: {
+          key: "error.kbImport.field",
+          params: {
+            field: i.path.join(".") || { key: "error.kbImport.wholeFile" },
+            reason: issueAsMessage(i),
+          },
+        },
       })),
     };
   }

@@ -2,6 +2,7 @@
 // moderators in /beheer/bronnen, shown on /bronnen and found by the kennisbank search.
 
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { defaultLocale, type Locale, type MessageKey, translate } from "#app/i18n/index.ts";
 import { formFields, parseForm } from "#app/lib/forms.ts";
 import type { DB } from "#db/client.server.ts";
 import { article, articleRevision, source } from "#db/schema/kennisbank.ts";
@@ -100,28 +101,31 @@ export function sourceFieldsFromForm(form: FormData): SourceFields {
   return { ...fields, sector: fields.sector === "ja" };
 }
 
-/** Validates a moderator's source on the server; errors per field, in Dutch. */
+/** The message for a refused field of a moderator's source, more telling than the schema's. */
+const sourceFieldMessages: Readonly<Record<string, MessageKey>> = {
+  key: "form.source.keyExample",
+  title: "form.source.title",
+  url: "form.source.urlFull",
+  kind: "form.source.kind",
+  language: "form.source.language",
+  accessed: "form.source.accessed",
+};
+
+/** Validates a moderator's source on the server; errors per field, in the locale (Dutch when not given). */
 export function parseSourceFields(
   fields: SourceFields,
+  locale: Locale = defaultLocale,
 ): { ok: true; value: RegistrySource } | { ok: false; errors: Record<string, string> } {
   const raw: Record<string, unknown> = { sector: fields.sector };
   for (const [k, v] of Object.entries(fields)) if (typeof v === "string" && v) raw[k] = v;
-  const parsed = parseForm(registrySourceSchema, raw);
+  const parsed = parseForm(registrySourceSchema, raw, { locale });
   if (parsed.ok) return parsed;
-  const messages: Record<string, string> = {
-    key: "Een bronsleutel bestaat uit kleine letters, cijfers, '-' en '.' (bijvoorbeeld iasa-tc05).",
-    title: "Vul een titel in (hooguit 300 tekens).",
-    url: "Een URL begint met http:// of https:// en is een volledig webadres.",
-    kind: "Kies een soort bron.",
-    language: "Kies een taal.",
-    accessed: "Een datum als 2026-12-04.",
-  };
   const errors: Record<string, string> = {};
   for (const [field, message] of Object.entries(parsed.errors)) {
     // The rule on the whole source (no URL and no place) is shown at "where".
-    if (field === "form")
-      errors.where ??= "Een bron zonder URL zegt waar hij te vinden is (een normnummer, een bibliotheek).";
-    else errors[field] ??= messages[field] ?? message;
+    const key = field === "form" ? "form.source.whereNeeded" : sourceFieldMessages[field];
+    const name = field === "form" ? "where" : field;
+    errors[name] ??= key ? translate(locale, key) : message;
   }
   return { ok: false, errors };
 }

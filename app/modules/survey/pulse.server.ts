@@ -7,6 +7,7 @@
 
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { AppError, type ErrorKey } from "#app/lib/errors.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import type { DB } from "#db/client.server.ts";
 import { institution } from "#db/schema/auth.ts";
@@ -19,12 +20,10 @@ import { choiceAnswer, dutch, type Translate } from "./self-assessment.ts";
 /** At most this many questions in one round: a pulse is short. */
 export const MAX_PULSE_QUESTIONS = 6;
 
-export class PulseError extends Error {
-  constructor(
-    readonly code: "closed" | "not_found" | "no_institution",
-    message: string,
-  ) {
-    super(message);
+/** A refused answer: the round is gone or closed, or the institution is not confirmed (409). */
+export class PulseError extends AppError {
+  constructor(key: Extract<ErrorKey, `error.pulse.${string}`>) {
+    super(key, { status: 409 });
   }
 }
 
@@ -179,14 +178,13 @@ export async function savePulseAnswer(
       .select({ open: pulseRound.open })
       .from(pulseRound)
       .where(eq(pulseRound.id, roundId));
-    if (!round) throw new PulseError("not_found", "Deze peiling bestaat niet.");
-    if (!round.open) throw new PulseError("closed", "Deze peiling is gesloten.");
+    if (!round) throw new PulseError("error.pulse.notFound");
+    if (!round.open) throw new PulseError("error.pulse.closed");
     const [own] = await tx
       .select({ type: institution.type, confirmed: institution.confirmed })
       .from(institution)
       .where(eq(institution.id, actor.institutionId));
-    if (!own?.confirmed)
-      throw new PulseError("no_institution", "Alleen een bevestigde instelling kan antwoorden.");
+    if (!own?.confirmed) throw new PulseError("error.pulse.noInstitution");
     await tx
       .insert(pulseAnswer)
       .values({

@@ -1,0 +1,86 @@
+// Error pages and messages in the page's language (issue #17): the URL decides, also when the
+// page could not be built because a loader failed. Through the real Express + Remix pipeline,
+// on a real database (PGlite, or PostgreSQL with TEST_DATABASE_URL).
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Database } from "#db/client.server.ts";
+import { createTestDatabase } from "#tests/support/db.ts";
+import { person } from "#tests/support/factories.ts";
+import { serveBuild, setupServerBuild } from "#tests/support/server-build.ts";
+
+const serverBuild = setupServerBuild();
+
+let database: Database;
+let base: string;
+let close: (() => Promise<void>) | undefined;
+let member = "";
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  member = (await person(database.db, "member", "Mila Member")).cookie;
+  ({ base, close } = await serveBuild(serverBuild(), database));
+}, 180_000);
+afterAll(async () => {
+  await close?.();
+  await database?.close();
+});
+
+async function page(url: string, cookie?: string) {
+  const response = await fetch(base + url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+  return { status: response.status, html: await response.text() };
+}
+
+/** The text between the first <h1> and </h1>. */
+const heading = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
+
+describe("an error page in the page's language", () => {
+  it("an address that does not exist: English at /en, Dutch at /", async () => {
+    const english = await page("/en/bestaat-niet");
+    expect(english.status).toBe(404);
+    expect(english.html).toContain('<html lang="en"');
+    expect(heading(english.html)).toBe("Page not found");
+    expect(english.html).toContain("Go to the home page");
+    const dutch = await page("/bestaat-niet");
+    expect(dutch.status).toBe(404);
+    expect(dutch.html).toContain('<html lang="nl"');
+    expect(heading(dutch.html)).toBe("Pagina niet gevonden");
+  });
+
+  it("an article that does not exist (the route's loader refuses)", async () => {
+    const english = await page("/en/kennisbank/bestaat-niet");
+    expect(english.status).toBe(404);
+    expect(english.html).toContain('<html lang="en"');
+    expect(heading(english.html)).toBe("Page not found");
+  });
+
+  it("a staff page for a member: access denied, in English", async () => {
+    const english = await page("/en/beheer", member);
+    expect(english.status).toBe(403);
+    expect(english.html).toContain('<html lang="en"');
+    expect(heading(english.html)).toBe("Access denied");
+  });
+
+  it("the site's own loader fails (no database): the 500 page is still English at /en", async () => {
+    const broken = await createTestDatabase({ separate: true });
+    const cookie = (await person(broken.db, "member", "Bo Broken")).cookie;
+    await broken.close();
+    const server = await serveBuild(serverBuild(), broken);
+    // The failure is logged on the server; that log is expected here.
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const response = await fetch(`${server.base}/en/kennisbank`, { headers: { cookie } });
+      const html = await response.text();
+      expect(response.status).toBe(500);
+      expect(html).toContain('<html lang="en"');
+      expect(heading(html)).toBe("Something went wrong");
+      expect(html).toContain("<title>AV-Kennisnet</title>");
+      expect(html).not.toContain("Er ging iets mis");
+      const dutch = await fetch(`${server.base}/kennisbank`, { headers: { cookie } });
+      const dutchHtml = await dutch.text();
+      expect(dutchHtml).toContain('<html lang="nl"');
+      expect(heading(dutchHtml)).toBe("Er ging iets mis");
+      expect(logged).toHaveBeenCalled();
+    } finally {
+      await server.close();
+    }
+  });
+});
