@@ -18,6 +18,7 @@ import { createRequestHandler, guardBody, guardMethodAndTarget } from "#app/modu
 import { createNonce, securityHeaders, startupWarnings } from "#app/modules/security.server.ts";
 import { httpCache } from "#app/server/http-cache.ts";
 import { rememberRouteMatches } from "#app/server/route-matching.ts";
+import { rememberRouteTrees } from "#app/server/route-trees.ts";
 import { wholeBodyCompression } from "#app/server/whole-body-compression.ts";
 import { type Database, describeStartError, openDatabase } from "#db/client.server.ts";
 import {
@@ -111,6 +112,8 @@ app.use(guardMethodAndTarget);
 
 // Remix matches each URL against all routes several times per request; the answers are kept.
 rememberRouteMatches();
+// The route trees Remix builds for every page are built once per build.
+rememberRouteTrees();
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (dev) {
   const vite = await import("vite");
