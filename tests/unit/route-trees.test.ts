@@ -144,7 +144,11 @@ describe("static handler on the matched branch", () => {
 
   it("answers a route's own request (resource routes) as the whole tree does", async () => {
     const whole = originalCreate(tree());
-    const branched = branchStaticHandlers(originalCreate, () => memo as never, originalMatch as never)(tree());
+    const branched = branchStaticHandlers(
+      originalCreate,
+      () => memo as never,
+      originalMatch as never,
+    )(tree());
     for (const [path, routeId] of [
       ["/intervisie/groepen/3", "routes/intervisie.groepen.$id"],
       ["/intervisie/groepen/3", "routes/account._index"],
