@@ -11,7 +11,7 @@ import express from "express";
 import { expressOrigin } from "#app/lib/origin.ts";
 import { isSameOriginRequest } from "#app/modules/auth/origin.server.ts";
 import { AccountError } from "#app/modules/auth/users.server.ts";
-import type { AppContext } from "#app/modules/context.server.ts";
+import { type AppContext, loaderSharing } from "#app/modules/context.server.ts";
 import { type Env, EnvError, loadEnv } from "#app/modules/env.server.ts";
 import { startJobs } from "#app/modules/jobs.server.ts";
 import { createRequestHandler, guardBody, guardMethodAndTarget } from "#app/modules/request-guards.server.ts";
@@ -155,6 +155,7 @@ app.all(
       dataDir: database.kind === "pglite" ? database.location : undefined,
       env,
       cspNonce: res.locals.cspNonce as string,
+      loaderShared: loaderSharing(req.method),
     }),
   }),
 );
