@@ -12,7 +12,7 @@ import { localeFromPath, translate } from "#app/i18n/index.ts";
 import { expressOrigin } from "#app/lib/origin.ts";
 import { isSameOriginRequest } from "#app/modules/auth/origin.server.ts";
 import { AccountError } from "#app/modules/auth/users.server.ts";
-import type { AppContext } from "#app/modules/context.server.ts";
+import { type AppContext, loaderSharing } from "#app/modules/context.server.ts";
 import { type Env, EnvError, loadEnv } from "#app/modules/env.server.ts";
 import { startJobs } from "#app/modules/jobs.server.ts";
 import { reindexStaleSources } from "#app/modules/kennisbank/sources.server.ts";
@@ -20,6 +20,7 @@ import { createRequestHandler, guardBody, guardMethodAndTarget } from "#app/modu
 import { createNonce, securityHeaders, startupWarnings } from "#app/modules/security.server.ts";
 import { httpCache } from "#app/server/http-cache.ts";
 import { rememberRouteMatches } from "#app/server/route-matching.ts";
+import { rememberRouteTrees } from "#app/server/route-trees.ts";
 import { wholeBodyCompression } from "#app/server/whole-body-compression.ts";
 import { type Database, describeStartError, openDatabase } from "#db/client.server.ts";
 import {
@@ -116,6 +117,8 @@ app.use(guardMethodAndTarget);
 
 // Remix matches each URL against all routes several times per request; the answers are kept.
 rememberRouteMatches();
+// The route trees Remix builds for every page are built once per build.
+rememberRouteTrees();
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (dev) {
   const vite = await import("vite");
@@ -157,6 +160,7 @@ app.all(
       dataDir: database.kind === "pglite" ? database.location : undefined,
       env,
       cspNonce: res.locals.cspNonce as string,
+      loaderShared: loaderSharing(req.method),
     }),
   }),
 );

@@ -15,18 +15,21 @@
 // #21 hold. BENCH_ONLY=<regex> measures only the targets whose name matches (and the static
 // asset); BENCH_CPU_PROF=<dir> starts the server with --cpu-prof into that directory. Exits 1 on any error or non-2xx. BENCH_RENDER_CACHE_MB is passed to the server as
 // RENDER_CACHE_MB (0: no render cache, for comparison). The database is dropped afterwards.
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
-import postgres from "postgres";
-import { createSession, SESSION_COOKIE } from "#app/modules/auth/session.server.ts";
-import { createUser } from "#app/modules/auth/users.server.ts";
 import { importSurveyFile } from "#app/modules/survey/import.server.ts";
 import { openPostgres } from "#db/client.server.ts";
-import { intervisionGroup, intervisionMember, intervisionSession } from "#db/schema/intervisie.ts";
-import { freePort } from "#tests/e2e/support/app.ts";
-import { databaseUrlFor } from "#tests/support/pg-url.ts";
 import { fixtureSurveyFile, SYNTHETIC } from "#tests/support/survey.ts";
+import {
+  type BuiltServer,
+  cpuMs,
+  createMembers,
+  memberPages,
+  requireBuild,
+  rssMb,
+  startBuiltServer,
+  throwAwayDatabase,
+} from "./built-server.ts";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -59,58 +62,23 @@ const publicTargets: Target[] = [
   { name: "bronnen", kind: "public", path: "/bronnen" },
 ];
 
-if (!existsSync("build/server/index.js") || !existsSync("build/server.mjs")) {
-  console.error("Er is nog geen build: voer eerst `npm run build` uit. Deze benchmark bouwt zelf niets.");
-  process.exit(1);
-}
+requireBuild();
 if (!Number.isFinite(DURATION) || DURATION <= 0 || !Number.isInteger(CONNECTIONS) || CONNECTIONS <= 0) {
   console.error("BENCH_DURATION en BENCH_CONNECTIONS moeten positieve getallen zijn.");
   process.exit(1);
 }
 
-/** Resident memory of a process in MB (Linux: /proc/<pid>/status), or null elsewhere. */
-function rssMb(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) / 1024 : null;
-  } catch {
-    return null;
-  }
-}
-/** CPU time (user + system) a process has used so far, in ms (Linux: /proc/<pid>/stat), or null. */
-function cpuMs(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    // The fields after the command name (which may hold spaces) in parentheses.
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return Number.isFinite(ticks) ? ticks * 10 : null; // USER_HZ is 100 on Linux
-  } catch {
-    return null;
-  }
-}
 const mb = (value: number | null) => (value === null ? "onbekend" : `${value.toFixed(0)} MB`);
 
 const baseUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const dbName = `avk_load_${process.pid}`;
-const admin = postgres(baseUrl, { max: 1, onnotice: () => {}, connect_timeout: 5 });
-let server: ChildProcess | undefined;
-let log = "";
+let database: Awaited<ReturnType<typeof throwAwayDatabase>> | undefined;
+let server: BuiltServer | undefined;
 let failed = false;
 
-async function stopServer() {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((resolve) => server?.once("exit", resolve));
-  server.kill("SIGTERM");
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-  if (server.exitCode === null) server.kill("SIGKILL");
-}
-
 async function cleanUp() {
-  await stopServer();
-  await admin.unsafe(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
-  await admin.end({ timeout: 5 }).catch(() => {});
+  await server?.stop();
+  await database?.drop();
 }
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
@@ -119,119 +87,37 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 try {
-  try {
-    await admin.unsafe(`CREATE DATABASE "${dbName}"`);
-  } catch (error) {
-    throw new Error(
-      `Kon geen wegwerpdatabase aanmaken op ${new URL(baseUrl).host} (${(error as Error).message}). ` +
-        "Draait PostgreSQL, en mag de gebruiker CREATEDB? Zet anders TEST_DATABASE_URL.",
-    );
-  }
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
+  database = await throwAwayDatabase(baseUrl, dbName);
   const profile = process.env.BENCH_CPU_PROF
     ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF]
     : [];
-  server = spawn(process.execPath, [...profile, "build/server.mjs"], {
+  server = await startBuiltServer({
+    databaseUrl: database.url,
+    nodeOptions: profile,
     env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: databaseUrlFor(baseUrl, dbName),
-      MEILI_URL: "",
       SEARCH_CACHE_SIZE: "0",
       ...(process.env.BENCH_RENDER_CACHE_MB ? { RENDER_CACHE_MB: process.env.BENCH_RENDER_CACHE_MB } : {}),
     },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  server.stdout?.on("data", (d) => {
-    log += d;
-  });
-  server.stderr?.on("data", (d) => {
-    log += d;
-  });
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`De server stopte bij het starten:\n${log}`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {}
-    if (Date.now() > deadline) throw new Error(`De server startte niet binnen 90 s:\n${log}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const base = server.base;
   // The synthetic TrendMonitor export, so that /trends draws its charts and tables; and 50
   // members with a session each, in groups of 7 with one upcoming session per group.
-  const database = openPostgres(databaseUrlFor(baseUrl, dbName), 4);
-  const cookies: string[] = [];
-  const groupOf: number[] = [];
-  const sessionOf: number[] = [];
+  const connection = openPostgres(database.url, 4);
+  let members: Awaited<ReturnType<typeof createMembers>>;
   try {
-    const imported = await importSurveyFile(database.db, {
+    const imported = await importSurveyFile(connection.db, {
       fileName: SYNTHETIC,
       content: fixtureSurveyFile(SYNTHETIC),
       actorId: null,
       via: "cli",
     });
     if (!imported.ok) throw new Error(`De synthetische enquête kon niet worden geïmporteerd.`);
-    let group = 0;
-    let session = 0;
-    for (let i = 0; i < MEMBERS; i++) {
-      if (i % GROUP_SIZE === 0) {
-        const [row] = await database.db
-          .insert(intervisionGroup)
-          .values({
-            name: `Belastinggroep ${i / GROUP_SIZE + 1}`,
-            institutionType: "Archief",
-            topics: ["storage"],
-          })
-          .returning({ id: intervisionGroup.id });
-        group = row!.id;
-      }
-      const userId = await createUser(database.db, {
-        name: `Lid ${i + 1}`,
-        email: `lid-${i + 1}@belasting.example`,
-        password: "beeldband-archief-2024!",
-      });
-      await database.db.insert(intervisionMember).values({ groupId: group, userId });
-      if (i % GROUP_SIZE === 0) {
-        const [row] = await database.db
-          .insert(intervisionSession)
-          .values({
-            groupId: group,
-            title: "Bijeenkomst over opslag",
-            startsAt: new Date(Date.now() + 7 * 86_400_000),
-            durationMinutes: 90,
-            method: "vijfstappen",
-            capacity: 8,
-            createdBy: userId,
-          })
-          .returning({ id: intervisionSession.id });
-        session = row!.id;
-      }
-      const { token } = await createSession(database.db, userId);
-      cookies.push(`${SESSION_COOKIE}=${token}`);
-      groupOf.push(group);
-      sessionOf.push(session);
-    }
+    members = await createMembers(connection.db, MEMBERS, GROUP_SIZE);
   } finally {
-    await database.close();
+    await connection.close();
   }
-  const memberTargets: Target[] = [
-    { name: "lid: account", kind: "member", path: "/account", paths: () => "/account" },
-    {
-      name: "lid: groep",
-      kind: "member",
-      path: "/intervisie/groepen/…",
-      paths: (m) => `/intervisie/groepen/${groupOf[m]}`,
-    },
-    {
-      name: "lid: sessie",
-      kind: "member",
-      path: "/intervisie/sessies/…",
-      paths: (m) => `/intervisie/sessies/${sessionOf[m]}`,
-    },
-  ];
+  const { cookies } = members;
+  const memberTargets: Target[] = memberPages(members).map((page) => ({ ...page, kind: "member" }));
 
   // The static asset: the stylesheet the pages link to.
   const home = await (await fetch(`${base}/`)).text();

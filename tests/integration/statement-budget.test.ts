@@ -1,8 +1,10 @@
 // How many SQL statements a page's loaders run (root loader + route loader, as Remix runs them
-// for one document request), held under a budget: the pages the render cache does not cover
+// for one document request: each loader its own copy of the Request, one load context as the
+// server makes it for a GET), held under a budget: the pages the render cache does not cover
 // (members) and the first render of an anonymous page (issue #21). Counted at drizzle's session,
 // so every statement that reaches the database is seen, on PGlite and PostgreSQL.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loaderSharing } from "#app/modules/context.server.ts";
 import { upsertPublishedContent } from "#app/modules/kennisbank/articles.server.ts";
 import { loader as rootLoader } from "#app/root.tsx";
 import { loader as accountLoader } from "#app/routes/account._index.tsx";
@@ -62,6 +64,12 @@ afterEach(async () => {
 });
 
 describe("statements per page", () => {
+  it("loaders of a GET share what they look up; after an action they look again", () => {
+    expect(loaderSharing("GET")).toBeInstanceOf(Map);
+    expect(loaderSharing("HEAD")).toBeInstanceOf(Map);
+    expect(loaderSharing("POST")).toBeUndefined();
+  });
+
   it("an anonymous article page stays within its budget", async () => {
     await upsertPublishedContent(
       database.db,
@@ -101,32 +109,33 @@ describe("statements per page", () => {
         createdBy: member.id,
       })
       .returning({ id: intervisionSession.id });
-    const context = contextFor(database);
+    /** The arguments Remix gives each loader of one GET request. */
+    const loaderArgs = (path: string, params: Record<string, string>) => {
+      const context = contextFor(database, { loaderShared: loaderSharing("GET") });
+      return () => ({ request: get(path, { Cookie: member.cookie }), context, params });
+    };
 
-    const groupRequest = get(`/intervisie/groepen/${groupId}`, { Cookie: member.cookie });
-    const groupPage = await counting(database.db, async () => {
-      const args = { request: groupRequest, context, params: { id: String(groupId) } };
-      return Promise.all([rootLoader(args), groupLoader(args)]);
-    });
+    const groupArgs = loaderArgs(`/intervisie/groepen/${groupId}`, { id: String(groupId) });
+    const groupPage = await counting(database.db, async () =>
+      Promise.all([rootLoader(groupArgs()), groupLoader(groupArgs())]),
+    );
     expect((groupPage.result[1] as { group: { name: string } }).group.name).toBe("Groep Opslag");
     expect(groupPage.statements.length, groupPage.statements.join("\n")).toBeLessThanOrEqual(BUDGET.group);
 
-    const sessionRequest = get(`/intervisie/sessies/${session!.id}`, { Cookie: member.cookie });
-    const sessionPage = await counting(database.db, async () => {
-      const args = { request: sessionRequest, context, params: { id: String(session!.id) } };
-      return Promise.all([rootLoader(args), sessionLoader(args)]);
-    });
+    const sessionArgs = loaderArgs(`/intervisie/sessies/${session!.id}`, { id: String(session!.id) });
+    const sessionPage = await counting(database.db, async () =>
+      Promise.all([rootLoader(sessionArgs()), sessionLoader(sessionArgs())]),
+    );
     expect(JSON.stringify(sessionPage.result[1])).toContain("Bijeenkomst over opslag");
     expect(JSON.stringify(sessionPage.result[1])).toContain("Groep Opslag");
     expect(sessionPage.statements.length, sessionPage.statements.join("\n")).toBeLessThanOrEqual(
       BUDGET.session,
     );
 
-    const accountRequest = get("/account", { Cookie: member.cookie });
-    const accountPage = await counting(database.db, async () => {
-      const args = { request: accountRequest, context, params: {} };
-      return Promise.all([rootLoader(args), accountLoader(args)]);
-    });
+    const accountArgs = loaderArgs("/account", {});
+    const accountPage = await counting(database.db, async () =>
+      Promise.all([rootLoader(accountArgs()), accountLoader(accountArgs())]),
+    );
     expect((accountPage.result[1] as { account: { name: string }; sessions: number }).account.name).toBe(
       "Ineke Lid",
     );

@@ -8,6 +8,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express, { type Express } from "express";
 import { createServer, type ViteDevServer } from "vite";
 import { afterAll, beforeAll } from "vitest";
+import { loaderSharing } from "#app/modules/context.server.ts";
 import type { Database } from "#db/client.server.ts";
 import { contextFor } from "./remix.ts";
 
@@ -46,9 +47,12 @@ export async function serveBuild(
     createRequestHandler({
       build,
       mode: "production",
-      getLoadContext: (_req, res) => {
+      getLoadContext: (req, res) => {
         const nonce = res.locals.cspNonce as string | undefined;
-        return contextFor(database, nonce ? { cspNonce: nonce } : {});
+        return contextFor(database, {
+          ...(nonce ? { cspNonce: nonce } : {}),
+          loaderShared: loaderSharing(req.method),
+        });
       },
     }),
   );

@@ -27,8 +27,10 @@ export interface AuthState {
   unread: number;
 }
 
-// Loaders of one request (root and route) share one lookup.
+// Loaders of one request (root and route) share one lookup: through the load context's
+// `loaderShared` (a GET: Remix gives each loader its own Request), else per Request object.
 const perRequest = new WeakMap<Request, Promise<AuthState>>();
+const AUTH = Symbol("auth");
 
 /**
  * Whether the site is served over https: APP_ORIGIN when it is set, otherwise the request's
@@ -40,10 +42,12 @@ export function isSecureRequest(request: Request, context: AppLoadContext): bool
 }
 
 export function getAuth(request: Request, context: AppLoadContext): Promise<AuthState> {
-  let state = perRequest.get(request);
+  const shared = context.loaderShared;
+  let state = (shared?.get(AUTH) as Promise<AuthState> | undefined) ?? perRequest.get(request);
   if (!state) {
     state = resolveAuth(request, context);
     perRequest.set(request, state);
+    shared?.set(AUTH, state);
   }
   return state;
 }

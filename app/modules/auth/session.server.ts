@@ -3,8 +3,8 @@
 // Moderators and admins: ASVS 3.3.2 level 2, at most 12 hours from the login and 30 minutes
 // without a request (docs/decisions/013-session-lifetime.md).
 
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { createHash } from "node:crypto";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { eq, sql } from "drizzle-orm";
 import { cookieValue } from "#app/lib/cookies.ts";
 import type { DB } from "#db/client.server.ts";
@@ -89,7 +89,8 @@ export function generateToken(): string {
 }
 
 export function hashToken(token: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+  // Node's own SHA-256 (OpenSSL): the same hex as @oslojs/crypto's, at a fraction of the CPU.
+  return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
 /**

@@ -1,0 +1,208 @@
+// What the benchmarks that drive the production build share (load.bench.ts, member-cpu.bench.ts):
+// a throw-away PostgreSQL database, build/server.mjs started on it as `npm run serve` does,
+// members with a session in intervision groups, and the server's memory and CPU time read from
+// /proc.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import postgres from "postgres";
+import { createSession, SESSION_COOKIE } from "#app/modules/auth/session.server.ts";
+import { createUser } from "#app/modules/auth/users.server.ts";
+import type { DB } from "#db/client.server.ts";
+import { intervisionGroup, intervisionMember, intervisionSession } from "#db/schema/intervisie.ts";
+import { freePort } from "#tests/e2e/support/app.ts";
+import { databaseUrlFor } from "#tests/support/pg-url.ts";
+
+/** Exits with a message when there is no production build (the benchmarks build nothing). */
+export function requireBuild(): void {
+  if (!existsSync("build/server/index.js") || !existsSync("build/server.mjs")) {
+    console.error("Er is nog geen build: voer eerst `npm run build` uit. Deze benchmark bouwt zelf niets.");
+    process.exit(1);
+  }
+}
+
+/** Resident memory of a process in MB (Linux: /proc/<pid>/status), or null elsewhere. */
+export function rssMb(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time (user + system) a process has used so far, in ms (Linux: /proc/<pid>/stat), or null. */
+export function cpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // The fields after the command name (which may hold spaces) in parentheses.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/** A throw-away database `name` on the PostgreSQL server of `baseUrl`, dropped by `drop()`. */
+export async function throwAwayDatabase(baseUrl: string, name: string) {
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  try {
+    await admin.unsafe(`CREATE DATABASE "${name}"`);
+  } catch (error) {
+    await admin.end({ timeout: 5 }).catch(() => {});
+    throw new Error(
+      `Kon geen wegwerpdatabase aanmaken op ${new URL(baseUrl).host} (${(error as Error).message}). ` +
+        "Draait PostgreSQL, en mag de gebruiker CREATEDB? Zet anders TEST_DATABASE_URL.",
+    );
+  }
+  return {
+    url: databaseUrlFor(baseUrl, name),
+    async drop() {
+      await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+      await admin.end({ timeout: 5 }).catch(() => {});
+    },
+  };
+}
+
+export type BuiltServer = {
+  base: string;
+  pid: number | undefined;
+  /** Everything the server wrote to stdout and stderr so far. */
+  log(): string;
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts build/server.mjs with NODE_ENV=production on a free port and `databaseUrl` (it migrates
+ * and seeds an empty database) and waits for /healthz. `nodeOptions` go before the script
+ * (`--cpu-prof`), `env` on top of this process's environment.
+ */
+export async function startBuiltServer({
+  databaseUrl,
+  env = {},
+  nodeOptions = [],
+}: {
+  databaseUrl: string;
+  env?: Record<string, string>;
+  nodeOptions?: string[];
+}): Promise<BuiltServer> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let log = "";
+  const server: ChildProcess = spawn(process.execPath, [...nodeOptions, "build/server.mjs"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      MEILI_URL: "",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout?.on("data", (d) => {
+    log += d;
+  });
+  server.stderr?.on("data", (d) => {
+    log += d;
+  });
+  const stop = async () => {
+    if (server.exitCode !== null) return;
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    if (server.exitCode === null) server.kill("SIGKILL");
+  };
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`De server stopte bij het starten:\n${log}`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {}
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`De server startte niet binnen 90 s:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { base, pid: server.pid, log: () => log, stop };
+}
+
+export type Members = {
+  /** Per member: the Cookie header of its session. */
+  cookies: string[];
+  /** Per member: the id of its intervision group. */
+  groupOf: number[];
+  /** Per member: the id of its group's upcoming session. */
+  sessionOf: number[];
+};
+
+/**
+ * `count` members with a session each, in groups of `groupSize` with one upcoming session per
+ * group (created by the group's first member).
+ */
+export async function createMembers(db: DB, count: number, groupSize = 7): Promise<Members> {
+  const members: Members = { cookies: [], groupOf: [], sessionOf: [] };
+  let group = 0;
+  let session = 0;
+  for (let i = 0; i < count; i++) {
+    if (i % groupSize === 0) {
+      const [row] = await db
+        .insert(intervisionGroup)
+        .values({
+          name: `Belastinggroep ${i / groupSize + 1}`,
+          institutionType: "Archief",
+          topics: ["storage"],
+        })
+        .returning({ id: intervisionGroup.id });
+      group = row!.id;
+    }
+    const userId = await createUser(db, {
+      name: `Lid ${i + 1}`,
+      email: `lid-${i + 1}@belasting.example`,
+      password: "beeldband-archief-2024!",
+    });
+    await db.insert(intervisionMember).values({ groupId: group, userId });
+    if (i % groupSize === 0) {
+      const [row] = await db
+        .insert(intervisionSession)
+        .values({
+          groupId: group,
+          title: "Bijeenkomst over opslag",
+          startsAt: new Date(Date.now() + 7 * 86_400_000),
+          durationMinutes: 90,
+          method: "vijfstappen",
+          capacity: 8,
+          createdBy: userId,
+        })
+        .returning({ id: intervisionSession.id });
+      session = row!.id;
+    }
+    const { token } = await createSession(db, userId);
+    members.cookies.push(`${SESSION_COOKIE}=${token}`);
+    members.groupOf.push(group);
+    members.sessionOf.push(session);
+  }
+  return members;
+}
+
+/** The member pages of issue #21 (goal: p95 < 200 ms), each a path per member. */
+export function memberPages(
+  members: Members,
+): { name: string; path: string; paths: (m: number) => string }[] {
+  return [
+    { name: "lid: account", path: "/account", paths: () => "/account" },
+    {
+      name: "lid: groep",
+      path: "/intervisie/groepen/…",
+      paths: (m) => `/intervisie/groepen/${members.groupOf[m]}`,
+    },
+    {
+      name: "lid: sessie",
+      path: "/intervisie/sessies/…",
+      paths: (m) => `/intervisie/sessies/${members.sessionOf[m]}`,
+    },
+  ];
+}
