@@ -1734,6 +1734,72 @@ export const en: Dictionary = {
     "The file is too large; the limit is {mb} MB. Is this the right file? Otherwise split it by wave.",
   "error.surveyImport.noFile": "Choose a CSV file with the survey export.",
   "error.surveyImport.unknownIntent": "Unknown action. Upload the file again.",
+  // Problems in an imported survey file (modules/survey/parse.ts), said by formatSurveyError.
+  "error.surveyFile.cell": 'Line {line}, column "{column}"',
+  "error.surveyFile.line": "Line {line}",
+  "error.surveyFile.headerLine": "Line {line} (header)",
+  "error.surveyFile.located": "{at}: {message}",
+  "error.surveyFile.withHints": "{message} {hints}",
+  "error.surveyFile.decimal": "{whole}.{tenth}",
+  "error.surveyFile.more": { one: "And {count} more error.", other: "And {count} more errors." },
+  "error.surveyFile.tooLarge":
+    "The file is too large ({size} MB); the limit is {max} MB. Is this the right file? Otherwise split it by wave.",
+  "error.surveyFile.notCsv":
+    'This does not look like a CSV file: it contains binary data or unreadable characters. Save the survey export as "CSV UTF-8 (Comma delimited)" and try again.',
+  "error.surveyFile.excel":
+    'This is an Excel workbook, not a CSV file. Open it in Excel and choose Save As "CSV UTF-8 (Comma delimited)".',
+  "error.surveyFile.tabs": "tabs",
+  "error.surveyFile.bars": "vertical bars (|)",
+  "error.surveyFile.comma": "comma",
+  "error.surveyFile.semicolon": "semicolon",
+  "error.surveyFile.noSeparator":
+    "The header line has no separator between the column names. Allowed are a comma (,) or a semicolon (;).",
+  "error.surveyFile.noHeader":
+    "The first line is not a recognisable header: it contains no known column names (such as respondent_id, wave and institution_type). Is this the right file, and are the column names on the first line?",
+  "error.surveyFile.separator":
+    "The file seems to use {separator} as its separator. Allowed are a comma (,) or a semicolon (;). Save the file as CSV (comma or semicolon delimited) and try again.",
+  "error.surveyFile.idMissing": "{at}: the respondent number is missing.",
+  "error.surveyFile.idTooLong": "{at}: the respondent number is too long.",
+  "error.surveyFile.waveMissing": "{at}: the year of the survey (the wave) is missing.",
+  "error.surveyFile.waveInvalid":
+    '{at}: "{value}" is not a valid year. Expected a year such as 2019, 2022 or 2024.',
+  "error.surveyFile.nameUnreadable": "{at}: the name contains unreadable characters.",
+  "error.surveyFile.nameTooLong": "{at}: the name is too long (more than {max} characters).",
+  "error.surveyFile.emailInvalid": '{at}: "{value}" is not a valid email address.',
+  "error.surveyFile.unknownUse":
+    '{at}: unknown use "{value}". Allowed: {allowed}; several separated by {separator}.',
+  "error.surveyFile.unknownAnswer": '{at}: unknown answer "{value}". Allowed: {allowed}.',
+  "error.surveyFile.hintSuggestion": 'Did you mean "{value}"?',
+  "error.surveyFile.hintEncoding":
+    'The file may not have been saved as UTF-8; choose "CSV UTF-8" when saving.',
+  "error.surveyFile.hintBlankUnknown": 'Empty means "Onbekend" (unknown).',
+  "error.surveyFile.hintRemoveColumn": "Remove or rename this column.",
+  "error.surveyFile.hintAddColumn": "Add the column (empty if this question was not asked).",
+  "error.surveyFile.empty": "The file is empty.",
+  "error.surveyFile.nul": "{at} contains a null character (NUL). {detail}",
+  "error.surveyFile.noLineEnd":
+    "The first line is not a recognisable header (no line break in the first 64 kB). Is this the right file?",
+  "error.surveyFile.headerOpenQuote": 'The header line contains a quotation mark (") that is not closed.',
+  "error.surveyFile.headerAfterQuote": "The header line has text after a closing quotation mark.",
+  "error.surveyFile.columnUnnamed": "Column {index} of the header line has no name.",
+  "error.surveyFile.columnUnknown": 'Column "{column}" is unknown.',
+  "error.surveyFile.columnTwice": 'Column "{column}" appears twice in the header line.',
+  "error.surveyFile.columnMissing": 'Column "{column}" is missing.',
+  "error.surveyFile.openQuote": '{at}: a quotation mark (") is not closed. The file is cut off or damaged.',
+  "error.surveyFile.afterQuote":
+    '{at}: there is text after the closing quotation mark. Put the whole field in quotation marks and write a quotation mark in the text twice ("").',
+  "error.surveyFile.rowEnds":
+    "{at}: the line stops after {fields} of the {width} columns. The file seems cut off.",
+  "error.surveyFile.rowEndsColumn":
+    '{at}: the line stops after {fields} of the {width} columns (column "{column}" is missing). The file seems cut off.',
+  "error.surveyFile.rowShort": "{at}: the line has {fields} fields, the header {width}.",
+  "error.surveyFile.rowShortColumn":
+    '{at}: the line has {fields} fields, the header {width} (column "{column}" is missing).',
+  "error.surveyFile.rowLong":
+    "{at}: the line has {fields} fields, the header {width}. Is there a {separator} in an answer without quotation marks around it?",
+  "error.surveyFile.duplicateId":
+    '{at}: respondent_id "{id}" already appears in wave {wave} on line {earlier}.',
+  "error.surveyFile.headerOnly": "The file contains only a header line and no answers.",
   "error.trendsCsv.question": "Unknown question. Choose a table through the download links on /en/trends.",
   "error.trendsCsv.table": "Unknown table: choose antwoorden, type or golven.",
   "error.trendsCsv.wave": "There are no figures for this wave.",

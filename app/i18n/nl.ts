@@ -1763,6 +1763,73 @@ export const nl = {
     "Het bestand is te groot; de grens is {mb} MB. Is dit het goede bestand? Splits het anders per golf.",
   "error.surveyImport.noFile": "Kies een CSV-bestand met de enquête-export.",
   "error.surveyImport.unknownIntent": "Onbekende actie. Upload het bestand opnieuw.",
+  // Problems in an imported survey file (modules/survey/parse.ts), said by formatSurveyError.
+  "error.surveyFile.cell": 'Regel {line}, kolom "{column}"',
+  "error.surveyFile.line": "Regel {line}",
+  "error.surveyFile.headerLine": "Regel {line} (kopregel)",
+  "error.surveyFile.located": "{at}: {message}",
+  "error.surveyFile.withHints": "{message} {hints}",
+  "error.surveyFile.decimal": "{whole},{tenth}",
+  "error.surveyFile.more": { one: "En {count} andere fout.", other: "En {count} andere fouten." },
+  "error.surveyFile.tooLarge":
+    "Het bestand is te groot ({size} MB); de grens is {max} MB. Is dit het goede bestand? Splits het anders per golf.",
+  "error.surveyFile.notCsv":
+    'Dit lijkt geen CSV-bestand: het bevat binaire gegevens of onleesbare tekens. Sla de enquête-export op als "CSV UTF-8 (door komma\'s gescheiden)" en probeer het opnieuw.',
+  "error.surveyFile.excel":
+    'Dit is een Excel-werkmap, geen CSV-bestand. Open het in Excel en kies Opslaan als "CSV UTF-8 (door komma\'s gescheiden)".',
+  "error.surveyFile.tabs": "tabs",
+  "error.surveyFile.bars": "verticale strepen (|)",
+  "error.surveyFile.comma": "komma",
+  "error.surveyFile.semicolon": "puntkomma",
+  "error.surveyFile.noSeparator":
+    "In de kopregel staat geen scheidingsteken tussen de kolomnamen. Toegestaan zijn een komma (,) of een puntkomma (;).",
+  "error.surveyFile.noHeader":
+    "De eerste regel is geen herkenbare kopregel: er staan geen bekende kolomnamen in (zoals respondent_id, wave en institution_type). Is dit het goede bestand, en staan de kolomnamen op de eerste regel?",
+  "error.surveyFile.separator":
+    "Het bestand lijkt {separator} als scheidingsteken te gebruiken. Toegestaan zijn een komma (,) of een puntkomma (;). Sla het bestand op als CSV (door komma's of puntkomma's gescheiden) en probeer het opnieuw.",
+  "error.surveyFile.idMissing": "{at}: het respondentnummer ontbreekt.",
+  "error.surveyFile.idTooLong": "{at}: het respondentnummer is te lang.",
+  "error.surveyFile.waveMissing": "{at}: het jaar van de enquête (de golf) ontbreekt.",
+  "error.surveyFile.waveInvalid":
+    '{at}: "{value}" is geen geldig jaar. Verwacht een jaartal zoals 2019, 2022 of 2024.',
+  "error.surveyFile.nameUnreadable": "{at}: de naam bevat onleesbare tekens.",
+  "error.surveyFile.nameTooLong": "{at}: de naam is te lang (meer dan {max} tekens).",
+  "error.surveyFile.emailInvalid": '{at}: "{value}" is geen geldig e-mailadres.',
+  "error.surveyFile.unknownUse":
+    '{at}: onbekende toepassing "{value}". Toegestaan: {allowed}; meerdere gescheiden door {separator}.',
+  "error.surveyFile.unknownAnswer": '{at}: onbekend antwoord "{value}". Toegestaan: {allowed}.',
+  "error.surveyFile.hintSuggestion": 'Bedoelt u "{value}"?',
+  "error.surveyFile.hintEncoding":
+    'Het bestand is mogelijk niet als UTF-8 opgeslagen; kies bij opslaan "CSV UTF-8".',
+  "error.surveyFile.hintBlankUnknown": "Leeg betekent Onbekend.",
+  "error.surveyFile.hintRemoveColumn": "Verwijder of hernoem deze kolom.",
+  "error.surveyFile.hintAddColumn": "Voeg de kolom toe (leeg als deze vraag niet gesteld is).",
+  "error.surveyFile.empty": "Het bestand is leeg.",
+  "error.surveyFile.nul": "{at} bevat een nul-teken (NUL). {detail}",
+  "error.surveyFile.noLineEnd":
+    "De eerste regel is geen herkenbare kopregel (geen regeleinde in de eerste 64 kB). Is dit het goede bestand?",
+  "error.surveyFile.headerOpenQuote": 'De kopregel bevat een aanhalingsteken (") dat niet wordt afgesloten.',
+  "error.surveyFile.headerAfterQuote": "In de kopregel staat tekst na een afsluitend aanhalingsteken.",
+  "error.surveyFile.columnUnnamed": "Kolom {index} van de kopregel heeft geen naam.",
+  "error.surveyFile.columnUnknown": 'Kolom "{column}" is onbekend.',
+  "error.surveyFile.columnTwice": 'Kolom "{column}" staat twee keer in de kopregel.',
+  "error.surveyFile.columnMissing": 'Kolom "{column}" ontbreekt.',
+  "error.surveyFile.openQuote":
+    '{at}: een aanhalingsteken (") wordt niet afgesloten. Het bestand is afgebroken of beschadigd.',
+  "error.surveyFile.afterQuote":
+    '{at}: na het afsluitende aanhalingsteken staat nog tekst. Zet het hele veld tussen aanhalingstekens en schrijf een aanhalingsteken in de tekst dubbel ("").',
+  "error.surveyFile.rowEnds":
+    "{at}: de regel houdt op na {fields} van de {width} kolommen. Het bestand lijkt afgebroken.",
+  "error.surveyFile.rowEndsColumn":
+    '{at}: de regel houdt op na {fields} van de {width} kolommen (kolom "{column}" ontbreekt). Het bestand lijkt afgebroken.',
+  "error.surveyFile.rowShort": "{at}: de regel heeft {fields} velden, de kopregel {width}.",
+  "error.surveyFile.rowShortColumn":
+    '{at}: de regel heeft {fields} velden, de kopregel {width} (kolom "{column}" ontbreekt).',
+  "error.surveyFile.rowLong":
+    "{at}: de regel heeft {fields} velden, de kopregel {width}. Staat er een {separator} in een antwoord zonder aanhalingstekens eromheen?",
+  "error.surveyFile.duplicateId":
+    '{at}: respondent_id "{id}" komt in golf {wave} al voor op regel {earlier}.',
+  "error.surveyFile.headerOnly": "Het bestand bevat alleen een kopregel en geen antwoorden.",
   "error.trendsCsv.question": "Onbekende vraag. Kies een tabel via de downloadlinks op /trends.",
   "error.trendsCsv.table": "Onbekende tabel: kies antwoorden, type of golven.",
   "error.trendsCsv.wave": "Voor deze golf zijn er geen cijfers.",

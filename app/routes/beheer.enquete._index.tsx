@@ -57,7 +57,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const uploadId = formText(form, "uploadId");
     try {
       const result = await confirmUpload(context.db, { uploadId, actorId: moderator.id });
-      if (!result.ok) return problems(result.errors.map(formatSurveyError), 400);
+      if (!result.ok)
+        return problems(
+          result.errors.map((e) => formatSurveyError(locale, e)),
+          400,
+        );
       return data<ActionResult>({ step: "done", fileName: result.summary.fileName, plan: result.summary });
     } catch (error) {
       if (error instanceof UploadGoneError) return problems([error.text(locale)], 409);
@@ -74,7 +78,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       content: new Uint8Array(await file.arrayBuffer()),
       actorId: moderator.id,
     });
-    if (!result.ok) return problems(result.errors.map(formatSurveyError), 400);
+    if (!result.ok)
+      return problems(
+        result.errors.map((e) => formatSurveyError(locale, e)),
+        400,
+      );
     return data<ActionResult>({
       step: "preview",
       uploadId: result.uploadId,

@@ -60,7 +60,7 @@ try {
   } else {
     failed = true;
     console.error(`Er is niets geïmporteerd: ${path.basename(file)} bevat fouten.`);
-    for (const error of result.errors) console.error(`  - ${formatSurveyError(error)}`);
+    for (const error of result.errors) console.error(`  - ${formatSurveyError("nl", error)}`);
   }
 } catch (error) {
   await database.close();

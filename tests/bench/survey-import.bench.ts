@@ -6,6 +6,7 @@
 
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
+import { errorText } from "#app/lib/errors.ts";
 import { importSurveyFile } from "#app/modules/survey/import.server.ts";
 import { type Database, openPostgres, pgliteExtensions, wrapPglite } from "#db/client.server.ts";
 import { databaseUrlFor } from "#tests/support/pg-url.ts";
@@ -34,7 +35,7 @@ async function bench(label: string, database: Database) {
       via: "cli",
     });
     const ms = performance.now() - start;
-    if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
+    if (!result.ok) throw new Error(result.errors.map((e) => errorText("nl", e.message)).join("\n"));
     const { new: added, changed, unchanged } = result.summary;
     console.log(
       `${`${label}: ${name}`.padEnd(44)} ${ms.toFixed(0).padStart(6)} ms  ` +

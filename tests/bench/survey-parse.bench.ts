@@ -2,6 +2,7 @@
 // Run: npx tsx tests/bench/survey-parse.bench.ts [rows]
 
 import { quoteField } from "#app/lib/csv.ts";
+import { errorText } from "#app/lib/errors.ts";
 import { aggregateAll, breakdownByType } from "#app/modules/survey/aggregate.ts";
 import { parseSurvey } from "#app/modules/survey/parse.ts";
 import { dashboardColumns, questionnaire } from "#app/modules/survey/questionnaire.ts";
@@ -76,7 +77,7 @@ const cold = parseSurvey(text);
 console.log(
   `${"parseSurvey (first call, cold)".padEnd(44)} ${(performance.now() - coldStart).toFixed(1)} ms`,
 );
-if (!cold.ok) throw new Error(cold.errors.map((e) => e.message).join("\n"));
+if (!cold.ok) throw new Error(cold.errors.map((e) => errorText("nl", e.message)).join("\n"));
 
 const parsed = time("parseSurvey", 10, () => parseSurvey(text));
 if (!parsed.ok) throw new Error("unexpected errors");

@@ -69,12 +69,12 @@ async function counts(): Promise<Counts> {
 function expectDutchReport(result: Extract<ImportResult, { ok: false }>) {
   expect(result.errors.length).toBeGreaterThan(0);
   for (const error of result.errors) {
-    const text = formatSurveyError(error);
+    const text = formatSurveyError("nl", error);
     expect(typeof text).toBe("string");
     expect(text.length).toBeGreaterThan(5);
     expect(text).not.toMatch(/undefined|\[object |NaN|TypeError|Error:|at .*\.ts:\d+/);
   }
-  expect(result.errors.map(formatSurveyError).join(" ")).toMatch(
+  expect(result.errors.map((e) => formatSurveyError("nl", e)).join(" ")).toMatch(
     /\b(regel|bestand|kolom|de|het|een|geen|is|niet|ontbreekt|onbekend)\b/i,
   );
 }
@@ -292,7 +292,7 @@ describe("survey import under random input", () => {
     const result = await importChecked(`${lines.join("\n")}\n`);
     expect(result.ok).toBe(false);
     if (!result.ok)
-      expect(formatSurveyError(result.errors[0]!)).toMatch(/^Regel 201 bevat een nul-teken \(NUL\)\./);
+      expect(formatSurveyError("nl", result.errors[0]!)).toMatch(/^Regel 201 bevat een nul-teken \(NUL\)\./);
   });
 
   it("the moderator's upload refuses the same files without keeping them", async () => {

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
 import { asc, count, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { errorText } from "#app/lib/errors.ts";
 import { parseCsv } from "#app/modules/survey/csv.ts";
 import { importSurveyFile, listImports } from "#app/modules/survey/import.server.ts";
 import {
@@ -72,7 +73,7 @@ afterEach(async () => {
 
 async function importSynthetic(content: string | Uint8Array = synthetic, fileName = SYNTHETIC) {
   const result = await importSurveyFile(database.db, { fileName, content, actorId: null, via: "cli" });
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
+  if (!result.ok) throw new Error(result.errors.map((e) => errorText("nl", e.message)).join("\n"));
   return result.summary;
 }
 
@@ -321,8 +322,8 @@ describe("bad files store nothing", () => {
       });
       expect(result.ok).toBe(false);
       if (result.ok) return;
-      const match = result.errors.find((e) => testCase.message.test(e.message));
-      expect(match, result.errors.map((e) => e.message).join("\n")).toBeDefined();
+      const match = result.errors.find((e) => testCase.message.test(errorText("nl", e.message)));
+      expect(match, result.errors.map((e) => errorText("nl", e.message)).join("\n")).toBeDefined();
       if (testCase.line !== undefined) expect(match!.line).toBe(testCase.line);
       if (testCase.column !== undefined) expect(match!.column).toBe(testCase.column);
       expect({ responses: await responseCount(), imports: await importCount() }).toEqual(before);

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { quoteField } from "#app/lib/csv.ts";
+import { errorText } from "#app/lib/errors.ts";
 import type { AggregateInput } from "#app/modules/survey/aggregate.ts";
 import { parseSurvey, type SurveyRow } from "#app/modules/survey/parse.ts";
 import { type Answers, choiceColumns, questionnaire } from "#app/modules/survey/questionnaire.ts";
@@ -29,7 +30,7 @@ export const surveyColumns = questionnaire.map((def) => def.column);
 /** The respondents of the synthetic export, parsed (the file parses without errors). */
 export function syntheticRows(): SurveyRow[] {
   const result = parseSurvey(fixtureSurveyFile(SYNTHETIC));
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
+  if (!result.ok) throw new Error(result.errors.map((e) => errorText("nl", e.message)).join("\n"));
   return result.rows;
 }
 

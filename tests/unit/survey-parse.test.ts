@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { quoteField } from "#app/lib/csv.ts";
+import { errorText } from "#app/lib/errors.ts";
 import { parseCsv, stripBom } from "#app/modules/survey/csv.ts";
 import { needsAndOffers, parseSurvey, type SurveyRow } from "#app/modules/survey/parse.ts";
 import { aiUseLabels, provinces, questionnaire } from "#app/modules/survey/questionnaire.ts";
@@ -13,7 +14,10 @@ const originalLines = original.split(/\r\n|\n|\r/);
 
 function rowsOf(text: string | Uint8Array, options?: Parameters<typeof parseSurvey>[1]): SurveyRow[] {
   const result = parseSurvey(text, options);
-  if (!result.ok) throw new Error(`Onverwachte fouten:\n${result.errors.map((e) => e.message).join("\n")}`);
+  if (!result.ok)
+    throw new Error(
+      `Onverwachte fouten:\n${result.errors.map((e) => errorText("nl", e.message)).join("\n")}`,
+    );
   return result.rows;
 }
 
@@ -21,7 +25,8 @@ function errorsOf(text: string | Uint8Array, options?: Parameters<typeof parseSu
   const result = parseSurvey(text, options);
   if (result.ok) throw new Error("Verwacht fouten, maar het bestand werd geaccepteerd");
   expect(result).not.toHaveProperty("rows");
-  return result.errors;
+  // Each problem is a message key with its values; the assertions read its Dutch text.
+  return result.errors.map((e) => ({ line: e.line, column: e.column, message: errorText("nl", e.message) }));
 }
 
 /** The original with one physical line replaced (1-based; every record is one line there). */
@@ -506,7 +511,7 @@ describe("parseSurvey: property", () => {
         });
         const text = `${file.bom ? "\uFEFF" : ""}${lines.join(file.lineEnd)}${file.trailingNewline ? file.lineEnd : ""}`;
         const result = parseSurvey(text);
-        if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
+        if (!result.ok) throw new Error(result.errors.map((e) => errorText("nl", e.message)).join("\n"));
         expect(result.rows).toEqual(expected);
         expect(result.waves).toEqual([...new Set(file.rows.map((r) => r.wave))].sort((a, b) => a - b));
         expect(result.delimiter).toBe(file.delimiter);

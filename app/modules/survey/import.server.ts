@@ -6,7 +6,8 @@
 
 import { createHash, randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
-import { AppError } from "#app/lib/errors.ts";
+import type { Locale } from "#app/i18n/index.ts";
+import { AppError, errorText, type LaterMessage } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { user } from "#db/schema/auth.ts";
 import { surveyImport, surveyInstitutionLink, surveyResponse, surveyUpload } from "#db/schema/survey.ts";
@@ -229,7 +230,7 @@ export async function applyImport(
 }
 
 /**
- * Reads and stores a whole export: the errors (with line and column, in Dutch) when anything
+ * Reads and stores a whole export: the errors (with line and column, as messages) when anything
  * does not fit, and then nothing is stored.
  */
 export async function importSurveyFile(
@@ -254,13 +255,32 @@ export async function importSurveyFile(
   return { ok: true, summary };
 }
 
+/** Whether a message names its own place (an `at`: "Regel N, kolom ..."), also under its hints. */
+function saysWhere(message: LaterMessage): boolean {
+  const params = message.params;
+  if (!params) return false;
+  if (params.at !== undefined) return true;
+  const inner = params.message;
+  return typeof inner === "object" && !Array.isArray(inner) && saysWhere(inner as LaterMessage);
+}
+
 /**
- * One problem as a line of text that says where: messages about one line already start with
- * "Regel N"; the others (the header, the file as a whole) get the line in front.
+ * One problem as a line of text in the reader's language that says where: messages about one
+ * line already start with "Regel N"; the others (the header, the file as a whole) get the line
+ * in front. The command line says it in Dutch, the moderator page in the page's language.
  */
-export function formatSurveyError(error: SurveyError): string {
-  if (error.line <= 0 || error.message.startsWith("Regel ")) return error.message;
-  return `Regel ${error.line}${error.line === 1 ? " (kopregel)" : ""}: ${error.message}`;
+export function formatSurveyError(locale: Locale, error: SurveyError): string {
+  if (error.line <= 0 || saysWhere(error.message)) return errorText(locale, error.message);
+  return errorText(locale, {
+    key: "error.surveyFile.located",
+    params: {
+      at: {
+        key: error.line === 1 ? "error.surveyFile.headerLine" : "error.surveyFile.line",
+        params: { line: error.line },
+      },
+      message: error.message,
+    },
+  });
 }
 
 /** The summary in one Dutch sentence per wave, for the command line and the audit. */

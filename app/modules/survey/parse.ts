@@ -1,7 +1,9 @@
-// Survey import, the pure part: text in, typed rows or Dutch errors out. Nothing is stored
+// Survey import, the pure part: text in, typed rows or problems out (message keys with their
+// values, said in the reader's language at the edge: formatSurveyError in import.server.ts). Nothing is stored
 // here; the caller stores the rows only when the whole file is free of errors. Shared by server
 // and browser (the upload form can check a file before sending it).
 
+import type { ErrorParams, LaterMessage } from "#app/lib/errors.ts";
 import { countSeparators, type Delimiter, firstLine, parseCsv, stripBom } from "#app/modules/survey/csv.ts";
 import {
   type AiUse,
@@ -38,7 +40,8 @@ export interface SurveyError {
   line: number;
   /** Column name when the error is about one column, else null. */
   column: string | null;
-  message: string;
+  /** What is wrong, said later in the reader's language (errorText). */
+  message: LaterMessage;
 }
 
 export type ParseResult =
@@ -141,7 +144,21 @@ function shown(raw: string): string {
   return value.length > 60 ? `${value.slice(0, 57)}...` : value;
 }
 
-const encodingHint = ' Het bestand is mogelijk niet als UTF-8 opgeslagen; kies bij opslaan "CSV UTF-8".';
+const encodingHint: LaterMessage = { key: "error.surveyFile.hintEncoding" };
+
+function didYouMean(value: string): LaterMessage {
+  return { key: "error.surveyFile.hintSuggestion", params: { value } };
+}
+
+/** A message followed by hints (a suggestion, the encoding), each its own sentence. */
+function withHints(message: LaterMessage, hints: readonly (LaterMessage | null | false)[]): LaterMessage {
+  const list = hints.filter((hint): hint is LaterMessage => !!hint);
+  return list.length ? { key: "error.surveyFile.withHints", params: { message, hints: list } } : message;
+}
+
+function msg(key: LaterMessage["key"], params?: ErrorParams): LaterMessage {
+  return params ? { key, params } : { key };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -152,10 +169,10 @@ class ErrorList {
   constructor(private readonly max: number) {}
 
   /** The message is built only while the list is not full. */
-  add(line: number, column: string | null, message: string | (() => string)): void {
+  add(line: number, column: string | null, message: LaterMessage | (() => LaterMessage)): void {
     this.total++;
     if (this.list.length < this.max) {
-      this.list.push({ line, column, message: typeof message === "string" ? message : message() });
+      this.list.push({ line, column, message: typeof message === "function" ? message() : message });
     }
   }
 
@@ -166,19 +183,21 @@ class ErrorList {
   result(): SurveyError[] {
     const rest = this.total - this.list.length;
     if (rest <= 0) return this.list;
-    return [
-      ...this.list,
-      { line: 0, column: null, message: rest === 1 ? "En 1 andere fout." : `En ${rest} andere fouten.` },
-    ];
+    return [...this.list, { line: 0, column: null, message: msg("error.surveyFile.more", { count: rest }) }];
   }
 }
 
-function fail(line: number, column: string | null, message: string): ParseResult {
+function fail(line: number, column: string | null, message: LaterMessage): ParseResult {
   return { ok: false, errors: [{ line, column, message }] };
 }
 
-function at(line: number, column: string): string {
-  return `Regel ${line}, kolom "${column}"`;
+/** Where a problem is: "Regel 3, kolom "wave"". A message with an `at` says its own place. */
+function at(line: number, column: string): LaterMessage {
+  return msg("error.surveyFile.cell", { line, column });
+}
+
+function atLine(line: number): LaterMessage {
+  return msg("error.surveyFile.line", { line });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -200,27 +219,21 @@ function utf8Length(text: string, limit: number): number {
   return bytes;
 }
 
-function megabytes(bytes: number): string {
-  return (bytes / (1024 * 1024)).toFixed(1).replace(".", ",").replace(/,0$/, "");
+/** Megabytes with one decimal when it is not whole: 50, or 0,5 in Dutch and 0.5 in English. */
+function megabytes(bytes: number): number | LaterMessage {
+  const tenths = Math.round((bytes / (1024 * 1024)) * 10);
+  if (tenths % 10 === 0) return tenths / 10;
+  return msg("error.surveyFile.decimal", { whole: Math.floor(tenths / 10), tenth: tenths % 10 });
 }
 
 function tooLarge(bytes: number, max: number): ParseResult {
-  return fail(
-    0,
-    null,
-    `Het bestand is te groot (${megabytes(bytes)} MB); de grens is ${megabytes(max)} MB. ` +
-      "Is dit het goede bestand? Splits het anders per golf.",
-  );
+  return fail(0, null, msg("error.surveyFile.tooLarge", { size: megabytes(bytes), max: megabytes(max) }));
 }
 
-const notCsv =
-  "Dit lijkt geen CSV-bestand: het bevat binaire gegevens of onleesbare tekens. " +
-  'Sla de enquête-export op als "CSV UTF-8 (door komma\'s gescheiden)" en probeer het opnieuw.';
-const excel =
-  "Dit is een Excel-werkmap, geen CSV-bestand. Open het in Excel en kies Opslaan als " +
-  '"CSV UTF-8 (door komma\'s gescheiden)".';
+const notCsv: LaterMessage = { key: "error.surveyFile.notCsv" };
+const excel: LaterMessage = { key: "error.surveyFile.excel" };
 
-function looksBinary(text: string): string | null {
+function looksBinary(text: string): LaterMessage | null {
   if (text.startsWith("PK\u0003\u0004")) return excel;
   const end = Math.min(text.length, SAMPLE_LENGTH);
   let odd = 0;
@@ -232,7 +245,10 @@ function looksBinary(text: string): string | null {
   return odd > Math.max(2, end / 100) ? notCsv : null;
 }
 
-const separatorNames: Record<string, string> = { "\t": "tabs", "|": "verticale strepen (|)" };
+const separatorNames: Record<string, LaterMessage> = {
+  "\t": { key: "error.surveyFile.tabs" },
+  "|": { key: "error.surveyFile.bars" },
+};
 
 function knownColumnCount(names: readonly string[]): number {
   let known = 0;
@@ -249,7 +265,7 @@ function headerKey(name: string): string {
     .toLowerCase();
 }
 
-type HeaderCheck = { ok: true; delimiter: Delimiter } | { ok: false; message: string };
+type HeaderCheck = { ok: true; delimiter: Delimiter } | { ok: false; message: LaterMessage };
 
 function detectDelimiter(header: string): HeaderCheck {
   const counts = countSeparators(header);
@@ -262,28 +278,14 @@ function detectDelimiter(header: string): HeaderCheck {
   }
   if (!best || best.known === 0) {
     if (best && best.count === 0 && knownColumnCount([header]) === 1) {
-      return {
-        ok: false,
-        message:
-          "In de kopregel staat geen scheidingsteken tussen de kolomnamen. " +
-          "Toegestaan zijn een komma (,) of een puntkomma (;).",
-      };
+      return { ok: false, message: msg("error.surveyFile.noSeparator") };
     }
-    return {
-      ok: false,
-      message:
-        "De eerste regel is geen herkenbare kopregel: er staan geen bekende kolomnamen in " +
-        "(zoals respondent_id, wave en institution_type). Is dit het goede bestand, en staan de " +
-        "kolomnamen op de eerste regel?",
-    };
+    return { ok: false, message: msg("error.surveyFile.noHeader") };
   }
   if (best.sep === "\t" || best.sep === "|") {
     return {
       ok: false,
-      message:
-        `Het bestand lijkt ${separatorNames[best.sep]} als scheidingsteken te gebruiken. ` +
-        "Toegestaan zijn een komma (,) of een puntkomma (;). Sla het bestand op als CSV " +
-        "(door komma's of puntkomma's gescheiden) en probeer het opnieuw.",
+      message: msg("error.surveyFile.separator", { separator: separatorNames[best.sep] as LaterMessage }),
     };
   }
   return { ok: true, delimiter: best.sep };
@@ -317,9 +319,9 @@ function readerFor(def: ColumnDef): Reader {
       return (raw, draft, line, errors) => {
         const value = raw.trim();
         if (value === "")
-          errors.add(line, column, () => `${at(line, column)}: het respondentnummer ontbreekt.`);
+          errors.add(line, column, () => msg("error.surveyFile.idMissing", { at: at(line, column) }));
         else if (value.length > MAX_ID_LENGTH)
-          errors.add(line, column, () => `${at(line, column)}: het respondentnummer is te lang.`);
+          errors.add(line, column, () => msg("error.surveyFile.idTooLong", { at: at(line, column) }));
         else draft.respondentId = value;
       };
     case "wave":
@@ -328,13 +330,10 @@ function readerFor(def: ColumnDef): Reader {
         const year = /^\d{4}$/.test(value) ? Number(value) : Number.NaN;
         if (year >= 2000 && year <= 2100) draft.wave = year;
         else if (value === "")
-          errors.add(line, column, () => `${at(line, column)}: het jaar van de enquête (de golf) ontbreekt.`);
+          errors.add(line, column, () => msg("error.surveyFile.waveMissing", { at: at(line, column) }));
         else
-          errors.add(
-            line,
-            column,
-            () =>
-              `${at(line, column)}: "${shown(raw)}" is geen geldig jaar. Verwacht een jaartal zoals 2019, 2022 of 2024.`,
+          errors.add(line, column, () =>
+            msg("error.surveyFile.waveInvalid", { at: at(line, column), value: shown(raw) }),
           );
       };
     case "text-private":
@@ -342,16 +341,12 @@ function readerFor(def: ColumnDef): Reader {
         const value = raw.trim().replace(/\s+/g, " ");
         if (value === "") draft.institutionName = null;
         else if (value.includes("\uFFFD"))
-          errors.add(
-            line,
-            column,
-            () => `${at(line, column)}: de naam bevat onleesbare tekens.${encodingHint}`,
+          errors.add(line, column, () =>
+            withHints(msg("error.surveyFile.nameUnreadable", { at: at(line, column) }), [encodingHint]),
           );
         else if (value.length > MAX_NAME_LENGTH)
-          errors.add(
-            line,
-            column,
-            () => `${at(line, column)}: de naam is te lang (meer dan ${MAX_NAME_LENGTH} tekens).`,
+          errors.add(line, column, () =>
+            msg("error.surveyFile.nameTooLong", { at: at(line, column), max: MAX_NAME_LENGTH }),
           );
         else draft.institutionName = value;
       };
@@ -360,7 +355,9 @@ function readerFor(def: ColumnDef): Reader {
         const value = raw.trim();
         if (value === "") draft.contactEmail = null;
         else if (value.length > MAX_EMAIL_LENGTH || !emailPattern.test(value))
-          errors.add(line, column, () => `${at(line, column)}: "${shown(raw)}" is geen geldig e-mailadres.`);
+          errors.add(line, column, () =>
+            msg("error.surveyFile.emailInvalid", { at: at(line, column), value: shown(raw) }),
+          );
         else draft.contactEmail = value;
       };
     case "institution_type":
@@ -395,10 +392,14 @@ function readerFor(def: ColumnDef): Reader {
           if (label === undefined || label === null) {
             errors.add(line, column, () => {
               const close = suggestion(part, labels);
-              return (
-                `${at(line, column)}: onbekende toepassing "${shown(part)}". Toegestaan: ${listLabels(labels)}; ` +
-                `meerdere gescheiden door ${separator}.${close ? ` Bedoelt u "${close}"?` : ""}` +
-                (part.includes("\uFFFD") ? encodingHint : "")
+              return withHints(
+                msg("error.surveyFile.unknownUse", {
+                  at: at(line, column),
+                  value: shown(part),
+                  allowed: listLabels(labels),
+                  separator,
+                }),
+                [close !== null && didYouMean(close), part.includes("\uFFFD") && encodingHint],
               );
             });
           } else found.add(label as AiUse);
@@ -415,13 +416,19 @@ function unknownAnswer(
   raw: string,
   labels: readonly string[],
   blankIsUnknown: boolean,
-): string {
+): LaterMessage {
   const close = suggestion(raw, labels);
-  return (
-    `${at(line, column)}: onbekend antwoord "${shown(raw)}". Toegestaan: ${listLabels(labels)}.` +
-    (blankIsUnknown ? " Leeg betekent Onbekend." : "") +
-    (close ? ` Bedoelt u "${close}"?` : "") +
-    (raw.includes("\uFFFD") ? encodingHint : "")
+  return withHints(
+    msg("error.surveyFile.unknownAnswer", {
+      at: at(line, column),
+      value: shown(raw),
+      allowed: listLabels(labels),
+    }),
+    [
+      blankIsUnknown && msg("error.surveyFile.hintBlankUnknown"),
+      close !== null && didYouMean(close),
+      raw.includes("\uFFFD") && encodingHint,
+    ],
   );
 }
 
@@ -451,7 +458,7 @@ function toText(input: string | Uint8Array | ArrayBuffer, maxBytes: number): str
 /**
  * Reads a survey export (README of data/survey): `,` or `;` as delimiter, optional UTF-8 BOM,
  * CRLF/LF/CR line ends, quoted fields, labels in any case with surrounding spaces. Returns all
- * rows, or the errors (with line and column, in Dutch) when anything does not fit: then nothing
+ * rows, or the errors (with line and column, as message keys) when anything does not fit: then nothing
  * of the file may be stored.
  */
 export function parseSurvey(
@@ -464,7 +471,7 @@ export function parseSurvey(
   const decoded = toText(input, maxBytes);
   if (typeof decoded !== "string") return decoded;
   const text = stripBom(decoded);
-  if (!/\S/.test(text)) return fail(1, null, "Het bestand is leeg.");
+  if (!/\S/.test(text)) return fail(1, null, msg("error.surveyFile.empty"));
 
   const binary = looksBinary(text);
   if (binary) return fail(1, null, binary);
@@ -472,17 +479,13 @@ export function parseSurvey(
   const nul = text.indexOf("\u0000");
   if (nul >= 0) {
     const line = text.slice(0, nul).split(/\r\n|\r|\n/).length;
-    return fail(line, null, `Regel ${line} bevat een nul-teken (NUL). ${notCsv}`);
+    return fail(line, null, msg("error.surveyFile.nul", { at: atLine(line), detail: notCsv }));
   }
 
   // Blank lines above the header are skipped (as parseCsv does).
   const headerLine = firstLine(text.replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, ""));
   if (headerLine === null) {
-    return fail(
-      1,
-      null,
-      "De eerste regel is geen herkenbare kopregel (geen regeleinde in de eerste 64 kB). Is dit het goede bestand?",
-    );
+    return fail(1, null, msg("error.surveyFile.noLineEnd"));
   }
   const detected = detectDelimiter(headerLine);
   if (!detected.ok) return fail(1, null, detected.message);
@@ -490,14 +493,14 @@ export function parseSurvey(
 
   const records = parseCsv(text, delimiter);
   const header = records[0];
-  if (!header) return fail(1, null, "Het bestand is leeg.");
+  if (!header) return fail(1, null, msg("error.surveyFile.empty"));
   if (header.problem) {
     return fail(
       header.line,
       null,
       header.problem.kind === "unterminated-quote"
-        ? 'De kopregel bevat een aanhalingsteken (") dat niet wordt afgesloten.'
-        : "In de kopregel staat tekst na een afsluitend aanhalingsteken.",
+        ? msg("error.surveyFile.headerOpenQuote")
+        : msg("error.surveyFile.headerAfterQuote"),
     );
   }
 
@@ -512,7 +515,7 @@ export function parseSurvey(
   for (const [index, name] of names.entries()) {
     readers.push(null);
     if (name === "") {
-      errors.add(1, null, `Kolom ${index + 1} van de kopregel heeft geen naam.`);
+      errors.add(1, null, msg("error.surveyFile.columnUnnamed", { index: index + 1 }));
       continue;
     }
     const def = columnDef(name);
@@ -524,12 +527,14 @@ export function parseSurvey(
       errors.add(
         1,
         name,
-        `Kolom "${shown(name)}" is onbekend.${close ? ` Bedoelt u "${close}"?` : " Verwijder of hernoem deze kolom."}`,
+        withHints(msg("error.surveyFile.columnUnknown", { column: shown(name) }), [
+          close === null ? msg("error.surveyFile.hintRemoveColumn") : didYouMean(close),
+        ]),
       );
       continue;
     }
     if (seen.has(name)) {
-      errors.add(1, name, `Kolom "${name}" staat twee keer in de kopregel.`);
+      errors.add(1, name, msg("error.surveyFile.columnTwice", { column: name }));
       continue;
     }
     seen.set(name, index);
@@ -540,10 +545,9 @@ export function parseSurvey(
       errors.add(
         1,
         def.column,
-        `Kolom "${def.column}" ontbreekt.` +
-          (def.kind === "choice" || def.kind === "multi"
-            ? " Voeg de kolom toe (leeg als deze vraag niet gesteld is)."
-            : ""),
+        withHints(msg("error.surveyFile.columnMissing", { column: def.column }), [
+          (def.kind === "choice" || def.kind === "multi") && msg("error.surveyFile.hintAddColumn"),
+        ]),
       );
     }
   }
@@ -551,7 +555,7 @@ export function parseSurvey(
   const firstOf = new Map<string, number>();
   const rows: SurveyRow[] = [];
   const waves = new Set<number>();
-  const sep = delimiter === "," ? "komma" : "puntkomma";
+  const sep = msg(delimiter === "," ? "error.surveyFile.comma" : "error.surveyFile.semicolon");
   const last = records.length - 1;
 
   for (let r = 1; r < records.length; r++) {
@@ -560,23 +564,28 @@ export function parseSurvey(
 
     if (problem) {
       const column = names[problem.field] || null;
-      const where = column ? at(problem.line, column) : `Regel ${problem.line}`;
+      const where = column ? at(problem.line, column) : atLine(problem.line);
       errors.add(problem.line, column, () =>
-        problem.kind === "unterminated-quote"
-          ? `${where}: een aanhalingsteken (") wordt niet afgesloten. Het bestand is afgebroken of beschadigd.`
-          : `${where}: na het afsluitende aanhalingsteken staat nog tekst. Zet het hele veld tussen ` +
-            'aanhalingstekens en schrijf een aanhalingsteken in de tekst dubbel ("").',
+        msg(
+          problem.kind === "unterminated-quote"
+            ? "error.surveyFile.openQuote"
+            : "error.surveyFile.afterQuote",
+          { at: where },
+        ),
       );
       continue;
     }
     if (fields.length < width) {
       const column = names[fields.length] || null;
+      const counts = { at: atLine(line), fields: fields.length, width };
       errors.add(line, column, () =>
         r === last
-          ? `Regel ${line}: de regel houdt op na ${fields.length} van de ${width} kolommen` +
-            `${column ? ` (kolom "${column}" ontbreekt)` : ""}. Het bestand lijkt afgebroken.`
-          : `Regel ${line}: de regel heeft ${fields.length} velden, de kopregel ${width}` +
-            `${column ? ` (kolom "${column}" ontbreekt)` : ""}.`,
+          ? column
+            ? msg("error.surveyFile.rowEndsColumn", { ...counts, column })
+            : msg("error.surveyFile.rowEnds", counts)
+          : column
+            ? msg("error.surveyFile.rowShortColumn", { ...counts, column })
+            : msg("error.surveyFile.rowShort", counts),
       );
       continue;
     }
@@ -584,12 +593,8 @@ export function parseSurvey(
       let extra = false;
       for (let f = width; f < fields.length; f++) if ((fields[f] as string).trim() !== "") extra = true;
       if (extra) {
-        errors.add(
-          line,
-          null,
-          () =>
-            `Regel ${line}: de regel heeft ${fields.length} velden, de kopregel ${width}. ` +
-            `Staat er een ${sep} in een antwoord zonder aanhalingstekens eromheen?`,
+        errors.add(line, null, () =>
+          msg("error.surveyFile.rowLong", { at: atLine(line), fields: fields.length, width, separator: sep }),
         );
         continue;
       }
@@ -617,11 +622,8 @@ export function parseSurvey(
       const earlier = firstOf.get(key);
       if (earlier === undefined) firstOf.set(key, line);
       else {
-        errors.add(
-          line,
-          "respondent_id",
-          () =>
-            `Regel ${line}: respondent_id "${shown(respondentId)}" komt in golf ${wave} al voor op regel ${earlier}.`,
+        errors.add(line, "respondent_id", () =>
+          msg("error.surveyFile.duplicateId", { at: atLine(line), id: shown(respondentId), wave, earlier }),
         );
       }
     }
@@ -631,7 +633,7 @@ export function parseSurvey(
   }
 
   if (records.length === 1 && !errors.any) {
-    errors.add(2, null, "Het bestand bevat alleen een kopregel en geen antwoorden.");
+    errors.add(2, null, msg("error.surveyFile.headerOnly"));
   }
   if (errors.any) return { ok: false, errors: errors.result() };
   return { ok: true, rows, waves: [...waves].sort((a, b) => a - b), delimiter };
