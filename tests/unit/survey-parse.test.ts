@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { quoteField } from "#app/lib/csv.ts";
 import { errorText } from "#app/lib/errors.ts";
 import { parseCsv, stripBom } from "#app/modules/survey/csv.ts";
+import { formatSurveyError } from "#app/modules/survey/import.server.ts";
 import { needsAndOffers, parseSurvey, type SurveyRow } from "#app/modules/survey/parse.ts";
 import { aiUseLabels, provinces, questionnaire } from "#app/modules/survey/questionnaire.ts";
 import { institutionTypes } from "#app/modules/taxonomy.ts";
@@ -360,6 +361,38 @@ describe("parseSurvey: files that do not fit", () => {
     // The limit counts UTF-8 bytes, not characters.
     expect(parseSurvey(original, { maxBytes: Buffer.byteLength(original) }).ok).toBe(true);
     expect(parseSurvey(original, { maxBytes: Buffer.byteLength(original) - 1 }).ok).toBe(false);
+  });
+
+  it("says each problem in English too, with the place in front and English number notation", () => {
+    const say = (text: string | Uint8Array, options?: Parameters<typeof parseSurvey>[1]) => {
+      const result = parseSurvey(text, options);
+      if (result.ok) throw new Error("Verwacht fouten, maar het bestand werd geaccepteerd");
+      return {
+        nl: result.errors.map((e) => formatSurveyError("nl", e)),
+        en: result.errors.map((e) => formatSurveyError("en", e)),
+      };
+    };
+    const big = say("x".repeat(1.5 * 1024 * 1024), { maxBytes: 1024 * 1024 });
+    expect(big.nl).toEqual([
+      "Het bestand is te groot (1,5 MB); de grens is 1 MB. Is dit het goede bestand? Splits het anders per golf.",
+    ]);
+    expect(big.en).toEqual([
+      "The file is too large (1.5 MB); the limit is 1 MB. Is this the right file? Otherwise split it by wave.",
+    ]);
+    const missing = say(
+      originalLines.map((line) => line.replace(/^respondent_id,wave,/, "respondent_id,")).join("\n"),
+    );
+    expect(missing.en[0]).toBe('Line 1 (header): Column "wave" is missing.');
+    expect(missing.nl[0]).toBe('Regel 1 (kopregel): Kolom "wave" ontbreekt.');
+    const typo = say(withField(14, "ooc_known", "Jaa"));
+    expect(typo.en).toEqual([
+      'Line 14, column "ooc_known": unknown answer "Jaa". Allowed: Ja, Nee. Did you mean "Ja"?',
+    ]);
+    const many = say([originalLines[0], ...Array.from({ length: 150 }, (_, i) => `x${i},y,z`)].join("\n"));
+    expect(many.en.at(-1)).toBe("And 50 more errors.");
+    expect(
+      say([originalLines[0], ...Array.from({ length: 101 }, (_, i) => `x${i},y,z`)].join("\n")).en.at(-1),
+    ).toBe("And 1 more error.");
   });
 
   it("caps the list at 100 errors and says how many more there are", () => {
