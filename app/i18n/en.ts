@@ -207,6 +207,8 @@ export const en: Dictionary = {
   "error.404.text": "This page does not exist (any more). Check the address, or go back to the home page.",
   "error.403.title": "Access denied",
   "error.403.text": "You do not have access to this page.",
+  "error.page.forbidden": "Access denied",
+  "error.page.notFound": "Not found",
   "error.400.title": "Bad request",
   "error.400.text": "The request could not be processed. Check what you entered.",
   "error.500.title": "Something went wrong",

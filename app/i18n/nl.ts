@@ -214,6 +214,8 @@ export const nl = {
   "error.404.text": "Deze pagina bestaat niet (meer). Controleer het adres, of ga terug naar de homepagina.",
   "error.403.title": "Geen toegang",
   "error.403.text": "Je hebt geen toegang tot deze pagina.",
+  "error.page.forbidden": "Geen toegang",
+  "error.page.notFound": "Niet gevonden",
   "error.400.title": "Ongeldig verzoek",
   "error.400.text": "Het verzoek kon niet worden verwerkt. Controleer wat je hebt ingevuld.",
   "error.500.title": "Er ging iets mis",

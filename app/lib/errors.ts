@@ -9,7 +9,7 @@
 //     return errorResponse(error, locale, (message) => ({ error: message }));   // anything else is rethrown
 //   }
 //
-// and throwAsResponse(error) turns a 403/404 refusal into the error page. Anything that is not
+// and throwAsResponse(error, locale) turns a 403/404 refusal into the error page. Anything that is not
 // an AppError is a bug or an outage: it is rethrown, and the error boundary shows a page without
 // a stack trace. `message` is the Dutch text, for logs, the command line and tests.
 import { data } from "@remix-run/node";
@@ -92,13 +92,25 @@ export function isAppError(error: unknown): error is AppError {
 }
 
 /** The text of the error page for a 403 or 404 (the route's own message stays on the server). */
-const PAGE_TEXT: Record<number, string> = { 403: "Geen toegang", 404: "Niet gevonden" };
+const PAGE_TEXT = { 403: "error.page.forbidden", 404: "error.page.notFound" } as const satisfies Record<
+  number,
+  ErrorKey
+>;
+
+type PageStatus = keyof typeof PAGE_TEXT;
+
+/**
+ * The Response a loader or action throws for the error page of a 403 or 404, with a short text
+ * in the page's language (it travels in the page's data, so an English page gets English).
+ */
+export function pageResponse(status: PageStatus, locale: Locale): Response {
+  return new Response(translate(locale, PAGE_TEXT[status]), { status });
+}
 
 /** Throws a 403 or 404 AppError as the Response (error page) a loader or action answers with; rethrows anything else. */
-export function throwAsResponse(error: unknown): never {
-  if (isAppError(error)) {
-    const text = PAGE_TEXT[error.status];
-    if (text) throw new Response(text, { status: error.status });
+export function throwAsResponse(error: unknown, locale: Locale): never {
+  if (isAppError(error) && Object.hasOwn(PAGE_TEXT, error.status)) {
+    throw pageResponse(error.status as PageStatus, locale);
   }
   throw error;
 }
@@ -122,7 +134,7 @@ export function errorResponse<T>(
   options: ErrorResponseOptions = {},
 ) {
   if (!isAppError(error)) throw error;
-  if (options.asErrorPage?.includes(error.status)) throwAsResponse(error);
+  if (options.asErrorPage?.includes(error.status)) throwAsResponse(error, locale);
   const headers = error.retryAfter === undefined ? undefined : { "Retry-After": String(error.retryAfter) };
   return data(body(error.text(locale), error), { status: options.status ?? error.status, headers });
 }

@@ -4,7 +4,7 @@ import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { SourceForm } from "#app/components/source-form.tsx";
 import { localeFromRequest, pageTitle, useT } from "#app/i18n/index.ts";
-import { errorResponse } from "#app/lib/errors.ts";
+import { errorResponse, pageResponse } from "#app/lib/errors.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import { localRedirect } from "#app/modules/http.server.ts";
 import {
@@ -22,7 +22,7 @@ export const meta: MetaFunction = ({ matches }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "publish:article");
   const found = await getSource(context.db, params.key ?? "");
-  if (!found) throw new Response("Niet gevonden", { status: 404 });
+  if (!found) throw pageResponse(404, localeFromRequest(request));
   return { fields: sourceFieldsFrom(found) };
 }
 

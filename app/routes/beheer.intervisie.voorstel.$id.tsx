@@ -5,7 +5,7 @@ import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.t
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translate, useLocale, useT } from "#app/i18n/index.ts";
-import { errorResponse, errorText } from "#app/lib/errors.ts";
+import { errorResponse, errorText, pageResponse } from "#app/lib/errors.ts";
 import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { idParam } from "#app/lib/params.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
@@ -41,8 +41,8 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePermission(request, context, "run:matching");
-  const proposal = await getProposal(context.db, idParam(params, "id"));
-  if (!proposal) throw new Response("Niet gevonden", { status: 404 });
+  const proposal = await getProposal(context.db, idParam(request, params, "id"));
+  if (!proposal) throw pageResponse(404, localeFromRequest(request));
   // The rules it breaks, said in the page's language (the reasons are said in the page).
   const locale = localeFromRequest(request);
   return { proposal: { ...proposal, problems: proposal.problems.map((p) => errorText(locale, p)) } };
@@ -50,7 +50,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, context, "run:matching");
-  const runId = idParam(params, "id");
+  const runId = idParam(request, params, "id");
   const form = await request.formData();
   const intent = formIntent(form);
   const locale = localeFromRequest(request);

@@ -7,7 +7,7 @@ import { InLanguage } from "#app/components/in-language.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
-import { errorResponse } from "#app/lib/errors.ts";
+import { errorResponse, pageResponse } from "#app/lib/errors.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { requirePermission } from "#app/modules/auth/auth.server.ts";
 import {
@@ -37,7 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const article = await getPublishedArticle(context.db, slug, "nl");
   const revisions = await listRevisions(context.db, slug);
-  if (!revisions.length) throw new Response("Niet gevonden", { status: 404 });
+  if (!revisions.length) throw pageResponse(404, localeFromRequest(request));
   const url = new URL(request.url);
   // Compare b (default: newest) with a (default: the revision b was based on, else the one before it).
   const bId = Number(url.searchParams.get("b")) || revisions[0]!.id;

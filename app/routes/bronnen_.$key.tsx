@@ -4,6 +4,7 @@ import { ArticleLink, ContentText } from "#app/components/content-text.tsx";
 import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, type MessageKey, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
+import { pageResponse } from "#app/lib/errors.ts";
 import { kindLabels } from "#app/modules/kennisbank/model.ts";
 import { citingArticles, getSource, sourceAnchor } from "#app/modules/kennisbank/sources.server.ts";
 import { contentLang, sourceKeyPattern } from "#app/modules/kennisbank/sources.ts";
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const key = params.key ?? "";
   const found = sourceKeyPattern.test(key) ? await getSource(context.db, key) : null;
-  if (!found) throw new Response("Niet gevonden", { status: 404 });
+  if (!found) throw pageResponse(404, localeFromRequest(request));
   const citing = await citingArticles(context.db, localeFromRequest(request));
   return {
     source: {

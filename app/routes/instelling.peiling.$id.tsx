@@ -27,7 +27,7 @@ async function roundFor(request: Request, context: LoaderFunctionArgs["context"]
     .from(institution)
     .where(eq(institution.id, user.institutionId));
   if (!own?.confirmed) throw localRedirect(request, "/instelling");
-  const round = await getRound(context.db, idParam(params, "id"));
+  const round = await getRound(context.db, idParam(request, params, "id"));
   if (!round)
     throw new Response(translator(localeFromRequest(request))("error.pulse.notFound"), { status: 404 });
   return { user: { id: user.id, institutionId: user.institutionId }, round, name: own.name };

@@ -13,7 +13,7 @@ import {
   useLocale,
   useT,
 } from "#app/i18n/index.ts";
-import { errorResponse } from "#app/lib/errors.ts";
+import { errorResponse, pageResponse } from "#app/lib/errors.ts";
 import { formIntent, parseForm } from "#app/lib/forms.ts";
 import { idParam } from "#app/lib/params.ts";
 import { forbidden, requireUser } from "#app/modules/auth/auth.server.ts";
@@ -52,12 +52,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const groupId = idParam(params, "id");
+  const groupId = idParam(request, params, "id");
   const group = await getGroup(context.db, groupId);
-  if (!group) throw new Response("Niet gevonden", { status: 404 });
+  if (!group) throw pageResponse(404, localeFromRequest(request));
   // The viewer's membership from the members just read: no second query for it.
   const access = accessFor(group.members.find((m) => m.userId === user.id)?.role ?? null, user);
-  if (!access.canView) forbidden();
+  if (!access.canView) forbidden(request);
   const [sessions, requests, cases] = await Promise.all([
     listGroupSessions(context.db, groupId, user.id),
     access.canManage ? listPendingRequests(context.db, groupId) : Promise.resolve([]),
@@ -68,9 +68,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const groupId = idParam(params, "id");
+  const groupId = idParam(request, params, "id");
   const access = await groupAccess(context.db, groupId, user);
-  if (!access.canView) forbidden();
+  if (!access.canView) forbidden(request);
   const form = await request.formData();
   const intent = formIntent(form);
   const t = translator(localeFromRequest(request));
@@ -79,7 +79,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       await leaveGroup(context.db, user.id, groupId, context.env);
       return localRedirect(request, "/intervisie?groep-verlaten=1");
     }
-    if (!access.canManage) forbidden();
+    if (!access.canManage) forbidden(request);
     if (intent === "toelaten" || intent === "afwijzen") {
       const parsed = parseForm(decisionSchema, form, { locale: localeFromRequest(request) });
       if (!parsed.ok) return data({ error: parsed.message, ok: null }, { status: 400 });

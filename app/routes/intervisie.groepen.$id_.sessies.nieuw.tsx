@@ -8,7 +8,7 @@ import { DangerButton, Field, FormMessage, SelectField, SubmitButton } from "#ap
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
-import { errorResponse } from "#app/lib/errors.ts";
+import { errorResponse, pageResponse } from "#app/lib/errors.ts";
 import { formIntent } from "#app/lib/forms.ts";
 import { idParam, parseId } from "#app/lib/params.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
@@ -37,16 +37,16 @@ async function load(
   context: LoaderFunctionArgs["context"],
 ) {
   const user = await requireUser(request, context);
-  const group = await getGroup(context.db, idParam(params, "id"));
-  if (!group) throw new Response("Niet gevonden", { status: 404 });
+  const group = await getGroup(context.db, idParam(request, params, "id"));
+  if (!group) throw pageResponse(404, localeFromRequest(request));
   const access = await groupAccess(context.db, group.id, user);
-  if (!access.canManage) throw new Response("Geen toegang", { status: 403 });
+  if (!access.canManage) throw pageResponse(403, localeFromRequest(request));
   const sessionParam = new URL(request.url).searchParams.get("sessie");
   let session = null;
   if (sessionParam !== null) {
     const sessionId = parseId(sessionParam);
     session = sessionId === null ? null : await getSession(context.db, sessionId);
-    if (!session || session.groupId !== group.id) throw new Response("Niet gevonden", { status: 404 });
+    if (!session || session.groupId !== group.id) throw pageResponse(404, localeFromRequest(request));
   }
   return { user, group, session };
 }

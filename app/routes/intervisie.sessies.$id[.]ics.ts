@@ -12,8 +12,10 @@ import { myRsvpStatus } from "#app/modules/intervisie/sessions/rsvp.server.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const id = idParam(params, "id");
-  const { session } = await requireSessionAccess(context.db, id, user).catch(throwAsResponse);
+  const id = idParam(request, params, "id");
+  const { session } = await requireSessionAccess(context.db, id, user).catch((error) =>
+    throwAsResponse(error, localeFromRequest(request)),
+  );
   const [name, myStatus] = await Promise.all([
     groupName(context.db, session.groupId),
     myRsvpStatus(context.db, id, user.id),

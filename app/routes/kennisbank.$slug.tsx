@@ -15,6 +15,7 @@ import {
   useLocalizedPath,
   useT,
 } from "#app/i18n/index.ts";
+import { pageResponse } from "#app/lib/errors.ts";
 import { parseForm } from "#app/lib/forms.ts";
 import { getUser, requireUser } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
@@ -38,7 +39,7 @@ import { formatDate } from "#app/utils/format.ts";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request);
   const found = await getPublishedArticle(context.db, params.slug ?? "", locale);
-  if (!found) throw new Response("Niet gevonden", { status: 404 });
+  if (!found) throw pageResponse(404, localeFromRequest(request));
   const user = await getUser(request, context);
   const moderator = can(user?.role, "publish:article");
   if (found.archived && !moderator) throw new Response("Gearchiveerd", { status: 404 });
@@ -156,7 +157,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   // Feedback only on an article whose page exists: an unknown or archived one is a 404.
   const found = await getPublishedArticle(context.db, params.slug ?? "", "nl");
-  if (!found || found.archived) throw new Response("Niet gevonden", { status: 404 });
+  if (!found || found.archived) throw pageResponse(404, localeFromRequest(request));
   const parsed = parseForm(feedbackSchema, await request.formData(), { locale: localeFromRequest(request) });
   if (!parsed.ok) return data({ error: parsed.message, thanks: false }, { status: 400 });
   await recordFeedback(

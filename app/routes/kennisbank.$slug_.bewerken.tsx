@@ -10,7 +10,7 @@ import { Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { useDraft } from "#app/components/use-draft.ts";
 import { localeFromRequest, pageTitle, translator, useT } from "#app/i18n/index.ts";
-import { errorText } from "#app/lib/errors.ts";
+import { errorText, pageResponse } from "#app/lib/errors.ts";
 import { formIntent, formText } from "#app/lib/forms.ts";
 import { requireUser } from "#app/modules/auth/auth.server.ts";
 import { can } from "#app/modules/auth/permissions.ts";
@@ -61,7 +61,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const published = await getPublishedArticle(context.db, params.slug ?? "", "nl");
   // An archived article is gone for members (its page is a 404), so is its text here.
   if (!published || (published.archived && !moderator)) {
-    throw new Response("Niet gevonden", { status: 404 });
+    throw pageResponse(404, localeFromRequest(request));
   }
   // Moderators edit from the newest version of this language (a draft, a suggestion); members
   // from the published one. A missing translation starts from Dutch.
@@ -96,7 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   const published = await getPublishedArticle(context.db, slug, "nl");
   if (!published || (published.archived && !can(user.role, "publish:article"))) {
-    throw new Response("Niet gevonden", { status: 404 });
+    throw pageResponse(404, localeFromRequest(request));
   }
   const form = await request.formData();
   const fields = fieldsFromForm(form);

@@ -44,10 +44,14 @@ describe("an error page in the page's language", () => {
     expect(english.html).toContain('<html lang="en"');
     expect(heading(english.html)).toBe("Page not found");
     expect(english.html).toContain("Go to the home page");
+    // The thrown Response's text travels in the page's script data: English too.
+    expect(english.html).toContain('\\"data\\",\\"Not found\\"');
+    expect(english.html).not.toContain("Niet gevonden");
     const dutch = await page("/bestaat-niet");
     expect(dutch.status).toBe(404);
     expect(dutch.html).toContain('<html lang="nl"');
     expect(heading(dutch.html)).toBe("Pagina niet gevonden");
+    expect(dutch.html).toContain('\\"data\\",\\"Niet gevonden\\"');
   });
 
   it("an article that does not exist (the route's loader refuses)", async () => {
@@ -62,6 +66,7 @@ describe("an error page in the page's language", () => {
     expect(english.status).toBe(403);
     expect(english.html).toContain('<html lang="en"');
     expect(heading(english.html)).toBe("Access denied");
+    expect(english.html).not.toContain("Geen toegang");
   });
 
   it("the site's own loader fails (no database): the 500 page is still English at /en", async () => {

@@ -90,7 +90,10 @@ describe("language", () => {
 describe("unknown URLs", () => {
   it("answer 404", async () => {
     database = await createTestDatabase();
-    const response = await thrownResponse(() => notFoundLoader());
+    const response = await thrownResponse(() => notFoundLoader(args(get("/bestaat-niet"), database)));
     expect(response.status).toBe(404);
+    expect(await response.text()).toBe("Niet gevonden");
+    const english = await thrownResponse(() => notFoundLoader(args(get("/en/bestaat-niet"), database)));
+    expect([english.status, await english.text()]).toEqual([404, "Not found"]);
   });
 });

@@ -3,7 +3,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { en } from "#app/i18n/en.ts";
 import { nl } from "#app/i18n/nl.ts";
-import { AppError, errorResponse, errorText, isAppError, throwAsResponse } from "#app/lib/errors.ts";
+import {
+  AppError,
+  errorResponse,
+  errorText,
+  isAppError,
+  pageResponse,
+  throwAsResponse,
+} from "#app/lib/errors.ts";
 import { InstitutionError } from "#app/modules/auth/institutions.server.ts";
 import { AccountError } from "#app/modules/auth/users.server.ts";
 import { GroupError } from "#app/modules/intervisie/groups.server.ts";
@@ -183,16 +190,28 @@ describe("errorResponse", () => {
 describe("throwAsResponse", () => {
   it("turns a 403 or 404 into the error page, with a generic text", async () => {
     const forbidden = thrown(() =>
-      throwAsResponse(new SessionError("error.session.noAccess", 403)),
+      throwAsResponse(new SessionError("error.session.noAccess", 403), "nl"),
     ) as Response;
     expect([forbidden.status, await forbidden.text()]).toEqual([403, "Geen toegang"]);
     const missing = thrown(() =>
-      throwAsResponse(new KennisbankError("error.kennisbank.articleNotFound", 404)),
+      throwAsResponse(new KennisbankError("error.kennisbank.articleNotFound", 404), "nl"),
     ) as Response;
     expect([missing.status, await missing.text()]).toEqual([404, "Niet gevonden"]);
   });
+  it("says that generic text in the page's language: English on an English page", async () => {
+    const forbidden = thrown(() =>
+      throwAsResponse(new SessionError("error.session.noAccess", 403), "en"),
+    ) as Response;
+    expect([forbidden.status, await forbidden.text()]).toEqual([403, "Access denied"]);
+    const missing = thrown(() =>
+      throwAsResponse(new KennisbankError("error.kennisbank.articleNotFound", 404), "en"),
+    ) as Response;
+    expect([missing.status, await missing.text()]).toEqual([404, "Not found"]);
+    const page = pageResponse(404, "en");
+    expect([page.status, await page.text()]).toEqual([404, "Not found"]);
+  });
   it("rethrows other errors as they are", () => {
     const refusal = new SessionError("error.session.roleNotMember", 400);
-    expect(thrown(() => throwAsResponse(refusal))).toBe(refusal);
+    expect(thrown(() => throwAsResponse(refusal, "nl"))).toBe(refusal);
   });
 });

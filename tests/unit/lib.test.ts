@@ -133,16 +133,16 @@ describe("id params", () => {
     },
   );
   it("throws a 404 Response for a bad route id", () => {
-    expect(idParam({ id: "12" }, "id")).toBe(12);
+    expect(idParam(new Request("http://localhost/"), { id: "12" }, "id")).toBe(12);
     let thrown: unknown;
     try {
-      idParam({ id: "x" }, "id");
+      idParam(new Request("http://localhost/en/instellingen/x"), { id: "x" }, "id");
     } catch (error) {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(404);
-    expect(() => idParam({}, "id")).toThrow();
+    expect(() => idParam(new Request("http://localhost/"), {}, "id")).toThrow();
   });
 });
 

@@ -1,4 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
+import { localeFromRequest } from "#app/i18n/index.ts";
+import { pageResponse } from "#app/lib/errors.ts";
 import { isHttpsOrigin } from "#app/lib/origin.ts";
 import { localRedirect } from "#app/modules/http.server.ts";
 import type { Role } from "#db/schema/auth.ts";
@@ -102,11 +104,12 @@ function refuse(request: Request, user: SessionUser, wouldAllow: (role: Role) =>
       `/account/tweede-factor?${new URLSearchParams({ redirectTo: backHere(request) })}`,
     );
   }
-  forbidden();
+  forbidden(request);
 }
 
-export function forbidden(): never {
-  throw new Response("Geen toegang", { status: 403 });
+/** Throws the 403 error page, its text in the request's language. */
+export function forbidden(request: Pick<Request, "url">): never {
+  throw pageResponse(403, localeFromRequest(request));
 }
 
 export async function requireRole(

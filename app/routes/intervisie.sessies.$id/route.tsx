@@ -35,12 +35,14 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const id = idParam(params, "id");
+  const id = idParam(request, params, "id");
   const {
     session,
     access,
     groupName: name,
-  } = await requireSessionAccess(context.db, id, user).catch(throwAsResponse);
+  } = await requireSessionAccess(context.db, id, user).catch((error) =>
+    throwAsResponse(error, localeFromRequest(request)),
+  );
   const now = new Date();
   const [attendance, members, rating, practice] = await Promise.all([
     listAttendance(context.db, id),
@@ -108,8 +110,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const id = idParam(params, "id");
-  await requireSessionAccess(context.db, id, user).catch(throwAsResponse);
+  const id = idParam(request, params, "id");
+  await requireSessionAccess(context.db, id, user).catch((error) =>
+    throwAsResponse(error, localeFromRequest(request)),
+  );
   const form = await request.formData();
   const intent = formIntent(form);
   const locale = localeFromRequest(request);
