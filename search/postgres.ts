@@ -993,12 +993,33 @@ function floatArray(values: number[]): SQL {
   return sql.raw(`'{${values.map((v) => (Number.isFinite(v) ? String(v) : "0")).join(",")}}'::float8[]`);
 }
 
-/** A flat OR of tsquery items ('a' | 'b' <-> 'c' | 'a') without repeats; anything nested is kept as is. */
+/**
+ * A flat OR of tsquery items ('a' | 'b' <-> 'c' | 'a') without repeats, and without the items
+ * that one of its single words already covers: in `'matic' | 'u' & 'matic' | 'sticky' <-> 'shed' |
+ * 'sticky'` every text that has the second or third item has the first or fourth, so the OR
+ * matches the same texts without them, and ts_rank_cd finds the same covers (a cover is the
+ * shortest stretch that satisfies the query: one word). The text-search configurations and
+ * synonyms give each word many such items ("u-matic" alone: five), and ranking costs PostgreSQL
+ * per item and per position: a four-word query's ranks took 17 ms instead of under 2 ms
+ * (docs/benchmarks.md). Anything nested is kept as is.
+ */
 export function dedupeOr(tsquery: string): string {
   if (tsquery.includes("(") || tsquery.includes(")")) return tsquery;
-  const items = tsquery
-    .split(" | ")
-    .map((item) => item.trim())
-    .filter(Boolean);
-  return [...new Set(items)].join(" | ");
+  const items = [
+    ...new Set(
+      tsquery
+        .split(" | ")
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const single = new Set(items.filter((item) => !/ & | <(?:\d+|-)> |^!/.test(item)));
+  if (single.size === 0 || single.size === items.length) return items.join(" | ");
+  return items
+    .filter((item) => {
+      if (single.has(item) || item.includes("!")) return true;
+      // An AND or a phrase of plain words: covered when one of its words stands alone.
+      return !item.split(/ & | <(?:\d+|-)> /).some((word) => single.has(word.trim()));
+    })
+    .join(" | ");
 }
