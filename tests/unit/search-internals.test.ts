@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { byScore, type DocRow, DocTable } from "#search/doc-table.ts";
-import { anyAndAll, loosen, suggestion } from "#search/postgres.ts";
+import { anyAndAll, dedupeOr, loosen, suggestion } from "#search/postgres.ts";
 import { ResultCache } from "#search/result-cache.ts";
 import { fold, lexemesOf, snippetWindow } from "#search/snippet-window.ts";
 import { HEADLINE_MARKERS, markdownToText, sentences, withEllipses } from "#search/text.ts";
@@ -106,6 +106,21 @@ describe("word lists", () => {
     expect(counts).toEqual([3, 1, 2, 1, 1]);
     expect(all).toEqual([3]);
     expect(anyAndAll([]).any).toEqual([]);
+  });
+});
+
+describe("query texts", () => {
+  it("an OR keeps each item once, and no item that one of its single words already covers", () => {
+    expect(dedupeOr("'a' | 'b' | 'a'")).toBe("'a' | 'b'");
+    expect(
+      dedupeOr(
+        "'u-matic' & 'matic' | 'matic' | 'u' <-> 'matic' | 'sticky' <-> 'shed' | 'sticky' | 'baking':*",
+      ),
+    ).toBe("'matic' | 'sticky' | 'baking':*");
+    // A prefix is not the word itself, a negation is kept, and without single words nothing goes.
+    expect(dedupeOr("'bak':* | 'bak' & 'x'")).toBe("'bak':* | 'bak' & 'x'");
+    expect(dedupeOr("'a' & 'b' | 'c' <-> 'd'")).toBe("'a' & 'b' | 'c' <-> 'd'");
+    expect(dedupeOr("('a' | 'b') & 'c'")).toBe("('a' | 'b') & 'c'");
   });
 });
 
