@@ -193,14 +193,18 @@ export default function ArticlePage() {
   const locale = useLocale();
   const topicLabel = (key: string) => topics.find((x) => x.key === key)?.[locale] ?? key;
   return (
-    <article lang={article.locale} className="space-y-6">
+    // The page is in the reader's language; the article's own words (an article without a version
+    // in that language is shown in Dutch) carry the article's language, the interface around them not.
+    <article className="space-y-6">
       <nav aria-label={t("kb.breadcrumb")} className="text-sm">
         <Link to="/kennisbank">{t("nav.kennisbank")}</Link> ›{" "}
         <Link to={`/kennisbank?soort=${article.kind}`}>{kindLabels[article.kind][locale]}</Link>
       </nav>
       <header className="max-w-3xl space-y-3">
-        <h1>{article.title}</h1>
-        <p className="text-lg text-muted">{article.summary}</p>
+        <h1 lang={article.locale}>{article.title}</h1>
+        <p lang={article.locale} className="text-lg text-muted">
+          {article.summary}
+        </p>
         <p className="text-sm text-muted">
           {review ? (
             <>
@@ -219,13 +223,11 @@ export default function ArticlePage() {
         </p>
         {suggestionSent ? <FormMessage tone="ok">{t("kb.suggestionSent")}</FormMessage> : null}
         {article.fellBack ? (
-          <p lang={locale} className="rounded border border-brand bg-wash p-3 text-sm">
-            {t("kb.fallbackNotice")}
-          </p>
+          <p className="rounded border border-brand bg-wash p-3 text-sm">{t("kb.fallbackNotice")}</p>
         ) : null}
         {article.archived ? <FormMessage>{t("kb.archivedNotice")}</FormMessage> : null}
         {article.data.needsReview ? (
-          <div lang={locale} className="rounded border border-accent bg-paper p-3 text-sm">
+          <div className="rounded border border-accent bg-paper p-3 text-sm">
             <p className="font-semibold text-accent">{t("kb.needsReview")}</p>
             {article.data.uncertain.length ? (
               <details className="mt-1">
@@ -258,7 +260,7 @@ export default function ArticlePage() {
               <h2 id="inhoudsopgave" className="text-base">
                 {t("kb.toc")}
               </h2>
-              <ol className="mt-2 space-y-1 text-sm">
+              <ol lang={article.locale} className="mt-2 space-y-1 text-sm">
                 {article.toc.map((entry) => (
                   <li key={entry.id} className={entry.depth === 3 ? "pl-4" : ""}>
                     <a href={`#${entry.id}`}>{entry.text}</a>
@@ -268,7 +270,11 @@ export default function ArticlePage() {
             </nav>
           ) : null}
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered on the server from Markdown and passed through the allow-list sanitiser (markdown.server.ts) */}
-          <div className="prose-article max-w-3xl" dangerouslySetInnerHTML={{ __html: article.html }} />
+          <div
+            lang={article.locale}
+            className="prose-article max-w-3xl"
+            dangerouslySetInnerHTML={{ __html: article.html }}
+          />
 
           {templates.length ? (
             <section

@@ -225,7 +225,12 @@ const routes: Record<string, Page[] | { notAPage: string }> = {
   "wachtwoord-vergeten": [page("/wachtwoord-vergeten")],
   "wachtwoord-herstellen": [page("/wachtwoord-herstellen?token=onbekend")],
   "kennisbank._index": [page("/kennisbank"), page("/kennisbank?q=umatic"), page("/kennisbank?q=zzzqqq")],
-  "kennisbank.$slug": [page("/kennisbank/u-matic"), page("/kennisbank/u-matic", "member")],
+  "kennisbank.$slug": [
+    page("/kennisbank/u-matic"),
+    page("/kennisbank/u-matic", "member"),
+    // Without an English version: the Dutch article in the English page.
+    page("/kennisbank/praktijk-uitbesteden"),
+  ],
   "kennisbank.$slug_.bewerken": [page("/kennisbank/u-matic/bewerken", "member")],
   "dragers._index": [page("/dragers")],
   "dragers.herkennen": [page("/dragers/herkennen")],
