@@ -269,10 +269,10 @@ export default function ArticlePage() {
               </ol>
             </nav>
           ) : null}
-          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered on the server from Markdown and passed through the allow-list sanitiser (markdown.server.ts) */}
           <div
             lang={article.locale}
             className="prose-article max-w-3xl"
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered on the server from Markdown and passed through the allow-list sanitiser (markdown.server.ts)
             dangerouslySetInnerHTML={{ __html: article.html }}
           />
 
