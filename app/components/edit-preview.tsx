@@ -1,8 +1,8 @@
 import { useT } from "#app/i18n/index.ts";
 import type { DiffPart } from "#app/modules/kennisbank/diff.ts";
 import { contentLang } from "#app/modules/kennisbank/sources.ts";
+import { ContentText } from "./content-text.tsx";
 import { DiffView } from "./diff-view.tsx";
-import { InLanguage } from "./in-language.tsx";
 
 /** What the editor's preview shows: the text as it will be published, and the word diff. */
 export interface Preview {
@@ -49,8 +49,8 @@ export function PreviewPanel({ preview }: { preview: Preview }) {
           <ol className="list-decimal pl-6 text-sm">
             {preview.notes.map((n) => (
               <li key={n.n} className={n.known ? "" : "font-medium text-accent"}>
-                <InLanguage lang={n.language}>{n.title}</InLanguage>
-                {n.locator ? <InLanguage lang={lang}>{`, ${n.locator}`}</InLanguage> : ""}
+                <ContentText text={n.title} lang={contentLang(n.language)} />
+                {n.locator ? <ContentText text={`, ${n.locator}`} lang={contentLang(lang)} /> : ""}
                 {n.known ? "" : ` (${t("kb.preview.unknownSource")})`}
               </li>
             ))}

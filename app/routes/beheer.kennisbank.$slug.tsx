@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ContentText } from "#app/components/content-text.tsx";
 import { DiffView } from "#app/components/diff-view.tsx";
 import { DangerButton, FormMessage, SubmitButton } from "#app/components/forms.tsx";
-import { InLanguage } from "#app/components/in-language.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, translator, useLocale, useT } from "#app/i18n/index.ts";
@@ -25,6 +25,7 @@ import { citedKeys } from "#app/modules/kennisbank/claims.ts";
 import { wordDiff } from "#app/modules/kennisbank/diff.ts";
 import { completeReview, listReviews } from "#app/modules/kennisbank/reviews.server.ts";
 import { listSources } from "#app/modules/kennisbank/sources.server.ts";
+import { contentLang } from "#app/modules/kennisbank/sources.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -161,7 +162,7 @@ export default function Revisions() {
       <PageHeader
         title={
           <>
-            {t("kbb.revisions")}: <InLanguage lang={titleLang}>{title}</InLanguage>
+            {t("kbb.revisions")}: <ContentText text={title} lang={contentLang(titleLang)} />
           </>
         }
       >
@@ -202,7 +203,7 @@ export default function Revisions() {
                 <label key={s.key} className="flex items-start gap-2 text-sm">
                   <input type="checkbox" name="sources" value={s.key} className="mt-1" />
                   <span>
-                    <InLanguage lang={s.language}>{s.title}</InLanguage>{" "}
+                    <ContentText text={s.title} lang={contentLang(s.language)} />{" "}
                     <span className="text-muted">({s.key})</span>
                     {s.cited ? <span className="text-muted"> · {t("reviews.cited")}</span> : null}
                   </span>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useNavigation } from "@remix-run/react";
-import { InLanguage } from "#app/components/in-language.tsx";
+import { ContentText } from "#app/components/content-text.tsx";
 import { Form, Link } from "#app/components/link.tsx";
 import { PageHeader } from "#app/components/page-header.tsx";
 import { localeFromRequest, pageTitle, useLocale, useT } from "#app/i18n/index.ts";
@@ -10,6 +10,7 @@ import { localRedirect } from "#app/modules/http.server.ts";
 import { reviewQueue, statusLabel } from "#app/modules/kennisbank/articles.server.ts";
 import { claimQueue, reviewDue } from "#app/modules/kennisbank/reviews.server.ts";
 import { reindexAll } from "#app/modules/kennisbank/search-documents.server.ts";
+import { contentLang } from "#app/modules/kennisbank/sources.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 import { listMisses } from "#search/service.ts";
 
@@ -89,7 +90,7 @@ export default function KennisbankBeheer() {
               <tr key={q.id} className="border-b border-line align-top">
                 <td className="py-2 pr-4">
                   <Link to={`/beheer/kennisbank/${q.slug}?b=${q.id}`}>
-                    <InLanguage lang={q.locale}>{q.title}</InLanguage>
+                    <ContentText text={q.title} lang={contentLang(q.locale)} />
                   </Link>{" "}
                   <span className="text-sm text-muted">({q.locale})</span>
                   {q.note ? <div className="text-sm text-muted">{q.note}</div> : null}

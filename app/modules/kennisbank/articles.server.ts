@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { type Locale, type MessageKey, translate } from "#app/i18n/index.ts";
-import { AppError, type ErrorKey, type ErrorMessage, type ErrorParams } from "#app/lib/errors.ts";
+import type { Locale } from "#app/i18n/index.ts";
+import { AppError, type ErrorKey, type ErrorMessage, type ErrorParams, errorText } from "#app/lib/errors.ts";
 import type { DB } from "#db/client.server.ts";
 import { user } from "#db/schema/auth.ts";
 import { article, articleFeedback, articleRevision } from "#db/schema/kennisbank.ts";
@@ -680,18 +680,9 @@ function statusMessage(status: string): ErrorMessage {
   return key ? { key } : { key: "error.kennisbank.status.other", params: { status } };
 }
 
-const statusLabels: Record<string, MessageKey> = {
-  draft: "kbb.status.draft",
-  in_review: "kbb.status.inReview",
-  published: "kbb.status.published",
-  superseded: "kbb.status.superseded",
-  rejected: "kbb.status.rejected",
-};
-
 /** A revision's status as staff read it, in their language (the status itself when unknown). */
 export function statusLabel(locale: Locale, status: string): string {
-  const key = statusLabels[status];
-  return key ? translate(locale, key) : status;
+  return errorText(locale, statusMessage(status));
 }
 
 /** JSON with object keys sorted: jsonb does not keep key order, so compare this way. */
