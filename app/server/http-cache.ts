@@ -95,6 +95,8 @@ function acceptsGzip(req: Request): boolean {
 
 /** Sets `value` as Cache-Control when the headers go out, unless the route set its own. */
 function defaultCacheControl(res: Response, value: string) {
+  // Read by wholeBodyCompression, which compresses before the headers are written.
+  res.locals.defaultCacheControl = value;
   const writeHead = res.writeHead;
   res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
     if (!this.getHeader("Cache-Control")) this.setHeader("Cache-Control", value);

@@ -4,7 +4,8 @@
 // set-up, thread hand-offs), 7 % of a member page's CPU in a profile. Pages are sent in one
 // `end` (request-guards.server.ts, `sendBody`), so this middleware, placed after `compression`,
 // compresses such a body in one call, with the same encodings and levels as the middleware
-// (brotli quality 4, gzip's default level), and marks it encoded, so that `compression` passes
+// (brotli quality 4, gzip's default level; the fastest levels for a private body, see levelsFor),
+// and marks it encoded, so that `compression` passes
 // it on untouched. Everything else (a streamed body, an unusual Accept-Encoding, a small or
 // already encoded body) is left to `compression` as before.
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -30,15 +31,27 @@ function isCompressible(contentType: string): boolean {
   return /^(text\/|application\/(json|javascript|xml)|image\/svg\+xml)/i.test(contentType);
 }
 
-function encode(body: Buffer, encoding: "br" | "gzip"): Buffer {
+/**
+ * A body compressed for one reader only (`private` or `no-store`: a member page, an API answer)
+ * is compressed for every request, so it gets the fastest levels: brotli quality 1 and gzip
+ * level 1 took a quarter and two thirds of the CPU of quality 4 and level 6 for a 69 KB page,
+ * for 16 % and 14 % more bytes (docs/benchmarks.md). Anything a cache may keep gets the usual
+ * levels.
+ */
+export function levelsFor(cacheControl: string): { brotli: number; gzip: number } {
+  return /\b(private|no-store)\b/i.test(cacheControl) ? { brotli: 1, gzip: 1 } : { brotli: 4, gzip: 6 };
+}
+
+function encode(body: Buffer, encoding: "br" | "gzip", cacheControl: string): Buffer {
+  const levels = levelsFor(cacheControl);
   return encoding === "br"
     ? brotliCompressSync(body, {
         params: {
-          [constants.BROTLI_PARAM_QUALITY]: 4,
+          [constants.BROTLI_PARAM_QUALITY]: levels.brotli,
           [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
         },
       })
-    : gzipSync(body);
+    : gzipSync(body, { level: levels.gzip });
 }
 
 export function wholeBodyCompression(req: Request, res: Response, next: NextFunction) {
@@ -73,7 +86,8 @@ export function wholeBodyCompression(req: Request, res: Response, next: NextFunc
       !isCompressible(String(res.getHeader("Content-Type") ?? ""))
     )
       return (end as (...a: unknown[]) => Response).apply(this, args);
-    const encoded = encode(chunk, encoding);
+    // A route's own Cache-Control, else the one httpCache will give the response.
+    const encoded = encode(chunk, encoding, cacheControl || String(res.locals.defaultCacheControl ?? ""));
     res.vary("Accept-Encoding");
     res.setHeader("Content-Encoding", encoding);
     res.setHeader("Content-Length", encoded.length);

@@ -3,7 +3,7 @@
 // members with a session in intervision groups, and the server's memory and CPU time read from
 // /proc.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import postgres from "postgres";
 import { createSession, SESSION_COOKIE } from "#app/modules/auth/session.server.ts";
 import { createUser } from "#app/modules/auth/users.server.ts";
@@ -39,6 +39,31 @@ export function cpuMs(pid: number | undefined): number | null {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
     const ticks = Number(fields[11]) + Number(fields[12]);
     return Number.isFinite(ticks) ? ticks * 10 : null; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The CPU time (ms) of every PostgreSQL process on this machine (backends, background workers),
+ * or null where /proc cannot tell. A backend that exits between two readings takes its time with
+ * it; the pools here keep theirs open, so the difference over a run is the database's share.
+ */
+export function postgresCpuMs(): number | null {
+  try {
+    let total = 0;
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      let comm = "";
+      try {
+        comm = readFileSync(`/proc/${entry}/comm`, "utf8").trim();
+      } catch {
+        continue;
+      }
+      if (comm !== "postgres") continue;
+      total += cpuMs(Number(entry)) ?? 0;
+    }
+    return total;
   } catch {
     return null;
   }

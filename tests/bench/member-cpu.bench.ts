@@ -11,8 +11,12 @@
 // figure to compare before and after a change. The statements are counted by a small proxy
 // between the server and PostgreSQL that counts the Execute and Query messages the server sends.
 // MEMBER_CPU_STATEMENTS=1 also lists each page's statements with their count per request.
+// Also measures /api/search with the relevance set's queries in turn (result cache off), as
+// bench:load does. MEMBER_CPU_ONLY=<regex> measures only the pages whose name matches.
+// MEMBER_CPU_SAVE=<dir> saves each page as the first member gets it.
 // MEMBER_CPU_PROF=<dir> starts the server with --cpu-prof into that directory (the profile is
 // written when the server stops).
+import { readFileSync, writeFileSync } from "node:fs";
 import { createConnection, createServer, type Server, type Socket } from "node:net";
 import autocannon from "autocannon";
 import { openPostgres } from "#db/client.server.ts";
@@ -22,6 +26,7 @@ import {
   cpuMs,
   createMembers,
   memberPages,
+  postgresCpuMs,
   requireBuild,
   startBuiltServer,
   throwAwayDatabase,
@@ -31,6 +36,11 @@ const REQUESTS = Number(process.argv[2] ?? 2000);
 const CONNECTIONS = Number(process.env.MEMBER_CPU_CONNECTIONS ?? 8);
 const MEMBERS = 50;
 const WARM_UP = 200;
+const ONLY = process.env.MEMBER_CPU_ONLY ? new RegExp(process.env.MEMBER_CPU_ONLY) : null;
+const relevance = JSON.parse(readFileSync("tests/fixtures/search-relevance.json", "utf8")) as {
+  queries: { q: string }[];
+};
+const searchPaths = relevance.queries.map((query) => `/api/search?q=${encodeURIComponent(query.q)}`);
 
 requireBuild();
 
@@ -132,7 +142,12 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 /** `total` GET requests, each as the next member, `CONNECTIONS` at a time. */
-async function drive(base: string, total: number, paths: (m: number) => string, cookies: string[]) {
+async function drive(
+  base: string,
+  total: number,
+  paths: (member: number, request: number) => string,
+  cookies: string[],
+) {
   let next = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     autocannon(
@@ -145,10 +160,11 @@ async function drive(base: string, total: number, paths: (m: number) => string, 
           {
             method: "GET",
             setupRequest: (request: autocannon.Request) => {
-              const member = next++ % MEMBERS;
+              const request_ = next++;
+              const member = request_ % MEMBERS;
               return {
                 ...request,
-                path: paths(member),
+                path: paths(member, request_),
                 headers: { ...request.headers, cookie: cookies[member] as string },
               };
             },
@@ -189,17 +205,39 @@ try {
     `CPU per lidpagina: ${REQUESTS} verzoeken per pagina, ${CONNECTIONS} tegelijk, ${MEMBERS} leden, ` +
       `productie-build op PostgreSQL, Node ${process.version}.`,
   );
-  console.log("| pagina | verzoeken/s | CPU server/verzoek | SQL-statements/verzoek |");
-  console.log("|---|---:|---:|---:|");
-  for (const page of memberPages(members)) {
+  console.log(
+    "| pagina | verzoeken/s | CPU server/verzoek | CPU PostgreSQL/verzoek | SQL-statements/verzoek |",
+  );
+  console.log("|---|---:|---:|---:|---:|");
+  const pages: { name: string; path: string; paths: (member: number, request: number) => string }[] = [
+    ...memberPages(members),
+    {
+      name: "zoeken (API), wisselende zoekvragen",
+      path: "/api/search?q=…",
+      paths: (_member, request) => searchPaths[request % searchPaths.length] as string,
+    },
+  ];
+  for (const page of pages.filter((page) => !ONLY || ONLY.test(page.name))) {
+    if (process.env.MEMBER_CPU_SAVE) {
+      // The page as the first member sees it, for a look at what it sends.
+      const response = await fetch(server.base + page.paths(0, 0), {
+        headers: { cookie: members.cookies[0] as string },
+      });
+      writeFileSync(
+        `${process.env.MEMBER_CPU_SAVE}/${page.name.replace(/\W+/g, "-")}.html`,
+        await response.text(),
+      );
+    }
     // Warm up (JIT, prepared statements on each pooled connection) before measuring.
     const warm = await drive(server.base, WARM_UP, page.paths, members.cookies);
     if (warm.non2xx || warm.errors) throw new Error(`${page.path}: antwoorden buiten 2xx bij het opwarmen.`);
     const cpuBefore = cpuMs(server.pid);
+    const databaseCpuBefore = postgresCpuMs();
     const statementsBefore = proxy.statements();
     const textsBefore = proxy.perText();
     const result = await drive(server.base, REQUESTS, page.paths, members.cookies);
     const cpuAfter = cpuMs(server.pid);
+    const databaseCpuAfter = postgresCpuMs();
     const statements = proxy.statements() - statementsBefore;
     const texts = [...proxy.perText()]
       .map(([text, count]) => [text, count - (textsBefore.get(text) ?? 0)] as const)
@@ -213,8 +251,12 @@ try {
       cpuBefore !== null && cpuAfter !== null
         ? `${((cpuAfter - cpuBefore) / answered).toFixed(2)} ms`
         : "onbekend";
+    const databaseCpu =
+      databaseCpuBefore !== null && databaseCpuAfter !== null
+        ? `${((databaseCpuAfter - databaseCpuBefore) / answered).toFixed(2)} ms`
+        : "onbekend";
     console.log(
-      `| ${page.name} \`${page.path}\` | ${result.requests.average.toFixed(0)} | ${cpu} | ${(statements / answered).toFixed(2)} |`,
+      `| ${page.name} \`${page.path}\` | ${result.requests.average.toFixed(0)} | ${cpu} | ${databaseCpu} | ${(statements / answered).toFixed(2)} |`,
     );
     if (process.env.MEMBER_CPU_STATEMENTS)
       for (const [text, count] of texts)

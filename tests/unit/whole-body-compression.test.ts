@@ -1,6 +1,6 @@
 import { request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from "node:zlib";
 import compression from "compression";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,6 +22,14 @@ beforeAll(async () => {
     res.type("text/html; charset=utf-8");
     res.write(page.slice(0, 3000));
     res.end(page.slice(3000));
+  });
+  app.get("/prive", (_req, res) => {
+    res.type("text/html; charset=utf-8").set("Cache-Control", "private, no-store").end(Buffer.from(page));
+  });
+  app.get("/prive-standaard", (_req, res) => {
+    // As httpCache does for a member page: the header itself comes only with writeHead.
+    res.locals.defaultCacheControl = "private, no-store";
+    res.type("text/html; charset=utf-8").end(Buffer.from(page));
   });
   app.get("/klein", (_req, res) => {
     res.type("text/html; charset=utf-8").end(Buffer.from("<p>kort</p>"));
@@ -70,6 +78,26 @@ describe("compression of a body sent in one piece", () => {
     expect(simpleEncoding("br;q=0.5, gzip")).toBeNull();
     expect(simpleEncoding("*")).toBeNull();
     expect(simpleEncoding(undefined)).toBeNull();
+  });
+
+  it("compresses a private body at the fastest levels and a shareable one at the usual", async () => {
+    const brotli = (quality: number) =>
+      brotliCompressSync(Buffer.from(page), {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: quality,
+          [constants.BROTLI_PARAM_SIZE_HINT]: page.length,
+        },
+      });
+    for (const path of ["/prive", "/prive-standaard"]) {
+      const gzip = await raw(path, { "accept-encoding": "gzip" });
+      expect(gzip.body.equals(gzipSync(Buffer.from(page), { level: 1 }))).toBe(true);
+      expect(decoded(gzip)).toBe(page);
+      const br = await raw(path, { "accept-encoding": "br" });
+      expect(br.body.equals(brotli(1))).toBe(true);
+    }
+    const shared = await raw("/heel", { "accept-encoding": "gzip" });
+    expect(shared.body.equals(gzipSync(Buffer.from(page), { level: 6 }))).toBe(true);
+    expect((await raw("/heel", { "accept-encoding": "br" })).body.equals(brotli(4))).toBe(true);
   });
 
   it("compresses a whole page in one go, with its length and Vary", async () => {
