@@ -8,7 +8,8 @@ import { PostgresEngine } from "#search/postgres.ts";
 
 const url = process.env.PROFILE_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/avk_search_profile";
 const top = Number(process.argv[2] ?? 8);
-const database = await openPostgres(url, 4);
+// POOL: the pool's size (it made no difference to the first round: docs/benchmarks.md).
+const database = await openPostgres(url, Number(process.env.POOL ?? 4));
 const relevance = JSON.parse(
   readFileSync(new URL("../fixtures/search-relevance.json", import.meta.url), "utf8"),
 ) as { queries: { q: string }[] };
