@@ -107,15 +107,19 @@ export async function startBuiltServer({
   databaseUrl,
   env = {},
   nodeOptions = [],
+  cwd,
 }: {
   databaseUrl: string;
   env?: Record<string, string>;
   nodeOptions?: string[];
+  /** The checkout whose build to start (default: this one). */
+  cwd?: string;
 }): Promise<BuiltServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let log = "";
   const server: ChildProcess = spawn(process.execPath, [...nodeOptions, "build/server.mjs"], {
+    cwd,
     env: {
       ...process.env,
       NODE_ENV: "production",

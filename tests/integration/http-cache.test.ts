@@ -14,10 +14,15 @@ import { importSurveyFile } from "#app/modules/survey/import.server.ts";
 import { type HttpCache, httpCache, inlineScripts, scriptHash } from "#app/server/http-cache.ts";
 import { wholeBodyCompression } from "#app/server/whole-body-compression.ts";
 import type { Database } from "#db/client.server.ts";
-import { intervisionSession } from "#db/schema/intervisie.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
-import { articleContent, createGroup, joinGroup, system } from "#tests/support/factories.ts";
+import {
+  articleContent,
+  createGroup,
+  createIntervisionSession,
+  joinGroup,
+  system,
+} from "#tests/support/factories.ts";
 import { serveBuild, setupServerBuild } from "#tests/support/server-build.ts";
 import { generateSurvey } from "#tests/support/survey.ts";
 
@@ -197,20 +202,12 @@ describe("render cache", () => {
     const member = await userWithSession(database.db, "member", "Ineke Lid");
     const groupId = await createGroup(database.db, { name: "Groep Opslag" });
     await joinGroup(database.db, groupId, member);
-    const [session] = await database.db
-      .insert(intervisionSession)
-      .values({
-        groupId,
-        title: "Bijeenkomst over opslag",
-        startsAt: new Date(Date.now() - 86_400_000),
-        durationMinutes: 90,
-        method: "vijfstappen",
-        capacity: 8,
-        createdBy: member.id,
-        notes: "Vertrouwelijk: het depot lekt.",
-      })
-      .returning({ id: intervisionSession.id });
-    const sessionPage = await page(`/intervisie/sessies/${session!.id}`, { cookie: member.cookie });
+    const sessionId = await createIntervisionSession(database.db, groupId, {
+      startsAt: new Date(Date.now() - 86_400_000),
+      createdBy: member.id,
+      notes: "Vertrouwelijk: het depot lekt.",
+    });
+    const sessionPage = await page(`/intervisie/sessies/${sessionId}`, { cookie: member.cookie });
     expect(sessionPage.response.status).toBe(200);
     expect(sessionPage.text).toContain("Vertrouwelijk: het depot lekt.");
     const paths = [
@@ -222,8 +219,8 @@ describe("render cache", () => {
       "/instelling.data",
       `/intervisie/groepen/${groupId}`,
       `/intervisie/groepen/${groupId}.data`,
-      `/intervisie/sessies/${session!.id}`,
-      `/intervisie/sessies/${session!.id}.data`,
+      `/intervisie/sessies/${sessionId}`,
+      `/intervisie/sessies/${sessionId}.data`,
     ];
     for (const path of paths) {
       const { response, text } = await page(path, { cookie: member.cookie });

@@ -6,10 +6,15 @@ import { upsertPublishedContent } from "#app/modules/kennisbank/articles.server.
 import { rememberRouteMatches } from "#app/server/route-matching.ts";
 import { rememberRouteTrees } from "#app/server/route-trees.ts";
 import type { Database } from "#db/client.server.ts";
-import { intervisionSession } from "#db/schema/intervisie.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
-import { articleContent, createGroup, joinGroup, system } from "#tests/support/factories.ts";
+import {
+  articleContent,
+  createGroup,
+  createIntervisionSession,
+  joinGroup,
+  system,
+} from "#tests/support/factories.ts";
 import { serveBuild, setupServerBuild } from "#tests/support/server-build.ts";
 
 const serverBuild = setupServerBuild();
@@ -31,19 +36,7 @@ beforeAll(async () => {
     topics: ["storage"],
   });
   await joinGroup(database.db, groupId, [member]);
-  const [row] = await database.db
-    .insert(intervisionSession)
-    .values({
-      groupId,
-      title: "Bijeenkomst over opslag",
-      startsAt: new Date(Date.now() + 7 * 86_400_000),
-      durationMinutes: 90,
-      method: "vijfstappen",
-      capacity: 8,
-      createdBy: member.id,
-    })
-    .returning({ id: intervisionSession.id });
-  sessionId = row!.id;
+  sessionId = await createIntervisionSession(database.db, groupId, { createdBy: member.id });
 });
 afterAll(async () => {
   await database?.close();

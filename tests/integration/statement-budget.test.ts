@@ -12,10 +12,15 @@ import { loader as groupLoader } from "#app/routes/intervisie.groepen.$id.tsx";
 import { loader as sessionLoader } from "#app/routes/intervisie.sessies.$id/route.tsx";
 import { loader as articleLoader } from "#app/routes/kennisbank.$slug.tsx";
 import type { Database, DB } from "#db/client.server.ts";
-import { intervisionSession } from "#db/schema/intervisie.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
-import { articleContent, createGroup, joinGroup, system } from "#tests/support/factories.ts";
+import {
+  articleContent,
+  createGroup,
+  createIntervisionSession,
+  joinGroup,
+  system,
+} from "#tests/support/factories.ts";
 import { contextFor, get } from "#tests/support/remix.ts";
 
 /**
@@ -97,18 +102,7 @@ describe("statements per page", () => {
       topics: ["storage"],
     });
     await joinGroup(database.db, groupId, [member, other]);
-    const [session] = await database.db
-      .insert(intervisionSession)
-      .values({
-        groupId,
-        title: "Bijeenkomst over opslag",
-        startsAt: new Date(Date.now() + 7 * 86_400_000),
-        durationMinutes: 90,
-        method: "vijfstappen",
-        capacity: 8,
-        createdBy: member.id,
-      })
-      .returning({ id: intervisionSession.id });
+    const sessionId = await createIntervisionSession(database.db, groupId, { createdBy: member.id });
     /** The arguments Remix gives each loader of one GET request. */
     const loaderArgs = (path: string, params: Record<string, string>) => {
       const context = contextFor(database, { loaderShared: loaderSharing("GET") });
@@ -122,7 +116,7 @@ describe("statements per page", () => {
     expect((groupPage.result[1] as { group: { name: string } }).group.name).toBe("Groep Opslag");
     expect(groupPage.statements.length, groupPage.statements.join("\n")).toBeLessThanOrEqual(BUDGET.group);
 
-    const sessionArgs = loaderArgs(`/intervisie/sessies/${session!.id}`, { id: String(session!.id) });
+    const sessionArgs = loaderArgs(`/intervisie/sessies/${sessionId}`, { id: String(sessionId) });
     const sessionPage = await counting(database.db, async () =>
       Promise.all([rootLoader(sessionArgs()), sessionLoader(sessionArgs())]),
     );

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import type { ArticleContent } from "#app/modules/kennisbank/model.ts";
 import type { DB } from "#db/client.server.ts";
 import { institution, type Role, user } from "#db/schema/auth.ts";
-import { intervisionGroup, intervisionMember } from "#db/schema/intervisie.ts";
+import { intervisionGroup, intervisionMember, intervisionSession } from "#db/schema/intervisie.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 
 /** The system as actor, for content the seed or an import writes. */
@@ -72,6 +72,30 @@ export async function joinGroup(
   const list = Array.isArray(members) ? members : [members];
   if (list.length === 0) return;
   await db.insert(intervisionMember).values(list.map((m) => ({ groupId, userId: m.id, role })));
+}
+
+/**
+ * A session of the group, a week from now, 90 minutes, the five-step method, room for 8; the
+ * values override single fields. Returns its id.
+ */
+export async function createIntervisionSession(
+  db: DB,
+  groupId: number,
+  values: Partial<Omit<typeof intervisionSession.$inferInsert, "id" | "groupId">> = {},
+): Promise<number> {
+  const [row] = await db
+    .insert(intervisionSession)
+    .values({
+      groupId,
+      title: "Bijeenkomst over opslag",
+      startsAt: new Date(Date.now() + 7 * 86_400_000),
+      durationMinutes: 90,
+      method: "vijfstappen",
+      capacity: 8,
+      ...values,
+    })
+    .returning({ id: intervisionSession.id });
+  return row!.id;
 }
 
 /** A short, valid kennisbank article; overrides change single fields. */
