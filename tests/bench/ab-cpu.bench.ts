@@ -8,15 +8,17 @@
 // The other checkout needs its own build and node_modules, for example a worktree of an earlier
 // commit: git worktree add /tmp/old <commit> && cp -al node_modules /tmp/old/ &&
 // (cd /tmp/old && npm run build). AB_ONLY=<regex> measures only the pages whose name matches.
+// AB_A_NODE_OPTIONS="--flag ..." starts A's server with those Node options (B's without): with
+// the other checkout being this one, that compares a runtime setting.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { openPostgres } from "#db/client.server.ts";
 import {
   type BuiltServer,
-  cpuMs,
   createMembers,
   memberPages,
+  preciseCpuMs,
   requireBuild,
   startBuiltServer,
   throwAwayDatabase,
@@ -48,9 +50,14 @@ type Side = {
 };
 const sides: Side[] = [];
 
-async function start(name: string, cwd: string): Promise<Side> {
+async function start(name: string, cwd: string, nodeOptions: string[] = []): Promise<Side> {
   const database = await throwAwayDatabase(baseUrl, `avk_ab_${name}_${process.pid}`);
-  const server = await startBuiltServer({ databaseUrl: database.url, cwd, env: { SEARCH_CACHE_SIZE: "0" } });
+  const server = await startBuiltServer({
+    databaseUrl: database.url,
+    cwd,
+    nodeOptions,
+    env: { SEARCH_CACHE_SIZE: "0" },
+  });
   const connection = openPostgres(database.url, 2);
   try {
     return { name, server, database, members: await createMembers(connection.db, MEMBERS) };
@@ -93,7 +100,7 @@ async function drive(side: Side, total: number, paths: (side: Side, n: number) =
 
 let failed = false;
 try {
-  sides.push(await start("a", process.cwd()));
+  sides.push(await start("a", process.cwd(), process.env.AB_A_NODE_OPTIONS?.split(/\s+/).filter(Boolean)));
   sides.push(await start("b", path.resolve(other)));
   const pages: { name: string; paths: (side: Side, n: number) => string }[] = [
     ...memberPages(sides[0]!.members).map((page) => ({
@@ -110,7 +117,7 @@ try {
     },
   ];
   console.log(
-    `A/B, CPU per verzoek: A = deze checkout, B = ${other}; ${BATCHES} beurten van ${BATCH} verzoeken per kant ` +
+    `A/B, CPU per verzoek: A = deze checkout${process.env.AB_A_NODE_OPTIONS ? ` met ${process.env.AB_A_NODE_OPTIONS}` : ""}, B = ${other}; ${BATCHES} beurten van ${BATCH} verzoeken per kant ` +
       `en pagina, ${CONNECTIONS} tegelijk, productie-builds op PostgreSQL, Node ${process.version}.`,
   );
   console.log("| pagina | A: CPU/verzoek | B: CPU/verzoek | A t.o.v. B |");
@@ -124,9 +131,9 @@ try {
       const order = batch % 2 === 0 ? [0, 1] : [1, 0];
       for (const i of order) {
         const side = sides[i]!;
-        const before = cpuMs(side.server.pid) ?? 0;
+        const before = preciseCpuMs(side.server.pid) ?? 0;
         answered[i]! += await drive(side, BATCH, page.paths, batch * BATCH);
-        cpu[i]! += (cpuMs(side.server.pid) ?? 0) - before;
+        cpu[i]! += (preciseCpuMs(side.server.pid) ?? 0) - before;
       }
     }
     const [a, b] = [cpu[0]! / answered[0]!, cpu[1]! / answered[1]!];
