@@ -3,7 +3,9 @@
 // build measured a minute later can cost 20-40 % more or less CPU per request, which hides a
 // change of 10 %. Here both servers run at once, each on its own throw-away PostgreSQL
 // database with the same 50 members, and take turns: a batch of requests to A, then the same
-// batch to B, many times over; the CPU of each is summed over its own batches only.
+// batch to B, many times over; the CPU of each (to the nanosecond, from schedstat) is summed over
+// its own batches only. One side can still be favoured (an A/A run of one checkout against itself
+// gave up to 10 %): run it twice with the checkouts swapped and take both into account.
 //   npx tsx tests/bench/ab-cpu.bench.ts <other checkout> [batches=20] [batch=100]
 // The other checkout needs its own build and node_modules, for example a worktree of an earlier
 // commit: git worktree add /tmp/old <commit> && cp -al node_modules /tmp/old/ &&
