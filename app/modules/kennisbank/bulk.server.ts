@@ -22,12 +22,15 @@ export const MAX_UNZIPPED_ENTRY_BYTES = 5 * 1024 * 1024;
  * so one slice never inflates to more than about 4 MB before the count is checked.
  */
 const UNZIP_SLICE = 4 * 1024;
+/** The most one slice can unpack to: DEFLATE's largest ratio is 1032 to 1. */
+export const UNZIP_SLICE_MAX_BYTES = UNZIP_SLICE * 1032;
 
 const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
 type Unzipped =
   | { ok: true; entries: { name: string; bytes: Uint8Array }[]; inflated: number }
-  | { ok: false; message: LaterMessage };
+  /** `inflated`: the bytes unpacked before it stopped (a bomb stops within one slice of a limit). */
+  | { ok: false; message: LaterMessage; inflated: number };
 
 /**
  * The .md entries of a zip, inflated as a stream that stops as soon as one entry passes
@@ -89,9 +92,9 @@ export function unzipArticles(
       unzip.push(bytes.subarray(at, end), end === bytes.length);
     }
   } catch {
-    return { ok: false, message: { key: "error.kbImport.unreadableZip" } };
+    return { ok: false, message: { key: "error.kbImport.unreadableZip" }, inflated };
   }
-  if (stop) return { ok: false, message: stop };
+  if (stop) return { ok: false, message: stop, inflated };
   return { ok: true, entries, inflated };
 }
 
