@@ -1,6 +1,8 @@
-// Times the survey import and the trends aggregation on 10,000 generated valid rows.
+// Times the survey import and the trends aggregation on 10,000 generated valid rows, and the
+// refusal of 50 MB of random bytes (too big; as binary; as text), which should take a moment.
 // Run: npx tsx tests/bench/survey-parse.bench.ts [rows]
 
+import { randomBytes } from "node:crypto";
 import { quoteField } from "#app/lib/csv.ts";
 import { errorText } from "#app/lib/errors.ts";
 import { aggregateAll, breakdownByType } from "#app/modules/survey/aggregate.ts";
@@ -86,3 +88,19 @@ time(`breakdownByType (${dashboardColumns.length} questions x 3 waves)`, 10, () 
   for (const wave of parsed.waves)
     for (const column of dashboardColumns) breakdownByType(parsed.rows, wave, column);
 });
+
+// Junk: refused with one error each, without reading it through (under 0.1 s, 3 s and 1 s
+// when these limits were unit tests).
+const junk = new Uint8Array(randomBytes(50 * 1024 * 1024));
+const junkText = new TextDecoder().decode(junk);
+for (const [label, refuse] of [
+  ["50 MB random bytes: too big (20 MB limit)", () => parseSurvey(junk)],
+  ["50 MB random bytes: not a CSV (64 MB limit)", () => parseSurvey(junk, { maxBytes: 64 * 1024 * 1024 })],
+  [
+    "50 MB random text: one error (256 MB limit)",
+    () => parseSurvey(junkText, { maxBytes: 256 * 1024 * 1024 }),
+  ],
+] as const) {
+  const refused = time(label, 3, refuse);
+  if (refused.ok || refused.errors.length !== 1) throw new Error(`${label}: expected one error`);
+}

@@ -319,25 +319,20 @@ describe("parseSurvey: files that do not fit", () => {
     expect(errors[0]).toMatchObject({ line: 2, column: "street_shared" });
   });
 
-  it("refuses 50 MB of random bytes quickly with one error", () => {
+  // How fast each refusal is: tests/bench/survey-parse.bench.ts (no clocks in unit tests).
+  it("refuses 50 MB of random bytes with one error", () => {
     const junk = new Uint8Array(randomBytes(50 * 1024 * 1024));
-    let start = performance.now();
     const tooBig = errorsOf(junk);
-    expect(performance.now() - start).toBeLessThan(100);
     expect(tooBig).toHaveLength(1);
     expect(tooBig[0]?.message).toMatch(/te groot \(50 MB\); de grens is 20 MB/);
 
     // Even when the size limit allows it.
-    start = performance.now();
     const binary = errorsOf(junk, { maxBytes: 64 * 1024 * 1024 });
-    expect(performance.now() - start).toBeLessThan(3000);
     expect(binary).toHaveLength(1);
     expect(binary[0]?.message).toContain("geen CSV-bestand");
 
     const text = new TextDecoder().decode(junk);
-    start = performance.now();
     const asText = errorsOf(text, { maxBytes: 256 * 1024 * 1024 });
-    expect(performance.now() - start).toBeLessThan(1000);
     expect(asText).toHaveLength(1);
     expect(asText[0]).toMatchObject({ line: 1, column: null });
   });
