@@ -14,11 +14,11 @@
 // the other checkout being this one, that compares a runtime setting.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import autocannon from "autocannon";
 import { openPostgres } from "#db/client.server.ts";
 import {
   type BuiltServer,
   createMembers,
+  driveRequests,
   memberPages,
   preciseCpuMs,
   requireBuild,
@@ -70,31 +70,13 @@ async function start(name: string, cwd: string, nodeOptions: string[] = []): Pro
 
 /** `total` GET requests, `paths(n)` for the n-th, each as the next member. */
 async function drive(side: Side, total: number, paths: (side: Side, n: number) => string, offset: number) {
-  let next = offset;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon(
-      {
-        url: side.server.base,
-        connections: CONNECTIONS,
-        amount: total,
-        headers: { "accept-encoding": "gzip" },
-        requests: [
-          {
-            method: "GET",
-            setupRequest: (request: autocannon.Request) => {
-              const n = next++;
-              return {
-                ...request,
-                path: paths(side, n),
-                headers: { ...request.headers, cookie: side.members.cookies[n % MEMBERS] as string },
-              };
-            },
-          } as autocannon.Request,
-        ],
-      },
-      (error, done) => (error ? reject(error) : resolve(done)),
-    );
-  });
+  const result = await driveRequests(
+    side.server.base,
+    total,
+    CONNECTIONS,
+    (n) => ({ path: paths(side, n), cookie: side.members.cookies[n % MEMBERS] }),
+    offset,
+  );
   if (result.non2xx || result.errors || result.timeouts)
     throw new Error(`${side.name}: ${result.non2xx} antwoorden buiten 2xx, ${result.errors} fouten.`);
   return result.requests.total;

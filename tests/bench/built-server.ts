@@ -4,6 +4,7 @@
 // /proc.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import autocannon from "autocannon";
 import postgres from "postgres";
 import { createSession, SESSION_COOKIE } from "#app/modules/auth/session.server.ts";
 import { createUser } from "#app/modules/auth/users.server.ts";
@@ -255,4 +256,42 @@ export function memberPages(
       paths: (m) => `/intervisie/sessies/${members.sessionOf[m]}`,
     },
   ];
+}
+
+/**
+ * `total` GET requests to `base`, `connections` at a time (gzip accepted); the n-th request
+ * (counting from `first`) goes to `request(n).path` with `request(n).cookie`, if any.
+ */
+export function driveRequests(
+  base: string,
+  total: number,
+  connections: number,
+  request: (n: number) => { path: string; cookie?: string },
+  first = 0,
+): Promise<autocannon.Result> {
+  let next = first;
+  return new Promise<autocannon.Result>((resolve, reject) => {
+    autocannon(
+      {
+        url: base,
+        connections,
+        amount: total,
+        headers: { "accept-encoding": "gzip" },
+        requests: [
+          {
+            method: "GET",
+            setupRequest: (template: autocannon.Request) => {
+              const { path, cookie } = request(next++);
+              return {
+                ...template,
+                path,
+                headers: cookie ? { ...template.headers, cookie } : template.headers,
+              };
+            },
+          } as autocannon.Request,
+        ],
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+  });
 }

@@ -18,13 +18,13 @@
 // written when the server stops).
 import { readFileSync, writeFileSync } from "node:fs";
 import { createConnection, createServer, type Server, type Socket } from "node:net";
-import autocannon from "autocannon";
 import { openPostgres } from "#db/client.server.ts";
 import { freePort } from "#tests/e2e/support/app.ts";
 import {
   type BuiltServer,
   cpuMs,
   createMembers,
+  driveRequests,
   memberPages,
   postgresCpuMs,
   requireBuild,
@@ -142,39 +142,16 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 /** `total` GET requests, each as the next member, `CONNECTIONS` at a time. */
-async function drive(
+function drive(
   base: string,
   total: number,
   paths: (member: number, request: number) => string,
   cookies: string[],
 ) {
-  let next = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon(
-      {
-        url: base,
-        connections: CONNECTIONS,
-        amount: total,
-        headers: { "accept-encoding": "gzip" },
-        requests: [
-          {
-            method: "GET",
-            setupRequest: (request: autocannon.Request) => {
-              const request_ = next++;
-              const member = request_ % MEMBERS;
-              return {
-                ...request,
-                path: paths(member, request_),
-                headers: { ...request.headers, cookie: cookies[member] as string },
-              };
-            },
-          } as autocannon.Request,
-        ],
-      },
-      (error, done) => (error ? reject(error) : resolve(done)),
-    );
-  });
-  return result;
+  return driveRequests(base, total, CONNECTIONS, (n) => ({
+    path: paths(n % MEMBERS, n),
+    cookie: cookies[n % MEMBERS],
+  }));
 }
 
 try {
