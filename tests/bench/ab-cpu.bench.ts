@@ -87,14 +87,11 @@ try {
   sides.push(await start("a", process.cwd(), process.env.AB_A_NODE_OPTIONS?.split(/\s+/).filter(Boolean)));
   sides.push(await start("b", path.resolve(other)));
   const pages: { name: string; paths: (side: Side, n: number) => string }[] = [
-    ...memberPages(sides[0]!.members).map((page) => ({
-      name: page.name,
-      // Each side has its own group and session ids; the page is the same.
-      paths: (side: Side, n: number) =>
-        memberPages(side.members)
-          .find((p) => p.name === page.name)!
-          .paths(n % MEMBERS),
-    })),
+    // Each side has its own group and session ids; the page is the same.
+    ...memberPages(sides[0]!.members).map((page, i) => {
+      const own = new Map(sides.map((side) => [side, memberPages(side.members)[i]!]));
+      return { name: page.name, paths: (side: Side, n: number) => own.get(side)!.paths(n % MEMBERS) };
+    }),
     {
       name: "zoeken (API), wisselende zoekvragen",
       paths: (_side: Side, n: number) => searchPaths[n % searchPaths.length] as string,

@@ -1,10 +1,11 @@
 // First-round profile: a new engine (nothing remembered) answers each query once; per query the
 // time of each statement it sent. Uses the database that search-profile.ts fills.
 //   npx tsx tests/bench/search-first-round.ts [top=8]
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { openPostgres } from "#db/client.server.ts";
 import { DocTable } from "#search/doc-table.ts";
 import { PostgresEngine } from "#search/postgres.ts";
+import { postgresCpuMs } from "./built-server.ts";
 
 const url = process.env.PROFILE_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/avk_search_profile";
 const top = Number(process.argv[2] ?? 8);
@@ -31,22 +32,6 @@ const original = db.execute.bind(db);
   return r;
 };
 const all: number[] = [];
-/** CPU time (ms) of all postgres processes on this machine, from /proc (Linux only; else 0). */
-function postgresCpuMs(): number {
-  let ticks = 0;
-  try {
-    for (const pid of readdirSync("/proc")) {
-      if (!/^\d+$/.test(pid)) continue;
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-        if (!stat.includes("(postgres)")) continue;
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        ticks += Number(fields[11]) + Number(fields[12]);
-      } catch {}
-    }
-  } catch {}
-  return ticks * 10; // USER_HZ = 100
-}
 // Time spent in the engine's own aggregation (JavaScript), per query.
 const aggregate = DocTable.prototype.aggregate;
 DocTable.prototype.aggregate = function (...args: Parameters<typeof aggregate>) {
@@ -59,7 +44,7 @@ for (let run = 0; run < Number(process.env.RUNS ?? 3); run++) {
   const engine = new PostgresEngine(db);
   for (const q of queries.slice(0, 10)) await engine.query({ q, locale: "nl" });
   const times: { q: string; ms: number; log: typeof log }[] = [];
-  const cpuBefore = { pg: postgresCpuMs(), node: process.cpuUsage() };
+  const cpuBefore = { pg: postgresCpuMs() ?? 0, node: process.cpuUsage() };
   for (const q of queries) {
     log = [];
     const t = performance.now();
@@ -68,7 +53,7 @@ for (let run = 0; run < Number(process.env.RUNS ?? 3); run++) {
   }
   const nodeCpu = process.cpuUsage(cpuBefore.node);
   const cpu = {
-    pg: (postgresCpuMs() - cpuBefore.pg) / queries.length,
+    pg: ((postgresCpuMs() ?? 0) - cpuBefore.pg) / queries.length,
     node: (nodeCpu.user + nodeCpu.system) / 1000 / queries.length,
   };
   const sorted = [...times].sort((a, b) => a.ms - b.ms);

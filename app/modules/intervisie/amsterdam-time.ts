@@ -3,6 +3,8 @@
 // time: a time that does not exist (the hour skipped in March) gives null, a time that occurs
 // twice (the hour repeated in October) gives the first, summer-time, instant.
 
+import { Lru } from "#app/lib/lru.ts";
+
 export const TIME_ZONE = "Europe/Amsterdam";
 
 const formatter = new Intl.DateTimeFormat("en-GB", {
@@ -113,21 +115,19 @@ function sessionFormattersFor(lang: string) {
 
 /**
  * Texts formatSessionTime made, by instant, language and duration: the same few sessions are
- * shown on every member page, and Intl's formatting was 1.5 % of a session page's CPU. Bounded:
- * emptied when full.
+ * shown on every member page, and Intl's formatting was 1.5 % of a session page's CPU.
  */
-const formatted = new Map<string, string>();
-const FORMATTED_MAX = 5000;
+const formatted = new Lru<string, string>(5000);
 
 /** A session's date and time for people, in Amsterdam time, with the zone named. */
 export function formatSessionTime(instant: Date | string, locale: string, durationMinutes?: number): string {
   const start = new Date(instant);
   const key = `${start.getTime()}|${locale}|${durationMinutes ?? ""}`;
-  const known = formatted.get(key);
-  if (known !== undefined) return known;
-  if (formatted.size >= FORMATTED_MAX) formatted.clear();
-  const text = formatSessionTimeNow(start, locale, durationMinutes);
-  formatted.set(key, text);
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = formatSessionTimeNow(start, locale, durationMinutes);
+    formatted.set(key, text);
+  }
   return text;
 }
 
