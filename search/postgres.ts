@@ -172,6 +172,13 @@ export class PostgresEngine implements SearchEngine {
   private bodyChars = 0;
   /** Words known to be in the vocabulary (search_vocabulary only grows). */
   private readonly knownWords = new Set<string>();
+  /**
+   * The typo fallback's answers for words found nowhere in the index (see correctionLookup), by
+   * word, for one version of the index ("version:epoch"): the vocabulary changes only with the
+   * index, so a typo such as "umatik" is not looked up again (a trigram search, about 1 ms of
+   * PostgreSQL) until the index changes.
+   */
+  private typos: { version: string; rows: Map<string, CorrectionRow[]> } = { version: "", rows: new Map() };
   constructor(
     private readonly db: DB,
     /** Candidates ranked beyond the page (see RANK_EXTRA; other values for comparisons). */
@@ -306,14 +313,23 @@ export class PostgresEngine implements SearchEngine {
    * Typo fallback, first half: the words of the query that may occur nowhere in the index (not
    * known to be in it from an earlier search), and the SQL that finds, for those that do not, the
    * most similar words that do (a JSON array of [word, similar word or null, begins a known word]).
+   * When every such word was looked up before at version `at` of the index, no SQL: the answers
+   * remembered then (`remembered`).
    */
-  private correctionLookup(terms: ParsedTerm[]): { unknown: ParsedTerm[]; sql: SQL | null } {
+  private correctionLookup(
+    terms: ParsedTerm[],
+    at: IndexState | null | undefined,
+  ): { unknown: ParsedTerm[]; sql: SQL | null; remembered: CorrectionRow[] | null } {
     // Compounds too: "laserdisk" is laser + disk, and a typo for "laserdisc".
     const unknown = terms.filter(
       (t) =>
         !t.text.includes(" ") && t.text.length >= 4 && /\p{L}/u.test(t.text) && !this.knownWords.has(t.text),
     );
-    if (!unknown.length) return { unknown, sql: null };
+    if (!unknown.length) return { unknown, sql: null, remembered: null };
+    const typos = this.typos;
+    if (at && typos.version === versionKey(at) && unknown.every((t) => typos.rows.has(t.text))) {
+      return { unknown, sql: null, remembered: unknown.flatMap((t) => typos.rows.get(t.text) ?? []) };
+    }
     const typing = unknown.filter((t) => t.prefix);
     const begins = typing.length
       ? sql`case u.w ${sql.join(
@@ -328,6 +344,7 @@ export class PostgresEngine implements SearchEngine {
       : sql`false`;
     return {
       unknown,
+      remembered: null,
       sql: sql`
         -- Known words first ("between" rather than "=": equality would be answered through the
         -- trigram index, slowly); the similarity search runs for unknown words only, and not for
@@ -363,18 +380,13 @@ export class PostgresEngine implements SearchEngine {
    */
   private corrections(
     unknown: ParsedTerm[],
-    found: unknown,
+    rows: CorrectionRow[],
     compounds: ReadonlyMap<string, string[]>,
   ): { fixes: Map<string, string[]>; suggested: Map<string, string[]> } {
     const fixes = new Map<string, string[]>();
     const suggested = new Map<string, string[]>();
     if (!unknown.length) return { fixes, suggested };
     const typing = new Set(unknown.filter((t) => t.prefix).map((t) => t.text));
-    const rows = (typeof found === "string" ? JSON.parse(found) : (found ?? [])) as [
-      string,
-      string | null,
-      boolean,
-    ][];
     for (const [w, word, begins] of rows) {
       if (!word) continue;
       // A compound is searched for as its parts; a word that is only similar to one of them
@@ -419,7 +431,7 @@ export class PostgresEngine implements SearchEngine {
     this.sync(state);
     /** Whether the assumed version was the index's version when the search read it (see above). */
     const stillSeen = (version: unknown): boolean => {
-      if (version === `${state.version}:${state.epoch}`) return true;
+      if (version === versionKey(state)) return true;
       this.seen = null;
       return false;
     };
@@ -634,9 +646,14 @@ export class PostgresEngine implements SearchEngine {
     // One statement for what this search needs from the database before it can look anything up:
     // the index's version (unless the caller read it), the typo fallback for words not known to be
     // in the index, and the tsquery texts, built as if no word needs a correction (nearly always
-    // so; when one does, the parts with corrections are built in a second statement).
-    const lookup = this.correctionLookup(parsed.terms);
-    let parts = partsFor(new Map());
+    // so; when one does, the parts with corrections are built in a second statement). A typo
+    // looked up before at this version is not looked up again: its corrections are known at once.
+    const lookup = this.correctionLookup(parsed.terms, known ?? this.seen);
+    // Typos looked up before: their corrections are known, and so are the texts built with them.
+    const remembered = lookup.remembered
+      ? this.corrections(lookup.unknown, lookup.remembered, compounds)
+      : null;
+    let parts = partsFor(remembered?.fixes ?? new Map());
     // With nothing else to ask (every text built before, no unknown words) the version is not read
     // here either: the search goes on with the last version seen, and the ranking statement checks
     // it (see query).
@@ -657,10 +674,18 @@ export class PostgresEngine implements SearchEngine {
         string?,
       ];
       state = { version: Number(version ?? 0), epoch: epoch ?? "" };
+      // The typos' answers were remembered at the last version seen; the index has changed since.
+      if (remembered && versionKey(state) !== this.typos.version) {
+        this.typos = { version: "", rows: new Map() };
+        return this.queryTexts(parsed, q, locale, given);
+      }
     }
     this.rememberLists(lists, known ?? state ?? { version: 0, epoch: "" });
-    const { fixes: corrections, suggested } = this.corrections(lookup.unknown, row?.f, compounds);
-    if (corrections.size) {
+    const found = lookup.sql ? correctionRows(row?.f) : [];
+    if (lookup.sql) this.rememberTypos(found, known ?? state);
+    const { fixes: corrections, suggested } =
+      remembered ?? this.corrections(lookup.unknown, found, compounds);
+    if (!remembered && corrections.size) {
       parts = partsFor(corrections);
       this.rememberLists((await this.build(parts, [])).lists, known ?? state ?? { version: 0, epoch: "" });
     }
@@ -703,6 +728,18 @@ export class PostgresEngine implements SearchEngine {
       suggestion: suggestion(q, suggested),
     };
     return { texts, state: assumed ? known! : state, assumed };
+  }
+
+  /** Remembers the typo fallback's answers (see correctionLookup) at version `at` of the index. */
+  private rememberTypos(rows: CorrectionRow[], at: IndexState | null): void {
+    if (!at) return;
+    const version = versionKey(at);
+    if (this.typos.version !== version || this.typos.rows.size > 10_000) {
+      this.typos = { version, rows: new Map() };
+    }
+    const byWord = new Map<string, CorrectionRow[]>();
+    for (const row of rows) byWord.set(row[0], [...(byWord.get(row[0]) ?? []), row]);
+    for (const [word, answers] of byWord) this.typos.rows.set(word, answers);
   }
 
   /**
@@ -880,6 +917,19 @@ export class PostgresEngine implements SearchEngine {
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     };
   }
+}
+
+/** One answer of the typo fallback: [word, a similar word in the index or null, begins a known word]. */
+type CorrectionRow = [string, string | null, boolean];
+
+/** The typo fallback's answers as the statement returns them (JSON, as text on PGlite). */
+function correctionRows(value: unknown): CorrectionRow[] {
+  return (typeof value === "string" ? JSON.parse(value) : (value ?? [])) as CorrectionRow[];
+}
+
+/** An index version as the engine's memories are keyed: "version:epoch". */
+function versionKey(state: IndexState): string {
+  return `${state.version}:${state.epoch}`;
 }
 
 function toTextArray(values: string[]): SQL {

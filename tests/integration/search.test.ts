@@ -453,6 +453,36 @@ describe("suggestions for words found nowhere", () => {
     // "plakk" begins "plakkerige": the searcher is typing, not misspelling.
     expect((await api("q=plakk&limit=3")).suggestion).toBeUndefined();
   });
+
+  it("the same typo gets the same answer again, and a new one once the index has a closer word", async () => {
+    // Without remembered results: the engine itself remembers a typo's answer until the index changes.
+    const search = createSearchService(database.db, { cacheSize: 0 });
+    const doc = (id: string, word: string) => ({
+      id: `${id}:nl`,
+      slug: id,
+      locale: "nl" as const,
+      kind: "wegwijzer",
+      title: `Proef ${word}`,
+      aliases: [],
+      summary: "Proef.",
+      body: `Over de ${word}.`,
+      topics: ["carriers"],
+      medium: "video",
+      institutionTypes: [],
+    });
+    await search.postgres.index([doc("proef-typo-een", "kwartelspoelen")]);
+    const ask = () => search.query({ q: "kwartelspoeltjes", locale: "nl" });
+    for (let i = 0; i < 3; i++) {
+      const answer = await ask();
+      expect(answer.suggestion).toBe("kwartelspoelen");
+      expect(answer.hits.map((h) => h.slug)).toEqual(["proef-typo-een"]);
+    }
+    await search.postgres.index([doc("proef-typo-twee", "kwartelspoeltje")]);
+    const after = await ask();
+    expect(after.suggestion).toBe("kwartelspoeltje");
+    expect(after.hits.map((h) => h.slug)).toContain("proef-typo-twee");
+    await search.postgres.remove(["proef-typo-een:nl", "proef-typo-twee:nl"]);
+  });
 });
 
 describe("English guides", () => {
