@@ -648,7 +648,9 @@ export class PostgresEngine implements SearchEngine {
     // in the index, and the tsquery texts, built as if no word needs a correction (nearly always
     // so; when one does, the parts with corrections are built in a second statement). A typo
     // looked up before at this version is not looked up again: its corrections are known at once.
-    const lookup = this.correctionLookup(parsed.terms, known ?? this.seen);
+    // The version the remembered answers of typos are used at (see correctionLookup).
+    const typosAt = known ?? this.seen;
+    const lookup = this.correctionLookup(parsed.terms, typosAt);
     // Typos looked up before: their corrections are known, and so are the texts built with them.
     const remembered = lookup.remembered
       ? this.corrections(lookup.unknown, lookup.remembered, compounds)
@@ -675,8 +677,8 @@ export class PostgresEngine implements SearchEngine {
       ];
       state = { version: Number(version ?? 0), epoch: epoch ?? "" };
       // The typos' answers were remembered at the last version seen; the index has changed since.
-      if (remembered && versionKey(state) !== this.typos.version) {
-        this.typos = { version: "", rows: new Map() };
+      if (remembered && typosAt && versionKey(state) !== versionKey(typosAt)) {
+        this.seen = null;
         return this.queryTexts(parsed, q, locale, given);
       }
     }

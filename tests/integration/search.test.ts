@@ -477,7 +477,13 @@ describe("suggestions for words found nowhere", () => {
       expect(answer.suggestion).toBe("kwartelspoelen");
       expect(answer.hits.map((h) => h.slug)).toEqual(["proef-typo-een"]);
     }
+    // "proef" is then known to be in the index: it is not looked up again.
+    await search.query({ q: "proef", locale: "nl" });
     await search.postgres.index([doc("proef-typo-twee", "kwartelspoeltje")]);
+    // A query with a new word reads the index's version before ranking; one asked before goes on
+    // with the version it saw last and checks it while ranking. Both see the closer word.
+    const longer = await search.query({ q: "kwartelspoeltjes proef", locale: "nl" });
+    expect(longer.suggestion).toBe("kwartelspoeltje proef");
     const after = await ask();
     expect(after.suggestion).toBe("kwartelspoeltje");
     expect(after.hits.map((h) => h.slug)).toContain("proef-typo-twee");
