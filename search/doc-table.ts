@@ -6,6 +6,7 @@
 //
 // A document gets a new number whenever it changes, so what is known about a number never goes
 // out of date; numbers of removed or changed documents simply stop being returned by the database.
+import { kindTier } from "./types.ts";
 
 export interface DocRow {
   n: number;
@@ -24,7 +25,7 @@ interface Doc {
   medium: number;
   topics: number[];
   title: string;
-  /** Position in the order of (lower-case title, slug) over all known documents. */
+  /** Position in the order of (kind's tier, lower-case title, slug) over all known documents. */
   order: number;
 }
 
@@ -148,13 +149,19 @@ export class DocTable {
     this.fresh = false;
   }
 
-  /** Numbers every known document by (lower-case title, slug), so that ordering compares numbers. */
+  /**
+   * Numbers every known document by (the tier of its kind, lower-case title, slug), so that
+   * ordering compares numbers: at equal score, sources below guides (kindTier), then by title.
+   */
   private order(): void {
     if (this.fresh) return;
     const all = [...this.byN.values()];
     const slugs = this.slugs.values;
-    all.sort((a, b) =>
-      a.title < b.title ? -1 : a.title > b.title ? 1 : compare(slugs[a.slug]!, slugs[b.slug]!),
+    const tiers = this.kinds.values.map(kindTier);
+    all.sort(
+      (a, b) =>
+        tiers[a.kind]! - tiers[b.kind]! ||
+        (a.title < b.title ? -1 : a.title > b.title ? 1 : compare(slugs[a.slug]!, slugs[b.slug]!)),
     );
     all.forEach((doc, i) => {
       doc.order = i;

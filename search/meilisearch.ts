@@ -5,6 +5,7 @@ import { escapeHtml } from "./text.ts";
 import {
   clampQuery,
   type EngineHealth,
+  kindTier,
   type SearchDocument,
   type SearchEngine,
   type SearchFacets,
@@ -66,7 +67,8 @@ export function meiliSettings(): Settings {
     sortableAttributes: ["title"],
     distinctAttribute: "slug",
     displayedAttributes: ["id", "slug", "locale", "kind", "title", "summary", "topics", "medium"],
-    rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
+    // tier last: at equal relevance the registered sources below the guides (kindTier, #22).
+    rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "tier:asc"],
     stopWords,
     synonyms,
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
@@ -85,6 +87,7 @@ export function toMeiliDocument(doc: SearchDocument, decompounder?: Decompounder
     slug: doc.slug,
     locale: doc.locale,
     kind: doc.kind,
+    tier: kindTier(doc.kind),
     title: doc.title,
     aliases: doc.aliases,
     summary: doc.summary,

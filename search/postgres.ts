@@ -451,7 +451,7 @@ export class PostgresEngine implements SearchEngine {
 
     // 3. The candidates are ranked with ts_rank_cd on head and body, and 4. what is shown (each
     //    article in the searcher's language where it has one) is read for the page they make, in
-    //    the same statement: score = cheap + rank, ties in title order (as byScore).
+    //    the same statement: score = cheap + rank, ties guides before sources, then in title order (as byScore).
     let page: { slug: string; score: number }[];
     let shown: ShownRow[];
     if (texts && candidates.length) {

@@ -21,6 +21,14 @@ export interface SearchDocument {
   institutionTypes: string[];
 }
 
+/**
+ * Where a kind stands among results of equal score, lowest first: the registered sources (kind
+ * `bron`) come below the guides (#22), also when nothing is searched for and every score is 0.
+ */
+export function kindTier(kind: string): number {
+  return kind === "bron" ? 1 : 0;
+}
+
 export interface SearchQuery {
   q: string;
   locale: SearchLocale;

@@ -265,6 +265,37 @@ describe("remembered results and document numbers", () => {
     expect((await search.query({ q: "goudvinkspoel", locale: "nl" })).total).toBe(0);
   });
 
+  it("puts a source below a guide of equal score, and lists the guides first when nothing is searched", async () => {
+    const search = createSearchService(database.db, { cacheSize: 0 });
+    // The same text twice: the same score. By slug alone the source ("bron:…") would come first.
+    const same = {
+      locale: "nl" as const,
+      title: "Proef over de roerdompband",
+      aliases: [],
+      summary: "Proef.",
+      body: "De roerdompband in een proef.",
+      topics: [],
+      medium: null,
+      institutionTypes: [],
+    };
+    await search.postgres.index([
+      { ...same, id: "zz-proef-roerdomp:nl", slug: "zz-proef-roerdomp", kind: "wegwijzer" },
+      { ...same, id: "bron:proef-roerdomp:nl", slug: "bron:proef-roerdomp", kind: "bron" },
+    ]);
+    const found = await search.query({ q: "roerdompband", locale: "nl" });
+    expect(found.hits.map((h) => [h.kind, h.score])).toEqual([
+      ["wegwijzer", found.hits[0]?.score],
+      ["bron", found.hits[0]?.score],
+    ]);
+    expect(found.facets.kind).toEqual({ wegwijzer: 1, bron: 1 });
+    // Browsing (every score 0): all guides, then the sources.
+    const all = await search.query({ q: "", locale: "nl", limit: 100 });
+    const kinds = all.hits.map((h) => h.kind);
+    expect(kinds).toContain("bron");
+    expect(kinds.indexOf("bron")).toBe(kinds.length - kinds.filter((k) => k === "bron").length);
+    await search.postgres.remove(["zz-proef-roerdomp:nl", "bron:proef-roerdomp:nl"]);
+  });
+
   it("after the index is emptied and rebuilt, reused document numbers are not mistaken for old ones", async () => {
     const search = createSearchService(database.db);
     const before = await search.query({ q: "umatic", locale: "nl" });
@@ -353,6 +384,8 @@ describe("Meilisearch", () => {
     expect(settings.stopWords).toContain("het");
     expect(settings.typoTolerance?.enabled).toBe(true);
     expect(settings.distinctAttribute).toBe("slug");
+    // Last, so only between documents of equal relevance: sources below guides (#22).
+    expect(settings.rankingRules?.at(-1)).toBe("tier:asc");
   });
 
   it("maps documents, filters and highlights", () => {
@@ -378,7 +411,9 @@ describe("Meilisearch", () => {
       slug: "u-matic",
       locale: "nl",
       topics: ["carriers"],
+      tier: 0,
     });
+    expect(toMeiliDocument({ ...doc, id: "bron:x:nl", slug: "bron:x", kind: "bron" }).tier).toBe(1);
     expect(meiliFilter({ kind: "drager", topic: "avg", medium: 'vi"deo' })).toEqual([
       'kind = "drager"',
       'topics = "avg"',
