@@ -177,7 +177,8 @@ export default function Kennisbank() {
             {result.hits.map((hit) => (
               <li key={hit.slug} className="rounded-lg border border-line p-4">
                 <p className="text-sm text-muted">{facetLabel.kind(hit.kind)}</p>
-                <h3 className="text-lg font-semibold">
+                {/* The title is authored text, as the snippet below (data-content). */}
+                <h3 className="text-lg font-semibold" data-content="">
                   {/* A source (kind bron, slug bron:<key>) has its page at /bronnen/<key>. */}
                   <Link
                     to={
