@@ -274,19 +274,13 @@ export class PostgresEngine implements SearchEngine {
 
   /** The index's version and epoch as "version:epoch". */
   private async version(): Promise<string> {
-    const state = await this.state();
-    return `${state.version}:${state.epoch}`;
+    return versionKey(await this.state());
   }
 
   /** Whether matching these texts needs no statement at this version (every list remembered). */
   private remembersLists(texts: QueryTexts | null, state: IndexState): boolean {
     const lists = this.termMatches.lists;
-    if (
-      !texts?.bodyTerms ||
-      this.termMatches.version !== `${state.epoch}:${state.version}` ||
-      lists.size > 400
-    )
-      return false;
+    if (!texts?.bodyTerms || this.termMatches.version !== versionKey(state) || lists.size > 400) return false;
     return texts.bodyTerms.every((t) => lists.has(`b:${t}`) && lists.has(`h:${t}`));
   }
 
@@ -451,7 +445,8 @@ export class PostgresEngine implements SearchEngine {
 
     // 3. The candidates are ranked with ts_rank_cd on head and body, and 4. what is shown (each
     //    article in the searcher's language where it has one) is read for the page they make, in
-    //    the same statement: score = cheap + rank, ties guides before sources, then in title order (as byScore).
+    //    the same statement: score = cheap + rank; on a tie guides before sources, then title
+    //    order (as byScore).
     let page: { slug: string; score: number }[];
     let shown: ShownRow[];
     if (texts && candidates.length) {
@@ -646,12 +641,11 @@ export class PostgresEngine implements SearchEngine {
     // One statement for what this search needs from the database before it can look anything up:
     // the index's version (unless the caller read it), the typo fallback for words not known to be
     // in the index, and the tsquery texts, built as if no word needs a correction (nearly always
-    // so; when one does, the parts with corrections are built in a second statement). A typo
-    // looked up before at this version is not looked up again: its corrections are known at once.
-    // The version the remembered answers of typos are used at (see correctionLookup).
+    // so; when one does, the parts with corrections are built in a second statement). Typos looked
+    // up before at the version known or last seen (`typosAt`) are not looked up again: their
+    // corrections are known at once, and the texts are built with them.
     const typosAt = known ?? this.seen;
     const lookup = this.correctionLookup(parsed.terms, typosAt);
-    // Typos looked up before: their corrections are known, and so are the texts built with them.
     const remembered = lookup.remembered
       ? this.corrections(lookup.unknown, lookup.remembered, compounds)
       : null;
@@ -799,7 +793,7 @@ export class PostgresEngine implements SearchEngine {
    */
   private rememberLists(lists: Map<string, { body: unknown; head: unknown }>, state: IndexState): void {
     if (!lists.size) return;
-    const version = `${state.epoch}:${state.version}`;
+    const version = versionKey(state);
     if (this.termMatches.version !== version || this.termMatches.lists.size > 400) {
       this.termMatches = { version, lists: new Map() };
     }
@@ -832,7 +826,7 @@ export class PostgresEngine implements SearchEngine {
       // Per word: its matches in the body, and in the head (title, aliases, summary), where the
       // number of words found counts towards the score. Remembered until the index changes:
       // while typing, and across searches, the same words come back ("ooc", "ooc convenant").
-      const version = `${state.epoch}:${state.version}`;
+      const version = versionKey(state);
       // At most 400 lists (4 bytes a number: about 16 MB with 10,000 documents matching each).
       if (this.termMatches.version !== version || this.termMatches.lists.size > 400) {
         this.termMatches = { version, lists: new Map() };

@@ -295,3 +295,22 @@ export function driveRequests(
     );
   });
 }
+
+/**
+ * Calls `record` after every statement `db.execute` runs, with the statement's first words and
+ * its wall time in ms (the search probes: which statement a search spends its time in).
+ */
+export function timeStatements(db: DB, record: (statement: string, ms: number) => void): void {
+  const execute = db.execute.bind(db);
+  (db as unknown as { execute: unknown }).execute = async (query: Parameters<DB["execute"]>[0]) => {
+    const started = performance.now();
+    const result = await execute(query);
+    const chunks = (query as unknown as { queryChunks?: { value?: string[] }[] }).queryChunks;
+    const words = String(chunks?.[0]?.value?.[0] ?? query)
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 50);
+    record(words, performance.now() - started);
+    return result;
+  };
+}

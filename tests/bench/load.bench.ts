@@ -9,8 +9,8 @@
 // change). Targets: the static CSS asset first (the yardstick: every page's throughput is also
 // given as a share of it), the public pages, the member pages (each connection a different
 // member), and /api/search with the relevance set's queries in turn (the server runs with
-// SEARCH_CACHE_SIZE=0, so no remembered results), once more at 10 connections for information. Reports req/s, p50/p95/p99, non-2xx, errors
-// and the server's resident memory (VmRSS: before, peak, after), the server's CPU time per
+// SEARCH_CACHE_SIZE=0, so no remembered results), once more at 10 connections for information.
+// Reports req/s, p50/p95/p99, non-2xx, errors and the server's resident memory (VmRSS: before, peak, after), the server's CPU time per
 // request (/proc/<pid>/stat: less sensitive to a busy machine than req/s), and whether the goals of issue
 // #21 hold. BENCH_ONLY=<regex> measures only the targets whose name matches (and the static
 // asset); BENCH_CPU_PROF=<dir> starts the server with --cpu-prof into that directory. Exits 1 on any error or non-2xx. BENCH_RENDER_CACHE_MB is passed to the server as

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { openPostgres } from "#db/client.server.ts";
 import { DocTable } from "#search/doc-table.ts";
 import { PostgresEngine } from "#search/postgres.ts";
-import { postgresCpuMs } from "./built-server.ts";
+import { postgresCpuMs, timeStatements } from "./built-server.ts";
 
 const url = process.env.PROFILE_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/avk_search_profile";
 const top = Number(process.argv[2] ?? 8);
@@ -20,17 +20,7 @@ const queries = [
 ];
 let log: { what: string; ms: number }[] = [];
 const db = database.db;
-const original = db.execute.bind(db);
-(db as unknown as { execute: unknown }).execute = async (query: Parameters<typeof db.execute>[0]) => {
-  const t = performance.now();
-  const r = await original(query);
-  const chunks = (query as unknown as { queryChunks?: unknown[] }).queryChunks;
-  const text = JSON.stringify(chunks?.[0] ?? query)
-    .replace(/\\n|\s+/g, " ")
-    .slice(0, 60);
-  log.push({ what: text, ms: performance.now() - t });
-  return r;
-};
+timeStatements(db, (what, ms) => log.push({ what, ms }));
 const all: number[] = [];
 // Time spent in the engine's own aggregation (JavaScript), per query.
 const aggregate = DocTable.prototype.aggregate;

@@ -1,32 +1,23 @@
 // Steady-state search on the seed, as `bench:load` asks /api/search: one engine, one connection,
 // a pass over the relevance queries (the engine learns what it keeps), then `passes` passes with
 // per search the PostgreSQL backend's CPU, this process's CPU, the wall time and each statement.
-// Throw-away database avk_search_steady (dropped at the end; PROFILE_BASE_URL for another server).
+// Throw-away database avk_search_steady_<pid> (TEST_DATABASE_URL for another server).
 //   npx tsx tests/bench/search-steady.ts [passes=5]
 import { readFileSync } from "node:fs";
-import postgres from "postgres";
 import { openPostgres } from "#db/client.server.ts";
 import { seed } from "#db/seed/index.server.ts";
 import { PostgresEngine } from "#search/postgres.ts";
-import { databaseUrlFor } from "#tests/support/pg-url.ts";
+import { cpuMs, throwAwayDatabase, timeStatements } from "./built-server.ts";
 
-const base = process.env.PROFILE_BASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const base = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const passes = Number(process.argv[2] ?? 5);
-const name = "avk_search_steady";
-const admin = postgres(base, { max: 1, onnotice: () => {} });
-await admin.unsafe(`drop database if exists "${name}" with (force)`);
-await admin.unsafe(`create database "${name}"`);
-const database = openPostgres(databaseUrlFor(base, name), 1);
+const place = await throwAwayDatabase(base, `avk_search_steady_${process.pid}`);
+const database = openPostgres(place.url, 1);
 try {
   await database.migrate();
   await seed(database.db);
   const db = database.db;
   const [{ pid }] = (await db.execute("select pg_backend_pid() as pid")) as unknown as [{ pid: number }];
-  /** CPU time (ms) of the one backend so far (Linux /proc; USER_HZ = 100). */
-  const backendCpuMs = () => {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  };
   const relevance = JSON.parse(
     readFileSync(new URL("../fixtures/search-relevance.json", import.meta.url), "utf8"),
   ) as { queries: { q: string }[] };
@@ -34,24 +25,14 @@ try {
   const engine = new PostgresEngine(db);
   for (const q of queries) await engine.query({ q, locale: "nl", limit: 20 });
 
-  // Each statement timed, by its first words.
   const statements = new Map<string, { count: number; ms: number }>();
-  const execute = db.execute.bind(db);
-  (db as unknown as { execute: unknown }).execute = async (query: Parameters<typeof db.execute>[0]) => {
-    const started = performance.now();
-    const result = await execute(query);
-    const chunks = (query as unknown as { queryChunks?: { value?: string[] }[] }).queryChunks;
-    const key = String(chunks?.[0]?.value?.[0] ?? query)
-      .replace(/\s+/g, " ")
-      .trim()
-      .slice(0, 40);
-    const entry = statements.get(key) ?? { count: 0, ms: 0 };
+  timeStatements(db, (statement, ms) => {
+    const entry = statements.get(statement) ?? { count: 0, ms: 0 };
     entry.count++;
-    entry.ms += performance.now() - started;
-    statements.set(key, entry);
-    return result;
-  };
-  const pgBefore = backendCpuMs();
+    entry.ms += ms;
+    statements.set(statement, entry);
+  });
+  const pgBefore = cpuMs(pid) ?? 0;
   const nodeBefore = process.cpuUsage();
   const started = performance.now();
   for (let pass = 0; pass < passes; pass++) {
@@ -61,16 +42,15 @@ try {
   const node = process.cpuUsage(nodeBefore);
   console.log(
     `${n} zoekvragen: per zoekvraag ${((performance.now() - started) / n).toFixed(2)} ms, ` +
-      `CPU PostgreSQL ${((backendCpuMs() - pgBefore) / n).toFixed(2)} ms, ` +
+      `CPU PostgreSQL ${(((cpuMs(pid) ?? 0) - pgBefore) / n).toFixed(2)} ms, ` +
       `CPU Node ${((node.user + node.system) / 1000 / n).toFixed(2)} ms`,
   );
-  for (const [key, entry] of statements) {
+  for (const [statement, entry] of statements) {
     console.log(
-      `  ${(entry.count / n).toFixed(2)} per zoekvraag, ${(entry.ms / entry.count).toFixed(3)} ms: ${key}`,
+      `  ${(entry.count / n).toFixed(2)} per zoekvraag, ${(entry.ms / entry.count).toFixed(3)} ms: ${statement}`,
     );
   }
 } finally {
   await database.close();
-  await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  await admin.end();
+  await place.drop();
 }

@@ -19,7 +19,7 @@ import { literal } from "#search/postgres.ts";
 import { parseQuery } from "#search/query-parser.ts";
 import { createSearchService } from "#search/service.ts";
 import { markedSnippet } from "#search/text.ts";
-import type { SearchResult } from "#search/types.ts";
+import type { SearchDocument, SearchResult } from "#search/types.ts";
 import { userWithSession } from "#tests/support/auth.ts";
 import { createTestDatabase } from "#tests/support/db.ts";
 import { contextFor, get, post } from "#tests/support/remix.ts";
@@ -34,6 +34,24 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.close();
 });
+
+/** A Dutch test document for the index (a guide unless `kind` says otherwise). */
+function proefDocument(slug: string, fields: Partial<SearchDocument> = {}): SearchDocument {
+  return {
+    id: `${slug}:nl`,
+    slug,
+    locale: "nl",
+    kind: "wegwijzer",
+    title: "Proef",
+    aliases: [],
+    summary: "Proef.",
+    body: "",
+    topics: ["carriers"],
+    medium: "video",
+    institutionTypes: [],
+    ...fields,
+  };
+}
 
 async function api(query: string): Promise<SearchResult> {
   const response = await apiSearch({ request: get(`/api/search?${query}`), params: {}, context });
@@ -233,19 +251,8 @@ describe("remembered results and document numbers", () => {
   it("without remembered results, a search repeated after a change sees the change", async () => {
     // The engine then goes on with the last version it read and checks it while ranking.
     const search = createSearchService(database.db, { cacheSize: 0 });
-    const doc = (id: string, title: string, body = "Over de goudvinkspoel.") => ({
-      id: `${id}:nl`,
-      slug: id,
-      locale: "nl" as const,
-      kind: "wegwijzer",
-      title,
-      aliases: [],
-      summary: "Proef.",
-      body,
-      topics: ["carriers"],
-      medium: "video",
-      institutionTypes: [],
-    });
+    const doc = (id: string, title: string, body = "Over de goudvinkspoel.") =>
+      proefDocument(id, { title, body });
     await search.postgres.index([doc("proef-vink-een", "Proef een")]);
     for (let i = 0; i < 3; i++) {
       expect((await search.query({ q: "goudvinkspoel", locale: "nl" })).hits.map((h) => h.slug)).toEqual([
@@ -269,18 +276,14 @@ describe("remembered results and document numbers", () => {
     const search = createSearchService(database.db, { cacheSize: 0 });
     // The same text twice: the same score. By slug alone the source ("bron:…") would come first.
     const same = {
-      locale: "nl" as const,
       title: "Proef over de roerdompband",
-      aliases: [],
-      summary: "Proef.",
       body: "De roerdompband in een proef.",
       topics: [],
       medium: null,
-      institutionTypes: [],
     };
     await search.postgres.index([
-      { ...same, id: "zz-proef-roerdomp:nl", slug: "zz-proef-roerdomp", kind: "wegwijzer" },
-      { ...same, id: "bron:proef-roerdomp:nl", slug: "bron:proef-roerdomp", kind: "bron" },
+      proefDocument("zz-proef-roerdomp", same),
+      proefDocument("bron:proef-roerdomp", { ...same, kind: "bron" }),
     ]);
     const found = await search.query({ q: "roerdompband", locale: "nl" });
     expect(found.hits.map((h) => [h.kind, h.score])).toEqual([
@@ -492,19 +495,8 @@ describe("suggestions for words found nowhere", () => {
   it("the same typo gets the same answer again, and a new one once the index has a closer word", async () => {
     // Without remembered results: the engine itself remembers a typo's answer until the index changes.
     const search = createSearchService(database.db, { cacheSize: 0 });
-    const doc = (id: string, word: string) => ({
-      id: `${id}:nl`,
-      slug: id,
-      locale: "nl" as const,
-      kind: "wegwijzer",
-      title: `Proef ${word}`,
-      aliases: [],
-      summary: "Proef.",
-      body: `Over de ${word}.`,
-      topics: ["carriers"],
-      medium: "video",
-      institutionTypes: [],
-    });
+    const doc = (id: string, word: string) =>
+      proefDocument(id, { title: `Proef ${word}`, body: `Over de ${word}.` });
     await search.postgres.index([doc("proef-typo-een", "kwartelspoelen")]);
     const ask = () => search.query({ q: "kwartelspoeltjes", locale: "nl" });
     for (let i = 0; i < 3; i++) {
