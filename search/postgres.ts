@@ -3,6 +3,13 @@ import { type DB, rowsOf } from "#db/client.server.ts";
 import { type Decompounder, dutchDecompounder } from "./decompound.ts";
 import { byScore, type DocRow, DocTable, type Matched, type Numbers } from "./doc-table.ts";
 import { type ParsedQuery, type ParsedTerm, parseQuery, prefixToken, stopwords } from "./query-parser.ts";
+import {
+  parseQuery as parseRankQuery,
+  parseVector,
+  type RankQuery,
+  type RankVector,
+  rankCd,
+} from "./rank-cd.ts";
 import { lexemesOf, windowFinder } from "./snippet-window.ts";
 import { normaliseTerm } from "./synonyms.ts";
 import { HEADLINE_MARKERS, markedSnippet, withEllipses } from "./text.ts";
@@ -17,12 +24,19 @@ import {
 } from "./types.ts";
 
 // Weights for ts_rank_cd, in the order D, C, B, A: title and aliases above summary above body.
-const WEIGHTS = sql.raw(`'{0.05, 0.2, 0.5, 1.0}'`);
+const WEIGHT_VALUES = [0.05, 0.2, 0.5, 1.0];
+const WEIGHTS = sql.raw(`'{${WEIGHT_VALUES.join(", ")}}'`);
 /**
  * With compounds in a query, what a document that has the word itself (not only its parts) gets
  * on top of its rank: less than a word in the title (2), more than any text rank in practice.
  */
-const WHOLE_WORD_BONUS = sql.raw("1");
+const WHOLE_WORD = 1;
+const WHOLE_WORD_BONUS = sql.raw(String(WHOLE_WORD));
+/**
+ * How many lexemes of documents' vectors the engine keeps for ranking (see rankHere): about 90
+ * bytes each, so at most about 45 MB. The seed's 462 documents have about 90,000.
+ */
+const VECTOR_ENTRIES = 500_000;
 /**
  * How many candidates beyond the page are ranked with ts_rank_cd (the best by cheap score, then
  * title). Ranking costs PostgreSQL about 0.07 ms per candidate, three times that with compounds in
@@ -173,6 +187,19 @@ export class PostgresEngine implements SearchEngine {
   /** Words known to be in the vocabulary (search_vocabulary only grows). */
   private readonly knownWords = new Set<string>();
   /**
+   * Head and body vectors of documents, by number, for ranking here (see rankHere); like a body,
+   * a number's vectors never change. Read in the background once a document has been a candidate
+   * twice (`candidateSeen`), at most one read at a time (`reading`).
+   */
+  private readonly vectors = new Map<number, { head: RankVector; body: RankVector }>();
+  private vectorEntries = 0;
+  private readonly candidateSeen = new Map<number, number>();
+  private reading: Promise<void> | null = null;
+  /** How many searches ranked their candidates here, and how many asked PostgreSQL. */
+  readonly ranked = { here: 0, byDatabase: 0 };
+  /** tsquery texts as read for ranking here; null: to be ranked by PostgreSQL (NOT, phrases). */
+  private readonly rankQueries = new Map<string, RankQuery | null>();
+  /**
    * The typo fallback's answers for words found nowhere in the index (see correctionLookup), by
    * word, for one version of the index ("version:epoch"): the vocabulary changes only with the
    * index, so a typo such as "umatik" is not looked up again (a trigram search, about 1 ms of
@@ -183,6 +210,8 @@ export class PostgresEngine implements SearchEngine {
     private readonly db: DB,
     /** Candidates ranked beyond the page (see RANK_EXTRA; other values for comparisons). */
     private readonly rankExtra = RANK_EXTRA,
+    /** Whether candidates may be ranked here rather than by PostgreSQL (false for comparisons). */
+    private readonly rankInProcess = true,
   ) {}
 
   async index(docs: SearchDocument[]): Promise<void> {
@@ -292,6 +321,9 @@ export class PostgresEngine implements SearchEngine {
     this.knownWords.clear();
     this.bodies.clear();
     this.bodyChars = 0;
+    this.vectors.clear();
+    this.vectorEntries = 0;
+    this.candidateSeen.clear();
   }
 
   async health(): Promise<EngineHealth> {
@@ -455,18 +487,27 @@ export class PostgresEngine implements SearchEngine {
       const slugs = new Set(candidates.map((c) => c.slug));
       const known = new Map<number, string>();
       for (const [n, doc] of this.bodies) if (slugs.has(doc.slug)) known.set(n, doc.body);
+      const here = this.rankHere(texts, candidates);
+      if (here) this.ranked.here++;
+      else {
+        this.ranked.byDatabase++;
+        this.noteCandidates(candidates);
+      }
       const rankBoth = (query: string) =>
         sql`(ts_rank_cd(${WEIGHTS}, h.tsv, ${literal(query)}::tsquery, 1) + ts_rank_cd(${WEIGHTS}, b.tsv, ${literal(query)}::tsquery, 1))`;
       const from = sql`from search_head h join search_body b on b.n = h.n
           where h.n = any(${ns}) and b.n = any(${ns})`;
-      const ranks = texts.parts
-        ? // With compounds: a document with the word itself ranks above those with its parts.
-          // (offset 0 keeps the inner select apart: merged into the outer one, PostgreSQL would
-          // rank the whole words twice, once for the test and once for the sum.)
-          sql`select n, (e + p + case when w > 0 then ${WHOLE_WORD_BONUS} + w else 0 end)::float8 as r
-            from (select h.n, ${rankBoth(texts.exact)} as e, ${rankBoth(texts.whole)} as w,
-              ${rankBoth(texts.parts)} as p ${from} offset 0) y`
-        : sql`select h.n, ${rankBoth(texts.exact)}::float8 as r ${from}`;
+      const ranks = here
+        ? // Ranked here, to the same float4s (see rankHere).
+          sql`select * from unnest(${ns}, ${floatArray(here)}) as x(n, r)`
+        : texts.parts
+          ? // With compounds: a document with the word itself ranks above those with its parts.
+            // (offset 0 keeps the inner select apart: merged into the outer one, PostgreSQL would
+            // rank the whole words twice, once for the test and once for the sum.)
+            sql`select n, (e + p + case when w > 0 then ${WHOLE_WORD_BONUS} + w else 0 end)::float8 as r
+              from (select h.n, ${rankBoth(texts.exact)} as e, ${rankBoth(texts.whole)} as w,
+                ${rankBoth(texts.parts)} as p ${from} offset 0) y`
+          : sql`select h.n, ${rankBoth(texts.exact)}::float8 as r ${from}`;
       const rows = rowsOf<ShownRow & { n: number; score: number | string; v?: string }>(
         await this.db.execute(sql`
           with c as (
@@ -559,6 +600,94 @@ export class PostgresEngine implements SearchEngine {
       tookMs: Math.round((performance.now() - started) * 10) / 10,
       ...(texts?.suggestion ? { suggestion: texts.suggestion } : {}),
     };
+  }
+
+  /**
+   * The candidates' text ranks computed here, in the candidates' order, exactly as the ranking
+   * statement would (ts_rank_cd on head and body, summed as float4; with compounds the whole-word
+   * bonus in float8): null when a candidate's vectors are not known yet, or the query has NOT or
+   * a phrase (rank-cd.ts ranks words, AND and OR only).
+   */
+  private rankHere(texts: QueryTexts, candidates: { n: number }[]): number[] | null {
+    if (!this.rankInProcess) return null;
+    const parsed = (text: string) => {
+      if (!this.rankQueries.has(text)) {
+        if (this.rankQueries.size > 10_000) this.rankQueries.clear();
+        this.rankQueries.set(text, parseRankQuery(text));
+      }
+      return this.rankQueries.get(text) ?? null;
+    };
+    const exact = parsed(texts.exact);
+    const whole = texts.parts ? parsed(texts.whole) : null;
+    const parts = texts.parts ? parsed(texts.parts) : null;
+    if (!exact || (texts.parts && !(whole && parts))) return null;
+    const vectors = candidates.map((c) => this.vectors.get(c.n));
+    if (vectors.some((v) => !v)) return null;
+    const both = (v: { head: RankVector; body: RankVector }, q: RankQuery) =>
+      Math.fround(rankCd(WEIGHT_VALUES, v.head, q) + rankCd(WEIGHT_VALUES, v.body, q));
+    return vectors.map((v) => {
+      const e = both(v!, exact);
+      if (!whole || !parts) return e;
+      const w = both(v!, whole);
+      return Math.fround(e + both(v!, parts)) + (w > 0 ? WHOLE_WORD + w : 0);
+    });
+  }
+
+  /**
+   * Counts the candidates ranked by PostgreSQL; reads the vectors of those seen twice, in the
+   * background (a search does not wait for it; one read at a time).
+   */
+  private noteCandidates(candidates: { n: number }[]): void {
+    if (!this.rankInProcess) return;
+    if (this.candidateSeen.size > 50_000) this.candidateSeen.clear();
+    for (const { n } of candidates) {
+      if (!this.vectors.has(n)) this.candidateSeen.set(n, (this.candidateSeen.get(n) ?? 0) + 1);
+    }
+    if (!this.reading) {
+      this.reading = this.readVectors().finally(() => {
+        this.reading = null;
+      });
+    }
+  }
+
+  private async readVectors(): Promise<void> {
+    try {
+      for (;;) {
+        const todo = [...this.candidateSeen].filter(([n, seen]) => seen >= 2 && !this.vectors.has(n));
+        if (!todo.length) return;
+        const ns = todo.slice(0, 100).map(([n]) => n);
+        for (const n of ns) this.candidateSeen.delete(n);
+        const epoch = this.epoch;
+        const rows = rowsOf<{ n: number; head: string; body: string }>(
+          await this.db.execute(sql`
+            select h.n, h.tsv::text as head, b.tsv::text as body
+            from search_head h join search_body b on b.n = h.n
+            where h.n = any(${intArray(ns)}) and b.n = any(${intArray(ns)})`),
+        );
+        if (epoch !== this.epoch) return; // a truncated or restored index: numbers start over
+        for (const row of rows)
+          this.rememberVectors(Number(row.n), parseVector(row.head), parseVector(row.body));
+      }
+    } catch {
+      // Not read (the database went away, say): PostgreSQL goes on ranking those candidates.
+    }
+  }
+
+  /** Keeps a document's vectors, up to VECTOR_ENTRIES lexemes in all (oldest out first). */
+  private rememberVectors(n: number, head: RankVector, body: RankVector): void {
+    if (this.vectors.has(n)) return;
+    this.vectors.set(n, { head, body });
+    this.vectorEntries += head.lexemes.length + body.lexemes.length;
+    for (const [old, v] of this.vectors) {
+      if (this.vectorEntries <= VECTOR_ENTRIES) break;
+      this.vectors.delete(old);
+      this.vectorEntries -= v.head.lexemes.length + v.body.lexemes.length;
+    }
+  }
+
+  /** Resolves when the vectors being read in the background are in (for tests and benchmarks). */
+  async vectorsRead(): Promise<void> {
+    while (this.reading) await this.reading;
   }
 
   /**

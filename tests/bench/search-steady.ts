@@ -1,7 +1,8 @@
 // Steady-state search on the seed, as `bench:load` asks /api/search: one engine, one connection,
-// a pass over the relevance queries (the engine learns what it keeps), then `passes` passes with
+// two passes over the relevance queries (the engine learns what it keeps), then `passes` passes with
 // per search the PostgreSQL backend's CPU, this process's CPU, the wall time and each statement.
 // Throw-away database avk_search_steady_<pid> (TEST_DATABASE_URL for another server).
+// RANK_IN_DATABASE=1: candidates ranked by PostgreSQL, as before session 12.
 //   npx tsx tests/bench/search-steady.ts [passes=5]
 import { readFileSync } from "node:fs";
 import { openPostgres } from "#db/client.server.ts";
@@ -22,8 +23,12 @@ try {
     readFileSync(new URL("../fixtures/search-relevance.json", import.meta.url), "utf8"),
   ) as { queries: { q: string }[] };
   const queries = relevance.queries.map((q) => q.q);
-  const engine = new PostgresEngine(db);
-  for (const q of queries) await engine.query({ q, locale: "nl", limit: 20 });
+  const engine = new PostgresEngine(db, undefined, process.env.RANK_IN_DATABASE !== "1");
+  // Two passes, as a server that has been running a while: a document's vectors are read for
+  // ranking in the app server once it has been a candidate twice.
+  for (let pass = 0; pass < 2; pass++)
+    for (const q of queries) await engine.query({ q, locale: "nl", limit: 20 });
+  await engine.vectorsRead();
 
   const statements = new Map<string, { count: number; ms: number }>();
   timeStatements(db, (statement, ms) => {
