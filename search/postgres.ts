@@ -3,14 +3,8 @@ import { type DB, rowsOf } from "#db/client.server.ts";
 import { type Decompounder, dutchDecompounder } from "./decompound.ts";
 import { byScore, type DocRow, DocTable, type Matched, type Numbers } from "./doc-table.ts";
 import { type ParsedQuery, type ParsedTerm, parseQuery, prefixToken, stopwords } from "./query-parser.ts";
-import {
-  parseQuery as parseRankQuery,
-  parseVector,
-  type RankQuery,
-  type RankVector,
-  rankCd,
-} from "./rank-cd.ts";
-import { lexemesOf, windowFinder } from "./snippet-window.ts";
+import { type CompiledQuery, compileQuery, parseVector, type RankVector, rankCd } from "./rank-cd.ts";
+import { fold, lexemesOf, windowFinder } from "./snippet-window.ts";
 import { normaliseTerm } from "./synonyms.ts";
 import { HEADLINE_MARKERS, markedSnippet, withEllipses } from "./text.ts";
 import {
@@ -182,7 +176,10 @@ export class PostgresEngine implements SearchEngine {
    * the ranking statement then does not send them again. A page of 20 guides is 100-150 kB of
    * text, which cost PostgreSQL and Node more than the rest of the statement (docs/benchmarks.md).
    */
-  private readonly bodies = new Map<number, { slug: string; body: string }>();
+  private readonly bodies = new Map<
+    number,
+    { slug: string; locale: string; body: string; folded?: string }
+  >();
   private bodyChars = 0;
   /** Words known to be in the vocabulary (search_vocabulary only grows). */
   private readonly knownWords = new Set<string>();
@@ -198,7 +195,7 @@ export class PostgresEngine implements SearchEngine {
   /** How many searches ranked their candidates here, and how many asked PostgreSQL. */
   readonly ranked = { here: 0, byDatabase: 0 };
   /** tsquery texts as read for ranking here; null: to be ranked by PostgreSQL (NOT, phrases). */
-  private readonly rankQueries = new Map<string, RankQuery | null>();
+  private readonly rankQueries = new Map<string, CompiledQuery | null>();
   /**
    * The typo fallback's answers for words found nowhere in the index (see correctionLookup), by
    * word, for one version of the index ("version:epoch"): the vocabulary changes only with the
@@ -289,10 +286,13 @@ export class PostgresEngine implements SearchEngine {
     return { version: Number(row?.version ?? 0), epoch: row?.epoch ?? "" };
   }
 
-  /** Keeps a shown document's body, up to about 4 million characters in all (oldest out first). */
-  private rememberBody(n: number, slug: string, body: string): void {
+  /**
+   * Keeps a shown document's body, up to about 4 million characters in all (oldest out first); the
+   * folded copy a search may add (see query) takes as many again.
+   */
+  private rememberBody(n: number, slug: string, locale: string, body: string): void {
     if (this.bodies.has(n) || body.length > 200_000) return;
-    this.bodies.set(n, { slug, body });
+    this.bodies.set(n, { slug, locale, body });
     this.bodyChars += body.length;
     for (const [old, doc] of this.bodies) {
       if (this.bodyChars <= 4_000_000) break;
@@ -480,8 +480,11 @@ export class PostgresEngine implements SearchEngine {
     //    the same statement: score = cheap + rank; on a tie guides before sources, then title
     //    order (as byScore).
     let page: { slug: string; score: number }[];
-    let shown: ShownRow[];
-    if (texts && candidates.length) {
+    let shown: (ShownRow & { h?: string | null })[];
+    // The tsquery the snippets mark, and what ts_headline is given of a body (snippetSources).
+    const marked = texts ? (texts.parts ? `(${texts.exact}) | (${texts.parts})` : texts.exact) : "";
+    const snippetSource = texts ? snippetSources(texts, marked) : null;
+    if (texts && snippetSource && candidates.length) {
       const ns = intArray(candidates.map((c) => c.n));
       // The bodies already known of the candidates' articles (any language), kept for this search.
       const slugs = new Set(candidates.map((c) => c.slug));
@@ -493,14 +496,54 @@ export class PostgresEngine implements SearchEngine {
         this.ranked.byDatabase++;
         this.noteCandidates(candidates);
       }
-      const rankBoth = (query: string) =>
-        sql`(ts_rank_cd(${WEIGHTS}, h.tsv, ${literal(query)}::tsquery, 1) + ts_rank_cd(${WEIGHTS}, b.tsv, ${literal(query)}::tsquery, 1))`;
-      const from = sql`from search_head h join search_body b on b.n = h.n
+      const version = assumed
+        ? sql`, (select version::text || ':' || epoch from search_state where id = 1) as v`
+        : sql``;
+      const bodySql = known.size
+        ? sql`case when d.n = any(${intArray([...known.keys()])}) then null else d.body end`
+        : sql`d.body`;
+      // What is shown of each article: in the searcher's language where it has one.
+      const shownSql = sql`cross join lateral (
+            select n, slug, locale, title, kind, summary, body from search_document d
+            where d.slug = p.slug order by (d.locale = ${literal(query.locale)}) desc limit 1
+          ) d`;
+      let statement: SQL;
+      if (here) {
+        // Ranked here, to the same float4s (see rankHere), and put in order as the statement below
+        // would (score, then title order); the snippets come with the page in the same statement,
+        // from the bodies known (see snippetSource), as in the second statement below.
+        const ranked = candidates
+          .map((c, i) => ({ slug: c.slug, order: c.order, score: c.cheap + here[i]! }))
+          .sort((a, b) => b.score - a.score || a.order - b.order)
+          .slice(query.offset, query.offset + query.limit);
+        const onPage = new Set(ranked.map((r) => r.slug));
+        const sources = [...this.bodies]
+          .filter(([, doc]) => onPage.has(doc.slug))
+          .map(([n, doc]) => {
+            // The body in lower case without accents, as the window finder reads it, kept with it.
+            doc.folded ??= fold(doc.body);
+            return { n, ...snippetSource(doc.body, doc.locale, doc.folded) };
+          });
+        statement = sql`
+          with p as (
+            select * from unnest(${textArray(ranked.map((r) => r.slug))}, ${floatArray(ranked.map((r) => r.score))})
+              with ordinality as p(slug, score, i)
+          ),
+          w as (
+            select * from unnest(${intArray(sources.map((w) => w.n))}, ${textArray(sources.map((w) => w.text))},
+              ${textArray(sources.map((w) => w.config))}) as w(n, text, config)
+          )
+          select p.score, d.n, d.slug, d.locale, d.title, d.kind, d.summary, ${bodySql} as body,
+            (select ts_headline(w.config::regconfig, w.text, ${literal(marked)}::tsquery, ${literal(HEADLINE_OPTIONS)})
+              from w where w.n = d.n) as h${version}
+          from p ${shownSql}
+          order by p.i`;
+      } else {
+        const rankBoth = (query: string) =>
+          sql`(ts_rank_cd(${WEIGHTS}, h.tsv, ${literal(query)}::tsquery, 1) + ts_rank_cd(${WEIGHTS}, b.tsv, ${literal(query)}::tsquery, 1))`;
+        const from = sql`from search_head h join search_body b on b.n = h.n
           where h.n = any(${ns}) and b.n = any(${ns})`;
-      const ranks = here
-        ? // Ranked here, to the same float4s (see rankHere).
-          sql`select * from unnest(${ns}, ${floatArray(here)}) as x(n, r)`
-        : texts.parts
+        const ranks = texts.parts
           ? // With compounds: a document with the word itself ranks above those with its parts.
             // (offset 0 keeps the inner select apart: merged into the outer one, PostgreSQL would
             // rank the whole words twice, once for the test and once for the sum.)
@@ -508,8 +551,7 @@ export class PostgresEngine implements SearchEngine {
               from (select h.n, ${rankBoth(texts.exact)} as e, ${rankBoth(texts.whole)} as w,
                 ${rankBoth(texts.parts)} as p ${from} offset 0) y`
           : sql`select h.n, ${rankBoth(texts.exact)}::float8 as r ${from}`;
-      const rows = rowsOf<ShownRow & { n: number; score: number | string; v?: string }>(
-        await this.db.execute(sql`
+        statement = sql`
           with c as (
             select * from unnest(${ns}, ${floatArray(candidates.map((c) => c.cheap))},
               ${intArray(candidates.map((c) => c.order))}, ${textArray(candidates.map((c) => c.slug))})
@@ -520,23 +562,18 @@ export class PostgresEngine implements SearchEngine {
             select c.slug, c.ord, c.cheap + coalesce(x.r, 0) as score from c left join x on x.n = c.n
             order by score desc, c.ord offset ${integer(query.offset)} limit ${integer(query.limit)}
           )
-          select p.score, d.n, d.slug, d.locale, d.title, d.kind, d.summary,
-            ${known.size ? sql`case when d.n = any(${intArray([...known.keys()])}) then null else d.body end` : sql`d.body`} as body${
-              assumed
-                ? sql`, (select version::text || ':' || epoch from search_state where id = 1) as v`
-                : sql``
-            }
-          from p cross join lateral (
-            select n, slug, locale, title, kind, summary, body from search_document d
-            where d.slug = p.slug order by (d.locale = ${literal(query.locale)}) desc limit 1
-          ) d
-          order by p.score desc, p.ord`),
+          select p.score, d.n, d.slug, d.locale, d.title, d.kind, d.summary, ${bodySql} as body${version}
+          from p ${shownSql}
+          order by p.score desc, p.ord`;
+      }
+      const rows = rowsOf<ShownRow & { n: number; score: number | string; v?: string }>(
+        await this.db.execute(statement),
       );
       if (assumed && !stillSeen(rows.length ? rows[0]!.v : await this.version())) return again();
       page = rows.map((r) => ({ slug: r.slug, score: Number(r.score) }));
       for (const row of rows) {
         if (row.body === null) row.body = known.get(row.n) ?? null;
-        else this.rememberBody(row.n, row.slug, row.body);
+        else this.rememberBody(row.n, row.slug, row.locale, row.body);
       }
       shown = rows;
     } else {
@@ -555,26 +592,23 @@ export class PostgresEngine implements SearchEngine {
         : [];
     }
     const bySlug = new Map(shown.map((s) => [s.slug, s]));
-    let headlines: string[] = [];
-    if (texts && shown.length) {
-      const marked = texts.parts ? `(${texts.exact}) | (${texts.parts})` : texts.exact;
-      // With compounds in the query, the snippet comes from where the whole word is, if it is
-      // anywhere ("kwispelkoppen", not the first "koppen"); else from where the parts are.
-      const windowOf = windowFinder(lexemesOf(marked), HEADLINE_WINDOW);
-      const wholeWindowOf = texts.parts ? windowFinder(lexemesOf(texts.whole), HEADLINE_WINDOW) : null;
-      const windows = page.map((p) => {
-        const body = bySlug.get(p.slug)?.body ?? "";
-        return wholeWindowOf?.(body) ?? windowOf(body) ?? body.slice(0, HEADLINE_WINDOW);
+    // The snippets that did not come with the page: in a statement of their own.
+    const headlines = page.map((p) => bySlug.get(p.slug)?.h ?? undefined);
+    const missing = snippetSource
+      ? page.flatMap((p, i) => (headlines[i] === undefined && bySlug.has(p.slug) ? [i] : []))
+      : [];
+    if (snippetSource && missing.length) {
+      const sources = missing.map((i) => {
+        const doc = bySlug.get(page[i]!.slug)!;
+        return snippetSource(doc.body ?? "", doc.locale);
       });
-      // Each text read in its own language: "shedding" is marked for "shed" in an English guide.
-      const configs = page.map((p) => (bySlug.get(p.slug)?.locale === "en" ? "english" : "dutch"));
       const rows = rowsOf<{ h: string; i: number }>(
         await this.db.execute(sql`
           select ts_headline(c::regconfig, w, ${literal(marked)}::tsquery, ${literal(HEADLINE_OPTIONS)}) as h, i::int as i
-          from unnest(${textArray(windows)}, ${textArray(configs)}) with ordinality as t(w, c, i)`),
+          from unnest(${textArray(sources.map((w) => w.text))}, ${textArray(sources.map((w) => w.config))})
+            with ordinality as t(w, c, i)`),
       );
-      headlines = [];
-      for (const row of rows) headlines[Number(row.i) - 1] = row.h;
+      for (const row of rows) headlines[missing[Number(row.i) - 1]!] = row.h;
     }
 
     return {
@@ -613,7 +647,7 @@ export class PostgresEngine implements SearchEngine {
     const parsed = (text: string) => {
       if (!this.rankQueries.has(text)) {
         if (this.rankQueries.size > 10_000) this.rankQueries.clear();
-        this.rankQueries.set(text, parseRankQuery(text));
+        this.rankQueries.set(text, compileQuery(text));
       }
       return this.rankQueries.get(text) ?? null;
     };
@@ -623,7 +657,7 @@ export class PostgresEngine implements SearchEngine {
     if (!exact || (texts.parts && !(whole && parts))) return null;
     const vectors = candidates.map((c) => this.vectors.get(c.n));
     if (vectors.some((v) => !v)) return null;
-    const both = (v: { head: RankVector; body: RankVector }, q: RankQuery) =>
+    const both = (v: { head: RankVector; body: RankVector }, q: CompiledQuery) =>
       Math.fround(rankCd(WEIGHT_VALUES, v.head, q) + rankCd(WEIGHT_VALUES, v.body, q));
     return vectors.map((v) => {
       const e = both(v!, exact);
@@ -1042,6 +1076,25 @@ export class PostgresEngine implements SearchEngine {
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     };
   }
+}
+
+/**
+ * What ts_headline is given of a body, and in which configuration (each text read in its own
+ * language: "shedding" is marked for "shed" in an English guide): about HEADLINE_WINDOW
+ * characters around the best place. With compounds in the query, the snippet comes from where the
+ * whole word is, if it is anywhere ("kwispelkoppen", not the first "koppen"); else from where the
+ * parts are; else the start of the body.
+ */
+function snippetSources(
+  texts: QueryTexts,
+  marked: string,
+): (body: string, locale: string, folded?: string) => { text: string; config: string } {
+  const windowOf = windowFinder(lexemesOf(marked), HEADLINE_WINDOW);
+  const wholeWindowOf = texts.parts ? windowFinder(lexemesOf(texts.whole), HEADLINE_WINDOW) : null;
+  return (body, locale, folded) => ({
+    text: wholeWindowOf?.(body, folded) ?? windowOf(body, folded) ?? body.slice(0, HEADLINE_WINDOW),
+    config: locale === "en" ? "english" : "dutch",
+  });
 }
 
 /** One answer of the typo fallback: [word, a similar word in the index or null, begins a known word]. */

@@ -172,52 +172,76 @@ export function parseQuery(text: string): RankQuery | null {
   return query && i === text.length ? query : null;
 }
 
-/** The query's words. */
-function operands(query: RankQuery, out: Extract<RankQuery, { op: "word" }>[] = []) {
-  if (query.op === "word") out.push(query);
-  else {
-    operands(query.left, out);
-    operands(query.right, out);
-  }
-  return out;
+/**
+ * A query made ready for ranking many vectors: its words numbered; which of them make the query
+ * hold on their own (`alone`: words of the query's outermost OR, or the query itself); and
+ * whether it holds for the positions seen of each word (by number, ascending).
+ */
+export interface CompiledQuery {
+  readonly words: readonly { text: string; prefix: boolean }[];
+  readonly alone: Uint8Array;
+  readonly holds: (seen: readonly number[][]) => boolean;
 }
 
-/**
- * Whether the query holds with the words seen at these positions (ascending, by word number in
- * `ids`).
- */
-function holds(query: RankQuery, ids: Map<object, number>, seen: number[][]): boolean {
-  if (query.op === "word") return seen[ids.get(query)!]!.length > 0;
-  if (query.op === "&") return holds(query.left, ids, seen) && holds(query.right, ids, seen);
-  if (query.op === "|") return holds(query.left, ids, seen) || holds(query.right, ids, seen);
-  return phraseAt(query, ids, seen) !== null;
+/** The compiled query for a tsquery's text; null where parseQuery gives null, or a word has weights. */
+export function compileQuery(text: string): CompiledQuery | null {
+  const query = parseQuery(text);
+  if (!query) return null;
+  const words: { text: string; prefix: boolean }[] = [];
+  const alone: number[] = [];
+  let weighted = false;
+  const word = (q: Extract<RankQuery, { op: "word" }>) => {
+    if (q.weights) weighted = true;
+    return words.push({ text: q.text, prefix: q.prefix }) - 1;
+  };
+  /** How many positions a phrase spans beyond its first word. */
+  const width = (q: RankQuery): number => (q.op === "<>" ? q.distance + width(q.left) + width(q.right) : 0);
+  /** Where a phrase (of words and phrases) ends: ascending positions, none where it does not occur. */
+  const phrase = (q: RankQuery): ((seen: readonly number[][]) => readonly number[]) => {
+    if (q.op === "word") {
+      const id = word(q);
+      return (seen) => seen[id]!;
+    }
+    if (q.op !== "<>") throw new Error("phrases hold words and phrases only (parseQuery)");
+    const left = phrase(q.left);
+    const right = phrase(q.right);
+    // The left part ends `distance` plus the right part's width before the right part ends.
+    const offset = q.distance + width(q.right);
+    return (seen) => {
+      const l = left(seen);
+      if (!l.length) return l;
+      return follows(l, right(seen), offset);
+    };
+  };
+  const compile = (q: RankQuery, outermost: boolean): ((seen: readonly number[][]) => boolean) => {
+    if (q.op === "word") {
+      const id = word(q);
+      if (outermost) alone.push(id);
+      return (seen) => seen[id]!.length > 0;
+    }
+    if (q.op === "<>") {
+      const at = phrase(q);
+      return (seen) => at(seen).length > 0;
+    }
+    const left = compile(q.left, outermost && q.op === "|");
+    const right = compile(q.right, outermost && q.op === "|");
+    return q.op === "&" ? (seen) => left(seen) && right(seen) : (seen) => left(seen) || right(seen);
+  };
+  const holds = compile(query, true);
+  if (weighted) return null;
+  const flags = new Uint8Array(words.length);
+  for (const id of alone) flags[id] = 1;
+  return { words, alone: flags, holds };
 }
 
-/**
- * Where a phrase (of words and phrases) ends, and how many positions it spans beyond its first
- * word (`width`); null where it does not occur. The left part must end `distance` plus the right
- * part's width before the right part ends.
- */
-function phraseAt(
-  query: RankQuery,
-  ids: Map<object, number>,
-  seen: number[][],
-): { at: number[]; width: number } | null {
-  if (query.op === "word") {
-    const at = seen[ids.get(query)!]!;
-    return at.length ? { at, width: 0 } : null;
-  }
-  if (query.op !== "<>") return null;
-  const left = phraseAt(query.left, ids, seen);
-  const right = left && phraseAt(query.right, ids, seen);
-  if (!left || !right) return null;
-  const offset = query.distance + right.width;
+/** The positions in `right` that are `offset` after one in `left` (both ascending). */
+function follows(left: readonly number[], right: readonly number[], offset: number): number[] {
   const at: number[] = [];
   let l = 0;
   let r = 0;
-  while (l < left.at.length && r < right.at.length) {
-    const lp = left.at[l]! + offset;
-    const rp = right.at[r]!;
+  while (l < left.length && r < right.length) {
+    const lp = left[l]! + offset;
+    const rp = right[r]!;
     if (lp < rp) l++;
     else if (lp > rp) r++;
     else {
@@ -226,25 +250,26 @@ function phraseAt(
       r++;
     }
   }
-  return at.length ? { at, width: query.distance + left.width + right.width } : null;
+  return at;
 }
 
+const ENTRIES = 2 ** 20;
+const inverses = new WeakMap<readonly number[], number[]>();
+
 /** ts_rank_cd(weights, vector, query, 1) as PostgreSQL computes it (a float4). */
-export function rankCd(weights: readonly number[], vector: RankVector, query: RankQuery): number {
-  const words = operands(query);
-  const ids = new Map<object, number>(words.map((w, i) => [w, i]));
-  // Every position of every entry a word of the query matches (get_docrep).
-  const found: { pos: number; entry: number; word: number }[] = [];
-  words.forEach((w, word) => {
-    const take = (entry: number) => {
-      for (let k = vector.start[entry]!; k < vector.start[entry + 1]!; k++) {
-        const p = vector.pos[k]!;
-        if (w.weights === 0 || w.weights & (1 << (p & 3))) found.push({ pos: p, entry, word });
-      }
-    };
-    // The entries from where the word would stand: the word itself, and for a prefix all the
-    // entries after it that begin with it.
-    const lexemes = vector.lexemes;
+export function rankCd(weights: readonly number[], vector: RankVector, query: CompiledQuery): number {
+  let inverse = inverses.get(weights);
+  if (!inverse) {
+    inverse = weights.map((w) => 1 / Math.fround(w));
+    inverses.set(weights, inverse);
+  }
+  // The entries of the vector that words of the query match, with those words (get_docrep). The
+  // entries are found from where the word would stand: the word itself, and for a prefix all the
+  // entries after it that begin with it.
+  const lexemes = vector.lexemes;
+  const matched = new Map<number, number[]>();
+  for (let word = 0; word < query.words.length; word++) {
+    const w = query.words[word]!;
     let low = 0;
     let high = lexemes.length;
     while (low < high) {
@@ -252,73 +277,90 @@ export function rankCd(weights: readonly number[], vector: RankVector, query: Ra
       if (lexemes[middle]! < w.text) low = middle + 1;
       else high = middle;
     }
-    if (w.prefix) {
-      for (let entry = low; entry < lexemes.length && lexemes[entry]!.startsWith(w.text); entry++)
-        take(entry);
-    } else if (lexemes[low] === w.text) take(low);
-  });
-  if (!found.length) return 0;
-  // In order of position (then weight), then entry; one item per position and entry.
-  found.sort((a, b) => a.pos - b.pos || a.entry - b.entry);
-  const items: { pos: number; entry: number; words: number[] }[] = [];
-  for (const f of found) {
-    const last = items[items.length - 1];
-    if (last && last.pos === f.pos && last.entry === f.entry) last.words.push(f.word);
-    else items.push({ pos: f.pos, entry: f.entry, words: [f.word] });
-  }
-
-  const inverse = weights.map((w) => 1 / Math.fround(w));
-  // Per word, its positions seen in the stretch so far, ascending (going up, each is appended;
-  // going down, put in front), each once.
-  let seen: number[][] = words.map(() => []);
-  const fill = (item: { pos: number; words: number[] }, up: boolean) => {
-    const at = item.pos >> 2;
-    for (const w of item.words) {
-      const list = seen[w]!;
-      if (up ? list[list.length - 1] !== at : list[0] !== at) {
-        if (up) list.push(at);
-        else list.unshift(at);
-      }
+    for (let entry = low; entry < lexemes.length; entry++) {
+      if (w.prefix ? !lexemes[entry]!.startsWith(w.text) : lexemes[entry] !== w.text) break;
+      const words = matched.get(entry);
+      if (words) words.push(word);
+      else matched.set(entry, [word]);
+      if (!w.prefix) break;
     }
-  };
+  }
+  if (!matched.size) return 0;
+  // Their positions in order of position (then weight), then entry: one item per position and
+  // entry, as (position * 4 + weight) * ENTRIES + entry (a position is below 16384; a vector,
+  // at most 1 MB, has fewer lexemes than ENTRIES). Per entry, whether a word alone makes the
+  // query hold there.
+  let count = 0;
+  const start = vector.start;
+  for (const entry of matched.keys()) count += start[entry + 1]! - start[entry]!;
+  const items = new Float64Array(count);
+  const decides = new Set<number>();
+  let k = 0;
+  for (const [entry, words] of matched) {
+    for (let i = start[entry]!; i < start[entry + 1]!; i++) items[k++] = vector.pos[i]! * ENTRIES + entry;
+    if (words.some((w) => query.alone[w] === 1)) decides.add(entry);
+  }
+  items.sort();
+
+  // Per word, its positions seen in the stretch so far, ascending (going up, each is appended;
+  // going down, put in front), each once (made when first needed).
+  let seen: number[][] | null = null;
   let wdoc = 0;
   let from = 0;
   while (from < items.length) {
-    // The upper end of the next cover: the first item from `from` where the query holds.
-    seen = words.map(() => []);
-    let end = -1;
-    for (let k = from; k < items.length; k++) {
-      fill(items[k]!, true);
-      if (holds(query, ids, seen)) {
-        end = k;
-        break;
+    let begin = from;
+    let end = from;
+    if (!decides.has(items[from]! % ENTRIES)) {
+      seen ??= query.words.map(() => []);
+      // The upper end of the next cover: the first item from `from` where the query holds.
+      end = scan(items, from, items.length - 1, 1, matched, seen, query);
+      if (end < 0) break;
+      // Its lower end: going down from there, the first item where the query holds again.
+      begin = scan(items, end, from, -1, matched, seen, query);
+      if (begin < 0) {
+        // Not found going down: PostgreSQL tries again from the next item.
+        from++;
+        continue;
       }
     }
-    if (end < 0) break;
-    // Its lower end: going down from there, the first item where the query holds again.
-    seen = words.map(() => []);
-    let begin = -1;
-    for (let k = end; k >= from; k--) {
-      fill(items[k]!, false);
-      if (holds(query, ids, seen)) {
-        begin = k;
-        break;
-      }
-    }
-    if (begin < 0) {
-      // Not found going down (a phrase can need a position below `from`): PostgreSQL tries again
-      // from the next item.
-      from++;
-      continue;
-    }
+    // (An item where a word alone makes the query hold is a cover of its own.)
     let inverseSum = 0;
-    for (let k = begin; k <= end; k++) inverseSum += inverse[items[k]!.pos & 3]!;
+    for (let i = begin; i <= end; i++) inverseSum += inverse[Math.floor(items[i]! / ENTRIES) & 3]!;
     const cpos = (end - begin + 1) / inverseSum;
-    let noise = (items[end]!.pos >> 2) - (items[begin]!.pos >> 2) - (end - begin);
+    let noise =
+      (Math.floor(items[end]! / ENTRIES) >> 2) - (Math.floor(items[begin]! / ENTRIES) >> 2) - (end - begin);
     if (noise < 0) noise = Math.trunc((end - begin) / 2);
     wdoc += cpos / (1 + noise);
     from = begin + 1;
   }
-  if (vector.lexemes.length > 0) wdoc /= Math.log(vector.length + 1);
+  if (lexemes.length > 0) wdoc /= Math.log(vector.length + 1);
   return Math.fround(wdoc);
+}
+
+/**
+ * From item `first` towards `last` (step 1 or -1), the words of each item added to `seen`
+ * (emptied first): the first item where the query holds, or -1.
+ */
+function scan(
+  items: Float64Array,
+  first: number,
+  last: number,
+  step: 1 | -1,
+  matched: Map<number, number[]>,
+  seen: number[][],
+  query: CompiledQuery,
+): number {
+  for (const list of seen) list.length = 0;
+  for (let i = first; step > 0 ? i <= last : i >= last; i += step) {
+    const item = items[i]!;
+    const at = Math.floor(item / ENTRIES) >> 2;
+    for (const w of matched.get(item % ENTRIES)!) {
+      const list = seen[w]!;
+      if (step > 0) {
+        if (list[list.length - 1] !== at) list.push(at);
+      } else if (list[0] !== at) list.unshift(at);
+    }
+    if (query.holds(seen)) return i;
+  }
+  return -1;
 }

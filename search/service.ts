@@ -33,9 +33,11 @@ export function createSearchService(
     timeoutMs?: number;
     /** How many postgres results to remember (0: none). */
     cacheSize?: number;
+    /** Leave ranking to PostgreSQL instead of the app server (search/rank-cd.ts). */
+    rankInDatabase?: boolean;
   } = {},
 ): SearchService {
-  const postgres = new PostgresEngine(db);
+  const postgres = new PostgresEngine(db, undefined, !options.rankInDatabase);
   const meili = options.meiliUrl
     ? new MeiliEngine(options.meiliUrl, options.meiliApiKey, options.timeoutMs)
     : null;

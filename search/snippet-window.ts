@@ -41,15 +41,21 @@ export function snippetWindow(text: string, lexemes: string[], size = 700): stri
   return windowFinder(lexemes, size)(text);
 }
 
-/** snippetWindow for many texts and the same lexemes: the patterns are built once. */
-export function windowFinder(lexemes: string[], size = 700): (text: string) => string | null {
+/**
+ * snippetWindow for many texts and the same lexemes: the patterns are built once. A caller that
+ * keeps a text's fold(text) can pass it along.
+ */
+export function windowFinder(
+  lexemes: string[],
+  size = 700,
+): (text: string, folded?: string) => string | null {
   const usable = lexemes.map((l) => fold(l)).filter((l) => l.length >= 2);
   const exact = usable.length ? compiled(usable) : null;
   let shortened: Matcher | null | undefined;
-  return (text) => {
+  return (text, known) => {
     if (text.length <= size) return text;
     if (!exact) return null;
-    const folded = fold(text);
+    const folded = known ?? fold(text);
     let matches = exact(folded);
     if (!matches.length) {
       shortened ??= compiled(usable.map((l) => (l.length > 4 ? l.slice(0, -1) : l)));

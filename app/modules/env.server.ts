@@ -91,6 +91,8 @@ const schema = z.object({
     }),
   /** How many search results the postgres engine remembers until the index changes (0: none). */
   SEARCH_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
+  /** "1": the postgres engine leaves ranking to PostgreSQL (search/rank-cd.ts; for comparisons). */
+  SEARCH_RANK_IN_DATABASE: z.enum(["0", "1"], { message: "gebruik 0 of 1" }).default("0"),
   /** Megabytes of rendered anonymous pages each app server keeps (app/server/http-cache.ts; 0: none). */
   RENDER_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
 });

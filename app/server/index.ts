@@ -80,6 +80,7 @@ const search = createSearchService(database.db, {
   meiliUrl: env.MEILI_URL,
   meiliApiKey: env.MEILI_API_KEY,
   cacheSize: env.SEARCH_CACHE_SIZE,
+  rankInDatabase: env.SEARCH_RANK_IN_DATABASE === "1",
 });
 const stopJobs = startJobs(database.db, search, env);
 

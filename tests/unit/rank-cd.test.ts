@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseQuery, parseVector, rankCd } from "#search/rank-cd.ts";
+import { compileQuery, parseQuery, parseVector, rankCd } from "#search/rank-cd.ts";
 
 const WEIGHTS = [0.05, 0.2, 0.5, 1.0];
 
@@ -38,9 +38,9 @@ describe("rank-cd: reading vectors and queries as PostgreSQL writes them", () =>
 
   it("ranks a word in the title above the same word in the body, and nothing for a missing word", () => {
     // Lexemes in the order PostgreSQL writes them (sorted).
-    const title = rankCd(WEIGHTS, parseVector("'band':2A 'umatic':1A"), parseQuery("'umatic'")!);
-    const body = rankCd(WEIGHTS, parseVector("'band':2 'umatic':1"), parseQuery("'umatic'")!);
+    const title = rankCd(WEIGHTS, parseVector("'band':2A 'umatic':1A"), compileQuery("'umatic'")!);
+    const body = rankCd(WEIGHTS, parseVector("'band':2 'umatic':1"), compileQuery("'umatic'")!);
     expect(title).toBeGreaterThan(body);
-    expect(rankCd(WEIGHTS, parseVector("'band':1"), parseQuery("'umatic'")!)).toBe(0);
+    expect(rankCd(WEIGHTS, parseVector("'band':1"), compileQuery("'umatic'")!)).toBe(0);
   });
 });
