@@ -32,6 +32,12 @@ const WHOLE_WORD_BONUS = sql.raw(String(WHOLE_WORD));
  */
 const VECTOR_ENTRIES = 500_000;
 /**
+ * After how many searches with a document among the candidates its vectors are read (see
+ * noteCandidates): a search and the same search typed further (`umat`, `umatic`) are two, and
+ * reading on every second sighting made the first round over 10,000 articles slower.
+ */
+const SIGHTINGS = 3;
+/**
  * How many candidates beyond the page are ranked with ts_rank_cd (the best by cheap score, then
  * title). Ranking costs PostgreSQL about 0.07 ms per candidate, three times that with compounds in
  * the query; 5 instead of 20 changed nothing in the relevance set (docs/benchmarks.md).
@@ -186,11 +192,12 @@ export class PostgresEngine implements SearchEngine {
   /**
    * Head and body vectors of documents, by number, for ranking here (see rankHere); like a body,
    * a number's vectors never change. Read in the background once a document has been a candidate
-   * twice (`candidateSeen`), at most one read at a time (`reading`).
+   * SIGHTINGS times (`candidateSeen`, then `vectorsDue`), one read at a time (`reading`).
    */
   private readonly vectors = new Map<number, { head: RankVector; body: RankVector }>();
   private vectorEntries = 0;
   private readonly candidateSeen = new Map<number, number>();
+  private readonly vectorsDue = new Set<number>();
   private reading: Promise<void> | null = null;
   /** How many searches ranked their candidates here, and how many asked PostgreSQL. */
   readonly ranked = { here: 0, byDatabase: 0 };
@@ -324,6 +331,7 @@ export class PostgresEngine implements SearchEngine {
     this.vectors.clear();
     this.vectorEntries = 0;
     this.candidateSeen.clear();
+    this.vectorsDue.clear();
   }
 
   async health(): Promise<EngineHealth> {
@@ -668,16 +676,22 @@ export class PostgresEngine implements SearchEngine {
   }
 
   /**
-   * Counts the candidates ranked by PostgreSQL; reads the vectors of those seen twice, in the
+   * Counts the candidates ranked by PostgreSQL; reads the vectors of those seen SIGHTINGS times, in the
    * background (a search does not wait for it; one read at a time).
    */
   private noteCandidates(candidates: { n: number }[]): void {
     if (!this.rankInProcess) return;
     if (this.candidateSeen.size > 50_000) this.candidateSeen.clear();
     for (const { n } of candidates) {
-      if (!this.vectors.has(n)) this.candidateSeen.set(n, (this.candidateSeen.get(n) ?? 0) + 1);
+      if (this.vectors.has(n)) continue;
+      const seen = (this.candidateSeen.get(n) ?? 0) + 1;
+      if (seen < SIGHTINGS) this.candidateSeen.set(n, seen);
+      else {
+        this.candidateSeen.delete(n);
+        this.vectorsDue.add(n);
+      }
     }
-    if (!this.reading) {
+    if (this.vectorsDue.size && !this.reading) {
       this.reading = this.readVectors().finally(() => {
         this.reading = null;
       });
@@ -686,11 +700,15 @@ export class PostgresEngine implements SearchEngine {
 
   private async readVectors(): Promise<void> {
     try {
-      for (;;) {
-        const todo = [...this.candidateSeen].filter(([n, seen]) => seen >= 2 && !this.vectors.has(n));
-        if (!todo.length) return;
-        const ns = todo.slice(0, 100).map(([n]) => n);
-        for (const n of ns) this.candidateSeen.delete(n);
+      while (this.vectorsDue.size) {
+        // A few at a time: parsing them holds up the searches waiting for this process.
+        const ns: number[] = [];
+        for (const n of this.vectorsDue) {
+          this.vectorsDue.delete(n);
+          if (!this.vectors.has(n)) ns.push(n);
+          if (ns.length === 25) break;
+        }
+        if (!ns.length) continue;
         const epoch = this.epoch;
         const rows = rowsOf<{ n: number; head: string; body: string }>(
           await this.db.execute(sql`

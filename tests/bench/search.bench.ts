@@ -3,7 +3,8 @@
 // engine queries, and of GET /api/search over HTTP with autocannon at 10 and 50 connections
 // (PostgreSQL only: the built server, `npm run build` first).
 //   npx tsx tests/bench/search.bench.ts [articles=10000]   (BENCH_SKIP_PGLITE=1: PostgreSQL only;
-// BENCH_SKIP_HTTP=1: engine only)
+// BENCH_SKIP_HTTP=1: engine only; SEARCH_RANK_IN_DATABASE=1: the engine leaves ranking to
+// PostgreSQL, as before session 12)
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -33,7 +34,7 @@ function percentiles(samples: number[]) {
 async function prepare(database: Database) {
   await database.migrate();
   await seedArticles(database.db);
-  const engine = new PostgresEngine(database.db);
+  const engine = new PostgresEngine(database.db, undefined, process.env.SEARCH_RANK_IN_DATABASE !== "1");
   const docs = corpus(N, MODE);
   const started = performance.now();
   for (let i = 0; i < docs.length; i += 500) await engine.index(docs.slice(i, i + 500));

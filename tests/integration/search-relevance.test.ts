@@ -80,8 +80,8 @@ describe("search relevance on the seed", () => {
     const byDatabase = new PostgresEngine(database.db, undefined, false);
     const ask = (engine: PostgresEngine, c: Case, offset = 0) =>
       engine.query({ q: `${c.q} `, locale: c.locale ?? "nl", limit: 10, offset });
-    // A document's vectors are read once it has been a candidate twice.
-    for (let pass = 0; pass < 2; pass++) for (const c of queries) await ask(here, c);
+    // A document's vectors are read once it has been a candidate three times.
+    for (let pass = 0; pass < 3; pass++) for (const c of queries) await ask(here, c);
     await here.vectorsRead();
     const before = { ...here.ranked };
     const shown = (r: Awaited<ReturnType<typeof ask>>) =>
