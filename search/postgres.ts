@@ -27,8 +27,9 @@ const WEIGHTS = sql.raw(`'{${WEIGHT_VALUES.join(", ")}}'`);
 const WHOLE_WORD = 1;
 const WHOLE_WORD_BONUS = sql.raw(String(WHOLE_WORD));
 /**
- * How many lexemes of documents' vectors the engine keeps for ranking (see rankHere): about 90
- * bytes each, so at most about 45 MB. The seed's 462 documents have about 90,000.
+ * How many lexemes of documents' vectors the engine keeps for ranking (see rankHere): 57 bytes
+ * each as parsed on the seed, plus the text that a long lexeme is a slice of, so at most about
+ * 40 MB. The seed's 462 documents have 87,781.
  */
 const VECTOR_ENTRIES = 500_000;
 /**
@@ -201,7 +202,7 @@ export class PostgresEngine implements SearchEngine {
   private reading: Promise<void> | null = null;
   /** How many searches ranked their candidates here, and how many asked PostgreSQL. */
   readonly ranked = { here: 0, byDatabase: 0 };
-  /** tsquery texts as read for ranking here; null: to be ranked by PostgreSQL (NOT, phrases). */
+  /** tsquery texts as compiled for ranking here; null: ranked by PostgreSQL (NOT, AND/OR in a phrase). */
   private readonly rankQueries = new Map<string, CompiledQuery | null>();
   /**
    * The typo fallback's answers for words found nowhere in the index (see correctionLookup), by
