@@ -2,7 +2,7 @@
 // in the app server from a document's vector as PostgreSQL writes it (tsvector::text). Ranking 25
 // candidates was about half of what a warm search cost PostgreSQL (docs/benchmarks.md, session 12);
 // the vectors of a document number never change (see DocTable), so the engine reads them once
-// and ranks here, with the same result to the last bit of PostgreSQL's float4.
+// and ranks here, with the same result to the last bit of PostgreSQL's float4 (decision 021).
 //
 // The algorithm is PostgreSQL's (src/backend/utils/adt/tsrank.c, calc_rank_cd): the positions
 // where a query word occurs are put in order; a cover is the shortest stretch from one such
