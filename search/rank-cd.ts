@@ -35,6 +35,27 @@ export type RankQuery =
 const WEIGHT_LETTER: Record<string, number> = { A: 3, B: 2, C: 1, D: 0 };
 
 /**
+ * The lexeme quoted at `start` in PostgreSQL's text form (quotes and backslashes inside doubled),
+ * where it ends (just after its closing quote, or the text's end), and whether it was closed.
+ */
+function quoted(text: string, start: number): [string, number, boolean] {
+  let value = "";
+  let i = start + 1;
+  while (i < text.length) {
+    const c = text[i]!;
+    if ((c === "'" || c === "\\") && text[i + 1] === c) {
+      value += c;
+      i += 2;
+    } else if (c === "'") return [value, i + 1, true];
+    else {
+      value += c;
+      i++;
+    }
+  }
+  return [value, i, false];
+}
+
+/**
  * Reads a tsvector's text ('word':1A,5 'other':3C). Quotes and backslashes inside a lexeme are
  * doubled; a position without a letter has weight D.
  */
@@ -49,21 +70,8 @@ export function parseVector(text: string): RankVector {
       i++;
       continue;
     }
-    let lexeme = "";
-    i++;
-    while (i < text.length) {
-      const c = text[i]!;
-      if ((c === "'" || c === "\\") && text[i + 1] === c) {
-        lexeme += c;
-        i += 2;
-      } else if (c === "'") {
-        i++;
-        break;
-      } else {
-        lexeme += c;
-        i++;
-      }
-    }
+    const [lexeme, end] = quoted(text, i);
+    i = end;
     lexemes.push(lexeme);
     starts.push(pos.length);
     if (text[i] === ":") {
@@ -112,21 +120,9 @@ export function parseQuery(text: string): RankQuery | null {
       return inner;
     }
     if (text[i] !== "'") return null;
-    i++;
-    let value = "";
-    while (i < text.length) {
-      const c = text[i]!;
-      if ((c === "'" || c === "\\") && text[i + 1] === c) {
-        value += c;
-        i += 2;
-      } else if (c === "'") break;
-      else {
-        value += c;
-        i++;
-      }
-    }
-    if (text[i] !== "'") return null;
-    i++;
+    const [value, end, closed] = quoted(text, i);
+    if (!closed) return null;
+    i = end;
     let prefix = false;
     let weights = 0;
     if (text[i] === ":") {
