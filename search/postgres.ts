@@ -183,10 +183,7 @@ export class PostgresEngine implements SearchEngine {
    * the ranking statement then does not send them again. A page of 20 guides is 100-150 kB of
    * text, which cost PostgreSQL and Node more than the rest of the statement (docs/benchmarks.md).
    */
-  private readonly bodies = new Map<
-    number,
-    { slug: string; locale: string; body: string; folded?: string }
-  >();
+  private readonly bodies = new Map<number, KeptBody>();
   private bodyChars = 0;
   /** Words known to be in the vocabulary (search_vocabulary only grows). */
   private readonly knownWords = new Set<string>();
@@ -497,8 +494,8 @@ export class PostgresEngine implements SearchEngine {
       const ns = intArray(candidates.map((c) => c.n));
       // The bodies already known of the candidates' articles (any language), kept for this search.
       const slugs = new Set(candidates.map((c) => c.slug));
-      const known = new Map<number, string>();
-      for (const [n, doc] of this.bodies) if (slugs.has(doc.slug)) known.set(n, doc.body);
+      const known = new Map<number, KeptBody>();
+      for (const [n, doc] of this.bodies) if (slugs.has(doc.slug)) known.set(n, doc);
       const here = this.rankHere(texts, candidates);
       if (here) this.ranked.here++;
       else {
@@ -522,11 +519,11 @@ export class PostgresEngine implements SearchEngine {
         // would (score, then title order); the snippets come with the page in the same statement,
         // from the bodies known (see snippetSource), as in the second statement below.
         const ranked = candidates
-          .map((c, i) => ({ slug: c.slug, order: c.order, score: c.cheap + here[i]! }))
-          .sort((a, b) => b.score - a.score || a.order - b.order)
+          .map((c, i) => ({ ...c, score: c.cheap + here[i]! }))
+          .sort(byScore)
           .slice(query.offset, query.offset + query.limit);
         const onPage = new Set(ranked.map((r) => r.slug));
-        const sources = [...this.bodies]
+        const sources = [...known]
           .filter(([, doc]) => onPage.has(doc.slug))
           .map(([n, doc]) => {
             // The body in lower case without accents, as the window finder reads it, kept with it.
@@ -543,8 +540,7 @@ export class PostgresEngine implements SearchEngine {
               ${textArray(sources.map((w) => w.config))}) as w(n, text, config)
           )
           select p.score, d.n, d.slug, d.locale, d.title, d.kind, d.summary, ${bodySql} as body,
-            (select ts_headline(w.config::regconfig, w.text, ${literal(marked)}::tsquery, ${literal(HEADLINE_OPTIONS)})
-              from w where w.n = d.n) as h${version}
+            (select ${headlineSql(sql`w.config`, sql`w.text`, marked)} from w where w.n = d.n) as h${version}
           from p ${shownSql}
           order by p.i`;
       } else {
@@ -581,7 +577,7 @@ export class PostgresEngine implements SearchEngine {
       if (assumed && !stillSeen(rows.length ? rows[0]!.v : await this.version())) return again();
       page = rows.map((r) => ({ slug: r.slug, score: Number(r.score) }));
       for (const row of rows) {
-        if (row.body === null) row.body = known.get(row.n) ?? null;
+        if (row.body === null) row.body = known.get(row.n)?.body ?? null;
         else this.rememberBody(row.n, row.slug, row.locale, row.body);
       }
       shown = rows;
@@ -613,7 +609,7 @@ export class PostgresEngine implements SearchEngine {
       });
       const rows = rowsOf<{ h: string; i: number }>(
         await this.db.execute(sql`
-          select ts_headline(c::regconfig, w, ${literal(marked)}::tsquery, ${literal(HEADLINE_OPTIONS)}) as h, i::int as i
+          select ${headlineSql(sql`c`, sql`w`, marked)} as h, i::int as i
           from unnest(${textArray(sources.map((w) => w.text))}, ${textArray(sources.map((w) => w.config))})
             with ordinality as t(w, c, i)`),
       );
@@ -704,12 +700,12 @@ export class PostgresEngine implements SearchEngine {
       while (this.vectorsDue.size) {
         // A few at a time: parsing them holds up the searches waiting for this process.
         const ns: number[] = [];
+        // (noteCandidates makes only unknown numbers due; one read twice is kept once, see rememberVectors.)
         for (const n of this.vectorsDue) {
           this.vectorsDue.delete(n);
-          if (!this.vectors.has(n)) ns.push(n);
+          ns.push(n);
           if (ns.length === 25) break;
         }
-        if (!ns.length) continue;
         const epoch = this.epoch;
         const rows = rowsOf<{ n: number; head: string; body: string }>(
           await this.db.execute(sql`
@@ -1095,6 +1091,14 @@ export class PostgresEngine implements SearchEngine {
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     };
   }
+}
+
+/** A shown document's body as the engine keeps it (see rememberBody), folded once a search needs it. */
+type KeptBody = { slug: string; locale: string; body: string; folded?: string };
+
+/** ts_headline of a text in a configuration (both SQL), marking the tsquery `marked`. */
+function headlineSql(config: SQL, text: SQL, marked: string): SQL {
+  return sql`ts_headline(${config}::regconfig, ${text}, ${literal(marked)}::tsquery, ${literal(HEADLINE_OPTIONS)})`;
 }
 
 /**
